@@ -1,0 +1,466 @@
+"""The `reader` command line (SPEC §1).
+
+`reader [PATH ...]` opens the three-pane reader; the subcommands index, search, list entities,
+show cross-references and export. Every subcommand first brings the index up to date. The UI is
+imported only to open the reader; spaCy only when some article has to be analysed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, NoReturn, TextIO
+
+from reader import __version__
+from reader.domain.sanitize import sanitize_inline
+
+SUBCOMMANDS = ("index", "search", "entities", "xref", "export")
+EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """A problem with what the user typed (exit 2)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--index-dir", metavar="DIR", help="where the index lives (or $READER_INDEX_DIR)")
+    p.add_argument("--debug", action="store_true", help="show tracebacks on errors")
+
+
+def build_parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
+    """The top-level parser (opening the reader) and one parser per subcommand."""
+    top = _Parser(
+        prog="reader",
+        description="Read a folder of related news articles in the terminal: highlighted "
+        "entities, cross-references, full-text search. Subcommands: "
+        + ", ".join(SUBCOMMANDS)
+        + " (reader SUBCOMMAND --help).",
+    )
+    top.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: bundled seeds)")
+    top.add_argument("--theme", metavar="NAME", help="colour theme (dark, light, high-contrast, …)")
+    top.add_argument("--version", action="version", version=f"reader {__version__}")
+    _common(top)
+
+    subs: dict[str, argparse.ArgumentParser] = {}
+
+    def sub(name: str, help_text: str) -> argparse.ArgumentParser:
+        p = _Parser(prog=f"reader {name}", description=help_text)
+        p.add_argument("--version", action="version", version=f"reader {__version__}")
+        _common(p)
+        subs[name] = p
+        return p
+
+    p = sub("index", "Build or bring up to date the index; progress on stderr.")
+    p.add_argument("paths", nargs="*", metavar="PATH")
+    p.add_argument("--rebuild", action="store_true", help="throw the index away and rebuild it")
+
+    p = sub("search", "Full-text search (Whoosh query language: AND, OR, NOT, \"phrases\", "
+            "prefix*, title:, entity:).")
+    p.add_argument("query", metavar="QUERY")
+    p.add_argument("paths", nargs="*", metavar="PATH")
+    p.add_argument("--limit", type=int, default=10, metavar="N", help="at most N hits (default 10)")
+    p.add_argument("--json", action="store_true", help="JSON output (SPEC §4)")
+
+    p = sub("entities", "List the entities with their counts and articles.")
+    p.add_argument("paths", nargs="*", metavar="PATH")
+    p.add_argument("--json", action="store_true", help="JSON output")
+
+    p = sub("xref", "Cross-references of an article or an entity.")
+    p.add_argument("paths", nargs="*", metavar="PATH")
+    group = p.add_mutually_exclusive_group(required=True)
+    group.add_argument("--article", metavar="ID", help="related articles and shared passages")
+    group.add_argument("--entity", metavar="NAME", help="every mention of an entity (id or alias)")
+    p.add_argument("--json", action="store_true", help="JSON output (SPEC §5)")
+
+    p = sub("export", "Print one JSON object per article (JSON Lines, SPEC §3).")
+    p.add_argument("paths", nargs="*", metavar="PATH")
+    return top, subs
+
+
+def _resolve_paths(raw: Sequence[str]) -> list[Path]:
+    from reader.domain.paths import bundled_seeds
+
+    if not raw:
+        return [bundled_seeds()]
+    paths = [Path(p) for p in raw]
+    for p in paths:
+        if not p.exists():
+            raise UsageError(f"no such file or folder: {sanitize_inline(str(p))}")
+    return paths
+
+
+def _index_dir(args: argparse.Namespace, paths: list[Path]) -> Path:
+    from reader.domain.paths import index_dir_for
+
+    return index_dir_for(paths, args.index_dir)
+
+
+def _rate_column() -> Any:
+    from rich.progress import ProgressColumn
+    from rich.text import Text
+
+    class RateColumn(ProgressColumn):
+        """Items per second of a task."""
+
+        def render(self, task: Any) -> Text:
+            speed = task.finished_speed or task.speed
+            return Text("" if speed is None else f"{speed:,.0f}/s", style="progress.data.speed")
+
+    return RateColumn()
+
+
+class _StderrProgress:
+    """Progress on stderr: a live bar on a terminal, nothing (then a summary line) otherwise."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled and sys.stderr.isatty()
+        self._progress: Any = None
+        self._tasks: dict[str, Any] = {}
+
+    def __enter__(self) -> _StderrProgress:
+        if self.enabled:
+            from rich.console import Console
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                TaskProgressColumn,
+                TextColumn,
+                TimeRemainingColumn,
+            )
+
+            self._progress = Progress(
+                TextColumn("{task.description:<26}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TaskProgressColumn(),
+                _rate_column(),
+                TimeRemainingColumn(),
+                console=Console(stderr=True),
+                transient=True,
+            )
+            self._progress.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._progress is not None:
+            self._progress.stop()
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if stage.startswith("waiting"):
+            print(f"reader: {stage}…", file=sys.stderr)
+            return
+        if self._progress is None:
+            return
+        task = self._tasks.get(stage)
+        if task is None:
+            task = self._progress.add_task(stage, total=total or None)
+            self._tasks[stage] = task
+        self._progress.update(task, completed=done, total=total or None)
+
+
+def _bring_up_to_date(
+    paths: list[Path], index_dir: Path, *, rebuild: bool = False, verbose: bool = False
+) -> Any:
+    from reader.domain import pipeline
+
+    if not rebuild and pipeline.is_current(paths, index_dir):
+        return None
+    with _StderrProgress(enabled=True) as progress:
+        report = pipeline.update(paths, index_dir, progress=progress, rebuild=rebuild)
+    for notice in report.notices:
+        print(f"reader: {sanitize_inline(notice)}", file=sys.stderr)
+    if verbose or report.problems:
+        _print_problems(report.problems, sys.stderr)
+    return report
+
+
+def _print_problems(problems: Sequence[Any], out: TextIO) -> None:
+    for p in problems:
+        print(f"reader: skipped {sanitize_inline(p.path)}: {sanitize_inline(p.reason)}", file=out)
+
+
+def _library(args: argparse.Namespace, *, verbose: bool = False) -> Any:
+    from reader.domain import pipeline
+
+    paths = _resolve_paths(args.paths)
+    index_dir = _index_dir(args, paths)
+    _bring_up_to_date(paths, index_dir, verbose=verbose)
+    return pipeline.open_library(paths, index_dir)
+
+
+def _dump(obj: Any) -> None:
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
+
+
+def _console() -> Any:
+    from rich.console import Console
+
+    return Console(highlight=False, markup=False, emoji=False, soft_wrap=not sys.stdout.isatty())
+
+
+# -- subcommands ----------------------------------------------------------------------------
+def cmd_index(args: argparse.Namespace) -> int:
+    """`reader index`: update (or rebuild) and print a summary."""
+    from reader.domain import pipeline
+
+    paths = _resolve_paths(args.paths)
+    index_dir = _index_dir(args, paths)
+    if not args.rebuild and pipeline.is_current(paths, index_dir):
+        print(f"reader: index is up to date ({index_dir})", file=sys.stderr)
+        return EXIT_OK
+    report = _bring_up_to_date(paths, index_dir, rebuild=args.rebuild)
+    print(f"reader: {report.summary()}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    """`reader search QUERY`: a table of hits, or SPEC §4 JSON."""
+    from reader.domain.search import QueryError
+
+    if args.limit < 1:
+        raise UsageError("--limit must be at least 1")
+    library = _library(args)
+    try:
+        result = library.search(args.query, args.limit)
+    except QueryError as exc:
+        raise UsageError(f"query rejected: {exc}") from exc
+    if args.json:
+        _dump(
+            {
+                "query": result.query,
+                "total": result.total,
+                "suggestion": result.suggestion,
+                "hits": [
+                    {
+                        "article": h.article,
+                        "title": h.title,
+                        "score": round(h.score, 4),
+                        "snippet": h.snippet,
+                        "matches": [
+                            {"start": m.start, "end": m.end}
+                            for m in h.matches
+                            if m.field == "text"
+                        ],
+                    }
+                    for h in result.hits
+                ],
+            }
+        )
+        return EXIT_OK
+    from rich.table import Table
+    from rich.text import Text
+
+    console = _console()
+    if result.suggestion:
+        console.print(Text(f"Did you mean: {sanitize_inline(result.suggestion)}?", style="italic"))
+    if not result.hits:
+        console.print(Text(f"No results for {sanitize_inline(args.query)}."))
+        return EXIT_OK
+    table = Table(title=f"{result.total} article(s) match", show_lines=False)
+    table.add_column("article", no_wrap=True)
+    table.add_column("title")
+    table.add_column("score", justify="right")
+    table.add_column("snippet")
+    for h in result.hits:
+        table.add_row(
+            Text(sanitize_inline(h.article)),
+            Text(sanitize_inline(h.title)),
+            Text(f"{h.score:.2f}"),
+            _snippet_text(h.snippet),
+        )
+    console.print(table)
+    return EXIT_OK
+
+
+def _snippet_text(snippet: str) -> Any:
+    """A snippet as Rich Text, with the search module's hit markers styled."""
+    from rich.text import Text
+
+    from reader.domain.search import snippet_spans
+
+    plain, spans = snippet_spans(snippet)
+    text = Text(sanitize_inline(plain))
+    for start, end in spans:
+        text.stylize("bold reverse", start, end)
+    return text
+
+
+def cmd_entities(args: argparse.Namespace) -> int:
+    """`reader entities`: a table or JSON list of every entity."""
+    from reader.domain.export import entity_record
+
+    library = _library(args)
+    entities = list(library.visible_entities())
+    if args.json:
+        _dump([entity_record(e) for e in entities])
+        return EXIT_OK
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title=f"{len(entities)} entities")
+    for col in ("id", "name", "label", "mentions", "articles", "aliases"):
+        table.add_column(col, justify="right" if col in ("mentions", "articles") else "left")
+    for e in entities:
+        table.add_row(
+            Text(sanitize_inline(e.id)),
+            Text(sanitize_inline(e.name)),
+            Text(e.label),
+            Text(str(e.mentions)),
+            Text(str(len(e.articles))),
+            Text(sanitize_inline(", ".join(a for a in e.aliases if a != e.name))),
+        )
+    _console().print(table)
+    return EXIT_OK
+
+
+def cmd_xref(args: argparse.Namespace) -> int:
+    """`reader xref --article ID | --entity NAME`."""
+    from reader.domain.export import xref_article_record, xref_entity_record
+
+    library = _library(args)
+    if args.article is not None:
+        if args.article not in library.articles:
+            raise UsageError(f"no article with id {sanitize_inline(args.article)!r}")
+        record = xref_article_record(library, args.article)
+        if args.json:
+            _dump(record)
+            return EXIT_OK
+        return _print_related(library, record)
+    entity = library.find_entity(args.entity)
+    if entity is None:
+        raise UsageError(f"no entity named {sanitize_inline(args.entity)!r}")
+    record = xref_entity_record(library, entity)
+    if args.json:
+        _dump(record)
+        return EXIT_OK
+    from rich.table import Table
+    from rich.text import Text
+
+    ent = record["entity"]
+    console = _console()
+    console.print(
+        Text(
+            f"{sanitize_inline(ent['name'])} ({ent['label']}, id {sanitize_inline(ent['id'])}): "
+            f"{ent['mentions']} mention(s) in {len(ent['articles'])} article(s); aliases: "
+            + sanitize_inline(", ".join(ent["aliases"]))
+        )
+    )
+    table = Table()
+    table.add_column("article", no_wrap=True)
+    table.add_column("at", justify="right")
+    table.add_column("context")
+    for m in record["mentions"]:
+        ctx = Text(sanitize_inline(m["context"]))
+        ctx.highlight_words([sanitize_inline(m["text"])], style="bold reverse")
+        table.add_row(Text(sanitize_inline(m["article"])), Text(str(m["start"])), ctx)
+    console.print(table)
+    return EXIT_OK
+
+
+def _print_related(library: Any, record: dict[str, Any]) -> int:
+    from rich.table import Table
+    from rich.text import Text
+
+    console = _console()
+    aid = record["article"]
+    console.print(Text(f"Related to {sanitize_inline(aid)}: {sanitize_inline(library.article(aid).title)}"))
+    if not record["related"]:
+        console.print(Text("No related article."))
+        return EXIT_OK
+    table = Table(show_lines=True)
+    table.add_column("article", no_wrap=True)
+    table.add_column("score", justify="right")
+    table.add_column("shared entities")
+    table.add_column("shared passages")
+    text = library.article(aid).text
+    for r in record["related"]:
+        names = [library.entities[e].name for e in r["shared_entities"] if e in library.entities]
+        passages = [
+            f"[{p['start']}:{p['end']}] {sanitize_inline(_clip(text[p['start']:p['end']]))}"
+            for p in r["shared_passages"]
+        ]
+        table.add_row(
+            Text(sanitize_inline(r["article"])),
+            Text(f"{r['score']:.2f}"),
+            Text(sanitize_inline(", ".join(names[:12]))),
+            Text("\n".join(passages)),
+        )
+    console.print(table)
+    return EXIT_OK
+
+
+def _clip(s: str, width: int = 90) -> str:
+    s = " ".join(s.split())
+    return s if len(s) <= width else s[: width - 1] + "…"
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """`reader export`: JSON Lines, one article per line, in reading order."""
+    from reader.domain.export import article_record
+
+    library = _library(args)
+    out = sys.stdout
+    for aid in library.order():
+        out.write(json.dumps(article_record(library, aid), ensure_ascii=False) + "\n")
+    return EXIT_OK
+
+
+def cmd_open(args: argparse.Namespace) -> int:
+    """`reader [PATH ...]`: open the three-pane reader."""
+    paths = _resolve_paths(args.paths)
+    index_dir = _index_dir(args, paths)
+    from reader.ui.app import create_app
+
+    app = create_app(paths, index_dir, theme=args.theme)
+    app.run()
+    return int(app.return_code or 0)
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "index": cmd_index,
+    "search": cmd_search,
+    "entities": cmd_entities,
+    "xref": cmd_xref,
+    "export": cmd_export,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `reader` command; returns the exit code."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    top, subs = build_parsers()
+    if argv and argv[0] in SUBCOMMANDS:
+        name = argv[0]
+        args = subs[name].parse_args(argv[1:])
+        handler = COMMANDS[name]
+    else:
+        args = top.parse_args(argv)
+        handler = cmd_open
+    try:
+        return handler(args)
+    except UsageError as exc:
+        print(f"reader: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("reader: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+    except Exception as exc:
+        if getattr(args, "debug", False):
+            raise
+        print(f"reader: error: {sanitize_inline(str(exc)) or type(exc).__name__}", file=sys.stderr)
+        print("reader: run again with --debug for details", file=sys.stderr)
+        return EXIT_FAIL
