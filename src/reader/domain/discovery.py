@@ -1,0 +1,230 @@
+"""Safe, deterministic discovery of the article files under the paths a user gives.
+
+Rules: folders are walked recursively in sorted order; only regular files are ever opened (a
+FIFO, socket or device is reported, never read); a link is followed only when its target lies
+inside the folder it was found in, and a folder reached twice (link loop, or a link to a
+folder already read) is reported once and not read again; dot-folders (``.git``) are skipped
+silently; everything else that is skipped — unreadable folders, hidden or unsupported files,
+files over the size cap — comes back as a `Problem` with a reason a person can act on.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+from reader.domain.model import Problem
+
+SUPPORTED_SUFFIXES: frozenset[str] = frozenset(
+    {".txt", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl"}
+)
+DEFAULT_MAX_BYTES = 50 * 2**20
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A regular file to read: its path (absolute, links not resolved), the corpus root it was
+    found under, its path relative to that root (POSIX), its size and modification time."""
+
+    path: Path
+    root: Path
+    rel: str
+    size: int
+    mtime_ns: int
+
+
+class FileRefused(OSError):
+    """A file that must not or could not be read safely; `reason` says why."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def display_path(path: Path, cwd: Path | None = None) -> str:
+    """The path as the user would write it: ``seeds/<rel>`` for the bundled seeds, else
+    relative to the current folder when it lies below it, else absolute."""
+    from reader.domain.paths import bundled_seeds
+
+    absolute = Path(os.path.abspath(path))
+    seeds = Path(os.path.abspath(bundled_seeds()))
+    if absolute.is_relative_to(seeds):
+        return "seeds/" + absolute.relative_to(seeds).as_posix()
+    base = Path(os.path.abspath(cwd if cwd is not None else Path.cwd()))
+    if absolute.is_relative_to(base) and absolute != base:
+        return absolute.relative_to(base).as_posix()
+    return str(absolute)
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    return "not a regular file"
+
+
+def _size_text(size: int) -> str:
+    return f"{size / 2**20:.1f} MB" if size >= 2**20 else f"{size} bytes"
+
+
+class _Walker:
+    """One discovery run: the files found, the problems, and what was already visited."""
+
+    def __init__(self, max_bytes: int) -> None:
+        self.max_bytes = max_bytes
+        self.files: list[SourceFile] = []
+        self.problems: list[Problem] = []
+        self.seen_dirs: set[tuple[int, int]] = set()
+        self.seen_files: set[tuple[int, int]] = set()
+
+    def problem(self, path: Path, reason: str) -> None:
+        self.problems.append(Problem(display_path(path), reason))
+
+    def add_file(self, path: Path, root: Path, st: os.stat_result, *, explicit: bool) -> None:
+        """Check a (link-resolved) stat result and keep the file if it may be read."""
+        if not stat.S_ISREG(st.st_mode):
+            self.problem(path, f"skipped: {_kind(st.st_mode)}, not a regular file")
+            return
+        if not explicit and path.name.startswith("."):
+            self.problem(path, "skipped: hidden file")
+            return
+        suffix = path.suffix.lower()
+        if suffix not in SUPPORTED_SUFFIXES:
+            shown = suffix or "(no suffix)"
+            self.problem(path, f"unsupported file type {shown}")
+            return
+        if st.st_size > self.max_bytes:
+            self.problem(
+                path,
+                f"too large: {_size_text(st.st_size)} (limit {_size_text(self.max_bytes)})",
+            )
+            return
+        key = (st.st_dev, st.st_ino)
+        if key in self.seen_files:
+            self.problem(path, "skipped: same file already read through another path")
+            return
+        self.seen_files.add(key)
+        rel = path.relative_to(root).as_posix()
+        self.files.append(SourceFile(path, root, rel, st.st_size, st.st_mtime_ns))
+
+    def walk(self, folder: Path, root: Path, real_root: Path) -> None:
+        """Read `folder` (already checked and marked visited) and descend into it."""
+        try:
+            with os.scandir(folder) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError as exc:
+            self.problem(folder, f"cannot read folder: {exc.strerror or exc}")
+            return
+        for entry in entries:
+            path = folder / entry.name
+            is_link = False
+            try:
+                is_link = entry.is_symlink()
+                if is_link:
+                    target = Path(os.path.realpath(path))
+                    if not target.is_relative_to(real_root):
+                        self.problem(path, "skipped: link points outside the folder")
+                        continue
+                st = os.stat(path)  # follows links; never opens the file
+            except OSError as exc:
+                reason = "broken link" if is_link else f"cannot read: {exc.strerror or exc}"
+                self.problem(path, f"skipped: {reason}")
+                continue
+            if stat.S_ISDIR(st.st_mode):
+                if entry.name.startswith("."):
+                    continue  # .git, .cache, ...: not part of a corpus, skipped silently
+                key = (st.st_dev, st.st_ino)
+                if key in self.seen_dirs:
+                    self.problem(path, "skipped: link loop (folder already read)")
+                    continue
+                self.seen_dirs.add(key)
+                self.walk(path, root, real_root)
+            else:
+                self.add_file(path, root, st, explicit=False)
+
+    def start(self, given: Path) -> None:
+        """Discover one user-given path (a file or a folder)."""
+        path = Path(os.path.abspath(given))
+        try:
+            st = os.stat(path)
+        except FileNotFoundError:
+            self.problem(path, "not found")
+            return
+        except OSError as exc:
+            self.problem(path, f"cannot read: {exc.strerror or exc}")
+            return
+        if stat.S_ISDIR(st.st_mode):
+            key = (st.st_dev, st.st_ino)
+            if key in self.seen_dirs:
+                return  # the same folder given twice
+            self.seen_dirs.add(key)
+            self.walk(path, path, Path(os.path.realpath(path)))
+        else:
+            self.add_file(path, path.parent, st, explicit=True)
+
+
+def discover(
+    paths: list[Path], max_bytes: int = DEFAULT_MAX_BYTES
+) -> tuple[list[SourceFile], list[Problem]]:
+    """Find the readable article files under `paths` (files or folders, recursively).
+
+    Files come in the order of `paths`, each folder sorted by name; skipped entries are
+    returned as problems, never dropped silently (dot-folders such as ``.git`` excepted).
+    """
+    walker = _Walker(max_bytes)
+    for given in paths:
+        walker.start(given)
+    return walker.files, walker.problems
+
+
+def read_bytes_safely(src: SourceFile, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """Read `src` without ever blocking on a special file; raise `FileRefused` otherwise.
+
+    The file is opened non-blocking, re-checked to be a regular file on the open descriptor,
+    read up to ``max_bytes + 1`` bytes, and refused if it is larger than `max_bytes` or
+    changed while it was being read.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    try:
+        fd = os.open(src.path, flags)
+    except OSError as exc:
+        raise FileRefused(f"cannot open: {exc.strerror or exc}") from exc
+    try:
+        before = os.fstat(fd)
+        if not stat.S_ISREG(before.st_mode):
+            raise FileRefused(f"skipped: {_kind(before.st_mode)}, not a regular file")
+        if before.st_size > max_bytes:
+            raise FileRefused(
+                f"too large: {_size_text(before.st_size)} (limit {_size_text(max_bytes)})"
+            )
+        chunks: list[bytes] = []
+        remaining = max_bytes + 1
+        while remaining > 0:
+            try:
+                chunk = os.read(fd, min(remaining, 2**20))
+            except BlockingIOError as exc:
+                raise FileRefused("skipped: file would block") from exc
+            if not chunk:
+                break
+            chunks.append(chunk)
+            remaining -= len(chunk)
+        data = b"".join(chunks)
+        if len(data) > max_bytes:
+            raise FileRefused(f"too large: more than {_size_text(max_bytes)}")
+        after = os.fstat(fd)
+        if (after.st_size, after.st_mtime_ns) != (before.st_size, before.st_mtime_ns):
+            raise FileRefused("changed while being read; try again")
+        return data
+    except OSError as exc:
+        if isinstance(exc, FileRefused):
+            raise
+        raise FileRefused(f"cannot read: {exc.strerror or exc}") from exc
+    finally:
+        os.close(fd)
