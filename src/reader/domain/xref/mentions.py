@@ -1,0 +1,101 @@
+"""Every mention of an entity across the corpus, in reading order, with its sentence."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+
+from reader.domain.model import Article, Mention, MentionRef
+from reader.domain.xref._text import sentence_spans
+
+#: Target length of a context line, in characters (the mention is kept whole).
+CONTEXT_CHARS = 160
+ELLIPSIS = "…"
+
+_FIELD_ORDER = {"title": 0, "text": 1}
+_SPACES = re.compile(r"\s+")
+
+
+def entity_mentions(
+    entity_id: str,
+    articles: Iterable[Article],
+    mentions: Mapping[str, Sequence[Mention]],
+) -> list[MentionRef]:
+    """Mentions of `entity_id` in `articles` (given in reading order), title first then by offset.
+
+    Each `MentionRef.context` is the sentence holding the mention on one line, trimmed to about
+    `CONTEXT_CHARS` characters around the mention with `…` where it was cut.
+    """
+    refs: list[MentionRef] = []
+    for article in articles:
+        own = [m for m in mentions.get(article.id, ()) if m.entity == entity_id]
+        if not own:
+            continue
+        own.sort(key=lambda m: (_FIELD_ORDER.get(m.field, 2), m.start, m.end))
+        sentences = {
+            "title": sentence_spans(article.title),
+            "text": sentence_spans(article.text),
+        }
+        for m in own:
+            source = article.title if m.field == "title" else article.text
+            refs.append(
+                MentionRef(
+                    article=article.id,
+                    field=m.field,
+                    start=m.start,
+                    end=m.end,
+                    text=m.text,
+                    context=context_line(source, m.start, m.end, sentences[m.field]),
+                )
+            )
+    return refs
+
+
+def _sentence_around(
+    spans: Sequence[tuple[int, int]], start: int, end: int, length: int
+) -> tuple[int, int]:
+    for s, e in spans:
+        if s <= start < e or (s < end <= e):
+            return min(s, start), max(e, end)
+    return max(0, start), min(length, end)
+
+
+def context_line(
+    text: str,
+    start: int,
+    end: int,
+    spans: Sequence[tuple[int, int]] | None = None,
+    width: int = CONTEXT_CHARS,
+) -> str:
+    """The sentence of `text` holding `text[start:end]`, on one line, trimmed to ~`width` chars.
+
+    `spans` are the sentence spans of `text` (computed when not given). Cuts fall on word
+    boundaries and are marked with `…`; the mention itself is never cut.
+    """
+    if spans is None:
+        spans = sentence_spans(text)
+    s, e = _sentence_around(spans, start, end, len(text))
+    if e - s > width:
+        budget = max(0, width - (end - start))
+        left = budget // 2
+        right = budget - left
+        # Give the unused budget of a short side to the other side.
+        if start - s < left:
+            right += left - (start - s)
+            left = start - s
+        elif e - end < right:
+            left += right - (e - end)
+            right = e - end
+        ws, we = start - left, end + right
+        if ws > s:
+            # Move forward to a word start.
+            while ws < start and not text[ws - 1].isspace():
+                ws += 1
+        if we < e:
+            while we > end and not text[we].isspace():
+                we -= 1
+        body = text[ws:we].strip()
+        line = (ELLIPSIS if ws > s else "") + body + (ELLIPSIS if we < e else "")
+    else:
+        line = text[s:e]
+    return _SPACES.sub(" ", line).strip()
