@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.domain.model import Problem
+from reader.domain.sanitize import sanitize_inline
 
 SUPPORTED_SUFFIXES: frozenset[str] = frozenset(
     {".txt", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl"}
@@ -45,17 +46,26 @@ class FileRefused(OSError):
 
 def display_path(path: Path, cwd: Path | None = None) -> str:
     """The path as the user would write it: ``seeds/<rel>`` for the bundled seeds, else
-    relative to the current folder when it lies below it, else absolute."""
+    relative to the current folder when it lies below it, else absolute (made safe to show)."""
     from reader.domain.paths import bundled_seeds
 
     absolute = Path(os.path.abspath(path))
     seeds = Path(os.path.abspath(bundled_seeds()))
-    if absolute.is_relative_to(seeds):
-        return "seeds/" + absolute.relative_to(seeds).as_posix()
     base = Path(os.path.abspath(cwd if cwd is not None else Path.cwd()))
-    if absolute.is_relative_to(base) and absolute != base:
-        return absolute.relative_to(base).as_posix()
-    return str(absolute)
+    if absolute.is_relative_to(seeds):
+        shown = "seeds/" + absolute.relative_to(seeds).as_posix()
+    elif absolute.is_relative_to(base) and absolute != base:
+        shown = absolute.relative_to(base).as_posix()
+    else:
+        shown = str(absolute)
+    return safe_name(shown)
+
+
+def safe_name(text: str) -> str:
+    """A file-derived string fit for display and JSON: no control or bidi characters, and
+    undecodable bytes (lone surrogates) replaced."""
+    text = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return sanitize_inline(text)
 
 
 def _kind(mode: int) -> str:

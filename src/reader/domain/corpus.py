@@ -1,0 +1,149 @@
+"""Files → articles: ids (SPEC §2), reading one file safely, loading a whole corpus.
+
+Ids: the file's stem; where two files share a stem, their path relative to the corpus root
+without the suffix (then with it, then made unique with ``~2``, ``~3`` … should that still
+clash). A ``.jsonl`` file, or a ``.json`` file holding a list, gives ``<id>#1``, ``<id>#2`` …
+(the position of the object among the file's objects, counting skipped ones), so the ids do
+not change when more objects are appended.
+
+`content_hash` is the SHA-256 of the file's raw bytes; for the n-th article of a multi-article
+file it is the SHA-256 of the raw bytes followed by ``b"\\0#n"``, so that no two articles share
+a hash (hashes key the entity cache).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from reader.domain.cleaning import clean
+from reader.domain.decoding import BinaryFile, decode_bytes
+from reader.domain.discovery import (
+    DEFAULT_MAX_BYTES,
+    FileRefused,
+    SourceFile,
+    discover,
+    display_path,
+    read_bytes_safely,
+    safe_name,
+)
+from reader.domain.formats import FormatError, parse_report
+from reader.domain.model import Article, Problem
+from reader.domain.sanitize import sanitize_inline
+
+_MULTI_SUFFIXES = frozenset({".jsonl"})
+
+
+@dataclass
+class Corpus:
+    """The articles that loaded, in discovery order, and the files skipped with a reason."""
+
+    articles: list[Article] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def assign_ids(files: list[SourceFile]) -> dict[Path, str]:
+    """Article id of each file: its stem, or its root-relative path where stems clash."""
+    stems = [safe_name(src.path.stem) for src in files]
+    no_suffix = [safe_name(str(PurePosixPath(src.rel).with_suffix(""))) for src in files]
+    with_suffix = [safe_name(src.rel) for src in files]
+    stem_count = Counter(stems)
+    rel_count = Counter(no_suffix)
+    ids: dict[Path, str] = {}
+    used: set[str] = set()
+    for src, stem, rel, full in zip(files, stems, no_suffix, with_suffix, strict=True):
+        if stem_count[stem] == 1:
+            candidate = stem
+        elif rel_count[rel] == 1:
+            candidate = rel
+        else:
+            candidate = full
+        unique, n = candidate, 1
+        while unique in used:
+            n += 1
+            unique = f"{candidate}~{n}"
+        used.add(unique)
+        ids[src.path] = unique
+    return ids
+
+
+def read_articles(
+    src: SourceFile,
+    article_id: str,
+    display_path: str,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> tuple[list[Article], list[Problem]]:
+    """Read, decode, parse and clean one file: its articles and the problems met.
+
+    Never raises for bad input: an unreadable, empty, binary or malformed file gives no
+    article and a problem saying why.
+    """
+    try:
+        data = read_bytes_safely(src, max_bytes)
+    except FileRefused as exc:
+        return [], [Problem(display_path, exc.reason)]
+    if not data.strip():
+        return [], [Problem(display_path, "empty file")]
+    try:
+        text, _encoding = decode_bytes(data)
+    except BinaryFile as exc:
+        return [], [Problem(display_path, f"binary file ({exc})")]
+    if not text.strip():
+        return [], [Problem(display_path, "empty file")]
+    suffix = src.path.suffix.lower()
+    try:
+        docs, warnings = parse_report(text, suffix, src.path.name)
+    except FormatError as exc:
+        return [], [Problem(display_path, str(exc))]
+    except RecursionError:
+        return [], [Problem(display_path, "document nested too deeply")]
+    problems = [Problem(display_path, w) for w in warnings]
+    multi = suffix in _MULTI_SUFFIXES or len(docs) > 1
+    digest = hashlib.sha256(data).hexdigest()
+    articles: list[Article] = []
+    for n, doc in enumerate(docs, 1):
+        cleaned = clean(doc)
+        aid = f"{article_id}#{n}" if multi else article_id
+        if not cleaned.text.strip():
+            where = f" (article {n})" if multi else ""
+            problems.append(Problem(display_path, f"no article text left after cleaning{where}"))
+            continue
+        content_hash = (
+            hashlib.sha256(data + f"\0#{n}".encode()).hexdigest() if multi else digest
+        )
+        articles.append(
+            Article(
+                id=aid,
+                path=display_path,
+                title=cleaned.title,
+                text=cleaned.text,
+                paragraphs=cleaned.paragraphs,
+                date=cleaned.date,
+                source=doc.source and sanitize_inline(doc.source),
+                url=doc.url and sanitize_inline(doc.url),
+                title_derived=cleaned.title_derived,
+                removed=cleaned.removed,
+                content_hash=content_hash,
+            )
+        )
+    return articles, problems
+
+
+def load_corpus(paths: list[Path], max_bytes: int = DEFAULT_MAX_BYTES) -> Corpus:
+    """Discover and read every article under `paths` (the bundled seeds when empty)."""
+    if not paths:
+        from reader.domain.paths import bundled_seeds
+
+        paths = [bundled_seeds()]
+    files, problems = discover(paths, max_bytes)
+    ids = assign_ids(files)
+    corpus = Corpus(problems=list(problems))
+    for src in files:
+        articles, file_problems = read_articles(
+            src, ids[src.path], display_path(src.path), max_bytes
+        )
+        corpus.articles.extend(articles)
+        corpus.problems.extend(file_problems)
+    return corpus
