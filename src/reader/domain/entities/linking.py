@@ -1,0 +1,292 @@
+"""Corpus-wide entity linking: one id for every name of one real-world entity.
+
+Rules, in order (all general, unit-tested in `tests/test_entities_linking.py`):
+
+1. **Same folded form** (`reader.domain.textnorm.fold_key`: case, accents, apostrophes,
+   hyphens): `Maison-Blanche` = `Maison Blanche`, `Otan` = `OTAN`, `Etats-Unis` = `États-Unis`.
+2. **Acronyms**: an all-capitals form equal to the initials of a longer name (function words
+   skipped) or to its first word (`RIA` → `Ria Novosti`), when exactly one name fits.
+3. **Short person names**: a form whose words end a longer person name (`Poutine` →
+   `Vladimir Poutine`) goes to the unique such name in the same article, else in the corpus;
+   a surname shared by two people stays on its own.
+4. **Misspellings**: a person form at edit distance 1 from the surname of exactly one person
+   (both ≥ 5 letters): `Markel` → `Angela Merkel`.
+5. **Label** by a vote over all mentions, structural cues (`M.`, `porte-parole du …`) weighing
+   more than the model; **name** = the most complete form (most words), then the most
+   frequent spelling, accents preferred; **id** = a slug of the name, made unique.
+6. User **corrections** (see `corrections.py`) are applied last.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from reader.domain.entities.corrections import Corrections
+from reader.domain.entities.normalize import STOP_WORDS
+from reader.domain.entities.repair import label_cue
+from reader.domain.model import LABELS, Article, Entity, Label, Mention, RawMention
+from reader.domain.textnorm import fold_key
+
+CUE_WEIGHT = 3
+
+
+@dataclass(slots=True)
+class LinkResult:
+    """Entities by id, and each article's linked mentions (title ones first, by offset)."""
+
+    entities: dict[str, Entity]
+    mentions: dict[str, list[Mention]]
+
+
+@dataclass(slots=True)
+class _Form:
+    key: str
+    count: int = 0
+    surfaces: Counter[str] = field(default_factory=Counter)
+    articles: set[str] = field(default_factory=set)
+    votes: Counter[str] = field(default_factory=Counter)
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[ra] = rb
+
+
+def slugify(name: str) -> str:
+    """`Vladimir Poutine` → `vladimir-poutine`, `États-Unis` → `etats-unis`."""
+    s = re.sub(r"[^a-z0-9]+", "-", fold_key(name)).strip("-")
+    return s or "entity"
+
+
+def levenshtein(a: str, b: str) -> int:
+    """Edit distance (insertions, deletions, substitutions)."""
+    if len(a) < len(b):
+        a, b = b, a
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def initials(key: str) -> str:
+    """Initials of a folded name, function words skipped: `organisation du traite de l
+    atlantique nord` → `otan`."""
+    out = []
+    for w in key.replace("'", " ").split():
+        if w in STOP_WORDS or len(w) == 1:
+            continue
+        out.append(w[0])
+    return "".join(out)
+
+
+def _accents(s: str) -> int:
+    return sum(1 for c in unicodedata.normalize("NFD", s) if unicodedata.combining(c))
+
+
+def _best_surface(surfaces: Counter[str]) -> str:
+    return max(surfaces, key=lambda s: (_accents(s) > 0, surfaces[s], s.count("-") == 0, s))
+
+
+def _top_label(votes: Counter[str]) -> Label:
+    order = {lab: i for i, lab in enumerate(("PER", "ORG", "LOC", "MISC"))}
+    best = max(votes, key=lambda lab: (votes[lab], -order.get(lab, 9))) if votes else "MISC"
+    return best if best in LABELS else "MISC"  # type: ignore[return-value]
+
+
+def link(
+    articles: Sequence[Article],
+    raw: Mapping[str, Sequence[RawMention]],
+    corrections: Corrections | None = None,
+) -> LinkResult:
+    """Link every raw mention of the corpus to an entity id (see the module docstring)."""
+    by_id = {a.id: a for a in articles}
+    items: list[tuple[str, RawMention, str]] = []  # article id, mention, form key
+    forms: dict[str, _Form] = {}
+    for art in articles:
+        for m in raw.get(art.id, ()):
+            key = fold_key(m.text)
+            if not key:
+                continue
+            items.append((art.id, m, key))
+            f = forms.setdefault(key, _Form(key))
+            f.count += 1
+            f.surfaces[m.text] += 1
+            f.articles.add(art.id)
+            f.votes[m.label] += 1
+            src = art.title if m.field == "title" else art.text
+            cue = label_cue(src, m.start, m.end)
+            if cue:
+                f.votes[cue] += CUE_WEIGHT
+
+    uf = _UnionFind()
+    for k in forms:
+        uf.find(k)
+    keys = sorted(forms, key=lambda k: (-len(k.split()), -forms[k].count, k))
+    multi = [k for k in keys if len(k.split()) > 1]
+
+    def group_label(k: str) -> Label:
+        root = uf.find(k)
+        votes: Counter[str] = Counter()
+        for k2 in forms:
+            if uf.find(k2) == root:
+                votes.update(forms[k2].votes)
+        return _top_label(votes)
+
+    # 2. acronyms
+    for k in keys:
+        f = forms[k]
+        if " " in k or not any(s.isupper() and len(s) >= 2 for s in f.surfaces):
+            continue
+        cands = {uf.find(m) for m in multi if initials(m) == k}
+        if not cands:
+            cands = {
+                uf.find(m) for m in multi if m.split()[0] == k and _top_label(forms[m].votes) != "PER"
+            }
+        if len(cands) == 1:
+            uf.union(k, cands.pop())
+
+    # 3. short person names (per mention when ambiguous in the corpus)
+    person_full = [m for m in multi if _top_label(forms[m].votes) == "PER"]
+    suffix_of: dict[str, list[str]] = defaultdict(list)
+    for full in person_full:
+        toks = full.split()
+        for i in range(1, len(toks)):
+            suffix_of[" ".join(toks[i:])].append(full)
+    per_mention: dict[int, str] = {}
+    for k in keys:
+        if k not in suffix_of:
+            continue
+        if _top_label(forms[k].votes) not in ("PER", "LOC", "MISC", "ORG"):
+            continue
+        roots = {uf.find(c) for c in suffix_of[k]}
+        if len(roots) == 1:
+            uf.union(k, roots.pop())
+            continue
+        for idx, (aid, _m, key) in enumerate(items):
+            if key != k:
+                continue
+            local = {uf.find(c) for c in suffix_of[k] if aid in forms[c].articles}
+            if len(local) == 1:
+                per_mention[idx] = local.pop()
+
+    # 4. misspelt surnames
+    surnames: dict[str, set[str]] = defaultdict(set)
+    for full in person_full:
+        surnames[full.split()[-1]].add(uf.find(full))
+    for k in keys:
+        if " " in k or len(k) < 5 or k in suffix_of or group_label(k) != "PER":
+            continue
+        if any(uf.find(k) == uf.find(m) for m in multi):
+            continue
+        close = {
+            r
+            for s, rs in surnames.items()
+            if len(s) >= 5 and s != k and levenshtein(s, k) == 1
+            for r in rs
+        }
+        if len(close) == 1:
+            uf.union(k, close.pop())
+
+    # groups of mention indices
+    groups: dict[str, list[int]] = defaultdict(list)
+    for idx, (_aid, _m, key) in enumerate(items):
+        groups[per_mention.get(idx) or uf.find(key)].append(idx)
+    group_list = list(groups.values())
+
+    if corrections is not None:
+        group_list, overrides = corrections.apply_to_groups(
+            group_list, [(m.text, key) for _aid, m, key in items], _describe(items, forms)
+        )
+    else:
+        overrides = [{} for _ in group_list]
+
+    return _build(items, forms, group_list, overrides, by_id)
+
+
+def _describe(items: list[tuple[str, RawMention, str]], forms: dict[str, _Form]) -> _Namer:
+    return _Namer(items, forms)
+
+
+class _Namer:
+    """Computes a group's canonical name and id the way `link` does (used by corrections to
+    resolve references such as `merge Poutine into vladimir-poutine`)."""
+
+    def __init__(self, items: list[tuple[str, RawMention, str]], forms: dict[str, _Form]):
+        self.items = items
+        self.forms = forms
+
+    def name(self, group: Sequence[int]) -> str:
+        keys = Counter(self.items[i][2] for i in group)
+        best = max(keys, key=lambda k: (len(k.split()), keys[k], len(k), k))
+        surfaces: Counter[str] = Counter(
+            self.items[i][1].text for i in group if self.items[i][2] == best
+        )
+        return _best_surface(surfaces)
+
+    def label(self, group: Sequence[int]) -> Label:
+        votes: Counter[str] = Counter()
+        for k in {self.items[i][2] for i in group}:
+            votes.update(self.forms[k].votes)
+        return _top_label(votes)
+
+
+def _build(
+    items: list[tuple[str, RawMention, str]],
+    forms: dict[str, _Form],
+    groups: list[list[int]],
+    overrides: list[dict[str, object]],
+    by_id: Mapping[str, Article],
+) -> LinkResult:
+    namer = _Namer(items, forms)
+    order = sorted(range(len(groups)), key=lambda g: (-len(groups[g]), namer.name(groups[g])))
+    entities: dict[str, Entity] = {}
+    mention_lists: dict[str, list[Mention]] = {aid: [] for aid in by_id}
+    for g in order:
+        grp = groups[g]
+        if not grp:
+            continue
+        ov = overrides[g]
+        name = str(ov.get("name") or namer.name(grp))
+        label: Label = ov.get("label") or namer.label(grp)  # type: ignore[assignment]
+        base = str(ov.get("id") or slugify(name))
+        eid, n = base, 2
+        while eid in entities:
+            eid, n = f"{base}-{n}", n + 1
+        surfaces: Counter[str] = Counter(items[i][1].text for i in grp)
+        arts = sorted({items[i][0] for i in grp})
+        entities[eid] = Entity(
+            id=eid,
+            name=name,
+            label=label,
+            aliases=sorted(surfaces, key=lambda s: (-surfaces[s], s)),
+            mentions=len(grp),
+            articles=arts,
+            hidden=bool(ov.get("hidden", False)),
+        )
+        for i in grp:
+            aid, m, _key = items[i]
+            mention_lists.setdefault(aid, []).append(
+                Mention(m.field, m.start, m.end, m.text, label, eid)
+            )
+    for ms in mention_lists.values():
+        ms.sort(key=lambda m: (m.field != "title", m.start))
+    return LinkResult(entities, mention_lists)

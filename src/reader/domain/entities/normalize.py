@@ -1,0 +1,162 @@
+"""Offset-preserving typographic normalisation of text handed to the NER model.
+
+The model sees a copy of each paragraph in which curly apostrophes, exotic spaces and glued
+words are made regular; every character of the copy maps back to an index of the original, so
+spans found on the copy are spans of the source text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from dataclasses import dataclass
+
+from spacy.lang.fr.stop_words import STOP_WORDS as _SPACY_STOP_WORDS  # plain data, no model
+
+# same-length substitutions
+_CHARS = str.maketrans(
+    {
+        "\u2019": "'",  # ’
+        "\u2018": "'",  # ‘
+        "\u02bc": "'",  # ʼ
+        "\u00b4": "'",  # ´
+        "\u201c": '"',  # “
+        "\u201d": '"',  # ”
+        "\u00a0": " ",  # no-break space
+        "\u202f": " ",  # narrow no-break space
+        "\u2007": " ",
+        "\u2009": " ",  # thin space
+        "\u200a": " ",
+        "\u2002": " ",
+        "\u2003": " ",
+        "\t": " ",
+        "\u2011": "-",  # non-breaking hyphen
+        "\u2010": "-",
+    }
+)
+
+_LOWER = "a-zàâäçéèêëîïôöùûüÿœæ"
+_UPPER = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ"
+# `3Joe`, `6Le`: a digit glued to a capitalised word; `originalesLe`: a long lowercase word
+# glued to a capitalised one (a lost line break). CamelCase names (`WhatsApp`, `McCain`,
+# `LeBron`) start with a capital or have a short lowercase run and are left alone.
+_GLUE = re.compile(rf"(?:\d|[{_LOWER}]{{5}})(?=[{_UPPER}][{_LOWER}'’])")
+
+STOP_WORDS: frozenset[str] = frozenset(_SPACY_STOP_WORDS)
+
+
+@dataclass(frozen=True, slots=True)
+class Normalized:
+    """A normalised copy of a string and, for each of its characters, the source index."""
+
+    text: str
+    index: tuple[int, ...]
+    source_len: int
+
+    def to_source(self, start: int, end: int) -> tuple[int, int]:
+        """Map a `[start, end)` span of the copy back to the source string."""
+        if end <= start:
+            s = self.index[start] if start < len(self.index) else self.source_len
+            return s, s
+        return self.index[start], self.index[end - 1] + 1
+
+
+def _glue_points(text: str) -> list[int]:
+    points = []
+    for m in _GLUE.finditer(text):
+        i = m.end()
+        # the glued lowercase run must start a word (`originalesLe`), digits always qualify
+        if text[i - 1].isdigit():
+            points.append(i)
+            continue
+        j = i
+        while j > 0 and text[j - 1].isalpha() and text[j - 1].islower():
+            j -= 1
+        if j == 0 or not text[j - 1].isalpha():
+            points.append(i)
+    return points
+
+
+def normalize(text: str) -> Normalized:
+    """Normalise `text` for the model: `’` → `'`, odd spaces → space, a space inserted where
+    a word is glued to a digit or to a lost line break (`3Joe Biden`)."""
+    subst = text.translate(_CHARS)
+    points = _glue_points(subst)
+    if not points:
+        return Normalized(subst, tuple(range(len(text))), len(text))
+    out: list[str] = []
+    index: list[int] = []
+    prev = 0
+    for p in points:
+        out.append(subst[prev:p])
+        index.extend(range(prev, p))
+        out.append(" ")
+        index.append(p)  # the inserted space maps onto the following character
+        prev = p
+    out.append(subst[prev:])
+    index.extend(range(prev, len(text)))
+    return Normalized("".join(out), tuple(index), len(text))
+
+
+_WORD = re.compile(rf"[{_UPPER}{_LOWER}]+(?:[-'’][{_UPPER}{_LOWER}]+)*")
+
+
+def is_title_case(line: str) -> bool:
+    """True for a headline in Title Case: most words after the first start with a capital,
+    function words included (`Le Kremlin Dit Que Le Président…`)."""
+    words = [w for w in _WORD.findall(line) if len(w) > 1]
+    if len(words) < 4:
+        return False
+    rest = words[1:]
+    caps = [w for w in rest if w[0].isupper()]
+    if all(w.isupper() for w in words):
+        return False
+    fn_caps = [w for w in rest if w.casefold() in STOP_WORDS and w[0].isupper()]
+    return len(caps) >= 0.8 * len(rest) and len(fn_caps) >= 1
+
+
+def sentence_case(line: str, names: Collection[str]) -> str:
+    """A same-length copy of a Title Case line where every capitalised word after the first is
+    lowercased unless it is in `names` (words seen capitalised mid-sentence in the article's
+    own text, see `capitalised_vocabulary`)."""
+    chars = list(line)
+    first = True
+    for m in _WORD.finditer(line):
+        w = m.group()
+        if first:
+            first = False
+            continue
+        if not w[0].isupper() or (w.isupper() and len(w) > 1) or w in names:
+            continue
+        low = w.lower()
+        if len(low) == len(w):
+            chars[m.start() : m.end()] = list(low)
+    return "".join(chars)
+
+
+_SENTENCE_END = re.compile(r"(?:^|[.!?:;…«»\"\n(\[–—-])\s*$")
+
+
+def capitalised_vocabulary(text: str) -> set[str]:
+    """Words that occur capitalised in `text` somewhere other than at a sentence start and
+    never occur in lowercase: the names of the text, by evidence."""
+    caps: set[str] = set()
+    lows: set[str] = set()
+    for m in _WORD.finditer(text):
+        w = m.group()
+        if w[0].islower():
+            lows.add(w)
+            continue
+        if not _SENTENCE_END.search(text[max(0, m.start() - 3) : m.start()]):
+            caps.add(w)
+    return {w for w in caps if w.lower() not in lows}
+
+
+def lowercase_vocabulary(text: str) -> set[str]:
+    """The words (and hyphen/apostrophe parts) that occur in lowercase in `text`."""
+    out: set[str] = set()
+    for w in _WORD.findall(text):
+        if w[0].islower():
+            out.add(w)
+            out.update(re.split(r"[-'’]", w))
+    return out

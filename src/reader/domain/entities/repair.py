@@ -1,0 +1,468 @@
+"""Span repair: general French rules applied to the model's raw entity spans.
+
+Every rule is about the *shape* of French text (titles, articles, elisions, sentence starts,
+glued words, demonyms, datelines), never about particular names. Each rule is a small
+function, unit-tested in `tests/test_entities_repair.py`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Collection, Iterable, Sequence
+from dataclasses import dataclass
+
+from reader.domain.entities.normalize import STOP_WORDS
+from reader.domain.model import LABELS, Field, Label, RawMention
+
+#: (start, end, label) offsets into the field's string
+Span = tuple[int, int, str]
+#: Universal POS of the first word of the span at `[start, end)` of `text`, in context
+PosOf = Callable[[str, int, int], "str | None"]
+
+_UP = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ"
+_LO = "a-zàâäçéèêëîïôöùûüÿœæ"
+_APOS = "'’"
+
+# Person titles and functions that precede a name (taken off the span; the name is a PER).
+_PERSON_TITLES = (
+    r"m\.|mm\.|mme|mmes|mlle|mlles|mgr|dr|pr|me|monsieur|madame|mademoiselle|messieurs|"
+    r"sir|lord|dame|saint|sainte|"
+    r"(?:vice-|ex-|l'ex-|co-)?(?:présidente?|president|premier ministre|première ministre|"
+    r"ministre|chancelière?|porte-parole|secrétaire général(?:e)?|secrétaire d'état|"
+    r"secrétaire|sénat(?:eur|rice)|député(?:e)?|maire|gouverneur|gouverneure|juge|procureur|"
+    r"procureure|ambassadeur|ambassadrice|général|générale|colonel|capitaine|amiral|"
+    r"commandant|roi|reine|prince|princesse|pape|cardinal|évêque|archevêque|rabbin|imam|"
+    r"cheikh|émir|émire|sultan|ayatollah|docteur|professeur|maître|l'avocat|avocat|avocate|"
+    r"conseiller|conseillère|dirigeant|dirigeante|leader|chef|cheffe|directeur|directrice|"
+    r"patron|patronne|fondateur|fondatrice|candidat|candidate|sergent|lieutenant|maréchal|"
+    r"homologue|collègue|opposant|opposante|journaliste|écrivain|écrivaine|acteur|actrice|"
+    r"chanteur|chanteuse|entraîneur|joueur|joueuse|champion|championne|élu|élue)"
+)
+_TITLE_RE = re.compile(
+    rf"^(?:(?:{_PERSON_TITLES})(?:\s+(?:[{_LO}]+(?:-[{_LO}]+)?))?[\s,]+)(?=[{_UP}])",
+    re.IGNORECASE,
+)
+_HONORIFIC_BEFORE = re.compile(
+    rf"(?:^|[\s(«\"'’])(?:M\.|MM\.|Mme|Mmes|Mlle|Mgr|Dr|Monsieur|Madame)\s*$"
+)
+_FUNCTION_BEFORE = re.compile(
+    rf"(?:^|\s)(?:[Pp]résidente?|[Pp]remier ministre|[Pp]remière ministre|[Mm]inistre|"
+    rf"[Cc]hancelière?|[Pp]orte-parole|[Ss]ecrétaire général|[Ss]énateur|[Dd]éputée?|"
+    rf"[Cc]onseiller|[Cc]onseillère|[Hh]omologue|[Dd]irigeante?|[Pp]ape|[Rr]oi|[Rr]eine|"
+    rf"[Gg]énéral)(?:\s+[{_LO}]+(?:-[{_LO}]+)?)?\s*,?\s*$"
+)
+_ELISION_RE = re.compile(rf"^(?:l|d|qu|n|s|j|m|t|c|jusqu|lorsqu|puisqu|quoiqu)[{_APOS}]", re.I)
+_ARTICLE_RE = re.compile(r"^(?:le|la|les|du|des|de|un|une|au|aux|ce|cette|ces)\s+", re.I)
+_EDGE_PUNCT = " \t\n\r.,;:!?«»\"“”‘’'()[]{}<>–—-_/\\*^|~#@&…•·"
+# common nouns French writes capitalised that are not names on their own
+_COMMON_CAPS = frozenset(
+    "état etat président présidente gouvernement monsieur madame mademoiselle premier "
+    "première ministre chef etats états nation république royaume empire".split()
+)
+_INTERJECTIONS = frozenset(
+    "bonjour bonsoir merci bravo salut bienvenue oui non hélas allô adieu pardon voilà "
+    "eh oh ah ok okay update".split()
+)
+_DIRECTIONS = frozenset("nord sud est ouest".split())
+_DEMONYM_SUFFIX = re.compile(
+    r"(?:ains?|aines?|iens?|iennes?|ais|aises?|ois|oises?|ites?|iques?|ans|anes?|ols|oles?|"
+    r"ards?|ardes?|ins|ines)$"
+)
+_SENT_END = re.compile(r"(?:^|[.!?…:»\n])[\s«\"“(\[–—-]*$")
+_TIME_BEFORE = re.compile(r"\d{1,2}\s*h(?:\s*\d{2})?\s*$|\d{1,2}:\d{2}\s*$|heure\s*$", re.I)
+_INSTITUTION_HEADS = frozenset(
+    "maison palais conseil ministère ministere agence assemblée assemblee parlement sénat "
+    "senat commission banque union organisation parti comité comite cour tribunal fonds "
+    "fédération federation association université universite institut académie academie "
+    "département departement office bureau service direction armée armee garde force forces "
+    "front mouvement ligue alliance coalition gouvernement chambre congrès congres haute "
+    "haut société societe groupe compagnie caisse conférence conference secrétariat "
+    "secretariat collège college fondation église eglise".split()
+)
+_ORG_CONTEXT_BEFORE = re.compile(
+    rf"(?:\b(?:agences?|agence de presse|agences de presse|journal|quotidien|hebdomadaire|"
+    rf"magazine|chaîne|radio|réseaux? sociaux?|réseau social|plateformes?|plateforme de "
+    rf"[{_LO}]+(?: [{_LO}]+)?|site|entreprise|société|groupe|firme|banque|constructeur|"
+    rf"compagnie|parti|syndicat|club)(?:\s+[{_LO}]+)?\s*"
+    rf"(?:[{_UP}][\w.&'’-]*(?:\s+[{_UP}0-9][\w.&'’-]*)*\s*(?:,|\bet\b|\bou\b)\s*)*$)"
+)
+_OF_ORG_BEFORE = re.compile(
+    r"\b(?:porte-parole|conseillers?|conseillère|communiqué|siège|chef|patron|secrétaire "
+    r"général|membres?|alliés|haut responsable|responsables?|services)\s+"
+    r"(?:du|de la|de l['’]|des)\s*$",
+    re.I,
+)
+_DATELINE = re.compile(
+    rf"^\s*([{_UP}][{_UP}' -]*[{_UP}])\s*\(([{_UP}][{_UP}a-z.& -]*[{_UP}a-z.])\)\s*[-–—]"
+)
+_ACRONYM = re.compile(rf"(?<![\w-])[{_UP}][{_UP}0-9&]{{1,7}}(?![\w-])")
+_MR_NAME = re.compile(
+    rf"\b(?:M\.|MM\.|Mme|Mlle)\s+([{_UP}][{_LO}]+(?:[-'’][{_UP}]?[{_LO}]+)*"
+    rf"(?:\s+[{_UP}][{_LO}]+(?:-[{_UP}][{_LO}]+)*)?)"
+)
+_ROMAN = re.compile(r"^[IVXLCDM]+$")
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """A span under repair, with the cue label (if any) found while trimming it."""
+
+    start: int
+    end: int
+    label: str
+    cue: str | None = None
+
+
+# -- small predicates ------------------------------------------------------------------------
+def is_sentence_start(text: str, start: int) -> bool:
+    """True when `start` begins a sentence (text or line start, after `.`, `!`, `?`, `:`, an
+    opening quote or dash at the start of a sentence)."""
+    return bool(_SENT_END.search(text[max(0, start - 40) : start])) or start == 0
+
+
+def words(span_text: str) -> list[str]:
+    """The words of a span (split on spaces)."""
+    return span_text.split()
+
+
+def is_stop_phrase(span_text: str) -> bool:
+    """True when every word of the span is a French function word (`Il`, `Cela`, `qu’`)."""
+    ws = [w.strip(_EDGE_PUNCT).replace("’", "'").lower() for w in span_text.split()]
+    ws = [w for w in ws if w]
+    if not ws:
+        return True
+    return all(w in STOP_WORDS or w.rstrip("'") in STOP_WORDS for w in ws)
+
+
+def fold_simple(word: str) -> str:
+    """Lowercase, curly apostrophe → straight."""
+    return word.replace("’", "'").lower()
+
+
+# -- trimming ----------------------------------------------------------------------------------
+def split_newlines(text: str, span: Span) -> list[Span]:
+    """Cut a span at line breaks: `Ukraine\\n\\nWashington` → two spans."""
+    start, end, label = span
+    out: list[Span] = []
+    pos = start
+    for part in re.split(r"(\n+)", text[start:end]):
+        if part and "\n" not in part:
+            out.append((pos, pos + len(part), label))
+        pos += len(part)
+    return out
+
+
+def cut_glue(text: str, span: Span) -> Span:
+    """Drop what precedes a word glued to a digit or to a lost line break:
+    `MISE À JOUR 3Joe Biden` → `Joe Biden`, `précédentLe Royaume-Uni` → `Le Royaume-Uni`."""
+    start, end, label = span
+    seg = text[start:end]
+    last = None
+    for m in re.finditer(rf"(?:\d|[{_LO}]{{5}})(?=[{_UP}][{_LO}'’])", seg):
+        last = m.end()
+    if last is not None:
+        return start + last, end, label
+    return span
+
+
+def strip_edges(text: str, span: Span) -> Span:
+    """Trim spaces and punctuation at both ends (keeping a final `.` of an abbreviation-like
+    token such as `Inc.` is not needed for names: dots go too)."""
+    start, end, label = span
+    while start < end and text[start] in _EDGE_PUNCT:
+        start += 1
+    while end > start and text[end - 1] in _EDGE_PUNCT:
+        # keep a closing parenthesis or a digit-hyphen inside names like `F-35`
+        end -= 1
+    return start, end, label
+
+
+def strip_leading(text: str, span: Span) -> tuple[Span, str | None]:
+    """Take titles, honorifics, articles and elided articles off the front of a span, repeatedly.
+
+    Returns the new span and `"PER"` when a person title was removed."""
+    start, end, label = span
+    cue: str | None = None
+    changed = True
+    while changed and start < end:
+        changed = False
+        seg = text[start:end]
+        m = _ELISION_RE.match(seg)
+        if m and m.end() < len(seg):
+            start += m.end()
+            changed = True
+            continue
+        m = _TITLE_RE.match(seg)
+        if m and m.end() < len(seg):
+            start += m.end()
+            cue = "PER"
+            changed = True
+            continue
+        m = _ARTICLE_RE.match(seg)
+        if m and m.end() < len(seg) and seg[m.end()].isupper():
+            lower = seg[0].islower()
+            if lower or is_sentence_start(text, start) or len(seg[m.end() :].split()) > 1:
+                start += m.end()
+                changed = True
+    return (start, end, label), cue
+
+
+def strip_trailing_lowercase(text: str, span: Span) -> Span:
+    """`État russe` → `État`: drop trailing lowercase words after a capitalised name when the
+    span has no lowercase connector (`de`, `du`…) that would make them part of the name."""
+    start, end, label = span
+    ws = text[start:end].split()
+    if len(ws) < 2 or not ws[0][0].isupper():
+        return span
+    connectors = {"de", "du", "des", "d'", "d’", "la", "le", "l'", "l’", "et", "sur", "en"}
+    if any(w.lower() in connectors or w.lower().startswith(("d'", "d’", "l'", "l’")) for w in ws):
+        return span
+    while len(ws) > 1 and ws[-1][0].islower():
+        ws.pop()
+    new_end = start + text[start:end].find(ws[-1], sum(len(w) for w in ws[:-1])) + len(ws[-1])
+    return start, new_end, label
+
+
+# -- rejection ------------------------------------------------------------------------------------
+def is_shouting(text: str, start: int, end: int) -> bool:
+    """True when the all-caps span sits in a run of all-caps words (`MISE À JOUR`, `UPDATE 7:`)
+    rather than being an acronym inside ordinary text."""
+    seg = text[start:end]
+    if not seg.isupper():
+        return False
+    before = text[max(0, start - 30) : start].split()
+    after = text[end : end + 30].split()
+    neighbours = [w.strip(_EDGE_PUNCT) for w in (before[-1:] + after[:1])]
+    if any(len(w) > 1 and w.isupper() and w.isalpha() for w in neighbours):
+        return True
+    return bool(re.match(r"\s*\d+\s*:", text[end : end + 6]))
+
+
+def is_demonym(word: str, label: str, lower_words: Collection[str]) -> bool:
+    """`Russes`, `Américains`: a capitalised people-noun, by its lowercase adjective in the text
+    or by a demonym suffix on a MISC/PER span."""
+    low = word.lower()
+    if not word[:1].isupper() or " " in word:
+        return False
+    if label != "LOC" and (low in lower_words or (low.endswith("s") and low[:-1] in lower_words)):
+        return bool(_DEMONYM_SUFFIX.search(low) or low.endswith(("e", "es", "s")))
+    return label in ("MISC", "PER") and low.endswith("s") and bool(_DEMONYM_SUFFIX.search(low))
+
+
+def is_common_word_start(
+    text: str,
+    span: Span,
+    lower_words: Collection[str],
+    pos_of: PosOf | None,
+) -> bool:
+    """A sentence-initial single capitalised word that is an ordinary French word: a function
+    word, a word the article also writes in lowercase, or (with the model's morphologizer) a
+    verb, adjective, pronoun, determiner, adverb, interjection…"""
+    start, end, _ = span
+    seg = text[start:end]
+    if " " in seg or not seg[:1].isupper() or (seg.isupper() and len(seg) > 1):
+        return False
+    low = fold_simple(seg)
+    if low in STOP_WORDS or low in _INTERJECTIONS or low in _COMMON_CAPS:
+        return True
+    if not is_sentence_start(text, start):
+        return False
+    if low in lower_words:
+        return True
+    if pos_of is not None:
+        pos = pos_of(text, start, end)
+        if pos in {"VERB", "AUX", "ADJ", "ADV", "PRON", "DET", "ADP", "CCONJ", "SCONJ", "INTJ"}:
+            return True
+    return False
+
+
+def reject(
+    text: str,
+    span: Span,
+    lower_words: Collection[str],
+    pos_of: PosOf | None = None,
+) -> bool:
+    """True when the span is not a name: empty, lowercase, function words only, a common
+    capitalised noun, a demonym, shouted header words, a time zone, a compass pair…"""
+    start, end, label = span
+    seg = text[start:end]
+    if end - start < 2 or not any(c.isalpha() for c in seg):
+        return True
+    if not any(c.isupper() for c in seg):
+        return True
+    if is_stop_phrase(seg):
+        return True
+    low = fold_simple(seg)
+    if low in _COMMON_CAPS or low in _INTERJECTIONS:
+        return True
+    if all(p in _DIRECTIONS for p in re.split(r"[-\s]+", low)):
+        return True
+    if is_demonym(seg, label, lower_words):
+        return True
+    if is_shouting(text, start, end):
+        return True
+    if seg.isupper() and _TIME_BEFORE.search(text[max(0, start - 12) : start]):
+        return True
+    if seg[0].islower() and not re.search(rf"\s[{_UP}]", seg):
+        return True
+    # a title-only phrase left once its name was lost (`Premier ministre`)
+    if all(fold_simple(w) in _COMMON_CAPS or fold_simple(w) in STOP_WORDS for w in seg.split()):
+        return True
+    return is_common_word_start(text, span, lower_words, pos_of)
+
+
+# -- labels ------------------------------------------------------------------------------------------
+def label_cue(text: str, start: int, end: int) -> str | None:
+    """A label implied by the structure around a span: `M. X` → PER, `président X` → PER,
+    `l’agence Y` / `porte-parole du Y` / a head such as `Maison`, `Conseil` → ORG."""
+    before = text[max(0, start - 80) : start]
+    seg = text[start:end]
+    if _HONORIFIC_BEFORE.search(before):
+        return "PER"
+    first = seg.split()[0].lower() if seg.split() else ""
+    if first in _INSTITUTION_HEADS and len(seg.split()) > 1:
+        return "ORG"
+    if _OF_ORG_BEFORE.search(before):
+        return "ORG"
+    if _ORG_CONTEXT_BEFORE.search(before):
+        return "ORG"
+    if _FUNCTION_BEFORE.search(before) and seg[:1].isupper() and len(seg.split()) <= 3:
+        # `président Biden`, `porte-parole du Kremlin, Dmitri Peskov`
+        return "PER"
+    m = _DATELINE.match(text[max(0, start - 60) : end + 40] if start < 60 else "")
+    if m:
+        return None
+    return None
+
+
+def datelines(text: str, line_starts: Iterable[int]) -> list[Span]:
+    """`MOSCOU (REUTERS) -` at the start of a paragraph: the place (LOC) and the agency (ORG)."""
+    out: list[Span] = []
+    for ls in line_starts:
+        m = _DATELINE.match(text, ls)
+        if m:
+            out.append((m.start(1), m.end(1), "LOC"))
+            out.append((m.start(2), m.end(2), "ORG"))
+    return out
+
+
+def recover(text: str, spans: Sequence[Span], line_starts: Iterable[int]) -> list[Span]:
+    """Names the model missed, by general patterns: datelines, a capitalised word after
+    `M.`/`Mme`, and acronyms (`OTAN`, `TASS`, `G20`) in ordinary text."""
+    taken = [(s, e) for s, e, _ in spans]
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in taken)
+
+    out: list[Span] = []
+    for s, e, lab in datelines(text, line_starts):
+        if free(s, e):
+            out.append((s, e, lab))
+            taken.append((s, e))
+    for m in _MR_NAME.finditer(text):
+        s, e = m.span(1)
+        if free(s, e) and not is_stop_phrase(m.group(1)):
+            out.append((s, e, "PER"))
+            taken.append((s, e))
+    for m in _ACRONYM.finditer(text):
+        s, e = m.span()
+        tok = m.group()
+        if not free(s, e) or _ROMAN.match(tok) or sum(c.isalpha() for c in tok) < 2:
+            continue
+        if fold_simple(tok) in STOP_WORDS or fold_simple(tok) in _INTERJECTIONS:
+            continue
+        if is_shouting(text, s, e) or _TIME_BEFORE.search(text[max(0, s - 12) : s]):
+            continue
+        if re.match(r"[-'’]", text[e : e + 1]) or (s > 0 and text[s - 1] in "-'’"):
+            continue
+        out.append((s, e, "ORG"))
+        taken.append((s, e))
+    return out
+
+
+# -- the whole repair ---------------------------------------------------------------------------------
+def repair_span(text: str, span: Span) -> list[Piece]:
+    """Trim one raw span into zero or more cleaner pieces (not yet filtered by `reject`)."""
+    out: list[Piece] = []
+    for sp in split_newlines(text, span):
+        sp = strip_edges(text, cut_glue(text, sp))
+        cue: str | None = None
+        for _ in range(4):
+            sp2, c = strip_leading(text, sp)
+            cue = cue or c
+            sp2 = strip_edges(text, strip_trailing_lowercase(text, sp2))
+            if sp2 == sp:
+                break
+            sp = sp2
+        if sp[1] > sp[0]:
+            out.append(Piece(sp[0], sp[1], sp[2], cue))
+    return out
+
+
+def split_pairs(text: str, spans: list[Span]) -> list[Span]:
+    """`Biden-Poutine` → `Biden`, `Poutine` when both halves are names on their own elsewhere
+    in the same text (so `Royaume-Uni`, `Jean-Pierre`, `Maison-Blanche` stay whole)."""
+    singles = {fold_simple(text[s:e]) for s, e, _ in spans if "-" not in text[s:e]}
+    out: list[Span] = []
+    for s, e, lab in spans:
+        seg = text[s:e]
+        parts = seg.split("-")
+        if (
+            " " not in seg
+            and len(parts) == 2
+            and all(p[:1].isupper() and len(p) > 1 for p in parts)
+            and all(fold_simple(p) in singles for p in parts)
+        ):
+            mid = s + len(parts[0])
+            out.append((s, mid, lab))
+            out.append((mid + 1, e, lab))
+        else:
+            out.append((s, e, lab))
+    return out
+
+
+def repair(
+    text: str,
+    spans: Iterable[Span],
+    *,
+    field: Field,
+    lower_words: Collection[str],
+    pos_of: PosOf | None = None,
+    line_starts: Iterable[int] = (0,),
+    recover_missed: bool = True,
+) -> list[RawMention]:
+    """Repair the model's spans over one field's string (`title` or `text`) into mentions:
+    trimmed, split, relabelled by structural cues, false names rejected, missed names added.
+
+    `lower_words` is the article's lowercase vocabulary; `pos_of` gives the model's POS of a
+    word in context (optional); `line_starts` are the paragraph starts (for datelines)."""
+    starts = list(line_starts)
+    pieces: list[Span] = []
+    for span in spans:
+        for p in repair_span(text, span):
+            label = p.cue or p.label
+            pieces.append((p.start, p.end, label))
+    pieces = split_pairs(text, pieces)
+    kept = [sp for sp in pieces if not reject(text, sp, lower_words, pos_of)]
+    if recover_missed:
+        kept += [
+            sp
+            for sp in recover(text, kept, starts)
+            if not reject(text, sp, lower_words, pos_of) or sp in datelines(text, starts)
+        ]
+    # structural label cues override the model
+    relabelled: list[Span] = []
+    for s, e, lab in kept:
+        cue = label_cue(text, s, e)
+        relabelled.append((s, e, cue or lab))
+    # drop duplicates and overlaps (keep the longer span)
+    relabelled.sort(key=lambda x: (x[0], -(x[1] - x[0])))
+    out: list[RawMention] = []
+    last_end = -1
+    for s, e, lab in relabelled:
+        if s < last_end:
+            continue
+        label: Label = lab if lab in LABELS else "MISC"  # type: ignore[assignment]
+        out.append(RawMention(field, s, e, text[s:e], label))
+        last_end = e
+    return out
