@@ -159,6 +159,7 @@ _BLOCK_TAGS = frozenset(
      "dt", "figcaption", "div", "section", "article", "main", "br", "hr", "tr", "ul", "ol",
      "table", "body", "caption"}
 )
+_ASCII_SPACE_RE = re.compile(r"[ \t\n\r\f]+")
 _VOID_TAGS = frozenset({"br", "hr", "img", "meta", "link", "input", "source", "wbr", "area"})
 
 
@@ -178,7 +179,7 @@ class _HtmlText(HTMLParser):
         self._h1_done = False
 
     def _flush(self) -> None:
-        text = " ".join("".join(self._buf).split())
+        text = _collapse("".join(self._buf))
         if text:
             self.blocks.append(text)
         self._buf = []
@@ -238,10 +239,15 @@ def _html_blocks(html: str) -> _HtmlText:
     return parser
 
 
+def _collapse(text: str) -> str:
+    """Collapse runs of ASCII whitespace (HTML's own); NBSP and other spaces are kept."""
+    return _ASCII_SPACE_RE.sub(" ", text).strip(" ")
+
+
 def _clean_inline(value: str | None) -> str | None:
     if value is None:
         return None
-    value = " ".join(str(value).split())
+    value = _collapse(str(value))
     return value or None
 
 
@@ -284,13 +290,12 @@ def _trafilatura(html: str) -> dict[str, Any] | None:
         include_tables=True,
         include_images=False,
         deduplicate=False,
-        as_dict=True,
     )
     if not doc:
         return None
-    if not isinstance(doc, dict):
-        doc = {k: getattr(doc, k, None) for k in ("title", "date", "sitename", "url", "text")}
-    return doc
+    if isinstance(doc, dict):
+        return doc
+    return {k: getattr(doc, k, None) for k in ("title", "date", "sitename", "url", "text")}
 
 
 # -- JSON ------------------------------------------------------------------------------------
