@@ -91,7 +91,7 @@ _COPYRIGHT_RE = re.compile(r"^(?:©|\(c\)\s|copyright\b)|tous droits réservés"
 _CRUMB_START_RE = re.compile(r"^(?:accueil|home|à la une)\b", re.I)
 _CRUMB_SEP_RE = re.compile(r"\s+[›>|/»]\s+")
 _BYLINE_RE = re.compile(
-    r"^(?:par|by)\s+[A-ZÀ-Ý][\w’'.-]*(?:\s+(?:[A-ZÀ-Ý][\w’'.-]*|de|du|des|et|van|von))"
+    r"^(?:[Pp]ar|PAR|[Bb]y)\s+[A-ZÀ-Ý][\w’'.-]*(?:\s+(?:[A-ZÀ-Ý][\w’'.-]*|de|du|des|et|van|von))"
     r"{0,4}\s*(?:[,|–—-].{0,60})?$"
 )
 _CREDIT_TAIL_RE = re.compile(
