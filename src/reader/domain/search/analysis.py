@@ -1,0 +1,274 @@
+"""French text analysis for the Whoosh index.
+
+The tokenizer works on the ORIGINAL text, so every token's ``startchar``/``endchar`` are offsets
+into the string that was indexed (an article's ``text`` or ``title``); that is what search
+``matches`` are built from. Each token is then folded (NFKC, zero-width characters dropped, case
+folded, accents removed, ``œ``/``æ`` expanded) and stemmed with Whoosh's French Snowball stemmer,
+which maps singular and plural to one stem (``ligne``/``lignes`` → ``lign``).
+
+Elided articles and pronouns (``l’``, ``d’``, ``qu’``, ``jusqu’``, ``lorsqu’``, ``n’``, ``s’``,
+``c’``, ``j’``, ``m’``, ``t’`` …, with ``’`` or ``'``) are split off and dropped without taking a
+position, so ``près de l’Ukraine`` and ``près de Ukraine`` are the same phrase; the word after the
+apostrophe keeps its own offsets. Decomposed accents (``e`` + U+0301) and zero-width characters
+inside a word do not split it.
+
+PICKLE STABILITY: Whoosh pickles the schema, including the analyzer objects, into the index's
+TOC file. The classes below are referenced by their import path
+``reader.domain.search.analysis.<ClassName>``: do not rename or move them, and keep their
+attribute names compatible (or bump ``SCHEMA_VERSION`` in ``index.py``, which forces a rebuild —
+but an old index must still unpickle for the version check to be reached, so keep the classes).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from typing import Any
+
+from whoosh.analysis import Filter, StopFilter, Token, Tokenizer
+from whoosh.analysis.analyzers import CompositeAnalyzer
+from whoosh.lang import stemmer_for_language
+
+__all__ = [
+    "ELISIONS",
+    "EntityTokenizer",
+    "FrenchFoldFilter",
+    "FrenchStemFilter",
+    "FrenchTokenizer",
+    "entity_analyzer",
+    "entity_term",
+    "fold_token",
+    "french_analyzer",
+]
+
+#: Elided words split off the front of a token (compared after folding, apostrophe excluded).
+ELISIONS: frozenset[str] = frozenset(
+    {"l", "d", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu", "quelqu", "n", "s", "c",
+     "j", "m", "t"}
+)
+
+_APOS = "'\u2019\u02bc\u2018\uff07"
+_LETTER = r"[^\W_]"
+# Combining marks and invisible characters that may sit inside a word without splitting it.
+_INNER = (
+    "[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+    "\u200b-\u200d\u2060\ufeff\u00ad]"
+)
+_WORD_RE = re.compile(f"{_LETTER}(?:{_LETTER}|{_INNER})*(?:[{_APOS}](?:{_LETTER}|{_INNER})+)*")
+_APOS_RE = re.compile(f"[{_APOS}]")
+_INVISIBLE_RE = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")
+_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae"})
+_WILDCARDS = frozenset("*?")
+
+
+@lru_cache(maxsize=65536)
+def fold_token(text: str) -> str:
+    """Fold one word: NFKC, no zero-width characters, case folded, accents and apostrophes
+    removed, ``œ`` → ``oe`` (``GENÈVE`` → ``geneve``, ``aujourd’hui`` → ``aujourdhui``)."""
+    text = unicodedata.normalize("NFKC", text)
+    text = _INVISIBLE_RE.sub("", text).casefold().translate(_LIGATURES)
+    decomposed = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _APOS_RE.sub("", text)
+
+
+def _split_elisions(word: str) -> int:
+    """Return how many leading characters of `word` are elided articles to drop (``l’``…)."""
+    cut = 0
+    while True:
+        m = _APOS_RE.search(word, cut)
+        if m is None:
+            return cut
+        if fold_token(word[cut : m.start()]) not in ELISIONS or m.end() >= len(word):
+            return cut
+        cut = m.end()
+
+
+class FrenchTokenizer(Tokenizer):  # type: ignore[misc]
+    """Words of the original text with their offsets; elided articles split off and dropped.
+
+    Token texts are the original surface (not folded); `FrenchFoldFilter` folds them.
+    """
+
+    def __eq__(self, other: object) -> bool:
+        return other.__class__ is self.__class__
+
+    def __hash__(self) -> int:
+        return hash(self.__class__.__name__)
+
+    def __call__(
+        self,
+        value: str,
+        positions: bool = False,
+        chars: bool = False,
+        keeporiginal: bool = False,
+        removestops: bool = True,
+        start_pos: int = 0,
+        start_char: int = 0,
+        tokenize: bool = True,
+        mode: str = "",
+        **kwargs: Any,
+    ) -> Iterator[Token]:
+        t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        if not tokenize:
+            # Whole value as one token (prefix / wildcard query text): only drop an elision.
+            cut = _split_elisions(value)
+            t.original = t.text = value[cut:]
+            t.boost = 1.0
+            t.stopped = False
+            if positions:
+                t.pos = start_pos
+            if chars:
+                t.startchar = start_char + cut
+                t.endchar = start_char + len(value)
+            yield t
+            return
+        pos = start_pos
+        for match in _WORD_RE.finditer(value):
+            start = match.start()
+            word = match.group(0)
+            cut = _split_elisions(word)
+            t.text = word[cut:]
+            if keeporiginal:
+                t.original = t.text
+            t.boost = 1.0
+            t.stopped = False
+            if positions:
+                t.pos = pos
+            if chars:
+                t.startchar = start_char + start + cut
+                t.endchar = start_char + match.end()
+            pos += 1
+            yield t
+
+
+class FrenchFoldFilter(Filter):  # type: ignore[misc]
+    """Fold each token with `fold_token`; tokens that fold to nothing are dropped."""
+
+    def __eq__(self, other: object) -> bool:
+        return other.__class__ is self.__class__
+
+    def __hash__(self) -> int:
+        return hash(self.__class__.__name__)
+
+    def __call__(self, tokens: Iterable[Token]) -> Iterator[Token]:
+        for t in tokens:
+            t.text = fold_token(t.text)
+            if t.text:
+                yield t
+
+
+@lru_cache(maxsize=100_000)
+def _stem(word: str) -> str:
+    return str(_french_stemmer()(word))
+
+
+@lru_cache(maxsize=1)
+def _french_stemmer() -> Any:
+    return stemmer_for_language("fr")
+
+
+def stem_token(folded: str) -> str:
+    """Stem a folded word with the French Snowball stemmer; wildcard patterns are kept as is."""
+    if not folded or _WILDCARDS.intersection(folded) or folded.isdigit():
+        return folded
+    return _stem(folded)
+
+
+class FrenchStemFilter(Filter):  # type: ignore[misc]
+    """French Snowball stemming of folded tokens (``lignes`` → ``lign``); a morph filter, so
+    ``no_morph=True`` skips it."""
+
+    is_morph = True
+
+    def __eq__(self, other: object) -> bool:
+        return other.__class__ is self.__class__
+
+    def __hash__(self) -> int:
+        return hash(self.__class__.__name__)
+
+    def __call__(self, tokens: Iterable[Token]) -> Iterator[Token]:
+        for t in tokens:
+            if not t.stopped:
+                t.text = stem_token(t.text)
+            yield t
+
+
+def french_analyzer(stem: bool = True, stoplist: Iterable[str] | None = None) -> CompositeAnalyzer:
+    """The index's French analyzer: `FrenchTokenizer` | `FrenchFoldFilter` [| stop words]
+    [| `FrenchStemFilter`]. Stop words are off by default (they would break phrase queries
+    written with them); when given, they are folded and removed without renumbering positions."""
+    parts: list[Any] = [FrenchTokenizer(), FrenchFoldFilter()]
+    if stoplist is not None:
+        parts.append(StopFilter(stoplist=[fold_token(w) for w in stoplist], minsize=1,
+                                renumber=False))
+    if stem:
+        parts.append(FrenchStemFilter())
+    return CompositeAnalyzer(*parts)
+
+
+# -- entity field -------------------------------------------------------------------------------
+
+
+def entity_term(name: str) -> str:
+    """The `entity` field term for an entity id or alias: `textnorm.fold_key` with spaces as
+    ``_`` (``Dmitri Peskov``, ``dmitri-peskov`` and ``DMITRI PESKOV`` → ``dmitri_peskov``)."""
+    from reader.domain.textnorm import fold_key
+
+    key = fold_key(unicodedata.normalize("NFKC", _INVISIBLE_RE.sub("", name)))
+    key = key.replace("'", " ").replace('"', " ")
+    return "_".join(key.split())
+
+
+class EntityTokenizer(Tokenizer):  # type: ignore[misc]
+    """One token per line of the value, each mapped through `entity_term`.
+
+    At index time the value is the article's entity ids and aliases joined by newlines; at query
+    time (``entity:Peskov``, ``entity:"Dmitri Peskov"``) the whole query text is one entry.
+    """
+
+    def __eq__(self, other: object) -> bool:
+        return other.__class__ is self.__class__
+
+    def __hash__(self) -> int:
+        return hash(self.__class__.__name__)
+
+    def __call__(
+        self,
+        value: str,
+        positions: bool = False,
+        chars: bool = False,
+        keeporiginal: bool = False,
+        removestops: bool = True,
+        start_pos: int = 0,
+        start_char: int = 0,
+        tokenize: bool = True,
+        mode: str = "",
+        **kwargs: Any,
+    ) -> Iterator[Token]:
+        t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        offset = 0
+        pos = start_pos
+        for line in value.split("\n"):
+            term = entity_term(line) if not _WILDCARDS.intersection(line) else line.casefold()
+            if term:
+                t.text = term
+                if keeporiginal:
+                    t.original = line
+                t.boost = 1.0
+                t.stopped = False
+                if positions:
+                    t.pos = pos
+                if chars:
+                    t.startchar = start_char + offset
+                    t.endchar = start_char + offset + len(line)
+                pos += 1
+                yield t
+            offset += len(line) + 1
+
+
+def entity_analyzer() -> CompositeAnalyzer:
+    """The `entity` field's analyzer (`EntityTokenizer` alone)."""
+    return CompositeAnalyzer(EntityTokenizer())
