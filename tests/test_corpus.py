@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.domain.corpus import assign_ids, load_corpus, read_articles
+from reader.domain.corpus import articles_from_bytes, assign_ids, load_corpus, read_articles
 from reader.domain.discovery import discover
 from reader.domain.paths import bundled_seeds
 
@@ -153,3 +153,10 @@ def test_display_path_relative_to_cwd(
     monkeypatch.chdir(tmp_path)
     (article,) = load_corpus([Path(".")]).articles
     assert article.path == name
+
+
+def test_articles_from_bytes_picks_the_format_by_name() -> None:
+    data = json.dumps({"title": "Titre", "text": ARTICLE}).encode("utf-16")
+    (article,), problems = articles_from_bytes(data, "x.json", "x", "x.json")
+    assert problems == [] and article.title == "Titre"
+    assert article.content_hash == hashlib.sha256(data).hexdigest()

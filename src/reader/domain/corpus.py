@@ -84,6 +84,14 @@ def read_articles(
         data = read_bytes_safely(src, max_bytes)
     except FileRefused as exc:
         return [], [Problem(display_path, exc.reason)]
+    return articles_from_bytes(data, src.path.name, article_id, display_path)
+
+
+def articles_from_bytes(
+    data: bytes, name: str, article_id: str, display_path: str
+) -> tuple[list[Article], list[Problem]]:
+    """Decode, parse and clean the raw bytes of the file called `name` (its suffix picks the
+    format): its articles and the problems met. For callers that already hold the bytes."""
     if not data.strip():
         return [], [Problem(display_path, "empty file")]
     try:
@@ -92,9 +100,9 @@ def read_articles(
         return [], [Problem(display_path, f"binary file ({exc})")]
     if not text.strip():
         return [], [Problem(display_path, "empty file")]
-    suffix = src.path.suffix.lower()
+    suffix = PurePosixPath(name).suffix.lower()
     try:
-        docs, warnings = parse_report(text, suffix, src.path.name)
+        docs, warnings = parse_report(text, suffix, name)
     except FormatError as exc:
         return [], [Problem(display_path, str(exc))]
     except RecursionError:
