@@ -49,6 +49,7 @@ class _Form:
     surfaces: Counter[str] = field(default_factory=Counter)
     articles: set[str] = field(default_factory=set)
     votes: Counter[str] = field(default_factory=Counter)
+    cues: Counter[str] = field(default_factory=Counter)
 
 
 class _UnionFind:
@@ -112,6 +113,41 @@ def _top_label(votes: Counter[str]) -> Label:
     return best if best in LABELS else "MISC"  # type: ignore[return-value]
 
 
+def split_glued(raw: Mapping[str, Sequence[RawMention]]) -> dict[str, list[RawMention]]:
+    """`Maison Blanche Jen Psaki` → `Maison Blanche` + `Jen Psaki`: a span whose first words
+    are a name seen on its own at least twice in the corpus and whose other words are two or
+    more capitalised words is two names glued by the model."""
+    counts: Counter[str] = Counter(fold_key(m.text) for ms in raw.values() for m in ms)
+    labels: dict[str, Counter[str]] = defaultdict(Counter)
+    for ms in raw.values():
+        for m in ms:
+            labels[fold_key(m.text)][m.label] += 1
+    out: dict[str, list[RawMention]] = {}
+    for aid, ms in raw.items():
+        new: list[RawMention] = []
+        for m in ms:
+            ws = list(re.finditer(r"\S+", m.text))
+            done = False
+            for cut in range(len(ws) - 2, 0, -1):
+                head = m.text[: ws[cut - 1].end()]
+                tail_ws = ws[cut:]
+                if counts[fold_key(head)] < 2 or not all(w.group()[0].isupper() for w in tail_ws):
+                    continue
+                hl = _top_label(labels[fold_key(head)])
+                tail_start = m.start + tail_ws[0].start()
+                new.append(RawMention(m.field, m.start, m.start + len(head), head, hl))
+                new.append(
+                    RawMention(m.field, tail_start, m.end, m.text[tail_ws[0].start() :],
+                               "PER" if len(tail_ws) <= 3 else m.label)
+                )
+                done = True
+                break
+            if not done:
+                new.append(m)
+        out[aid] = new
+    return out
+
+
 def link(
     articles: Sequence[Article],
     raw: Mapping[str, Sequence[RawMention]],
@@ -119,6 +155,7 @@ def link(
 ) -> LinkResult:
     """Link every raw mention of the corpus to an entity id (see the module docstring)."""
     by_id = {a.id: a for a in articles}
+    raw = split_glued(raw)
     items: list[tuple[str, RawMention, str]] = []  # article id, mention, form key
     forms: dict[str, _Form] = {}
     for art in articles:
@@ -136,6 +173,7 @@ def link(
             cue = label_cue(src, m.start, m.end)
             if cue:
                 f.votes[cue] += CUE_WEIGHT
+                f.cues[cue] += 1
 
     uf = _UnionFind()
     for k in forms:
@@ -193,15 +231,19 @@ def link(
     for full in person_full:
         surnames[full.split()[-1]].add(uf.find(full))
     for k in keys:
-        if " " in k or len(k) < 5 or k in suffix_of or group_label(k) != "PER":
+        if " " in k or len(k) < 5 or k in suffix_of:
             continue
         if any(uf.find(k) == uf.find(m) for m in multi):
             continue
+        is_per = group_label(k) == "PER"
         close = {
             r
             for s, rs in surnames.items()
             if len(s) >= 5 and s != k and levenshtein(s, k) == 1
             for r in rs
+            # a form the model did not call a person must at least share an article
+            if is_per or any(forms[k].articles & forms[m].articles for m in multi
+                             if uf.find(m) == r)
         }
         if len(close) == 1:
             uf.union(k, close.pop())
@@ -243,10 +285,24 @@ class _Namer:
         return _best_surface(surfaces)
 
     def label(self, group: Sequence[int]) -> Label:
+        keys = {self.items[i][2] for i in group}
         votes: Counter[str] = Counter()
-        for k in {self.items[i][2] for i in group}:
+        for k in keys:
             votes.update(self.forms[k].votes)
-        return _top_label(votes)
+        best = _top_label(votes)
+        if best == "PER" and not self._person_evidence(group, keys):
+            # a lone capitalised word in several articles, never with a first name or a
+            # title, is far more often a place or an institution used as an actor
+            votes.pop("PER", None)
+            return _top_label(votes) if votes else "LOC"
+        return best
+
+    def _person_evidence(self, group: Sequence[int], keys: set[str]) -> bool:
+        if len({self.items[i][0] for i in group}) < 2:
+            return True
+        if any(" " in k for k in keys if self.forms[k].votes.get("PER")):
+            return True
+        return any(self.forms[k].cues.get("PER") for k in keys)
 
 
 def _build(

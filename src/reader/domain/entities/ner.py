@@ -111,7 +111,8 @@ class Extractor:
         `article.text` so that `article.text[m.start:m.end] == m.text`."""
         units: list[tuple[int, Field, int, Any]] = []  # article index, field, offset, Normalized
         for i, art in enumerate(articles):
-            if art.title.strip():
+            # a derived title repeats the start of the text: its names are found there
+            if art.title.strip() and not art.title_derived:
                 title = art.title
                 if is_title_case(title):
                     title = sentence_case(title, capitalised_vocabulary(art.text))

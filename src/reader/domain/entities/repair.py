@@ -39,7 +39,7 @@ _PERSON_TITLES = (
     r"chanteur|chanteuse|entraîneur|joueur|joueuse|champion|championne|élu|élue)"
 )
 _TITLE_RE = re.compile(
-    rf"^(?:(?:{_PERSON_TITLES})(?:\s+(?:[{_LO}]+(?:-[{_LO}]+)?))?[\s,]+)(?=[{_UP}])",
+    rf"^(?:(?:{_PERSON_TITLES})(?:\s+(?!(?:du|de|des|la|le|les|aux?|en|et)\b)(?-i:[{_LO}]+(?:-[{_LO}]+)?))?[\s,]+)(?-i:(?=[{_UP}]))",
     re.IGNORECASE,
 )
 _HONORIFIC_BEFORE = re.compile(
@@ -51,6 +51,7 @@ _FUNCTION_BEFORE = re.compile(
     rf"[Cc]onseiller|[Cc]onseillère|[Hh]omologue|[Dd]irigeante?|[Pp]ape|[Rr]oi|[Rr]eine|"
     rf"[Gg]énéral)(?:\s+[{_LO}]+(?:-[{_LO}]+)?)?\s*,?\s*$"
 )
+_TITLE_WORD_RE = re.compile(rf"^(?:{_PERSON_TITLES})\b", re.IGNORECASE)
 _ELISION_RE = re.compile(rf"^(?:l|d|qu|n|s|j|m|t|c|jusqu|lorsqu|puisqu|quoiqu)[{_APOS}]", re.I)
 _ARTICLE_RE = re.compile(r"^(?:le|la|les|du|des|de|un|une|au|aux|ce|cette|ces)\s+", re.I)
 _EDGE_PUNCT = " \t\n\r.,;:!?«»\"“”‘’'()[]{}<>–—-_/\\*^|~#@&…•·"
@@ -101,6 +102,12 @@ _MR_NAME = re.compile(
     rf"(?:\s+[{_UP}][{_LO}]+(?:-[{_UP}][{_LO}]+)*)?)"
 )
 _ROMAN = re.compile(r"^[IVXLCDM]+$")
+_DOMAIN = re.compile(
+    r"(?<![\w@/.-])[a-z0-9][a-z0-9-]{1,62}\.(?:com|fr|org|net|info|eu|io|ru|uk|de|be|ch|ca)"
+    r"(?![\w-]|\.[a-z])"
+)
+# `MISE À JOUR 5: `, `UPDATE 3 - `: a shouted header glued in front of a name
+_SHOUT_PREFIX = re.compile(rf"^(?:[{_UP}]+\s+)*[{_UP}]{{2,}}(?:\s+\d+)?\s*[:.\-–—]?\s*(?=[{_UP}][{_LO}])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,10 +237,12 @@ def is_shouting(text: str, start: int, end: int) -> bool:
     seg = text[start:end]
     if not seg.isupper():
         return False
+    if sum(1 for w in seg.split() if w.isalpha() and len(w) > 1) >= 2:
+        return True
     before = text[max(0, start - 30) : start].split()
     after = text[end : end + 30].split()
     neighbours = [w.strip(_EDGE_PUNCT) for w in (before[-1:] + after[:1])]
-    if any(len(w) > 1 and w.isupper() and w.isalpha() for w in neighbours):
+    if any(w.isupper() and w.isalpha() for w in neighbours):
         return True
     return bool(re.match(r"\s*\d+\s*:", text[end : end + 6]))
 
@@ -303,7 +312,7 @@ def reject(
         return True
     if seg.isupper() and _TIME_BEFORE.search(text[max(0, start - 12) : start]):
         return True
-    if seg[0].islower() and not re.search(rf"\s[{_UP}]", seg):
+    if seg[0].islower() and (not re.search(rf"\s[{_UP}]", seg) or _TITLE_WORD_RE.match(seg)):
         return True
     # a title-only phrase left once its name was lost (`Premier ministre`)
     if all(fold_simple(w) in _COMMON_CAPS or fold_simple(w) in STOP_WORDS for w in seg.split()):
@@ -373,10 +382,15 @@ def recover(text: str, spans: Sequence[Span], line_starts: Iterable[int]) -> lis
             continue
         if is_shouting(text, s, e) or _TIME_BEFORE.search(text[max(0, s - 12) : s]):
             continue
-        if re.match(r"[-'’]", text[e : e + 1]) or (s > 0 and text[s - 1] in "-'’"):
+        if re.match(r"[-'’]", text[e : e + 1]) or (s > 0 and text[s - 1] == "-"):
             continue
         out.append((s, e, "ORG"))
         taken.append((s, e))
+    for m in _DOMAIN.finditer(text):
+        s, e = m.span()
+        if free(s, e):
+            out.append((s, e, "ORG"))
+            taken.append((s, e))
     return out
 
 
@@ -386,6 +400,9 @@ def repair_span(text: str, span: Span) -> list[Piece]:
     out: list[Piece] = []
     for sp in split_newlines(text, span):
         sp = strip_edges(text, cut_glue(text, sp))
+        m = _SHOUT_PREFIX.match(text[sp[0] : sp[1]])
+        if m and m.end() < sp[1] - sp[0]:
+            sp = (sp[0] + m.end(), sp[1], sp[2])
         cue: str | None = None
         for _ in range(4):
             sp2, c = strip_leading(text, sp)
@@ -421,6 +438,26 @@ def split_pairs(text: str, spans: list[Span]) -> list[Span]:
     return out
 
 
+def split_of_place(text: str, spans: list[Span]) -> list[Span]:
+    """`Conseil de sécurité nationale des États-Unis` → the body and `États-Unis`, when the
+    tail after `de/du/des/de la/de l’` is a place named on its own in the same text and the
+    body is an institution name of at least two words."""
+    places = {fold_simple(text[s:e]) for s, e, lab in spans if lab == "LOC"}
+    out: list[Span] = []
+    for s, e, lab in spans:
+        seg = text[s:e]
+        m = re.search(r"\s(?:de la|de l['’]|des|du|de)\s*(?=\S+$|\S+\s\S+$)", seg)
+        if m and lab in ("ORG", "MISC") and seg.split()[0].lower() in _INSTITUTION_HEADS:
+            tail = seg[m.end() :]
+            body = seg[: m.start()]
+            if fold_simple(tail) in places and len(body.split()) >= 2:
+                out.append((s, s + m.start(), lab))
+                out.append((s + m.end(), e, "LOC"))
+                continue
+        out.append((s, e, lab))
+    return out
+
+
 def repair(
     text: str,
     spans: Iterable[Span],
@@ -442,13 +479,16 @@ def repair(
         for p in repair_span(text, span):
             label = p.cue or p.label
             pieces.append((p.start, p.end, label))
-    pieces = split_pairs(text, pieces)
+    pieces = split_of_place(text, split_pairs(text, pieces))
     kept = [sp for sp in pieces if not reject(text, sp, lower_words, pos_of)]
     if recover_missed:
+        exempt = set(datelines(text, starts)) | {
+            (m.start(), m.end(), "ORG") for m in _DOMAIN.finditer(text)
+        }
         kept += [
             sp
             for sp in recover(text, kept, starts)
-            if not reject(text, sp, lower_words, pos_of) or sp in datelines(text, starts)
+            if sp in exempt or not reject(text, sp, lower_words, pos_of)
         ]
     # structural label cues override the model
     relabelled: list[Span] = []
