@@ -144,17 +144,23 @@ def check_query(text: str) -> None:
         raise QueryError(f"query too long ({len(text)} characters; the limit is {MAX_QUERY_CHARS})")
     if "\x00" in text:
         raise QueryError("query contains a NUL character")
-    bare = _QUOTED_RE.sub(" ", text)
+    quoted = [m.span() for m in _QUOTED_RE.finditer(text)]
+
+    def in_quotes(i: int) -> bool:
+        return any(a <= i < b for a, b in quoted)
+
     depth = deepest = 0
-    for c in bare:
-        if c == "(":
+    for i, c in enumerate(text):
+        if c == "(" and not in_quotes(i):
             depth += 1
             deepest = max(deepest, depth)
-        elif c == ")":
+        elif c == ")" and not in_quotes(i):
             depth = max(0, depth - 1)
     if deepest > MAX_NESTING:
         raise QueryError(f"too many nested parentheses (the limit is {MAX_NESTING})")
-    for m in _FIELD_RE.finditer(bare):
+    for m in _FIELD_RE.finditer(text):
+        if in_quotes(m.start()):
+            continue
         name = m.group(1)
         if name.lower() not in QUERY_FIELDS:
             known = ", ".join(f"{f}:" for f in QUERY_FIELDS if f != "body")
@@ -346,7 +352,9 @@ class SearchIndex:
             return
         add = list({doc.id: doc for doc in add}.values())  # one document per id, last wins
         with self._lock:
-            writer = _acquire(lambda: self._ix.writer(timeout=0.0), self.directory)
+            writer = _acquire(
+                lambda: self._ix.writer(timeout=0.0), self.directory, lock_timeout
+            )
             try:
                 for doc_id in delete:
                     writer.delete_by_term("id", doc_id)
