@@ -209,7 +209,7 @@ def _split_lines(body: str) -> list[_Line]:
 
 def _classify(lines: list[_Line]) -> None:
     """Mark boilerplate lines: anywhere, at the top, then author bios at the bottom."""
-    rest = "\n".join(line.text for line in lines)
+    rest = "\n".join(line.text for line in lines[:200])
     for line in lines:
         line.kind = _anywhere_kind(line.text)
     for line in lines[:_HEAD_LINES]:
@@ -217,7 +217,7 @@ def _classify(lines: list[_Line]) -> None:
             line.kind = "navigation"
         elif line.kind is None and _BYLINE_RE.match(line.text):
             line.kind = "byline"
-    for line in lines:
+    for line in lines[:_HEAD_LINES]:
         if line.kind is None and _is_repeated_teaser(line.text, rest):
             line.kind = "teaser"
     checked = 0
@@ -375,7 +375,7 @@ def _cut_live_label(title: str) -> tuple[str, str | None]:
 
 def derive_title(lede: str, limit: int = DERIVED_TITLE_MAX) -> str:
     """A title from the lede's first sentence, cut at a word boundary with "…" when long."""
-    text = _one_line(lede)
+    text = _one_line(lede[:2000])
     text = _DATELINE_RE.sub("", text, count=1) or text
     sentence = _first_sentence(text)
     if len(sentence) <= limit:
@@ -391,7 +391,7 @@ def derive_title(lede: str, limit: int = DERIVED_TITLE_MAX) -> str:
 
 def _first_sentence(text: str) -> str:
     for match in _SENTENCE_END_RE.finditer(text):
-        before = text[: match.start()].rsplit(None, 1)
+        before = text[max(0, match.start() - 12) : match.start()].rsplit(None, 1)
         word = before[-1].lower() if before else ""
         if word.strip("«(") in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
             continue  # "M. Biden", "J. Biden"
