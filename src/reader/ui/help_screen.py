@@ -1,0 +1,41 @@
+"""`?`: every key of the reader in one table."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from reader.ui.keys import KEYMAP
+
+
+def keymap_table() -> Table:
+    """The key map as a Rich table (fixed strings only)."""
+    table = Table(box=None, show_header=False, padding=(0, 2, 0, 0), expand=True)
+    table.add_column("key", style="bold", no_wrap=True)
+    table.add_column("action", ratio=1)
+    for keys, action in KEYMAP:
+        table.add_row(keys, action)
+    return table
+
+
+class HelpScreen(ModalScreen[None]):
+    """The key map; escape, `?` or `q` closes it."""
+
+    BINDINGS = [
+        Binding("escape,question_mark,q", "dismiss", "Close"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        """A bordered box with the table."""
+        with VerticalScroll(id="help-box", classes="dialog") as box:
+            box.border_title = "Keys"
+            box.border_subtitle = "escape closes"
+            yield Static(keymap_table(), id="help-keys")
+
+    def action_dismiss(self, result: None = None) -> None:  # type: ignore[override]
+        """Close the help."""
+        self.dismiss(None)

@@ -1,0 +1,63 @@
+"""Messages posted by workers and widgets; only their handlers touch widgets."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.message import Message
+
+from reader.domain.model import Field
+
+
+class LibraryReady(Message):
+    """A `Library` was opened (from the store, or after an update); `final` ends indexing."""
+
+    def __init__(self, library: Any, *, final: bool, notices: list[str] | None = None) -> None:
+        super().__init__()
+        self.library = library
+        self.final = final
+        self.notices = notices or []
+
+
+class IndexProgress(Message):
+    """Indexing progress from the worker (coalesced to a few per second)."""
+
+    def __init__(self, stage: str, done: int, total: int) -> None:
+        super().__init__()
+        self.stage = stage
+        self.done = done
+        self.total = total
+
+
+class IndexFailed(Message):
+    """The background update failed; the reader keeps what it has."""
+
+    def __init__(self, error: str) -> None:
+        super().__init__()
+        self.error = error
+
+
+class ArticleChosen(Message):
+    """Open this article (from the source list)."""
+
+    def __init__(self, article: str) -> None:
+        super().__init__()
+        self.article = article
+
+
+class JumpRequested(Message):
+    """Jump to an article, optionally selecting the mention at `offset` of `field`."""
+
+    def __init__(self, article: str, field: Field = "text", offset: int | None = None) -> None:
+        super().__init__()
+        self.article = article
+        self.field = field
+        self.offset = offset
+
+
+class CompareRequested(Message):
+    """Show the current article and `other` side by side."""
+
+    def __init__(self, other: str) -> None:
+        super().__init__()
+        self.other = other

@@ -1,0 +1,202 @@
+"""The cross-reference panel: the selected entity's card and mentions, and related articles."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from reader.domain.model import Entity, Field, MentionRef, Relation
+from reader.ui.messages import CompareRequested, JumpRequested
+from reader.ui.styles import LABEL_NAMES, EntityStyles
+from reader.ui.text import highlight_span, plain, shorten
+
+MAX_MENTION_ROWS = 1000
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """Where a panel row leads."""
+
+    article: str
+    field: Field = "text"
+    offset: int | None = None
+    related: bool = False
+
+
+class XrefOptions(OptionList):
+    """Rows of the panel (j/k move, enter jumps, c compares)."""
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+        Binding("g", "first", "Top", show=False),
+        Binding("G", "last", "Bottom", show=False),
+        Binding("c", "compare", "Compare"),
+    ]
+
+    def action_compare(self) -> None:
+        """`c`: compare the current article with the highlighted related one."""
+        parent = self.parent
+        if isinstance(parent, XrefPanel):
+            parent.compare_highlighted()
+
+
+class XrefPanel(Vertical):
+    """Entity card + mentions across the corpus + related articles; rows jump on enter/click."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.library: Any = None
+        self.styles_set = EntityStyles.from_theme(None)
+        self.article: str | None = None
+        self.entity: Entity | None = None
+        self._refs: list[MentionRef] = []
+        self._relations: list[Relation] = []
+        self._targets: dict[str, Target] = {}
+        self._ref_index: dict[tuple[str, str, int], str] = {}
+
+    def compose(self) -> ComposeResult:
+        """The card and the rows."""
+        yield Static(Text("Select a mention (e, enter or a click) to see where else it appears."),
+                     id="card", markup=False)
+        yield XrefOptions(id="xref", markup=False)
+
+    @property
+    def options(self) -> XrefOptions:
+        """The rows widget."""
+        return self.query_one(XrefOptions)
+
+    def targets(self) -> list[Target]:
+        """Targets of the rows, in order (for tests and the palette)."""
+        options = self.options
+        out = []
+        for index in range(options.option_count):
+            oid = options.get_option_at_index(index).id
+            if oid and oid in self._targets:
+                out.append(self._targets[oid])
+        return out
+
+    # -- content ----------------------------------------------------------------------------
+    def show_article(self, article_id: str, relations: list[Relation]) -> None:
+        """Show what the article as a whole relates to (clears the entity section)."""
+        self.article = article_id
+        self.entity = None
+        self._refs = []
+        self._relations = relations
+        self._rebuild()
+
+    def show_entity(self, entity: Entity | None, refs: list[MentionRef]) -> None:
+        """Show `entity`'s card and its mentions above the related articles."""
+        self.entity = entity
+        self._refs = refs
+        self._rebuild()
+
+    def set_current(self, article: str, fld: Field, start: int) -> None:
+        """Move the row cursor to the mention at (`article`, `fld`, `start`), if listed."""
+        oid = self._ref_index.get((article, fld, start))
+        if oid is not None:
+            self.options.highlighted = self.options.get_option_index(oid)
+
+    def _title(self, article_id: str) -> str:
+        try:
+            return str(self.library.article(article_id).title)
+        except (KeyError, AttributeError):
+            return article_id
+
+    def _entity_name(self, entity_id: str) -> str:
+        ent = self.library.entities.get(entity_id) if self.library is not None else None
+        return str(ent.name) if ent is not None else entity_id
+
+    def _card(self) -> Text:
+        ent = self.entity
+        if ent is None:
+            card = Text()
+            if self.article is not None:
+                card.append_text(plain(shorten(self._title(self.article), 80), "bold"))
+                card.append("\n")
+            card.append("Select a mention (e, enter, click) to follow it across articles.", "dim")
+            return card
+        card = Text()
+        card.append_text(plain(ent.name, self.styles_set.label(ent.label)))
+        card.append(f"  {ent.label} · {LABEL_NAMES.get(ent.label, '')}", "dim")
+        card.append(f"\n{ent.mentions} mentions in {len(ent.articles)} articles", "")
+        aliases = [a for a in ent.aliases if a != ent.name]
+        if aliases:
+            card.append("\nalso: ", "dim")
+            card.append_text(plain(", ".join(aliases[:8]) + (" …" if len(aliases) > 8 else "")))
+        return card
+
+    def _rebuild(self) -> None:
+        self.query_one("#card", Static).update(self._card())
+        options: list[Option | None] = []
+        self._targets = {}
+        self._ref_index = {}
+        if self.entity is not None:
+            shown = self._refs[:MAX_MENTION_ROWS]
+            heading = f"Mentions ({len(self._refs)})"
+            if len(self._refs) > len(shown):
+                heading += f", first {len(shown)} listed"
+            options.append(Option(Text(heading, "bold"), disabled=True))
+            label_style = self.styles_set.label(self.entity.label)
+            for i, ref in enumerate(shown):
+                oid = f"m{i}"
+                row = Text()
+                marker = "▸ " if ref.article == self.article else "  "
+                row.append(marker, "bold")
+                row.append_text(plain(shorten(self._title(ref.article), 60), "dim"))
+                row.append("\n  ")
+                row.append_text(highlight_span(ref.context, ref.text, label_style, limit=160))
+                options.append(Option(row, id=oid))
+                self._targets[oid] = Target(ref.article, ref.field, ref.start)
+                self._ref_index[(ref.article, ref.field, ref.start)] = oid
+        if self.article is not None:
+            options.append(Option(Text(f"Related articles ({len(self._relations)})", "bold"),
+                                  disabled=True))
+            if not self._relations:
+                options.append(Option(Text("  none found", "dim"), disabled=True))
+            for i, rel in enumerate(self._relations):
+                oid = f"r{i}"
+                row = Text("  ")
+                row.append_text(plain(shorten(self._title(rel.article), 70), "bold"))
+                reasons = []
+                if rel.shared_entities:
+                    names = [self._entity_name(e) for e in rel.shared_entities[:5]]
+                    more = len(rel.shared_entities) - len(names)
+                    reasons.append("shares " + ", ".join(names) + (f" +{more}" if more > 0 else ""))
+                if rel.shared_passages:
+                    n = len(rel.shared_passages)
+                    reasons.append(f"{n} shared passage{'s' if n != 1 else ''} (c compares)")
+                if reasons:
+                    row.append("\n  ")
+                    row.append_text(plain(" · ".join(reasons), "dim"))
+                options.append(Option(row, id=oid))
+                self._targets[oid] = Target(rel.article, related=True)
+        widget = self.options
+        widget.set_options(options)
+        first = next((i for i, o in enumerate(options) if o is not None and not o.disabled), None)
+        widget.highlighted = first
+
+    # -- actions ----------------------------------------------------------------------------
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """Enter or click on a row jumps there."""
+        event.stop()
+        target = self._targets.get(event.option.id or "")
+        if target is not None:
+            self.post_message(JumpRequested(target.article, target.field, target.offset))
+
+    def compare_highlighted(self) -> None:
+        """Ask for the compare view with the highlighted row's article."""
+        option = self.options.highlighted_option
+        target = self._targets.get(option.id or "") if option else None
+        if target is None or target.article == self.article:
+            self.app.notify("Highlight a related article (or another article's mention) to compare.",
+                            severity="warning", timeout=3)
+            return
+        self.post_message(CompareRequested(target.article))
