@@ -11,11 +11,7 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "reader"
 
 
 def _loaded_after(code: str) -> set[str]:
-    probe = (
-        "import sys\n"
-        f"{code}\n"
-        "print('\\n'.join(sorted(m.split('.')[0] for m in sys.modules)))\n"
-    )
+    probe = f"import sys\n{code}\nprint('\\n'.join(sorted(m.split('.')[0] for m in sys.modules)))\n"
     out = subprocess.run(
         [sys.executable, "-c", probe], check=True, capture_output=True, text=True
     ).stdout

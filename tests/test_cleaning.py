@@ -318,3 +318,13 @@ def test_seed_paragraphs_are_valid_offsets() -> None:
             assert para and para == para.strip() and "\n\n" not in para
     assert len(_seed("003").paragraphs) == 13
     assert len(_seed("004").paragraphs) == 13
+
+
+def test_short_french_closing_sentence_is_not_taken_for_a_bio() -> None:
+    c = _clean(
+        "Le ministre a présenté le budget mardi devant les députés réunis en séance.",
+        "Les syndicats ont dénoncé des coupes dans la santé.",
+        "Angela Merkel a réagi.",
+    )
+    assert c.text.endswith("Angela Merkel a réagi.")
+    assert not any(r.kind == "bio" for r in c.removed)

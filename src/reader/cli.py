@@ -33,7 +33,9 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _common(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--index-dir", metavar="DIR", help="where the index lives (or $READER_INDEX_DIR)")
+    p.add_argument(
+        "--index-dir", metavar="DIR", help="where the index lives (or $READER_INDEX_DIR)"
+    )
     p.add_argument("--debug", action="store_true", help="show tracebacks on errors")
 
 
@@ -46,7 +48,9 @@ def build_parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argumen
         + ", ".join(SUBCOMMANDS)
         + " (reader SUBCOMMAND --help).",
     )
-    top.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: bundled seeds)")
+    top.add_argument(
+        "paths", nargs="*", metavar="PATH", help="files or folders (default: bundled seeds)"
+    )
     top.add_argument("--theme", metavar="NAME", help="colour theme (dark, light, high-contrast, …)")
     top.add_argument("--version", action="version", version=f"reader {__version__}")
     _common(top)
@@ -64,8 +68,11 @@ def build_parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argumen
     p.add_argument("paths", nargs="*", metavar="PATH")
     p.add_argument("--rebuild", action="store_true", help="throw the index away and rebuild it")
 
-    p = sub("search", "Full-text search (Whoosh query language: AND, OR, NOT, \"phrases\", "
-            "prefix*, title:, entity:).")
+    p = sub(
+        "search",
+        'Full-text search (Whoosh query language: AND, OR, NOT, "phrases", '
+        "prefix*, title:, entity:).",
+    )
     p.add_argument("query", metavar="QUERY")
     p.add_argument("paths", nargs="*", metavar="PATH")
     p.add_argument("--limit", type=int, default=10, metavar="N", help="at most N hits (default 10)")
@@ -248,9 +255,7 @@ def cmd_search(args: argparse.Namespace) -> int:
                         "score": round(h.score, 4),
                         "snippet": h.snippet,
                         "matches": [
-                            {"start": m.start, "end": m.end}
-                            for m in h.matches
-                            if m.field == "text"
+                            {"start": m.start, "end": m.end} for m in h.matches if m.field == "text"
                         ],
                     }
                     for h in result.hits
@@ -374,7 +379,9 @@ def _print_related(library: Any, record: dict[str, Any]) -> int:
 
     console = _console()
     aid = record["article"]
-    console.print(Text(f"Related to {sanitize_inline(aid)}: {sanitize_inline(library.article(aid).title)}"))
+    console.print(
+        Text(f"Related to {sanitize_inline(aid)}: {sanitize_inline(library.article(aid).title)}")
+    )
     if not record["related"]:
         console.print(Text("No related article."))
         return EXIT_OK
@@ -387,7 +394,7 @@ def _print_related(library: Any, record: dict[str, Any]) -> int:
     for r in record["related"]:
         names = [library.entities[e].name for e in r["shared_entities"] if e in library.entities]
         passages = [
-            f"[{p['start']}:{p['end']}] {sanitize_inline(_clip(text[p['start']:p['end']]))}"
+            f"[{p['start']}:{p['end']}] {sanitize_inline(_clip(text[p['start'] : p['end']]))}"
             for p in r["shared_passages"]
         ]
         table.add_row(

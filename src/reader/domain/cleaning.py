@@ -47,7 +47,7 @@ def _wordset(words: str) -> frozenset[str]:
 _FR_WORDS = _wordset(
     "le la les de des du un une et à au aux en est sont que qui dans pour sur par avec ne pas "
     "il elle ils elles nous vous je se sa son ses leur leurs ce cette ces été plus mais ou où "
-    "y l d qu n s c j m selon après avant"
+    "y l d qu n s c j m selon après avant a ont avait était sera aussi comme tout tous"
 )
 _EN_WORDS = _wordset(
     "the an and of to in is are was were for on with that this it as by at from be have has "
@@ -304,7 +304,7 @@ def not_french(text: str) -> bool:
     if en > fr:
         return True
     lowercase_initial = sum(w[0].islower() for w in words)
-    return fr == 0 and lowercase_initial * 2 >= len(words)
+    return fr == 0 and len(words) >= 6 and lowercase_initial * 2 >= len(words)
 
 
 # -- headline --------------------------------------------------------------------------------

@@ -106,7 +106,9 @@ class Library:
         """Articles related to `article_id`, best first, each with its reasons."""
         from reader.domain.xref.related import related_articles
 
-        return related_articles(article_id, self.articles, self.mentions, self.entities, self.passages)
+        return related_articles(
+            article_id, self.articles, self.mentions, self.entities, self.passages
+        )
 
     def shared_passages(self, a: str, b: str) -> list[SharedPassage]:
         """Passages article `a` shares with `b` (offsets: `start/end` in a, `other_*` in b)."""
@@ -114,8 +116,7 @@ class Library:
             return self.passages[(a, b)]
         flipped = self.passages.get((b, a), [])
         return [
-            SharedPassage(p.other_start, p.other_end, p.start, p.end, p.similarity)
-            for p in flipped
+            SharedPassage(p.other_start, p.other_end, p.start, p.end, p.similarity) for p in flipped
         ]
 
     # -- search -----------------------------------------------------------------------------

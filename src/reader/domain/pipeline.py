@@ -14,14 +14,21 @@ import hashlib
 import os
 import shutil
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from reader.domain.model import Article, Problem, RawMention
-from reader.domain.paths import bundled_seeds, config_dir, corpus_key
-from reader.domain.store import Store, StoreCorrupt
+from reader.domain.discovery import SourceFile
+from reader.domain.library import Library
+from reader.domain.model import Article, Entity, Mention, Problem, RawMention, SharedPassage
+from reader.domain.paths import config_dir, corpus_key
+from reader.domain.store import FileEntry, Store, StoreCorrupt
+
+if TYPE_CHECKING:
+    from reader.domain.entities.linking import LinkResult
+    from reader.domain.search import IndexDoc
 
 Progress = Callable[[str, int, int], None]
 StopCheck = Callable[[], bool]
@@ -69,22 +76,9 @@ def corrections_path(paths: Sequence[Path]) -> Path:
     return config_dir() / "corrections" / f"{corpus_key(list(paths))}.txt"
 
 
-def display_path(path: Path) -> str:
-    """How a file is named in exports and the UI: relative to the cwd, or `seeds/…` if bundled."""
-    resolved = path.resolve()
-    seeds = bundled_seeds().resolve()
-    try:
-        return str(resolved.relative_to(Path.cwd().resolve()))
-    except ValueError:
-        pass
-    try:
-        return str(Path("seeds") / resolved.relative_to(seeds))
-    except ValueError:
-        return str(resolved)
-
-
 def _versions(paths: Sequence[Path]) -> dict[str, str]:
-    from reader.domain.entities import EXTRACTION_VERSION
+    from reader.domain.cleaning import CLEANING_VERSION
+    from reader.domain.entities.ner import MODEL_VERSION
     from reader.domain.search import SCHEMA_VERSION
 
     corr = corrections_path(paths)
@@ -94,7 +88,8 @@ def _versions(paths: Sequence[Path]) -> dict[str, str]:
         corr_sig = "none"
     return {
         "pipeline": PIPELINE_VERSION,
-        "extraction": EXTRACTION_VERSION,
+        "cleaning": str(CLEANING_VERSION),
+        "extraction": MODEL_VERSION,
         "search_schema": str(SCHEMA_VERSION),
         "corrections": corr_sig,
     }
@@ -132,17 +127,22 @@ def writer_lock(index_dir: Path, progress: Progress | None = None) -> Iterator[N
         os.close(fd)
 
 
-def _scan(paths: Sequence[Path]) -> tuple[dict[str, tuple[object, str]], list[Problem]]:
-    """Stat the corpus: display path → (SourceFile, article id)."""
+def _scan(paths: Sequence[Path]) -> tuple[dict[str, tuple[SourceFile, str]], list[Problem]]:
+    """Stat the corpus: absolute path → (SourceFile, article id of the file)."""
     from reader.domain.corpus import assign_ids
     from reader.domain.discovery import discover
 
     files, problems = discover(list(paths))
     ids = assign_ids(files)
-    found: dict[str, tuple[object, str]] = {}
-    for src in files:
-        found[display_path(src.path)] = (src, ids[src.path])
-    return found, problems
+    return {os.path.abspath(src.path): (src, ids[src.path]) for src in files}, problems
+
+
+def _unchanged(entry: FileEntry | None, src: SourceFile, file_id: str) -> bool:
+    return (
+        entry is not None
+        and (entry.size, entry.mtime_ns) == (src.size, src.mtime_ns)
+        and entry.file_id == file_id
+    )
 
 
 def is_current(paths: Sequence[Path], index_dir: Path) -> bool:
@@ -155,6 +155,8 @@ def is_current(paths: Sequence[Path], index_dir: Path) -> bool:
     except StoreCorrupt:
         return False
     try:
+        if store.get_meta("complete") != "1":
+            return False
         for key, value in _versions(paths).items():
             if store.get_meta(f"version:{key}") != value:
                 return False
@@ -162,11 +164,7 @@ def is_current(paths: Sequence[Path], index_dir: Path) -> bool:
         found, _ = _scan(paths)
         if set(found) != set(manifest):
             return False
-        for name, (src, aid) in found.items():
-            size, mtime_ns, _, ids = manifest[name]
-            if (size, mtime_ns) != (src.size, src.mtime_ns) or aid not in ids:  # type: ignore[attr-defined]
-                return False
-        return store.get_meta("complete") == "1"
+        return all(_unchanged(manifest[name], src, fid) for name, (src, fid) in found.items())
     finally:
         store.close()
 
@@ -189,215 +187,282 @@ def update(
     should_stop: StopCheck | None = None,
     rebuild: bool = False,
 ) -> UpdateReport:
-    """Bring the index of `paths` up to date; returns what changed. Blocking; run in a worker."""
+    """Bring the index of `paths` up to date; returns what changed. Blocking; run in a worker.
+
+    Raises `Cancelled` when `should_stop()` turns true; nothing half-done is committed."""
     with writer_lock(index_dir, progress):
-        return _update_locked(list(paths), index_dir, progress, should_stop, rebuild)
+        return _Updater(list(paths), index_dir, progress, should_stop).run(rebuild)
 
 
-def _update_locked(
-    paths: list[Path],
-    index_dir: Path,
-    progress: Progress | None,
-    should_stop: StopCheck | None,
-    rebuild: bool,
-) -> UpdateReport:
-    from reader.domain.corpus import read_articles
-    from reader.domain.discovery import read_bytes_safely
+class _Updater:
+    """One run of `update()`, step by step (scan, read, analyse, link, index, passages, commit)."""
 
-    started = time.perf_counter()
-    report = UpdateReport()
-    say = progress or (lambda stage, done, total: None)
-    if rebuild:
-        shutil.rmtree(index_dir / SEARCH_DIR, ignore_errors=True)
-        for suffix in ("", "-wal", "-shm"):
-            Path(str(index_dir / STORE_NAME) + suffix).unlink(missing_ok=True)
-    store = _open_store(index_dir, report.notices)
-    try:
-        versions = _versions(paths)
-        stale_versions = {
-            k for k, v in versions.items() if store.get_meta(f"version:{k}") != v
-        }
-        if "pipeline" in stale_versions or "extraction" in stale_versions:
-            # cleaned text or mention rules changed: re-read every file (NER cache keys differ)
-            with store.transaction():
-                for name in store.manifest():
-                    store.delete_file(name)
+    def __init__(
+        self,
+        paths: list[Path],
+        index_dir: Path,
+        progress: Progress | None,
+        should_stop: StopCheck | None,
+    ) -> None:
+        self.paths = paths
+        self.index_dir = index_dir
+        self.say: Progress = progress or (lambda stage, done, total: None)
+        self.should_stop = should_stop
+        self.report = UpdateReport()
+        self.changed: dict[str, Article] = {}
+        self.removed: set[str] = set()
+        self.file_rows: list[tuple[str, FileEntry]] = []
 
-        say("scanning", 0, 0)
-        found, problems = _scan(paths)
-        manifest = store.manifest()
+    def run(self, rebuild: bool) -> UpdateReport:
+        started = time.perf_counter()
+        if rebuild:
+            shutil.rmtree(self.index_dir / SEARCH_DIR, ignore_errors=True)
+            for suffix in ("", "-wal", "-shm"):
+                Path(str(self.index_dir / STORE_NAME) + suffix).unlink(missing_ok=True)
+        store = _open_store(self.index_dir, self.report.notices)
+        try:
+            self._run(store)
+        finally:
+            store.close()
+        self.report.seconds = time.perf_counter() - started
+        self.say("done", 1, 1)
+        return self.report
+
+    def _run(self, store: Store) -> None:
+        versions = _versions(self.paths)
+        stale = {k for k, v in versions.items() if store.get_meta(f"version:{k}") != v}
+        reread_all = bool(stale & {"pipeline", "cleaning"})
+        self.say("scanning", 0, 0)
+        found, problems = _scan(self.paths)
+        recorded = store.manifest()
+        manifest = {} if reread_all else recorded
         stored = store.articles()
+        self._read_files(found, manifest, stored)
+        gone = recorded.keys() - found.keys()
+        for name in gone:
+            self.removed.update(recorded[name].ids)
+        rows = dict(self.file_rows)
+        kept_ids = {aid for name in found for aid in (rows.get(name) or manifest[name]).ids}
+        self.removed |= set(stored) - kept_ids
+        self.removed -= set(self.changed)
+        self.report.removed = len(self.removed & set(stored))
+        for name in sorted(found):
+            entry = rows.get(name) or manifest[name]
+            problems.extend(Problem(path, reason) for path, reason in entry.problems)
+        self.report.problems = problems
 
-        changed_ids: set[str] = set()
-        removed_ids: set[str] = set()
-        new_articles: dict[str, tuple[Article, str]] = {}
-        file_updates: list[tuple[str, int, int, str, list[str]]] = []
+        corpus = {k: v for k, v in stored.items() if k not in self.removed}
+        corpus.update(self.changed)
+        fresh, raw = self._analyse(store, corpus)
+        linked = self._link(corpus, raw)
+        terms_after = self._index(store, corpus, linked, "search_schema" in stale)
+        touched, passages = self._passages(corpus)
 
-        for name in manifest.keys() - found.keys():
-            removed_ids.update(manifest[name][3])
-            report.removed += len(manifest[name][3])
+        self._check()
+        with store.transaction():
+            for aid in self.removed:
+                store.delete_article(aid)
+            for name in gone:
+                store.delete_file(name)
+            for article in self.changed.values():
+                store.put_article(article, article.path)
+            for key, ms in fresh.items():
+                store.put_ner(key, ms)
+            for name, entry in self.file_rows:
+                store.put_file(name, entry)
+            store.replace_links(linked.entities, linked.mentions)
+            for aid, th in terms_after.items():
+                store.set_terms_hash(aid, th)
+            store.replace_passages(touched, passages)
+            store.replace_problems(problems)
+            for key, value in versions.items():
+                store.set_meta(f"version:{key}", value)
+            store.set_meta("complete", "1")
 
-        todo = sorted(found)
-        for i, name in enumerate(todo):
-            _check(should_stop)
-            src, aid = found[name]
+    def _check(self) -> None:
+        _check(self.should_stop)
+
+    def _read_files(
+        self,
+        found: dict[str, tuple[SourceFile, str]],
+        manifest: dict[str, FileEntry],
+        stored: dict[str, Article],
+    ) -> None:
+        from reader.domain.corpus import articles_from_bytes
+        from reader.domain.discovery import FileRefused, display_path, read_bytes_safely
+
+        names = sorted(found)
+        for i, name in enumerate(names):
+            self._check()
+            src, file_id = found[name]
             old = manifest.get(name)
-            size, mtime_ns = src.size, src.mtime_ns  # type: ignore[attr-defined]
-            if old and (old[0], old[1]) == (size, mtime_ns) and aid in old[3]:
-                report.unchanged += len(old[3])
+            if old is not None and _unchanged(old, src, file_id) and set(old.ids) <= stored.keys():
+                self.report.unchanged += len(old.ids)
                 continue
-            say("reading", i + 1, len(todo))
+            self.say("reading", i + 1, len(names))
             try:
-                data = read_bytes_safely(src)  # type: ignore[arg-type]
+                data = read_bytes_safely(src)
+            except FileRefused as exc:
+                self.file_rows.append(
+                    (name, FileEntry(src.size, src.mtime_ns, "", file_id, [], [(name, exc.reason)]))
+                )
+                continue
             except OSError as exc:
-                problems.append(Problem(name, f"cannot read: {exc.strerror or exc}"))
+                reason = f"cannot read: {exc.strerror or exc}"
+                self.file_rows.append(
+                    (name, FileEntry(src.size, src.mtime_ns, "", file_id, [], [(name, reason)]))
+                )
                 continue
             digest = hashlib.sha256(data).hexdigest()
-            if old and old[2] == digest and aid in old[3] and all(a in stored for a in old[3]):
-                file_updates.append((name, size, mtime_ns, digest, old[3]))
-                report.unchanged += len(old[3])
+            if (
+                old is not None
+                and old.digest == digest
+                and old.file_id == file_id
+                and all(a in stored for a in old.ids)
+            ):
+                self.file_rows.append(
+                    (
+                        name,
+                        FileEntry(src.size, src.mtime_ns, digest, file_id, old.ids, old.problems),
+                    )
+                )
+                self.report.unchanged += len(old.ids)
                 continue
-            articles, file_problems = read_articles(src, aid, name)  # type: ignore[arg-type]
-            problems.extend(file_problems)
+            shown = display_path(src.path)
+            articles, file_problems = articles_from_bytes(data, src.path.name, file_id, shown)
             ids = [a.id for a in articles]
             for article in articles:
-                new_articles[article.id] = (article, name)
-                changed_ids.add(article.id)
+                self.changed[article.id] = article
                 if article.id in stored:
-                    report.changed += 1
+                    self.report.changed += 1
                 else:
-                    report.added += 1
-            if old:
-                removed_ids.update(set(old[3]) - set(ids))
-            file_updates.append((name, size, mtime_ns, digest, ids))
+                    self.report.added += 1
+            if old is not None:
+                self.removed.update(set(old.ids) - set(ids))
+            self.file_rows.append(
+                (
+                    name,
+                    FileEntry(
+                        src.size,
+                        src.mtime_ns,
+                        digest,
+                        file_id,
+                        ids,
+                        [(p.path, p.reason) for p in file_problems],
+                    ),
+                )
+            )
 
-        removed_ids -= changed_ids
-        report.problems = problems
+    def _analyse(
+        self, store: Store, corpus: dict[str, Article]
+    ) -> tuple[dict[str, list[RawMention]], dict[str, list[RawMention]]]:
+        """Raw mentions for every article: from the cache, else from spaCy (new content only)."""
+        from reader.domain.entities.ner import MODEL_VERSION
 
-        # -- entities: NER only for content never analysed ------------------------------
-        from reader.domain.entities import EXTRACTION_VERSION
-
-        all_articles = {k: v for k, v in stored.items() if k not in removed_ids}
-        all_articles.update({k: a for k, (a, _) in new_articles.items()})
-        keys = {aid: _ner_key(a, EXTRACTION_VERSION) for aid, a in all_articles.items()}
-        raw = {keys_aid: ms for keys_aid, ms in store.cached_ner(keys.values()).items()}
-        missing = [all_articles[aid] for aid, key in keys.items() if key not in raw]
+        keys = {aid: _ner_key(a, MODEL_VERSION) for aid, a in corpus.items()}
+        cached = store.cached_ner(set(keys.values()))
+        missing = [corpus[aid] for aid, key in sorted(keys.items()) if key not in cached]
         fresh: dict[str, list[RawMention]] = {}
         if missing:
             from reader.domain.entities.ner import Extractor
 
             extractor = Extractor()
-            for start in range(0, len(missing), NER_BATCH * 4):
-                _check(should_stop)
-                chunk = missing[start : start + NER_BATCH * 4]
-                say("finding entities", start, len(missing))
-                n_proc = 2 if len(missing) >= 200 and (os.cpu_count() or 1) > 1 else 1
+            step = NER_BATCH * 8
+            n_proc = 2 if len(missing) >= 400 and (os.cpu_count() or 1) > 1 else 1
+            for start in range(0, len(missing), step):
+                self._check()
+                self.say("finding entities", start, len(missing))
+                chunk = missing[start : start + step]
                 results = extractor.extract(chunk, batch_size=NER_BATCH, n_process=n_proc)
                 for article, ms in zip(chunk, results, strict=True):
                     fresh[keys[article.id]] = list(ms)
-                    raw[keys[article.id]] = list(ms)
-            say("finding entities", len(missing), len(missing))
-            report.analysed = len(missing)
+            self.say("finding entities", len(missing), len(missing))
+            self.report.analysed = len(missing)
+        raw = {aid: cached.get(key) or fresh.get(key, []) for aid, key in keys.items()}
+        return fresh, raw
 
-        # -- linking (whole corpus, cheap) ---------------------------------------------
-        _check(should_stop)
-        say("linking entities", 0, 0)
-        from reader.domain.entities.corrections import load_corrections
+    def _link(self, corpus: dict[str, Article], raw: dict[str, list[RawMention]]) -> LinkResult:
+        from reader.domain.entities.corrections import Corrections
         from reader.domain.entities.linking import link
 
-        corrections, corr_problems = load_corrections(corrections_path(paths))
-        report.notices.extend(corr_problems)
-        by_article = {aid: raw.get(keys[aid], []) for aid in all_articles}
-        ordered = [all_articles[a] for a in sorted(all_articles)]
-        linked = link(ordered, by_article, corrections)
+        self._check()
+        self.say("linking entities", 0, 0)
+        corrections, corr_problems = Corrections.load(corrections_path(self.paths))
+        self.report.notices.extend(f"corrections: {p}" for p in corr_problems)
+        return link([corpus[a] for a in sorted(corpus)], raw, corrections)
 
-        # -- search index ----------------------------------------------------------------
-        _check(should_stop)
-        from reader.domain.search import IndexCorrupt, IndexDoc, SearchIndex
+    def _index(
+        self, store: Store, corpus: dict[str, Article], linked: LinkResult, schema_changed: bool
+    ) -> dict[str, str]:
+        """Send Whoosh the documents whose text or entity terms changed; return terms hashes."""
+        from reader.domain.search import SearchIndex
 
+        self._check()
         terms_before = store.terms_hashes()
-        docs: list[IndexDoc] = []
         terms_after: dict[str, str] = {}
-        for aid, article in all_articles.items():
-            terms = _entity_terms(aid, linked.mentions.get(aid, []), linked.entities)
-            th = hashlib.sha256("\n".join(terms).encode()).hexdigest()
-            terms_after[aid] = th
-            if aid in changed_ids or terms_before.get(aid) != th or "search_schema" in stale_versions:
-                docs.append(_index_doc(article, terms))
-        search_dir = index_dir / SEARCH_DIR
+        terms_of: dict[str, list[str]] = {}
+        for aid in corpus:
+            terms = entity_terms(linked.mentions.get(aid, []), linked.entities)
+            terms_of[aid] = terms
+            terms_after[aid] = hashlib.sha256("\n".join(terms).encode()).hexdigest()
+        index = SearchIndex.open_or_create(self.index_dir / SEARCH_DIR)
         try:
-            index = SearchIndex.open_or_create(search_dir)
             if index.needs_rebuild:
-                raise IndexCorrupt("schema changed")
-            indexed_ids = index.doc_ids()
-        except IndexCorrupt as exc:
-            report.notices.append(f"The search index was rebuilt ({exc}).")
-            shutil.rmtree(search_dir, ignore_errors=True)
-            index = SearchIndex.open_or_create(search_dir)
-            indexed_ids = set()
-        missing_docs = set(all_articles) - indexed_ids - {d.id for d in docs}
-        docs.extend(
-            _index_doc(all_articles[aid], _entity_terms(aid, linked.mentions.get(aid, []), linked.entities))
-            for aid in sorted(missing_docs)
-        )
-        stale_docs = (indexed_ids - set(all_articles)) | removed_ids
-        if docs or stale_docs:
-            say("indexing", 0, len(docs))
-            index.update(docs, sorted(stale_docs), progress=lambda d, t: say("indexing", d, t))
-        index.close()
+                self.report.notices.append(f"The search index was rebuilt ({index.rebuilt}).")
+            indexed = index.doc_ids()
+            send = {
+                aid
+                for aid in corpus
+                if aid in self.changed
+                or aid not in indexed
+                or terms_before.get(aid) != terms_after[aid]
+                or schema_changed
+            }
+            delete = sorted((indexed - set(corpus)) | (self.removed & indexed))
+            docs = [_index_doc(corpus[aid], terms_of[aid]) for aid in sorted(send)]
+            if docs or delete:
+                self.say("indexing", 0, len(docs))
+                index.update(docs, delete, progress=lambda d, t: self.say("indexing", d, t))
+        finally:
+            index.close()
+        return terms_after
 
-        # -- shared passages (only pairs touching a changed article) ----------------------
-        _check(should_stop)
-        from reader.domain.xref.passages import passages_for
+    def _passages(
+        self, corpus: dict[str, Article]
+    ) -> tuple[set[str], dict[tuple[str, str], list[SharedPassage]]]:
+        """Shared passages of every pair touching a changed article."""
+        from reader.domain.xref.passages import PassagesCancelled, passages_for
 
-        touched = changed_ids | removed_ids
-        found_passages = {}
-        if changed_ids:
-            say("finding shared passages", 0, 0)
-            texts = {aid: a.text for aid, a in all_articles.items()}
-            found_passages = passages_for(changed_ids, texts)
-
-        # -- commit ------------------------------------------------------------------------
-        with store.transaction():
-            for aid in removed_ids:
-                store.delete_article(aid)
-            for aid, (article, name) in new_articles.items():
-                store.put_article(article, name)
-            for key, ms in fresh.items():
-                store.put_ner(key, ms)
-            for name in manifest.keys() - found.keys():
-                store.delete_file(name)
-            for row in file_updates:
-                store.put_file(*row)
-            store.replace_links(linked.entities, linked.mentions)
-            for aid, th in terms_after.items():
-                store.set_terms_hash(aid, th)
-            store.replace_passages(touched, found_passages)
-            store.replace_problems(problems)
-            for key, value in versions.items():
-                store.set_meta(f"version:{key}", value)
-            store.set_meta("complete", "1")
-    finally:
-        store.close()
-    report.seconds = time.perf_counter() - started
-    say("done", 1, 1)
-    return report
+        touched = set(self.changed) | self.removed
+        if not self.changed:
+            return touched, {}
+        self._check()
+        texts = {aid: a.text for aid, a in corpus.items()}
+        try:
+            found = passages_for(
+                set(self.changed),
+                texts,
+                progress=lambda d, t: self.say("finding shared passages", d, t),
+                should_stop=self.should_stop,
+            )
+        except PassagesCancelled as exc:
+            raise Cancelled() from exc
+        return touched, {k: list(v) for k, v in found.items()}
 
 
-def _entity_terms(aid: str, mentions: Sequence[object], entities: dict[str, object]) -> list[str]:
-    """The `entity` field of an article: every entity id and alias it mentions."""
+def entity_terms(mentions: Sequence[Mention], entities: Mapping[str, Entity]) -> list[str]:
+    """The `entity` search field of an article: every entity id and alias it mentions."""
     terms: set[str] = set()
     for m in mentions:
-        eid = m.entity  # type: ignore[attr-defined]
-        ent = entities.get(eid)
-        terms.add(eid)
+        ent = entities.get(m.entity)
+        terms.add(m.entity)
         if ent is not None:
-            terms.add(ent.name)  # type: ignore[attr-defined]
-            terms.update(ent.aliases)  # type: ignore[attr-defined]
+            terms.add(ent.name)
+            terms.update(ent.aliases)
     return sorted(terms)
 
 
-def _index_doc(article: Article, terms: list[str]) -> object:
+def _index_doc(article: Article, terms: list[str]) -> IndexDoc:
     from reader.domain.search import IndexDoc
 
     return IndexDoc(
@@ -408,13 +473,13 @@ def _index_doc(article: Article, terms: list[str]) -> object:
         source=article.source,
         text=article.text,
         entity_terms=terms,
+        content_hash=article.content_hash,
     )
 
 
-def open_library(paths: Sequence[Path], index_dir: Path) -> object:
+def open_library(paths: Sequence[Path], index_dir: Path) -> Library:
     """Open the stored index of `paths` as a `Library` (no spaCy import, no writes)."""
-    from reader.domain.library import Library
-    from reader.domain.search import IndexCorrupt, SearchIndex
+    from reader.domain.search import SearchError, SearchIndex
 
     store = _open_store(index_dir)
     try:
@@ -431,10 +496,12 @@ def open_library(paths: Sequence[Path], index_dir: Path) -> object:
     search_dir = index_dir / SEARCH_DIR
     if search_dir.exists():
         try:
-            index = SearchIndex.open_or_create(search_dir)
-        except IndexCorrupt:
+            index = SearchIndex.open(search_dir)
+        except SearchError:
             return library
         texts = {aid: a.text for aid, a in articles.items()}
         titles = {aid: a.title for aid, a in articles.items()}
-        library.searcher = lambda query, limit: index.search(query, limit, texts=texts, titles=titles)
+        library.searcher = lambda query, limit: index.search(
+            query, limit, texts=texts, titles=titles
+        )
     return library

@@ -11,9 +11,8 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
 
 from reader.domain.model import (
     Article,
@@ -25,7 +24,7 @@ from reader.domain.model import (
     SharedPassage,
 )
 
-STORE_SCHEMA = 1
+STORE_SCHEMA = 2
 
 _TABLES = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -41,6 +40,19 @@ CREATE TABLE IF NOT EXISTS passages (
     a TEXT NOT NULL, b TEXT NOT NULL, data TEXT NOT NULL, PRIMARY KEY (a, b));
 CREATE TABLE IF NOT EXISTS problems (path TEXT NOT NULL, reason TEXT NOT NULL);
 """
+
+
+@dataclass(frozen=True, slots=True)
+class FileEntry:
+    """What the manifest remembers of one file: stat, content hash, the id it was given, the
+    articles it produced and the problems it had (so unchanged files cost a `stat` only)."""
+
+    size: int
+    mtime_ns: int
+    digest: str
+    file_id: str
+    ids: list[str]
+    problems: list[tuple[str, str]]
 
 
 class StoreCorrupt(Exception):
@@ -121,18 +133,23 @@ class Store:
         self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
 
     # -- manifest -------------------------------------------------------------------------
-    def manifest(self) -> dict[str, tuple[int, int, str, list[str]]]:
-        """path → (size, mtime_ns, content hash, article ids) for every indexed file."""
-        return {
-            row[0]: (row[1], row[2], row[3], json.loads(row[4]))
-            for row in self.db.execute("SELECT path, size, mtime_ns, hash, articles FROM files")
-        }
+    def manifest(self) -> dict[str, FileEntry]:
+        """Absolute path → what was recorded of it, for every file seen at the last update."""
+        out: dict[str, FileEntry] = {}
+        for path, size, mtime_ns, digest, extra in self.db.execute(
+            "SELECT path, size, mtime_ns, hash, articles FROM files"
+        ):
+            info = json.loads(extra)
+            problems = [(p, r) for p, r in info["problems"]]
+            out[path] = FileEntry(size, mtime_ns, digest, info["file_id"], info["ids"], problems)
+        return out
 
-    def put_file(self, path: str, size: int, mtime_ns: int, digest: str, ids: list[str]) -> None:
-        """Record a file as indexed."""
+    def put_file(self, path: str, entry: FileEntry) -> None:
+        """Record a file as seen."""
+        extra = {"file_id": entry.file_id, "ids": entry.ids, "problems": entry.problems}
         self.db.execute(
             "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?)",
-            (path, size, mtime_ns, digest, json.dumps(ids)),
+            (path, entry.size, entry.mtime_ns, entry.digest, json.dumps(extra, ensure_ascii=False)),
         )
 
     def delete_file(self, path: str) -> None:
@@ -180,10 +197,14 @@ class Store:
 
     def put_ner(self, key: str, mentions: Sequence[RawMention]) -> None:
         """Cache raw mentions for a content key."""
-        self.db.execute("INSERT OR REPLACE INTO ner_cache VALUES (?, ?)", (key, _raw_rows(mentions)))
+        self.db.execute(
+            "INSERT OR REPLACE INTO ner_cache VALUES (?, ?)", (key, _raw_rows(mentions))
+        )
 
     # -- linked results -------------------------------------------------------------------
-    def replace_links(self, entities: Mapping[str, Entity], mentions: Mapping[str, Sequence[Mention]]) -> None:
+    def replace_links(
+        self, entities: Mapping[str, Entity], mentions: Mapping[str, Sequence[Mention]]
+    ) -> None:
         """Replace all entities and linked mentions with a new linking result."""
         self.db.execute("DELETE FROM entities")
         self.db.execute("DELETE FROM mentions")
@@ -244,10 +265,3 @@ class Store:
     def problems(self) -> list[Problem]:
         """Files skipped at the last scan, with reasons."""
         return [Problem(r[0], r[1]) for r in self.db.execute("SELECT path, reason FROM problems")]
-
-
-def json_default(obj: Any) -> Any:
-    """JSON fallback for tuples in dataclasses (used by exporters)."""
-    if isinstance(obj, tuple):
-        return list(obj)
-    raise TypeError(type(obj).__name__)

@@ -1,0 +1,135 @@
+"""The incremental pipeline: only what changed is re-read and re-analysed; the corpus is never
+written to; a broken store or search index is rebuilt with a notice."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from reader.domain import pipeline
+from reader.domain.export import article_record
+
+ARTICLE_A = (
+    "Le président Emmanuel Macron a rencontré Olaf Scholz à Berlin mardi. "
+    "Les deux dirigeants ont parlé de l’OTAN et de la Russie.\n\n"
+    "Selon l’Agence France-Presse, Macron a insisté sur la sécurité de l’Europe."
+)
+ARTICLE_B = (
+    "Olaf Scholz a reçu Emmanuel Macron à Berlin. La chancellerie allemande a publié "
+    "un communiqué sur la Russie et l’Ukraine.\n\nScholz a salué la visite."
+)
+ARTICLE_C = "Le maire de Lyon, Grégory Doucet, a présenté le budget de la ville jeudi soir."
+
+
+def _snapshot(folder: Path) -> dict[str, tuple[int, int]]:
+    return {
+        str(p.relative_to(folder)): (p.stat().st_size, p.stat().st_mtime_ns)
+        for p in sorted(folder.rglob("*"))
+    }
+
+
+@pytest.fixture()
+def corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "a.txt").write_text(ARTICLE_A, encoding="utf-8")
+    (folder / "b.txt").write_text(ARTICLE_B, encoding="utf-8")
+    return folder
+
+
+def test_first_update_indexes_everything_and_never_writes_the_corpus(
+    corpus: Path, tmp_path: Path
+) -> None:
+    before = _snapshot(corpus)
+    index = tmp_path / "index"
+    report = pipeline.update([corpus], index)
+    assert report.added == 2 and report.analysed == 2
+    assert _snapshot(corpus) == before
+    assert pipeline.is_current([corpus], index)
+    library = pipeline.open_library([corpus], index)
+    assert set(library.order()) == {"a", "b"}
+    for aid in library.order():
+        record = article_record(library, aid)
+        for m in record["mentions"]:
+            assert record["text"][m["start"] : m["end"]] == m["text"]
+    names = {e.name for e in library.entities.values()}
+    assert "Emmanuel Macron" in names and "Olaf Scholz" in names
+    scholz = library.find_entity("Scholz")
+    assert scholz is not None and sorted(scholz.articles) == ["a", "b"]
+
+
+def test_unchanged_corpus_is_not_reprocessed(corpus: Path, tmp_path: Path) -> None:
+    index = tmp_path / "index"
+    pipeline.update([corpus], index)
+    again = pipeline.update([corpus], index)
+    assert again.nothing_changed and again.analysed == 0 and again.unchanged == 2
+
+
+def test_touched_but_identical_file_is_not_reanalysed(corpus: Path, tmp_path: Path) -> None:
+    index = tmp_path / "index"
+    pipeline.update([corpus], index)
+    st = (corpus / "a.txt").stat()
+    os.utime(corpus / "a.txt", ns=(st.st_atime_ns, st.st_mtime_ns + 10_000_000_000))
+    assert not pipeline.is_current([corpus], index)
+    report = pipeline.update([corpus], index)
+    assert report.nothing_changed and report.analysed == 0
+    assert pipeline.is_current([corpus], index)
+
+
+def test_changed_added_and_deleted_files(corpus: Path, tmp_path: Path) -> None:
+    index = tmp_path / "index"
+    pipeline.update([corpus], index)
+    (corpus / "a.txt").write_text(ARTICLE_A + "\n\nAngela Merkel a réagi.", encoding="utf-8")
+    (corpus / "c.txt").write_text(ARTICLE_C, encoding="utf-8")
+    (corpus / "b.txt").unlink()
+    report = pipeline.update([corpus], index)
+    assert (report.added, report.changed, report.removed) == (1, 1, 1)
+    assert report.analysed == 2
+    library = pipeline.open_library([corpus], index)
+    assert set(library.order()) == {"a", "c"}
+    assert "Merkel" in library.article("a").text
+    hits = library.search("Merkel", 10)
+    assert [h.article for h in hits.hits] == ["a"]
+    assert library.search("chancellerie", 10).total == 0
+
+
+def test_skipped_files_are_reported(corpus: Path, tmp_path: Path) -> None:
+    (corpus / "empty.txt").write_bytes(b"")
+    (corpus / "notes.xyz").write_text("x", encoding="utf-8")
+    report = pipeline.update([corpus], tmp_path / "index")
+    reasons = {Path(p.path).name: p.reason for p in report.problems}
+    assert "empty.txt" in reasons and "notes.xyz" in reasons
+    library = pipeline.open_library([corpus], tmp_path / "index")
+    assert {Path(p.path).name for p in library.problems} >= {"empty.txt", "notes.xyz"}
+
+
+def test_corrupt_store_is_rebuilt_with_a_notice(corpus: Path, tmp_path: Path) -> None:
+    index = tmp_path / "index"
+    pipeline.update([corpus], index)
+    for extra in ("-wal", "-shm"):
+        Path(str(index / pipeline.STORE_NAME) + extra).unlink(missing_ok=True)
+    (index / pipeline.STORE_NAME).write_bytes(b"this is not a database" * 100)
+    assert not pipeline.is_current([corpus], index)
+    report = pipeline.update([corpus], index)
+    assert any("rebuilt" in n for n in report.notices)
+    assert set(pipeline.open_library([corpus], index).order()) == {"a", "b"}
+
+
+def test_missing_search_index_is_rebuilt(corpus: Path, tmp_path: Path) -> None:
+    index = tmp_path / "index"
+    pipeline.update([corpus], index)
+    shutil.rmtree(index / pipeline.SEARCH_DIR)
+    assert not pipeline.is_current([corpus], index)
+    report = pipeline.update([corpus], index)
+    assert report.analysed == 0
+    assert pipeline.open_library([corpus], index).search("Berlin", 10).total == 2
+
+
+def test_rebuild_starts_from_scratch(corpus: Path, tmp_path: Path) -> None:
+    index = tmp_path / "index"
+    pipeline.update([corpus], index)
+    report = pipeline.update([corpus], index, rebuild=True)
+    assert report.added == 2
