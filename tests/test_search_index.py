@@ -352,6 +352,7 @@ def test_odd_queries_answer_fast_without_traceback(ix: SearchIndex, query: str) 
         ("foo:bar", "unknown field foo"),
         ("title:", "title: needs"),
         ("(" * 30 + "a", "nested"),
+        ("\"" + "le " * 13 + "\"", "phrase too long"),
         ("", "empty"),
     ],
 )

@@ -41,6 +41,7 @@ __all__ = [
     "entity_term",
     "fold_token",
     "french_analyzer",
+    "iter_terms",
 ]
 
 #: Elided words split off the front of a token (compared after folding, apostrophe excluded).
@@ -61,6 +62,8 @@ _APOS_RE = re.compile(f"[{_APOS}]")
 _INVISIBLE_RE = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")
 _LIGATURES = str.maketrans({"œ": "oe", "æ": "ae"})
 _WILDCARDS = frozenset("*?")
+#: Longer "words" (base64, URLs glued together, binary junk) are not indexed at all.
+MAX_WORD_CHARS = 120
 
 
 @lru_cache(maxsize=65536)
@@ -74,8 +77,11 @@ def fold_token(text: str) -> str:
     return _APOS_RE.sub("", text)
 
 
+@lru_cache(maxsize=65536)
 def _split_elisions(word: str) -> int:
     """Return how many leading characters of `word` are elided articles to drop (``l’``…)."""
+    if not _APOS_RE.search(word):
+        return 0
     cut = 0
     while True:
         m = _APOS_RE.search(word, cut)
@@ -129,6 +135,9 @@ class FrenchTokenizer(Tokenizer):  # type: ignore[misc]
         for match in _WORD_RE.finditer(value):
             start = match.start()
             word = match.group(0)
+            if len(word) > MAX_WORD_CHARS:
+                pos += 1
+                continue
             cut = _split_elisions(word)
             t.text = word[cut:]
             if keeporiginal:
@@ -194,6 +203,24 @@ class FrenchStemFilter(Filter):  # type: ignore[misc]
             if not t.stopped:
                 t.text = stem_token(t.text)
             yield t
+
+
+@lru_cache(maxsize=200_000)
+def _word_term(word: str, stem: bool) -> tuple[int, str]:
+    cut = _split_elisions(word)
+    folded = fold_token(word[cut:])
+    return cut, stem_token(folded) if stem else folded
+
+
+def iter_terms(text: str, stem: bool = True) -> Iterator[tuple[str, int, int]]:
+    """`(term, start, end)` for each word of `text`: the same terms and offsets as
+    `french_analyzer(stem)` without stop words, computed faster (for match offsets)."""
+    for match in _WORD_RE.finditer(text):
+        if match.end() - match.start() > MAX_WORD_CHARS:
+            continue
+        cut, term = _word_term(match.group(0), stem)
+        if term:
+            yield term, match.start() + cut, match.end()
 
 
 def french_analyzer(stem: bool = True, stoplist: Iterable[str] | None = None) -> CompositeAnalyzer:

@@ -57,6 +57,8 @@ TITLE_BOOST = 2.5
 MAX_QUERY_CHARS = 500
 #: Deepest parenthesis nesting accepted.
 MAX_NESTING = 20
+#: Most words in one phrase (Whoosh's phrase matching slows down with each frequent word).
+MAX_PHRASE_WORDS = 12
 #: Most index terms one wildcard or prefix may expand to when computing match offsets.
 MAX_EXPANSION = 2000
 #: Seconds `update` waits for another writer before raising `IndexBusy`.
@@ -176,6 +178,8 @@ def _check_parsed(q: wq.Query) -> None:
     for leaf in _walk(q):
         if isinstance(leaf, wq.Every):
             raise QueryError("a query cannot be only a wildcard")
+        if isinstance(leaf, wq.Phrase) and len(leaf.words) > MAX_PHRASE_WORDS:
+            raise QueryError(f"phrase too long (the limit is {MAX_PHRASE_WORDS} words)")
         if isinstance(leaf, wq.Wildcard | wq.Prefix):
             text = str(leaf.text)
             if text == "" or text[0] in "*?":
@@ -230,7 +234,6 @@ class SearchIndex:
         self._ix = ix
         self._lock = threading.RLock()
         self._searcher: Any = None
-        self._body_analyzer = french_analyzer()
         self._plain_analyzer = french_analyzer(stem=False)
         self._parser = MultifieldParser(list(_TEXT_FIELDS), ix.schema, group=AndGroup)
         self._parser.add_plugin(FieldAliasPlugin({"body": ["text"]}))
@@ -465,11 +468,9 @@ class SearchIndex:
             text = texts.get(doc_id) if texts is not None else None
             if text is None:
                 text = stored.get("body") or ""
-            matches = find_matches(text, "text", self._body_analyzer, terms["body"],
-                                   phrases["body"])
+            matches = find_matches(text, "text", terms["body"], phrases["body"])
             snippet, spans = make_snippet(text, matches)
-            title_matches = find_matches(title, "title", self._body_analyzer, terms["title"],
-                                         phrases["title"])
+            title_matches = find_matches(title, "title", terms["title"], phrases["title"])
             hits.append(
                 SearchHit(
                     article=doc_id,

@@ -1,18 +1,17 @@
 """Match offsets and snippets, computed by re-tokenising an article's text (pure functions).
 
-`find_matches` runs the index's own analyzer over the text, so a match is every token whose
-analysed form is a query term (or every run of tokens that is a query phrase), with offsets into
-the exact string given. `make_snippet` cuts a plain-text window around the densest cluster of
-matches and returns the match spans relative to that snippet string.
+`find_matches` runs the index's own analysis (`analysis.iter_terms`) over the text, so a match
+is every token whose analysed form is a query term (or every run of tokens that is a query
+phrase), with offsets into the exact string given. `make_snippet` cuts a plain-text window
+around the densest cluster of matches and returns the match spans relative to that snippet.
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 
-from whoosh.analysis.analyzers import CompositeAnalyzer
-
 from reader.domain.model import Field, Match
+from reader.domain.search.analysis import iter_terms
 
 #: Characters of article text shown in a snippet (before the ellipses are added).
 SNIPPET_CHARS = 240
@@ -24,7 +23,6 @@ ELLIPSIS = "…"
 def find_matches(
     text: str,
     field: Field,
-    analyzer: CompositeAnalyzer,
     terms: Collection[str],
     phrases: Sequence[Sequence[str]] = (),
 ) -> list[Match]:
@@ -33,7 +31,7 @@ def find_matches(
     Matches come back sorted, without duplicates or spans nested inside another."""
     if not text or (not terms and not phrases):
         return []
-    tokens = [(t.text, t.startchar, t.endchar) for t in analyzer(text, chars=True)]
+    tokens = list(iter_terms(text))
     spans: set[tuple[int, int]] = set()
     if terms:
         spans.update((s, e) for w, s, e in tokens if w in terms)
