@@ -100,16 +100,34 @@ def main() -> int:
 
         def rec(fld: str, ms: list = ms) -> list[dict[str, object]]:
             return [
-                {"start": m.start, "end": m.end, "text": m.text, "label": m.label,
-                 "entity": m.entity}
-                for m in ms if m.field == fld
+                {
+                    "start": m.start,
+                    "end": m.end,
+                    "text": m.text,
+                    "label": m.label,
+                    "entity": m.entity,
+                }
+                for m in ms
+                if m.field == fld
             ]
 
-        lines.append(json.dumps({"id": a.id, "path": a.path, "title": a.title, "text": a.text,
-                                 "paragraphs": a.paragraphs, "title_mentions": rec("title"),
-                                 "mentions": rec("text")}, ensure_ascii=False))
-    out = pathlib.Path(args.keep) if args.keep else pathlib.Path(
-        tempfile.mkstemp(suffix=".jsonl")[1])
+        lines.append(
+            json.dumps(
+                {
+                    "id": a.id,
+                    "path": a.path,
+                    "title": a.title,
+                    "text": a.text,
+                    "paragraphs": a.paragraphs,
+                    "title_mentions": rec("title"),
+                    "mentions": rec("text"),
+                },
+                ensure_ascii=False,
+            )
+        )
+    out = (
+        pathlib.Path(args.keep) if args.keep else pathlib.Path(tempfile.mkstemp(suffix=".jsonl")[1])
+    )
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     proc = subprocess.run([sys.executable, args.tool, args.gold, str(out)], check=False)
     if args.errors:

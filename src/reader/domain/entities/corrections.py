@@ -99,7 +99,9 @@ def parse_line(text: str, lineno: int = 1) -> Command | CorrectionProblem | None
         if pair is None:
             return CorrectionProblem(lineno, text, f"expected `{usage}`")
         if verb == "relabel" and pair[1].upper() not in LABELS:
-            return CorrectionProblem(lineno, text, f"unknown label {pair[1]!r} (PER, ORG, LOC, MISC)")
+            return CorrectionProblem(
+                lineno, text, f"unknown label {pair[1]!r} (PER, ORG, LOC, MISC)"
+            )
         if verb == "relabel":
             pair = (pair[0], pair[1].upper())
         return Command("split" if verb == "unlink" else verb, pair, lineno)

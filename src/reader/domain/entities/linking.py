@@ -137,8 +137,13 @@ def split_glued(raw: Mapping[str, Sequence[RawMention]]) -> dict[str, list[RawMe
                 tail_start = m.start + tail_ws[0].start()
                 new.append(RawMention(m.field, m.start, m.start + len(head), head, hl))
                 new.append(
-                    RawMention(m.field, tail_start, m.end, m.text[tail_ws[0].start() :],
-                               "PER" if len(tail_ws) <= 3 else m.label)
+                    RawMention(
+                        m.field,
+                        tail_start,
+                        m.end,
+                        m.text[tail_ws[0].start() :],
+                        "PER" if len(tail_ws) <= 3 else m.label,
+                    )
                 )
                 done = True
                 break
@@ -197,7 +202,9 @@ def link(
         cands = {uf.find(m) for m in multi if initials(m) == k}
         if not cands:
             cands = {
-                uf.find(m) for m in multi if m.split()[0] == k and _top_label(forms[m].votes) != "PER"
+                uf.find(m)
+                for m in multi
+                if m.split()[0] == k and _top_label(forms[m].votes) != "PER"
             }
         if len(cands) == 1:
             uf.union(k, cands.pop())
@@ -242,8 +249,8 @@ def link(
             if len(s) >= 5 and s != k and levenshtein(s, k) == 1
             for r in rs
             # a form the model did not call a person must at least share an article
-            if is_per or any(forms[k].articles & forms[m].articles for m in multi
-                             if uf.find(m) == r)
+            if is_per
+            or any(forms[k].articles & forms[m].articles for m in multi if uf.find(m) == r)
         }
         if len(close) == 1:
             uf.union(k, close.pop())
@@ -313,7 +320,10 @@ def _build(
     by_id: Mapping[str, Article],
 ) -> LinkResult:
     namer = _Namer(items, forms)
-    order = sorted(range(len(groups)), key=lambda g: (-len(groups[g]), namer.name(groups[g])))
+    order = sorted(
+        (g for g in range(len(groups)) if groups[g]),
+        key=lambda g: (-len(groups[g]), namer.name(groups[g])),
+    )
     entities: dict[str, Entity] = {}
     mention_lists: dict[str, list[Mention]] = {aid: [] for aid in by_id}
     for g in order:

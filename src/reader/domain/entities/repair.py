@@ -43,7 +43,7 @@ _TITLE_RE = re.compile(
     re.IGNORECASE,
 )
 _HONORIFIC_BEFORE = re.compile(
-    rf"(?:^|[\s(«\"'’])(?:M\.|MM\.|Mme|Mmes|Mlle|Mgr|Dr|Monsieur|Madame)\s*$"
+    r"(?:^|[\s(«\"'’])(?:M\.|MM\.|Mme|Mmes|Mlle|Mgr|Dr|Monsieur|Madame)\s*$"
 )
 _FUNCTION_BEFORE = re.compile(
     rf"(?:^|\s)(?:[Pp]résidente?|[Pp]remier ministre|[Pp]remière ministre|[Mm]inistre|"
@@ -57,28 +57,125 @@ _ARTICLE_RE = re.compile(r"^(?:le|la|les|du|des|de|un|une|au|aux|ce|cette|ces)\s
 _EDGE_PUNCT = " \t\n\r.,;:!?«»\"“”‘’'()[]{}<>–—-_/\\*^|~#@&…•·"
 # common nouns French writes capitalised that are not names on their own
 _COMMON_CAPS = frozenset(
-    "état etat président présidente gouvernement monsieur madame mademoiselle premier "
-    "première ministre chef etats états nation république royaume empire".split()
+    [
+        "état",
+        "etat",
+        "président",
+        "présidente",
+        "gouvernement",
+        "monsieur",
+        "madame",
+        "mademoiselle",
+        "premier",
+        "première",
+        "ministre",
+        "chef",
+        "etats",
+        "états",
+        "nation",
+        "république",
+        "royaume",
+        "empire",
+    ]
 )
 _INTERJECTIONS = frozenset(
-    "bonjour bonsoir merci bravo salut bienvenue oui non hélas allô adieu pardon voilà "
-    "eh oh ah ok okay update".split()
+    [
+        "bonjour",
+        "bonsoir",
+        "merci",
+        "bravo",
+        "salut",
+        "bienvenue",
+        "oui",
+        "non",
+        "hélas",
+        "allô",
+        "adieu",
+        "pardon",
+        "voilà",
+        "eh",
+        "oh",
+        "ah",
+        "ok",
+        "okay",
+        "update",
+    ]
 )
-_DIRECTIONS = frozenset("nord sud est ouest".split())
+_DIRECTIONS = frozenset(["nord", "sud", "est", "ouest"])
 _DEMONYM_SUFFIX = re.compile(
-    r"(?:ains?|aines?|iens?|iennes?|ais|aises?|ois|oises?|ites?|iques?|ans|anes?|ols|oles?|"
+    r"(?:ains?|aines?|iens?|iennes?|ais|aises?|ois|oises?|ites?|iques?|ans|anes?|ols|oles?|ands|andes|"
     r"ards?|ardes?|ins|ines)$"
 )
 _SENT_END = re.compile(r"(?:^|[.!?…:»\n])[\s«\"“(\[–—-]*$")
 _TIME_BEFORE = re.compile(r"\d{1,2}\s*h(?:\s*\d{2})?\s*$|\d{1,2}:\d{2}\s*$|heure\s*$", re.I)
 _INSTITUTION_HEADS = frozenset(
-    "maison palais conseil ministère ministere agence assemblée assemblee parlement sénat "
-    "senat commission banque union organisation parti comité comite cour tribunal fonds "
-    "fédération federation association université universite institut académie academie "
-    "département departement office bureau service direction armée armee garde force forces "
-    "front mouvement ligue alliance coalition gouvernement chambre congrès congres haute "
-    "haut société societe groupe compagnie caisse conférence conference secrétariat "
-    "secretariat collège college fondation église eglise".split()
+    [
+        "maison",
+        "palais",
+        "conseil",
+        "ministère",
+        "ministere",
+        "agence",
+        "assemblée",
+        "assemblee",
+        "parlement",
+        "sénat",
+        "senat",
+        "commission",
+        "banque",
+        "union",
+        "organisation",
+        "parti",
+        "comité",
+        "comite",
+        "cour",
+        "tribunal",
+        "fonds",
+        "fédération",
+        "federation",
+        "association",
+        "université",
+        "universite",
+        "institut",
+        "académie",
+        "academie",
+        "département",
+        "departement",
+        "office",
+        "bureau",
+        "service",
+        "direction",
+        "armée",
+        "armee",
+        "garde",
+        "force",
+        "forces",
+        "front",
+        "mouvement",
+        "ligue",
+        "alliance",
+        "coalition",
+        "gouvernement",
+        "chambre",
+        "congrès",
+        "congres",
+        "haute",
+        "haut",
+        "société",
+        "societe",
+        "groupe",
+        "compagnie",
+        "caisse",
+        "conférence",
+        "conference",
+        "secrétariat",
+        "secretariat",
+        "collège",
+        "college",
+        "fondation",
+        "église",
+        "eglise",
+    ]
 )
 _ORG_CONTEXT_BEFORE = re.compile(
     rf"(?:\b(?:agences?|agence de presse|agences de presse|journal|quotidien|hebdomadaire|"
@@ -107,7 +204,9 @@ _DOMAIN = re.compile(
     r"(?![\w-]|\.[a-z])"
 )
 # `MISE À JOUR 5: `, `UPDATE 3 - `: a shouted header glued in front of a name
-_SHOUT_PREFIX = re.compile(rf"^(?:[{_UP}]+\s+)*[{_UP}]{{2,}}(?:\s+\d+)?\s*[:.\-–—]?\s*(?=[{_UP}][{_LO}])")
+_SHOUT_PREFIX = re.compile(
+    rf"^(?:[{_UP}]+\s+)*[{_UP}]{{2,}}(?:\s+\d+)?\s*[:.\-–—]?\s*(?=[{_UP}][{_LO}])"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +219,15 @@ class Piece:
     cue: str | None = None
 
 
-# -- small predicates ------------------------------------------------------------------------
+def as_label(label: str) -> Label:
+    """A model label as one of `PER`, `ORG`, `LOC`, `MISC` (anything else is `MISC`)."""
+    for lab in LABELS:
+        if lab == label:
+            return lab
+    return "MISC"
+
+
+# -- small predicates --
 def is_sentence_start(text: str, start: int) -> bool:
     """True when `start` begins a sentence (text or line start, after `.`, `!`, `?`, `:`, an
     opening quote or dash at the start of a sentence)."""
@@ -132,13 +239,16 @@ def words(span_text: str) -> list[str]:
     return span_text.split()
 
 
+_ELIDED = frozenset("l d qu n s j m t c jusqu lorsqu puisqu quoiqu".split())
+
+
 def is_stop_phrase(span_text: str) -> bool:
     """True when every word of the span is a French function word (`Il`, `Cela`, `qu’`)."""
     ws = [w.strip(_EDGE_PUNCT).replace("’", "'").lower() for w in span_text.split()]
     ws = [w for w in ws if w]
     if not ws:
         return True
-    return all(w in STOP_WORDS or w.rstrip("'") in STOP_WORDS for w in ws)
+    return all(w in STOP_WORDS or w.rstrip("'") in STOP_WORDS or w in _ELIDED for w in ws)
 
 
 def fold_simple(word: str) -> str:
@@ -146,7 +256,7 @@ def fold_simple(word: str) -> str:
     return word.replace("’", "'").lower()
 
 
-# -- trimming ----------------------------------------------------------------------------------
+# -- trimming --
 def split_newlines(text: str, span: Span) -> list[Span]:
     """Cut a span at line breaks: `Ukraine\\n\\nWashington` → two spans."""
     start, end, label = span
@@ -206,7 +316,7 @@ def strip_leading(text: str, span: Span) -> tuple[Span, str | None]:
             changed = True
             continue
         m = _ARTICLE_RE.match(seg)
-        if m and m.end() < len(seg) and seg[m.end()].isupper():
+        if m and m.end() < len(seg) and (seg[m.end()].isupper() or _TITLE_RE.match(seg[m.end() :])):
             lower = seg[0].islower()
             if lower or is_sentence_start(text, start) or len(seg[m.end() :].split()) > 1:
                 start += m.end()
@@ -215,11 +325,11 @@ def strip_leading(text: str, span: Span) -> tuple[Span, str | None]:
 
 
 def strip_trailing_lowercase(text: str, span: Span) -> Span:
-    """`État russe` → `État`: drop trailing lowercase words after a capitalised name when the
-    span has no lowercase connector (`de`, `du`…) that would make them part of the name."""
+    """`État russe` → `État`: drop trailing lowercase words after a capitalised common noun
+    (then rejected as such); `Banque mondiale`, `Union européenne` are left whole."""
     start, end, label = span
     ws = text[start:end].split()
-    if len(ws) < 2 or not ws[0][0].isupper():
+    if len(ws) < 2 or not ws[0][0].isupper() or fold_simple(ws[0]) not in _COMMON_CAPS:
         return span
     connectors = {"de", "du", "des", "d'", "d’", "la", "le", "l'", "l’", "et", "sur", "en"}
     if any(w.lower() in connectors or w.lower().startswith(("d'", "d’", "l'", "l’")) for w in ws):
@@ -230,7 +340,7 @@ def strip_trailing_lowercase(text: str, span: Span) -> Span:
     return start, new_end, label
 
 
-# -- rejection ------------------------------------------------------------------------------------
+# -- rejection --
 def is_shouting(text: str, start: int, end: int) -> bool:
     """True when the all-caps span sits in a run of all-caps words (`MISE À JOUR`, `UPDATE 7:`)
     rather than being an acronym inside ordinary text."""
@@ -241,6 +351,10 @@ def is_shouting(text: str, start: int, end: int) -> bool:
         return True
     before = text[max(0, start - 30) : start].split()
     after = text[end : end + 30].split()
+    if start > 0 and not text[start - 1].isspace():
+        before = before[:-1]  # `L’ONU`: the elided article is not a neighbour
+    if end < len(text) and not text[end].isspace():
+        after = after[1:]
     neighbours = [w.strip(_EDGE_PUNCT) for w in (before[-1:] + after[:1])]
     if any(w.isupper() and w.isalpha() for w in neighbours):
         return True
@@ -253,7 +367,11 @@ def is_demonym(word: str, label: str, lower_words: Collection[str]) -> bool:
     low = word.lower()
     if not word[:1].isupper() or " " in word:
         return False
-    if label != "LOC" and (low in lower_words or (low.endswith("s") and low[:-1] in lower_words)):
+    stem = low[:-1] if low.endswith("s") else low
+    variants = {low, stem, stem + "e", stem + "es", stem + "s", stem + "ne", stem + "nes"}
+    if stem.endswith("e"):
+        variants |= {stem[:-1], stem[:-1] + "s"}
+    if label != "LOC" and any(v in lower_words for v in variants):
         return bool(_DEMONYM_SUFFIX.search(low) or low.endswith(("e", "es", "s")))
     return label in ("MISC", "PER") and low.endswith("s") and bool(_DEMONYM_SUFFIX.search(low))
 
@@ -320,7 +438,7 @@ def reject(
     return is_common_word_start(text, span, lower_words, pos_of)
 
 
-# -- labels ------------------------------------------------------------------------------------------
+# -- labels --
 def label_cue(text: str, start: int, end: int) -> str | None:
     """A label implied by the structure around a span: `M. X` → PER, `président X` → PER,
     `l’agence Y` / `porte-parole du Y` / a head such as `Maison`, `Conseil` → ORG."""
@@ -394,7 +512,7 @@ def recover(text: str, spans: Sequence[Span], line_starts: Iterable[int]) -> lis
     return out
 
 
-# -- the whole repair ---------------------------------------------------------------------------------
+# -- the whole repair --
 def repair_span(text: str, span: Span) -> list[Piece]:
     """Trim one raw span into zero or more cleaner pieces (not yet filtered by `reject`)."""
     out: list[Piece] = []
@@ -502,7 +620,6 @@ def repair(
     for s, e, lab in relabelled:
         if s < last_end:
             continue
-        label: Label = lab if lab in LABELS else "MISC"  # type: ignore[assignment]
-        out.append(RawMention(field, s, e, text[s:e], label))
+        out.append(RawMention(field, s, e, text[s:e], as_label(lab)))
         last_end = e
     return out

@@ -1,0 +1,89 @@
+"""Extraction with the real `fr_core_news_sm` model (loaded once for the module)."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.domain.entities.ner import MAX_CHUNK, MODEL_VERSION, Extractor, chunks
+from reader.domain.model import Article
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    ex = Extractor()
+    _ = ex.nlp
+    return ex
+
+
+def make(aid: str, title: str, body: str, derived: bool = False) -> Article:
+    paras, pos = [], 0
+    for part in body.split("\n\n"):
+        paras.append((pos, pos + len(part)))
+        pos += len(part) + 2
+    return Article(aid, f"{aid}.txt", title, body, paras, title_derived=derived)
+
+
+def test_only_ner_runs(extractor: Extractor) -> None:
+    assert extractor.nlp.pipe_names == ["ner"]
+    assert "fr_core_news_sm" in MODEL_VERSION and "3.8.0" in MODEL_VERSION
+
+
+def test_offsets_map_back_through_curly_apostrophes_and_glue(extractor: Extractor) -> None:
+    body = (
+        "Le président\u00a0Emmanuel Macron a reçu l’ancien chancelier Olaf Scholz à l’Élysée.\n\n"
+        "MISE À JOUR 2Olaf Scholz a quitté Paris mardi. L’ONU a salué la rencontre."
+    )
+    art = make("a", "", body)
+    ms = extractor.extract([art])[0]
+    for m in ms:
+        assert art.text[m.start : m.end] == m.text
+    got = {(m.text, m.label) for m in ms}
+    assert ("Emmanuel Macron", "PER") in got
+    assert ("Olaf Scholz", "PER") in got
+    assert ("Paris", "LOC") in got
+    assert any(t == "ONU" for t, _ in got)
+    assert not any(t.startswith(("l’", "L’", "MISE", "président")) for t, _ in got)
+
+
+def test_title_case_headline(extractor: Extractor) -> None:
+    body = "Selon Dupont, la réforme sera votée en mars à Lyon. Dupont prévient."
+    art = make("h", "Le Ministre Dupont Annonce Une Réforme Majeure À Lyon", body)
+    ms = [m for m in extractor.extract([art])[0] if m.field == "title"]
+    for m in ms:
+        assert art.title[m.start : m.end] == m.text
+    assert {m.text for m in ms} <= {"Dupont", "Lyon"}
+    assert "Dupont" in {m.text for m in ms}
+
+
+def test_derived_title_is_not_annotated_twice(extractor: Extractor) -> None:
+    body = "Angela Merkel a quitté Berlin."
+    art = make("d", body, body, derived=True)
+    ms = extractor.extract([art])[0]
+    assert {m.field for m in ms} == {"text"}
+
+
+def test_sentence_initial_verb_is_rejected_with_the_morphologizer(extractor: Extractor) -> None:
+    body = "Appelant au calme, Olaf Scholz a parlé à Berlin."
+    ms = extractor.extract([make("v", "", body)])[0]
+    assert "Appelant" not in {m.text for m in ms}
+    assert extractor.pos_of(body, 0, 8) == "VERB"
+
+
+def test_multiprocessing_gives_the_same_mentions(extractor: Extractor) -> None:
+    body = "\n\n".join(
+        f"Le maire de Lyon a rencontré Anne Hidalgo à Paris, jour {i}." for i in range(12)
+    )
+    arts = [make(f"m{i}", "", body) for i in range(2)]
+    one = extractor.extract(arts, batch_size=2, n_process=1)
+    two = extractor.extract(arts, batch_size=2, n_process=2)
+    assert one == two and one[0]
+
+
+def test_long_paragraphs_are_chunked_at_sentences() -> None:
+    sentence = "Le chat dort. "
+    text = sentence * (MAX_CHUNK // len(sentence) * 2 + 10)
+    parts = list(chunks(text, 0, len(text)))
+    assert len(parts) >= 3
+    assert all(e - s <= MAX_CHUNK for s, e in parts)
+    assert all(text[s:e].endswith(".") for s, e in parts[:-1])
+    assert list(chunks("abc", 0, 3)) == [(0, 3)]
