@@ -70,8 +70,8 @@ def test_ambiguous_surname_stays_unlinked_unless_the_article_decides() -> None:
         pos = x.text.rindex("Martin a")
         raw[aid].append(RawMention("text", pos, pos + 6, "Martin", "PER"))
     res = link([a, b], raw)
-    lone_a = [m for m in res.mentions["a"] if m.text == "Martin"][0]
-    lone_b = [m for m in res.mentions["b"] if m.text == "Martin"][0]
+    lone_a = next(m for m in res.mentions["a"] if m.text == "Martin")
+    lone_b = next(m for m in res.mentions["b"] if m.text == "Martin")
     assert lone_a.entity not in {"paul-martin", "jeanne-martin"}  # two Martins in article a
     assert lone_b.entity == "paul-martin"  # only one in article b
 

@@ -167,7 +167,10 @@ def test_time_zone_is_not_an_organisation() -> None:
 
 
 def test_structural_label_cues() -> None:
-    text = "Selon M. Kowalski, le porte-parole du Quai, et l’agence de presse Anadolu, la Maison Rouge."
+    text = (
+        "Selon M. Kowalski, le porte-parole du Quai, et l’agence de presse Anadolu, "
+        "la Maison Rouge."
+    )
     assert label_cue(text, *span(text, "Kowalski")[:2]) == "PER"
     assert label_cue(text, *span(text, "Quai")[:2]) == "ORG"
     assert label_cue(text, *span(text, "Anadolu")[:2]) == "ORG"

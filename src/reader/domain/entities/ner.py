@@ -139,6 +139,14 @@ class Extractor:
             title_m = repair(
                 art.title, spans["title"], field="title", lower_words=lower, pos_of=self.pos_of
             )
+            if is_title_case(art.title):
+                # in a Title Case headline only words the text itself capitalises are names
+                names = capitalised_vocabulary(art.text)
+                title_m = [
+                    m
+                    for m in title_m
+                    if any(w in names or (w.isupper() and len(w) > 1) for w in m.text.split())
+                ]
             text_m = repair(
                 art.text,
                 spans["text"],

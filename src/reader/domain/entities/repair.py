@@ -106,6 +106,7 @@ _DEMONYM_SUFFIX = re.compile(
     r"(?:ains?|aines?|iens?|iennes?|ais|aises?|ois|oises?|ites?|iques?|ans|anes?|ols|oles?|ands|andes|"
     r"ards?|ardes?|ins|ines)$"
 )
+_LOC_DEMONYM_SUFFIX = re.compile(r"(?:ands|ais|ois|ains|iens|ens|ards|ols|ites|ans)$")
 _SENT_END = re.compile(r"(?:^|[.!?…:»\n])[\s«\"“(\[–—-]*$")
 _TIME_BEFORE = re.compile(r"\d{1,2}\s*h(?:\s*\d{2})?\s*$|\d{1,2}:\d{2}\s*$|heure\s*$", re.I)
 _INSTITUTION_HEADS = frozenset(
@@ -239,7 +240,9 @@ def words(span_text: str) -> list[str]:
     return span_text.split()
 
 
-_ELIDED = frozenset("l d qu n s j m t c jusqu lorsqu puisqu quoiqu".split())
+_ELIDED = frozenset(
+    ["l", "d", "qu", "n", "s", "j", "m", "t", "c", "jusqu", "lorsqu", "puisqu", "quoiqu"]
+)
 
 
 def is_stop_phrase(span_text: str) -> bool:
@@ -373,6 +376,9 @@ def is_demonym(word: str, label: str, lower_words: Collection[str]) -> bool:
         variants |= {stem[:-1], stem[:-1] + "s"}
     if label != "LOC" and any(v in lower_words for v in variants):
         return bool(_DEMONYM_SUFFIX.search(low) or low.endswith(("e", "es", "s")))
+    if label == "LOC" and low.endswith("s") and (low in lower_words or stem in lower_words):
+        # `les Allemands` beside `allemand`; not `Philippines` beside `philippine`
+        return bool(_LOC_DEMONYM_SUFFIX.search(low))
     return label in ("MISC", "PER") and low.endswith("s") and bool(_DEMONYM_SUFFIX.search(low))
 
 
