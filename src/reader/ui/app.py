@@ -345,6 +345,10 @@ class ReaderApp(App[None]):
         view.clear_selection()
         view.scroll_to_offset(loc.field, loc.offset, center=True)
 
+    def history_location(self, article_id: str) -> Location:
+        """A location at the top of `article_id` (for `goto`)."""
+        return Location(article_id)
+
     def refs(self, entity_id: str) -> list[MentionRef]:
         """Every mention of the entity across the corpus (cached per library)."""
         cached = self._refs_cache.get(entity_id)
@@ -714,14 +718,6 @@ class ReaderApp(App[None]):
         yield SystemCommand("Next theme", "Cycle through the reader's themes",
                             self.action_next_theme)
         yield SystemCommand("Re-index", "Bring the index up to date now", self.start_update)
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Dim ] and [ until an entity is selected, n/N until there are search hits."""
-        if action == "entity_step" and self.selected_entity is None:
-            return None
-        if action == "search_step" and not self.search_hits:
-            return None
-        return True
 
     def on_unmount(self) -> None:
         """Remember where we are, stop the worker, close the state store."""

@@ -86,7 +86,8 @@ class SourceList(Vertical):
 
     def compose(self) -> ComposeResult:
         """The filter box and the list."""
-        yield FilterInput(placeholder="filter (type)", id="filter", compact=True)
+        yield FilterInput(placeholder="filter (type)", id="filter", compact=True,
+                          select_on_focus=False)
         yield SourceOptions(id="sources", markup=False)
 
     @property

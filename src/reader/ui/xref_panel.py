@@ -118,9 +118,10 @@ class XrefPanel(Vertical):
         ent = self.entity
         if ent is None:
             card = Text()
-            if self.article is not None:
-                card.append_text(plain(shorten(self._title(self.article), 80), "bold"))
-                card.append("\n")
+            if self.article is not None and self.library is not None:
+                mentions = self.library.mentions.get(self.article, [])
+                entities = len({m.entity for m in mentions})
+                card.append(f"This article: {len(mentions)} mentions of {entities} entities\n")
             card.append("Select a mention (e, enter, click) to follow it across articles.", "dim")
             return card
         card = Text()
@@ -145,14 +146,15 @@ class XrefPanel(Vertical):
                 heading += f", first {len(shown)} listed"
             options.append(Option(Text(heading, "bold"), disabled=True))
             label_style = self.styles_set.label(self.entity.label)
+            previous = None
             for i, ref in enumerate(shown):
                 oid = f"m{i}"
-                row = Text()
-                marker = "▸ " if ref.article == self.article else "  "
-                row.append(marker, "bold")
-                row.append_text(plain(shorten(self._title(ref.article), 60), "dim"))
-                row.append("\n  ")
-                row.append_text(highlight_span(ref.context, ref.text, label_style, limit=160))
+                if ref.article != previous:
+                    previous = ref.article
+                    heading_row = Text("▸ " if ref.article == self.article else "· ", "bold")
+                    heading_row.append_text(plain(shorten(self._title(ref.article), 70), "dim"))
+                    options.append(Option(heading_row, disabled=True))
+                row = highlight_span(ref.context, ref.text, label_style, limit=160)
                 options.append(Option(row, id=oid))
                 self._targets[oid] = Target(ref.article, ref.field, ref.start)
                 self._ref_index[(ref.article, ref.field, ref.start)] = oid
@@ -163,8 +165,7 @@ class XrefPanel(Vertical):
                 options.append(Option(Text("  none found", "dim"), disabled=True))
             for i, rel in enumerate(self._relations):
                 oid = f"r{i}"
-                row = Text("  ")
-                row.append_text(plain(shorten(self._title(rel.article), 70), "bold"))
+                row = plain(shorten(self._title(rel.article), 70), "bold")
                 reasons = []
                 if rel.shared_entities:
                     names = [self._entity_name(e) for e in rel.shared_entities[:5]]
@@ -174,7 +175,7 @@ class XrefPanel(Vertical):
                     n = len(rel.shared_passages)
                     reasons.append(f"{n} shared passage{'s' if n != 1 else ''} (c compares)")
                 if reasons:
-                    row.append("\n  ")
+                    row.append("\n")
                     row.append_text(plain(" · ".join(reasons), "dim"))
                 options.append(Option(row, id=oid))
                 self._targets[oid] = Target(rel.article, related=True)
