@@ -87,3 +87,12 @@ def test_long_paragraphs_are_chunked_at_sentences() -> None:
     assert all(e - s <= MAX_CHUNK for s, e in parts)
     assert all(text[s:e].endswith(".") for s, e in parts[:-1])
     assert list(chunks("abc", 0, 3)) == [(0, 3)]
+
+
+def test_title_case_headline_common_words_are_not_names(extractor: Extractor) -> None:
+    body = "Le gouvernement a présenté sa réforme à Lyon, a indiqué Claire Dupont."
+    art = make(
+        "g", "Grève Nationale : Le Gouvernement Et Claire Dupont Reprennent Le Dialogue", body
+    )
+    ms = [m.text for m in extractor.extract([art])[0] if m.field == "title"]
+    assert "Grève Nationale" not in ms and "Gouvernement" not in ms

@@ -212,3 +212,11 @@ def test_strip_leading_reports_person_cue() -> None:
     text = "Le président Moreau"
     (s, e, _), cue = strip_leading(text, (0, len(text), "PER"))
     assert text[s:e] == "Moreau" and cue == "PER"
+
+
+def test_plural_demonym_labelled_as_place_is_rejected_but_not_plural_countries() -> None:
+    text = (
+        "Le ministre allemand parle. Les Allemands votent. La presse philippine et les Philippines."
+    )
+    got = run(text, [span(text, "Allemands", "LOC"), span(text, "Philippines", "LOC")])
+    assert got == [("Philippines", "LOC")]

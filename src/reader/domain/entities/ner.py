@@ -24,7 +24,7 @@ from reader.domain.model import Article, Field, RawMention
 
 MODEL_NAME = "fr_core_news_sm"
 MODEL_PIN = "3.8.0"
-RULES_VERSION = "1"
+RULES_VERSION = "2"
 #: cache key for stored raw mentions: model, model version and repair rules version
 MODEL_VERSION = f"{MODEL_NAME}-{MODEL_PIN}+rules{RULES_VERSION}"
 MAX_CHUNK = 100_000
