@@ -406,8 +406,8 @@ class SearchIndex:
         its `snippet_matches`, and `matches` (offsets into the article's text, or its title with
         ``field="title"``). `texts` / `titles` (id → string) replace the stored ones for the
         snippets, titles and offsets. Raises `QueryError` (rejected query) or `IndexCorrupt`."""
-        q = self.parse(query)
-        with self._lock:
+        with self._lock:  # the parser is shared too
+            q = self.parse(query)
             result: SearchResult = self._guarded(
                 lambda s: self._run(s, query, q, max(1, limit), texts, titles)
             )
@@ -415,8 +415,8 @@ class SearchIndex:
 
     def suggest(self, query: str) -> str | None:
         """A corrected query ("did you mean") from the index's own words, or None."""
-        q = self.parse(query)
         with self._lock:
+            q = self.parse(query)
             result: str | None = self._guarded(lambda s: self._suggest(s, query, q))
             return result
 
