@@ -619,30 +619,31 @@ class ReaderApp(App[None]):
             self.notify("Select a mention first (e or enter).", timeout=3)
             return
         name = entity.name
+        eid = entity.id
         if kind == "merge":
             others = [e for e in self.library.visible_entities() if e.id != entity.id]
 
             def merged(target: Entity | None) -> None:
                 if target is not None:
-                    self.write_correction("merge", name, target.name)
+                    self.write_correction("merge", eid, target.id)
 
             self.push_screen(EntityPicker(f"Merge « {name} » into…", others), merged)
         elif kind == "rename":
 
             def renamed(value: str | None) -> None:
                 if value:
-                    self.write_correction("rename", name, value)
+                    self.write_correction("rename", eid, value)
 
             self.push_screen(TextPrompt(f"Rename « {name} » to:", name), renamed)
         elif kind == "relabel":
 
             def relabelled(value: str | None) -> None:
                 if value:
-                    self.write_correction("relabel", name, value)
+                    self.write_correction("relabel", eid, value)
 
             self.push_screen(LabelPicker(f"Relabel « {name} » as:", entity.label), relabelled)
         elif kind == "hide":
-            self.write_correction("hide", name)
+            self.write_correction("hide", eid)
 
     def write_correction(self, kind: str, entity: str, value: str = "") -> None:
         """Append a correction line to this corpus's corrections file, then re-apply."""
@@ -656,9 +657,13 @@ class ReaderApp(App[None]):
                 from reader.domain.entities.corrections import append_correction
             except ImportError:
                 append_correction = _append_line
-            append_correction(path, line)
+            problem = append_correction(path, line)
         except Exception as exc:
             self.notify(f"Could not save the correction: {exc}", severity="error", markup=False)
+            return
+        if problem is not None:
+            reason = getattr(problem, "reason", problem)
+            self.notify(f"Correction not saved: {reason}", severity="error", markup=False)
             return
         self.notify(f"Correction saved: {line}", markup=False, timeout=4)
         self.start_update()
@@ -732,7 +737,7 @@ class ReaderApp(App[None]):
         self.state.close()
 
 
-def _append_line(path: Path, line: str) -> None:
+def _append_line(path: Path, line: str) -> None | object:
     """Fallback writer for a corrections line (used until the domain's writer exists)."""
     import os
 
@@ -741,6 +746,7 @@ def _append_line(path: Path, line: str) -> None:
         fh.write(line + "\n")
         fh.flush()
         os.fsync(fh.fileno())
+    return None
 
 
 def create_app(

@@ -19,18 +19,21 @@ from reader.ui.styles import LABEL_NAMES
 from reader.ui.text import plain
 
 
+def _quoted(value: str) -> str:
+    """An operand of a corrections command, always quoted (no `"` inside)."""
+    return '"' + " ".join(sanitize_inline(value).replace('"', "'").split()) + '"'
+
+
 def correction_line(kind: str, entity: str, value: str = "") -> str:
-    """One line of the corrections file (names sanitised to a single line)."""
-    name = sanitize_inline(entity).strip()
-    other = sanitize_inline(value).strip()
+    """One line of the corrections file; `entity` (and a merge target) are entity ids."""
     if kind == "merge":
-        return f"merge {name} into {other}"
+        return f"merge {_quoted(entity)} into {_quoted(value)}"
     if kind == "rename":
-        return f"rename {name} to {other}"
+        return f"rename {_quoted(entity)} to {_quoted(value)}"
     if kind == "relabel":
-        return f"relabel {name} as {other}"
+        return f"relabel {_quoted(entity)} as {value.strip().upper()}"
     if kind == "hide":
-        return f"hide {name}"
+        return f"hide {_quoted(entity)}"
     raise ValueError(kind)
 
 
