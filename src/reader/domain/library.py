@@ -39,6 +39,7 @@ class Library:
     problems: list[Problem] = field(default_factory=list)
     searcher: Searcher | None = None
     alias_index: dict[str, str] = field(default_factory=dict)
+    notices: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self._order = [a.id for a in sorted(self.articles.values(), key=_reading_key)]

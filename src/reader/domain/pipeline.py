@@ -78,7 +78,7 @@ def corrections_path(paths: Sequence[Path]) -> Path:
 
 def _versions(paths: Sequence[Path]) -> dict[str, str]:
     from reader.domain.cleaning import CLEANING_VERSION
-    from reader.domain.entities.ner import MODEL_VERSION
+    from reader.domain.entities.version import MODEL_VERSION
     from reader.domain.search import SCHEMA_VERSION
 
     corr = corrections_path(paths)
@@ -170,8 +170,11 @@ def is_current(paths: Sequence[Path], index_dir: Path) -> bool:
 
 
 def _ner_key(article: Article, version: str) -> str:
-    payload = f"{version}\0{article.title}\0{article.text}".encode("utf-8", "surrogatepass")
-    return hashlib.sha256(payload).hexdigest()
+    """Cache key of an article's raw mentions: everything extraction depends on."""
+    shape = f"{int(article.title_derived)}:{article.paragraphs}"
+    payload = f"{version}\0{shape}\0{article.title}\0{article.text}"
+    payload_bytes = payload.encode("utf-8", "surrogatepass")
+    return hashlib.sha256(payload_bytes).hexdigest()
 
 
 def _check(should_stop: StopCheck | None) -> None:
@@ -357,7 +360,7 @@ class _Updater:
         self, store: Store, corpus: dict[str, Article]
     ) -> tuple[dict[str, list[RawMention]], dict[str, list[RawMention]]]:
         """Raw mentions for every article: from the cache, else from spaCy (new content only)."""
-        from reader.domain.entities.ner import MODEL_VERSION
+        from reader.domain.entities.version import MODEL_VERSION
 
         keys = {aid: _ner_key(a, MODEL_VERSION) for aid, a in corpus.items()}
         cached = store.cached_ner(set(keys.values()))
@@ -497,7 +500,8 @@ def open_library(paths: Sequence[Path], index_dir: Path) -> Library:
     if search_dir.exists():
         try:
             index = SearchIndex.open(search_dir)
-        except SearchError:
+        except SearchError as exc:
+            library.notices.append(f"The search index needs rebuilding ({exc}).")
             return library
         texts = {aid: a.text for aid, a in articles.items()}
         titles = {aid: a.title for aid, a in articles.items()}

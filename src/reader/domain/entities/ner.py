@@ -20,13 +20,19 @@ from reader.domain.entities.normalize import (
     sentence_case,
 )
 from reader.domain.entities.repair import Span, repair
+from reader.domain.entities.version import MODEL_NAME, MODEL_PIN, MODEL_VERSION, RULES_VERSION
 from reader.domain.model import Article, Field, RawMention
 
-MODEL_NAME = "fr_core_news_sm"
-MODEL_PIN = "3.8.0"
-RULES_VERSION = "2"
-#: cache key for stored raw mentions: model, model version and repair rules version
-MODEL_VERSION = f"{MODEL_NAME}-{MODEL_PIN}+rules{RULES_VERSION}"
+__all__ = [
+    "MAX_CHUNK",
+    "MODEL_NAME",
+    "MODEL_PIN",
+    "MODEL_VERSION",
+    "RULES_VERSION",
+    "Extractor",
+    "chunks",
+]
+
 MAX_CHUNK = 100_000
 
 _SENT_BOUNDARY = re.compile(r"(?<=[.!?…»])\s+(?=[«\"A-ZÀ-Ý])")

@@ -7,11 +7,12 @@ spans found on the copy are spans of the source text.
 
 from __future__ import annotations
 
+import importlib.util
 import re
+import runpy
 from collections.abc import Collection
 from dataclasses import dataclass
-
-from spacy.lang.fr.stop_words import STOP_WORDS as _SPACY_STOP_WORDS  # plain data, no model
+from pathlib import Path
 
 # same-length substitutions
 _CHARS = str.maketrans(
@@ -42,7 +43,20 @@ _UPPER = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ"
 # `LeBron`) start with a capital or have a short lowercase run and are left alone.
 _GLUE = re.compile(rf"(?:\d|[{_LOWER}]{{5}})(?=[{_UPPER}][{_LOWER}'’])")
 
-STOP_WORDS: frozenset[str] = frozenset(_SPACY_STOP_WORDS)
+
+
+def _load_spacy_stop_words() -> frozenset[str]:
+    """spaCy's French stop words, read from their data file without importing spaCy (importing
+    `spacy.lang.fr` costs seconds: it builds the tokenizer exceptions)."""
+    spec = importlib.util.find_spec("spacy")  # locates the package without importing it
+    if spec is None or spec.origin is None:
+        return frozenset()
+    path = Path(spec.origin).parent / "lang" / "fr" / "stop_words.py"
+    words = runpy.run_path(str(path)).get("STOP_WORDS", ())
+    return frozenset(str(w) for w in words)
+
+
+STOP_WORDS: frozenset[str] = _load_spacy_stop_words()
 
 
 @dataclass(frozen=True, slots=True)
