@@ -17,7 +17,8 @@ Algorithm (shingling with an inverted n-gram index):
    a seed extends a chain when it follows it on both sides by at most `n + max_gap` words and
    the two steps differ by at most `max_gap` words — so an inserted clause, a changed verb or a
    typographic change leaves one passage instead of breaking it.
-5. A chain becomes a passage when both sides span at least `min_tokens` words and the
+5. A chain becomes a passage when both sides span at least `min_tokens` words (of two or more
+   characters: `l’`, `d’` do not count) and the
    word-level `difflib.SequenceMatcher` ratio of the two spans (folded words, not stems) is at
    least `min_similarity`; that ratio is the passage's `similarity`. Offsets run from the first
    matched word's start to the last matched word's end in each text.
@@ -41,10 +42,11 @@ from reader.domain.xref._text import WORD_RE, fold_word
 
 #: Words per shingle.
 NGRAM = 5
-#: Shortest passage reported, in words on each side.
+#: Shortest passage reported, in words of two or more characters on each side (so elided
+#: articles and pronouns such as `l’`, `d’`, `n’` do not make a passage look longer).
 MIN_TOKENS = 8
 #: Largest gap (in words) bridged when chaining seed matches; also the largest diagonal shift.
-MAX_GAP = 8
+MAX_GAP = 12
 #: Lowest word-level similarity of a reported passage.
 MIN_SIMILARITY = 0.6
 #: Characters of a folded word kept for matching (a crude French stem).
@@ -62,6 +64,12 @@ PairPassages = dict[tuple[str, str], list[SharedPassage]]
 IntArray = npt.NDArray[np.int32]
 HashArray = npt.NDArray[np.uint64]
 
+# N-gram hashes keep 40 bits; the index packs one in a uint64 with the article's slot (24 bits)
+# and sorts the lot once.
+_SLOT_BITS = 24
+_SLOT_MASK = np.uint64((1 << _SLOT_BITS) - 1)
+_MAX_SLOTS = 1 << _SLOT_BITS
+_CHUNK = 1 << 20
 _PRIME = np.uint64(0x100000001B3)
 _MIX1 = np.uint64(0xBF58476D1CE4E5B9)
 _MIX2 = np.uint64(0x94D049BB133111EB)
@@ -76,11 +84,15 @@ class _Doc:
     starts: IntArray  # character offset of each word
     ends: IntArray
     words: IntArray  # folded-word ids (similarity)
-    stems: IntArray  # stem ids (matching)
+    hashes: HashArray  # hash of the n-gram of stems starting at word i, for i < len - n + 1
+
+    def long_words(self, i: int, j: int) -> int:
+        """How many of words `i..j-1` have two or more characters."""
+        return int(np.count_nonzero((self.ends[i:j] - self.starts[i:j]) >= 2))
 
 
 def _ngram_hashes(stems: IntArray, n: int) -> HashArray:
-    """64-bit hash of every n-gram of stem ids, by position."""
+    """40-bit hash of every n-gram of stem ids, by position."""
     count = len(stems) - n + 1
     if count <= 0:
         return np.empty(0, dtype=np.uint64)
@@ -93,7 +105,7 @@ def _ngram_hashes(stems: IntArray, n: int) -> HashArray:
     h ^= h >> np.uint64(27)
     h *= _MIX2
     h ^= h >> np.uint64(31)
-    return h
+    return h >> np.uint64(_SLOT_BITS)
 
 
 def _check(should_stop: StopFn | None) -> None:
@@ -101,10 +113,35 @@ def _check(should_stop: StopFn | None) -> None:
         raise PassagesCancelled("shared-passage detection cancelled")
 
 
+def _member(values: HashArray, sorted_set: HashArray) -> npt.NDArray[np.bool_]:
+    """`np.isin(values, sorted_set)` for a sorted, duplicate-free `sorted_set` (faster)."""
+    if len(sorted_set) == 0:
+        return np.zeros(len(values), dtype=bool)
+    idx = np.searchsorted(sorted_set, values)
+    np.minimum(idx, len(sorted_set) - 1, out=idx)
+    return np.asarray(sorted_set[idx] == values)
+
+
+def _has_run(positions: list[int], need: int, reach: int) -> bool:
+    """Whether `need` of the sorted `positions` follow each other at most `reach` apart."""
+    if len(positions) < need:
+        return False
+    run = 1
+    for k in range(1, len(positions)):
+        d = positions[k] - positions[k - 1]
+        if d > reach:
+            run = 1
+        elif d > 0:
+            run += 1
+            if run >= need:
+                return True
+    return run >= need
+
+
 class PassageIndex:
     """An inverted n-gram index over article texts that finds their shared passages.
 
-    `add`/`remove` are cheap; the sorted index is rebuilt lazily on the next query.
+    `add`/`remove` are cheap; the sorted index is rebuilt lazily on the next query. Picklable.
     """
 
     def __init__(
@@ -131,8 +168,14 @@ class PassageIndex:
         self._slots: dict[str, int] = {}
         self._ids: list[str | None] = []
         self._docs: list[_Doc | None] = []
-        self._keys: HashArray = np.empty(0, dtype=np.uint64)
-        self._key_slots: IntArray = np.empty(0, dtype=np.int32)
+        # Informative n-grams (found in 2..max_df articles), as groups: group g has hash
+        # `_group_hash[g]` and articles `_group_slots[_group_ptr[g]:_group_ptr[g + 1]]`;
+        # article slot s has groups `_doc_groups[_doc_ptr[s]:_doc_ptr[s + 1]]`.
+        self._group_hash: HashArray = np.empty(0, dtype=np.uint64)
+        self._group_ptr: npt.NDArray[np.int64] = np.zeros(1, dtype=np.int64)
+        self._group_slots: IntArray = np.empty(0, dtype=np.int32)
+        self._doc_ptr: npt.NDArray[np.int64] = np.zeros(1, dtype=np.int64)
+        self._doc_groups: IntArray = np.empty(0, dtype=np.int32)
         self._dirty = False
 
     # -- contents ---------------------------------------------------------------------------
@@ -142,12 +185,21 @@ class PassageIndex:
     def __contains__(self, article_id: object) -> bool:
         return article_id in self._slots
 
+    def ids(self) -> list[str]:
+        """The indexed article ids."""
+        return list(self._slots)
+
     @property
     def max_df(self) -> int:
         """N-grams found in more articles than this are ignored (boilerplate-ish)."""
         if self._max_df is not None:
             return self._max_df
         return max(MAX_DF_FLOOR, math.ceil(MAX_DF_FRACTION * len(self._slots)))
+
+    @property
+    def min_seeds(self) -> int:
+        """Matching n-grams a passage must contain (those of a `min_tokens`-word run)."""
+        return max(1, self.min_tokens - self.n + 1)
 
     def _ids_for(self, word: str) -> tuple[int, int]:
         folded = fold_word(word)
@@ -176,7 +228,7 @@ class PassageIndex:
             np.array(starts, dtype=np.int32),
             np.array(ends, dtype=np.int32),
             np.array(words, dtype=np.int32),
-            np.array(stems, dtype=np.int32),
+            _ngram_hashes(np.array(stems, dtype=np.int32), self.n),
         )
 
     def add(self, article_id: str, text: str) -> None:
@@ -185,6 +237,8 @@ class PassageIndex:
         slot = self._slots.get(article_id)
         if slot is None:
             slot = len(self._docs)
+            if slot >= _MAX_SLOTS:
+                raise OverflowError("too many articles for one passage index")
             self._slots[article_id] = slot
             self._ids.append(article_id)
             self._docs.append(doc)
@@ -202,90 +256,119 @@ class PassageIndex:
 
     # -- index ------------------------------------------------------------------------------
     def _rebuild(self) -> None:
-        keys: list[HashArray] = []
-        slots: list[IntArray] = []
-        for slot, doc in enumerate(self._docs):
-            if doc is None:
-                continue
-            u = np.unique(_ngram_hashes(doc.stems, self.n))
-            keys.append(u)
-            slots.append(np.full(len(u), slot, dtype=np.int32))
-        if keys:
-            all_keys = np.concatenate(keys)
-            all_slots = np.concatenate(slots)
-            order = np.argsort(all_keys, kind="stable")
-            self._keys = all_keys[order]
-            self._key_slots = all_slots[order]
-        else:
-            self._keys = np.empty(0, dtype=np.uint64)
-            self._key_slots = np.empty(0, dtype=np.int32)
+        shift = np.uint64(_SLOT_BITS)
+        docs = [(slot, doc) for slot, doc in enumerate(self._docs) if doc is not None]
+        packed = np.empty(sum(len(doc.hashes) for _, doc in docs), dtype=np.uint64)
+        k = 0
+        for slot, doc in docs:
+            u = np.unique(doc.hashes)
+            packed[k : k + len(u)] = (u << shift) | np.uint64(slot)
+            k += len(u)
+        packed = packed[:k]
+        packed.sort()
+        # Entries equal to the previous one in their hash part, found chunk by chunk.
+        parts: list[npt.NDArray[np.intp]] = []
+        for c in range(1, len(packed), _CHUNK):
+            e = min(len(packed), c + _CHUNK)
+            x = np.bitwise_xor(packed[c:e], packed[c - 1 : e - 1])
+            parts.append(np.flatnonzero(x <= _SLOT_MASK) + c)
+        dup = np.concatenate(parts) if parts else np.empty(0, dtype=np.intp)
+        # A run of consecutive duplicates is one group (its first entry is just before it).
+        brk = np.flatnonzero(np.diff(dup) != 1) + 1
+        heads = np.concatenate(([0], brk)).astype(np.intp) if len(dup) else brk
+        gstart = dup[heads] - 1
+        gsize = np.diff(np.append(heads, len(dup))) + 1
+        ok = gsize <= self.max_df
+        gstart, gsize = gstart[ok], gsize[ok]
+        self._group_hash = packed[gstart] >> shift
+        total = int(gsize.sum())
+        self._group_ptr = np.zeros(len(gstart) + 1, dtype=np.int64)
+        np.cumsum(gsize, out=self._group_ptr[1:])
+        pidx = np.arange(total) + np.repeat(gstart - self._group_ptr[:-1], gsize)
+        slots = (packed[pidx] & _SLOT_MASK).astype(np.int32)
+        del packed, pidx
+        self._group_slots = slots
+        groups = np.repeat(np.arange(len(gstart), dtype=np.int32), gsize)
+        order = np.argsort(slots, kind="stable")
+        self._doc_groups = groups[order]
+        self._doc_ptr = np.searchsorted(slots[order], np.arange(len(self._docs) + 1)).astype(
+            np.int64
+        )
         self._dirty = False
 
     def _ensure_index(self) -> None:
         if self._dirty:
             self._rebuild()
 
-    @property
-    def _min_seeds(self) -> int:
-        return max(1, self.min_tokens - self.n + 1)
+    def _candidates(self, slot: int) -> list[tuple[int, HashArray]]:
+        """Articles sharing at least `min_seeds` informative n-grams with `slot`, with those
+        n-grams' hashes."""
+        groups = self._doc_groups[self._doc_ptr[slot] : self._doc_ptr[slot + 1]]
+        if len(groups) < self.min_seeds:
+            return []
+        lo = self._group_ptr[groups]
+        lens = self._group_ptr[groups + 1] - lo
+        total = int(lens.sum())
+        idx = np.arange(total) + np.repeat(lo - (np.cumsum(lens) - lens), lens)
+        others = self._group_slots[idx]
+        counts = np.bincount(others, minlength=len(self._docs))
+        counts[slot] = 0
+        keep = counts[others] >= self.min_seeds
+        if not keep.any():
+            return []
+        others, group = others[keep], np.repeat(groups, lens)[keep]
+        # Stable: each candidate's groups stay in ascending order, so its hashes are sorted.
+        order = np.argsort(others, kind="stable")
+        others, group = others[order], group[order]
+        cuts = np.flatnonzero(np.diff(others)) + 1
+        firsts = np.concatenate(([0], cuts)).tolist()
+        lasts = [*cuts.tolist(), len(others)]
+        return [
+            (int(others[f]), self._group_hash[group[f:e]])
+            for f, e in zip(firsts, lasts, strict=True)
+        ]
 
-    def _candidates(self, slot: int) -> tuple[list[int], HashArray]:
-        """Other articles sharing enough informative n-grams with `slot`, and those n-grams."""
+    def _compare(
+        self, slot: int, cands: list[tuple[int, HashArray]]
+    ) -> dict[int, list[SharedPassage]]:
+        """Verify candidates: other slot → passages, oriented from `slot`."""
+        out: dict[int, list[SharedPassage]] = {}
+        if not cands:
+            return out
         doc = self._docs[slot]
         assert doc is not None
-        uh = np.unique(_ngram_hashes(doc.stems, self.n))
-        lo = np.searchsorted(self._keys, uh, side="left")
-        hi = np.searchsorted(self._keys, uh, side="right")
-        df = hi - lo
-        ok = (df >= 2) & (df <= self.max_df)
-        informative = uh[ok]
-        lo, lens = lo[ok], df[ok]
-        total = int(lens.sum())
-        if total == 0:
-            return [], informative
-        idx = np.arange(total) + np.repeat(lo - (np.cumsum(lens) - lens), lens)
-        others = self._key_slots[idx]
-        others = others[others != slot]
-        cand, counts = np.unique(others, return_counts=True)
-        return cand[counts >= self._min_seeds].tolist(), informative
-
-    # -- pairs ------------------------------------------------------------------------------
-    def _seeds(self, a: _Doc, b: _Doc, informative: HashArray) -> list[tuple[int, int]]:
-        ha = _ngram_hashes(a.stems, self.n)
-        hb = _ngram_hashes(b.stems, self.n)
-        common = np.intersect1d(ha, hb)
-        common = common[np.isin(common, informative)]
-        if len(common) < self._min_seeds:
-            return []
-        pos_b: dict[int, list[int]] = {}
-        pb = np.flatnonzero(np.isin(hb, common))
-        for p, h in zip(pb.tolist(), hb[pb].tolist(), strict=True):
-            lst = pos_b.setdefault(h, [])
+        h = doc.hashes
+        informative = np.unique(np.concatenate([shared for _, shared in cands]))
+        pos_a: dict[int, list[int]] = {}
+        pa = np.flatnonzero(_member(h, informative))
+        for p, hv in zip(pa.tolist(), h[pa].tolist(), strict=True):
+            lst = pos_a.setdefault(hv, [])
             if len(lst) < MAX_OCCURRENCES:
                 lst.append(p)
-        seeds: list[tuple[int, int]] = []
-        used_a: dict[int, int] = {}
-        pa = np.flatnonzero(np.isin(ha, common))
-        for p, h in zip(pa.tolist(), ha[pa].tolist(), strict=True):
-            k = used_a.get(h, 0)
-            if k >= MAX_OCCURRENCES:
-                continue
-            used_a[h] = k + 1
-            seeds.extend((p, q) for q in pos_b[h])
-        seeds.sort()
-        return seeds
+        need, reach = self.min_seeds, self.n + self.max_gap
+        for other, shared in cands:
+            positions = sorted(p for hv in shared.tolist() for p in pos_a.get(hv, ()))
+            if _has_run(positions, need, reach):
+                found = self._verify(slot, other, shared, pos_a)
+                if found:
+                    out[other] = found
+        return out
 
-    def _chains(self, seeds: list[tuple[int, int]]) -> list[tuple[int, int, int, int]]:
-        """Chain seeds `(i, j)` along near-diagonals into `(first_i, first_j, last_i, last_j)`."""
+    # -- pairs ------------------------------------------------------------------------------
+    def _chains(self, seeds: list[tuple[int, int]]) -> list[tuple[int, int, int, int, int]]:
+        """Chain sorted seeds `(i, j)` along near-diagonals.
+
+        Returns `(first_i, first_j, last_i, last_j, seed count)` for each chain.
+        """
         reach = self.n + self.max_gap
         gap = self.max_gap
         open_: list[list[int]] = []
-        done: list[tuple[int, int, int, int]] = []
+        done: list[tuple[int, int, int, int, int]] = []
         for i, j in seeds:
             still: list[list[int]] = []
             for c in open_:
                 if i - c[2] > reach:
-                    done.append((c[0], c[1], c[2], c[3]))
+                    done.append((c[0], c[1], c[2], c[3], c[4]))
                 else:
                     still.append(c)
             open_ = still
@@ -298,22 +381,23 @@ class PassageIndex:
                     if best is None or cost < best_cost:
                         best, best_cost = c, cost
             if best is None:
-                open_.append([i, j, i, j])
+                open_.append([i, j, i, j, 1])
             else:
                 best[2], best[3] = i, j
-        done.extend((c[0], c[1], c[2], c[3]) for c in open_)
+                best[4] += 1
+        done.extend((c[0], c[1], c[2], c[3], c[4]) for c in open_)
         return done
 
-    def _pair(self, a: _Doc, b: _Doc, informative: HashArray) -> list[SharedPassage]:
-        """Passages shared by `a` and `b` (offsets: `start/end` in a, `other_*` in b)."""
-        seeds = self._seeds(a, b, informative)
-        if not seeds:
-            return []
+    def _passages(self, a: _Doc, b: _Doc, seeds: list[tuple[int, int]]) -> list[SharedPassage]:
+        """Passages from sorted seeds (offsets: `start/end` in a, `other_*` in b)."""
         n = self.n
         found: list[tuple[int, int, int, int, float]] = []
-        for fi, fj, li, lj in self._chains(seeds):
+        for fi, fj, li, lj, count in self._chains(seeds):
+            if count < self.min_seeds:
+                continue
             ai, aj, bi, bj = fi, li + n, fj, lj + n
-            if min(aj - ai, bj - bi) < self.min_tokens:
+            # Length in words of two or more characters: elided `l’`, `d’`, `n’` do not count.
+            if min(a.long_words(ai, aj), b.long_words(bi, bj)) < self.min_tokens:
                 continue
             ratio = SequenceMatcher(
                 None, a.words[ai:aj].tolist(), b.words[bi:bj].tolist(), autojunk=False
@@ -338,14 +422,34 @@ class PassageIndex:
             for ai, aj, bi, bj, ratio in kept
         ]
 
-    def _compare_slots(self, sa: int, sb: int, informative: HashArray) -> list[SharedPassage]:
-        """Passages for a pair, always computed with the smaller id first (deterministic)."""
-        ida, idb = self._ids[sa], self._ids[sb]
-        da, db = self._docs[sa], self._docs[sb]
-        assert ida is not None and idb is not None and da is not None and db is not None
+    def _verify(
+        self, slot: int, other: int, shared: HashArray, pos_a: dict[int, list[int]]
+    ) -> list[SharedPassage]:
+        """Passages of a candidate pair, oriented from `slot` (`start/end` in its text).
+
+        Always computed with the smaller article id on the left, so results do not depend on
+        which side asked.
+        """
+        da, db = self._docs[slot], self._docs[other]
+        ida, idb = self._ids[slot], self._ids[other]
+        assert da is not None and db is not None and ida is not None and idb is not None
+        hb = db.hashes
+        pb = np.flatnonzero(_member(hb, shared))
+        pos_b: dict[int, list[int]] = {}
+        for p, hv in zip(pb.tolist(), hb[pb].tolist(), strict=True):
+            lst = pos_b.setdefault(hv, [])
+            if len(lst) < MAX_OCCURRENCES:
+                lst.append(p)
+        if not _has_run(
+            sorted(p for ps in pos_b.values() for p in ps), self.min_seeds, self.n + self.max_gap
+        ):
+            return []
+        seeds = [(p, q) for hv, qs in pos_b.items() for p in pos_a.get(hv, ()) for q in qs]
         if ida <= idb:
-            return self._pair(da, db, informative)
-        return [_flip(p) for p in self._pair(db, da, informative)]
+            seeds.sort()
+            return self._passages(da, db, seeds)
+        flipped = sorted((q, p) for p, q in seeds)
+        return [_flip(x) for x in self._passages(db, da, flipped)]
 
     def shared_with(
         self, article_id: str, *, should_stop: StopFn | None = None
@@ -356,14 +460,11 @@ class PassageIndex:
             raise KeyError(article_id)
         self._ensure_index()
         out: dict[str, list[SharedPassage]] = {}
-        cands, informative = self._candidates(slot)
-        for other in cands:
-            _check(should_stop)
-            found = self._compare_slots(slot, other, informative)
-            if found:
-                other_id = self._ids[other]
-                assert other_id is not None
-                out[other_id] = found
+        _check(should_stop)
+        for other, found in self._compare(slot, self._candidates(slot)).items():
+            other_id = self._ids[other]
+            assert other_id is not None
+            out[other_id] = found
         return out
 
     def pairs(
@@ -383,22 +484,24 @@ class PassageIndex:
         focus = {self._slots[i] for i in ids}
         out: PairPassages = {}
         for done, aid in enumerate(ids):
-            _check(should_stop)
-            if progress is not None:
-                progress(done, len(ids))
+            if done % 64 == 0:
+                _check(should_stop)
+                if progress is not None:
+                    progress(done, len(ids))
             slot = self._slots[aid]
-            cands, informative = self._candidates(slot)
-            for other in cands:
+            cands = [
+                (other, shared)
+                for other, shared in self._candidates(slot)
+                # A pair of two focus articles is computed once, from its smaller id.
+                if not (other in focus and (self._ids[other] or "") < aid)
+            ]
+            for other, found in self._compare(slot, cands).items():
                 bid = self._ids[other]
                 assert bid is not None
-                if other in focus and bid < aid:
-                    continue  # already computed from the other side
-                found = self._compare_slots(slot, other, informative)
-                if found:
-                    if aid < bid:
-                        out[(aid, bid)] = found
-                    else:
-                        out[(bid, aid)] = [_flip(p) for p in found]
+                if aid < bid:
+                    out[(aid, bid)] = found
+                else:
+                    out[(bid, aid)] = [_flip(p) for p in found]
         if progress is not None:
             progress(len(ids), len(ids))
         return out
@@ -419,8 +522,10 @@ def passages_for(
     """Shared passages of every pair involving a `changed` article, over all of `texts`.
 
     The index is built over every text (so n-gram frequencies are corpus-wide) unless a ready
-    `index` holding them is given. Keys are `(a, b)` with `a < b`; only pairs with passages are
-    returned, so a caller replaces all stored pairs that touch `changed` with this result.
+    `index` is given: then only texts it lacks or that are in `changed` are (re)tokenised and
+    articles missing from `texts` are removed from it. Keys are `(a, b)` with `a < b`; only
+    pairs with passages are returned, so a caller replaces all stored pairs that touch
+    `changed` with this result.
     `progress(done, total)` counts indexed texts then examined articles; `should_stop()`
     returning true raises `PassagesCancelled`.
     """
@@ -429,6 +534,8 @@ def passages_for(
         index = PassageIndex()
         to_add = list(texts.items())
     else:
+        for gone in [k for k in index.ids() if k not in texts]:
+            index.remove(gone)
         to_add = [(k, v) for k, v in texts.items() if k not in index or k in changed]
     total = len(to_add) + len(focus)
     for done, (aid, text) in enumerate(to_add):
