@@ -35,15 +35,16 @@ ABBREVIATIONS = frozenset(
 )  # fmt: skip
 
 # A candidate sentence end: terminal punctuation, optional closing quotes/brackets, whitespace.
-_END_RE = re.compile(r"[.!?…]+[»\"”’)\]]*(?=\s)")
+_END_RE = re.compile(r"[.!?…]+(?:[ \u00a0\u202f]?[»”])?[\"’)\]]*(?=\s)")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
 _WORD_BEFORE_RE = re.compile(r"([^\W_]+)\.$")
 
 
 def _is_break(text: str, punct_start: int, end: int) -> bool:
     """Whether the punctuation at `text[punct_start:end]` ends a sentence."""
-    # What follows: skip spaces (a newline always ends a sentence anyway).
+    # What follows, after spaces and line breaks.
     j = end
-    while j < len(text) and text[j] in " \t\u00a0\u202f":
+    while j < len(text) and text[j].isspace():
         j += 1
     if j >= len(text):
         return True
@@ -67,8 +68,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
     A sentence ends at `.`, `!`, `?` or `…` (with any closing quotes) followed by whitespace and
     not by a lower-case letter, except after an abbreviation (`M.`, `Mme`, `etc.`) or an
-    initial; decimals (`13.000`, `2.5`) never split because no space follows the dot. A line
-    break always ends a sentence (paragraphs, headings).
+    initial; decimals (`13.000`, `2.5`) never split because no space follows the dot. A blank
+    line always ends a sentence (paragraphs, headings); a single line break does not.
     """
     spans: list[tuple[int, int]] = []
 
@@ -80,13 +81,14 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         if a < b:
             spans.append((a, b))
 
-    line_start = 0
-    for line_end in [m.start() for m in re.finditer(r"\n", text)] + [len(text)]:
-        start = line_start
-        for m in _END_RE.finditer(text, line_start, line_end):
+    block_start = 0
+    for blank in [*_BLANK_LINE.finditer(text), None]:
+        block_end = blank.start() if blank else len(text)
+        start = block_start
+        for m in _END_RE.finditer(text, block_start, block_end):
             if _is_break(text, m.start(), m.end()):
                 emit(start, m.end())
                 start = m.end()
-        emit(start, line_end)
-        line_start = line_end + 1
+        emit(start, block_end)
+        block_start = blank.end() if blank else len(text)
     return spans
