@@ -33,7 +33,8 @@ def test_sentence_splitter_keeps_abbreviations_initials_and_decimals() -> None:
     text = (
         "M. Biden a rencontré Mme Merkel et J. Smith à 18h00. Le conflit a fait plus de "
         "13.000 morts, soit 2,5 % de plus, etc. et rien ne change. Vraiment ? Oui !\n"
-        "« C’est fini. » Il est parti… Puis il est revenu."
+        "« C’est fini. » Il est parti… Puis il est revenu. « Quel idiot !\u00a0», a écrit Mike. "
+        "« Et alors ?  » avait-il dit."
     )
     assert _sentences(text) == [
         "M. Biden a rencontré Mme Merkel et J. Smith à 18h00.",
@@ -43,6 +44,8 @@ def test_sentence_splitter_keeps_abbreviations_initials_and_decimals() -> None:
         "« C’est fini. »",
         "Il est parti…",
         "Puis il est revenu.",
+        "« Quel idiot !\u00a0», a écrit Mike.",
+        "« Et alors ?  » avait-il dit.",
     ]
 
 

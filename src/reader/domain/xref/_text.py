@@ -49,8 +49,8 @@ def _is_break(text: str, punct_start: int, end: int) -> bool:
     if j >= len(text):
         return True
     nxt = text[j]
-    if nxt.islower():
-        return False  # "etc. et", "… a-t-il dit"
+    if nxt.islower() or nxt in "»”,;:)]":
+        return False  # "etc. et", "… a-t-il dit", "idiot ! », a-t-il écrit"
     mark = text[punct_start:end]
     if mark.startswith(".") and not mark.startswith(".."):
         m = _WORD_BEFORE_RE.search(text, max(0, punct_start - 12), punct_start + 1)
