@@ -13,7 +13,7 @@ import pytest
 from reader import __version__
 from reader.cli import main
 
-from .conftest import SEEDS
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
 SEED_IDS = sorted(p.stem for p in SEEDS.glob("*.txt"))
 
