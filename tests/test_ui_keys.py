@@ -484,3 +484,23 @@ async def test_clicking_a_panel_row_jumps(tmp_path: Path) -> None:
         await pilot.pause()
         del region
         assert app.current == "a2"
+
+
+async def test_search_hit_then_e_then_bracket_reaches_another_article(tmp_path: Path) -> None:
+    app = app_for(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *"Finlande", "enter")
+        await pilot.pause()
+        start_article = app.current
+        await pilot.press("e")
+        await pilot.pause()
+        mention = app.query_one(ArticleView).selected_mention
+        assert mention is not None and mention.entity == "Finlande"
+        for _ in range(3):
+            await pilot.press("right_square_bracket")
+            await pilot.pause()
+            if app.current != start_article:
+                break
+        assert app.current != start_article
+        mention = app.query_one(ArticleView).selected_mention
+        assert mention is not None and mention.entity == "Finlande"

@@ -342,7 +342,7 @@ class ReaderApp(App[None]):
             return
         if select and view.select_at(loc.field, loc.offset):
             return
-        view.clear_selection()
+        view.clear_selection(anchor=(loc.field, loc.offset))
         view.scroll_to_offset(loc.field, loc.offset, center=True)
 
     def history_location(self, article_id: str) -> Location:
@@ -465,13 +465,12 @@ class ReaderApp(App[None]):
                 target -= 1
             if target < 0:
                 target = None
-        if target is None:
+        if target is None:  # past either end of the corpus: wrap around, and say so
             ent = self.library.entities.get(entity_id)
             name = sanitize_inline(ent.name) if ent else entity_id
-            where = "last" if delta > 0 else "first"
-            self.notify(f"That was the {where} mention of {name} in the corpus.", timeout=3,
-                        markup=False)
-            return
+            target = 0 if delta > 0 else len(refs) - 1
+            where = "first" if delta > 0 else "last"
+            self.notify(f"Wrapped to the {where} mention of {name}.", timeout=2, markup=False)
         ref = refs[target]
         self.goto(Location(ref.article, ref.field, ref.start), record=ref.article != self.current)
 

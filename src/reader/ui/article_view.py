@@ -112,6 +112,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._layout: ArticleLayout | None = None
         self._cache: dict[int, Strip] = {}
         self._pending: tuple[Field, int] | None = None  # scroll target waiting for a layout
+        self.anchor: tuple[Field, int] | None = None  # where e/E start from with no selection
 
     # -- content ----------------------------------------------------------------------------
     def show(self, article: Article, title_mentions: list[Mention], text_mentions: list[Mention]) -> None:
@@ -127,6 +128,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._matches = {"title": _Spans([]), "text": _Spans([])}
         self._current_match = None
         self.selected = None
+        self.anchor = None
         self._layout = None
         self._cache.clear()
         self._pending = None
@@ -264,9 +266,10 @@ class ArticleView(ScrollView, can_focus=True):
             return True
         return False
 
-    def clear_selection(self) -> None:
-        """Select nothing."""
+    def clear_selection(self, anchor: tuple[Field, int] | None = None) -> None:
+        """Select nothing; `e`/`E` then continue from `anchor` (a field and offset), if given."""
         self.selected = None
+        self.anchor = anchor
         self._cache.clear()
         self.refresh()
 
@@ -275,24 +278,28 @@ class ArticleView(ScrollView, can_focus=True):
         order = self.mentions()
         if not order:
             return False
-        if self.selected is None:
+        keys = [(0 if f == "title" else 1, m.start) for f, _, m in order]
+        if self.selected is None and self.anchor is not None:
+            here = (0 if self.anchor[0] == "title" else 1, self.anchor[1])
+            pos = bisect_left(keys, here) if delta > 0 else bisect_left(keys, here) - 1
+            if not 0 <= pos < len(order):
+                return False
+        elif self.selected is None:
             top = int(self.scroll_y)
-            height = self.scrollable_content_region.height
-            lines = self._layout.lines if self._layout else []
+            height = max(1, self.scrollable_content_region.height)
             visible = [
                 pos for pos, (fld, _, m) in enumerate(order)
                 if self._layout is None
-                or top <= self._layout.line_of(fld, m.start) < top + max(1, height)
+                or top <= self._layout.line_of(fld, m.start) < top + height
             ]
-            del lines
             if visible:
                 pos = visible[0] if delta > 0 else visible[-1]
             else:
                 pos = 0 if delta > 0 else len(order) - 1
         else:
-            keys = [(0 if f == "title" else 1, i) for f, i, _ in order]
+            indexes = [(0 if f == "title" else 1, i) for f, i, _ in order]
             cur = (0 if self.selected[0] == "title" else 1, self.selected[1])
-            pos = keys.index(cur) + delta if cur in keys else 0
+            pos = indexes.index(cur) + delta if cur in indexes else 0
             if not 0 <= pos < len(order):
                 return False
         fld, index, _ = order[pos]
