@@ -7,9 +7,10 @@ Algorithm (shingling with an inverted n-gram index):
    disappears with the punctuation) and, for matching, reduced to its first `STEM_CHARS`
    characters, a crude stem that absorbs most inflections (`terminés`/`terminée`,
    `déclaré`/`déclarait`).
-2. Overlapping word n-grams (`n` = 5) of stems are hashed to 64-bit integers. The index is one
-   sorted NumPy array of the distinct hashes of every article, with the article of each entry.
-   Looking an article up costs one `searchsorted` of its own hashes: no pairwise comparison.
+2. Overlapping word n-grams (`n` = 5) of stems are hashed to 40-bit integers. The index packs
+   each article's distinct hashes with the article's slot into one sorted uint64 array and
+   keeps only the informative n-grams as groups (n-gram → articles, article → n-grams), so
+   finding an article's candidates is a few array operations: no pairwise comparison.
 3. An n-gram found in more than `max_df` articles is boilerplate-ish and ignored; an n-gram in
    only one article says nothing. Another article becomes a candidate when it shares at least
    `min_tokens - n + 1` of the remaining n-grams (the least a passage of `min_tokens` words has).
