@@ -133,3 +133,26 @@ def test_rebuild_starts_from_scratch(corpus: Path, tmp_path: Path) -> None:
     pipeline.update([corpus], index)
     report = pipeline.update([corpus], index, rebuild=True)
     assert report.added == 2
+
+
+def test_user_corrections_apply_at_index_time(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("READER_CONFIG_DIR", str(tmp_path / "config"))
+    index = tmp_path / "index"
+    pipeline.update([corpus], index)
+    path = pipeline.corrections_path([corpus])
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(
+        "rename olaf-scholz to Le chancelier Scholz\nhide berlin\nmerge Nobody into berlin\n",
+        encoding="utf-8",
+    )
+    assert not pipeline.is_current([corpus], index)
+    report = pipeline.update([corpus], index)
+    assert report.analysed == 0
+    assert any("line 3" in n for n in report.notices)
+    library = pipeline.open_library([corpus], index)
+    scholz = library.find_entity("Scholz")
+    assert scholz is not None and scholz.name == "Le chancelier Scholz"
+    assert all(m.text != "Berlin" for m in library.text_mentions("a"))
+    assert sorted(p.name for p in corpus.iterdir()) == ["a.txt", "b.txt"]

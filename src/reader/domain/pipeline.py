@@ -391,8 +391,11 @@ class _Updater:
         self._check()
         self.say("linking entities", 0, 0)
         corrections, corr_problems = Corrections.load(corrections_path(self.paths))
-        self.report.notices.extend(f"corrections: {p}" for p in corr_problems)
-        return link([corpus[a] for a in sorted(corpus)], raw, corrections)
+        linked = link([corpus[a] for a in sorted(corpus)], raw, corrections)
+        self.report.notices.extend(
+            f"corrections: {p}" for p in (*corr_problems, *corrections.unresolved)
+        )
+        return linked
 
     def _index(
         self, store: Store, corpus: dict[str, Article], linked: LinkResult, schema_changed: bool
