@@ -321,8 +321,25 @@ async def test_question_mark_shows_every_key(tmp_path: Path) -> None:
 
         table = keymap_table()
         keys = " ".join(str(c) for c in table.columns[0]._cells)
-        for key in ["tab", "j k", "pgup", "g / G", "enter", "e / E", "] / [", "/", "n / N",
-                    "ctrl+o", "ctrl+i", "alt+", "r", "t", "?", "ctrl+p", "q"]:
+        for key in [
+            "tab",
+            "j k",
+            "pgup",
+            "g / G",
+            "enter",
+            "e / E",
+            "] / [",
+            "/",
+            "n / N",
+            "ctrl+o",
+            "ctrl+i",
+            "alt+",
+            "r",
+            "t",
+            "?",
+            "ctrl+p",
+            "q",
+        ]:
             assert key in keys or key in " ".join(str(c) for c in table.columns[1]._cells)
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
@@ -380,8 +397,10 @@ async def test_p_shows_problems(tmp_path: Path) -> None:
         await pilot.press("p")
         await pilot.pause()
         assert isinstance(app.screen, ProblemsScreen)
-        assert [p.path for p in app.screen.problems] == ["corpus/broken.bin",
-                                                         "corpus/[bold]x[/].txt"]
+        assert [p.path for p in app.screen.problems] == [
+            "corpus/broken.bin",
+            "corpus/[bold]x[/].txt",
+        ]
         await pilot.press("escape")
         assert not isinstance(app.screen, ProblemsScreen)
 
@@ -407,15 +426,20 @@ async def test_typing_in_list_filters_and_s_sorts(tmp_path: Path) -> None:
         assert app.current == "a3"
 
 
-async def test_panel_enter_jumps_and_c_compares(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_panel_enter_jumps_and_c_compares(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from reader.ui import compare_screen
 
     class Pair:
         def __init__(self, a: tuple[int, int] | None, b: tuple[int, int] | None) -> None:
             self.a, self.b, self.similarity, self.ops = a, b, 0.5, []
 
-    monkeypatch.setattr(compare_screen, "default_aligner",
-                        lambda: (lambda a, b: [Pair((0, 10), (0, 12)), Pair(None, (13, 20))]))
+    monkeypatch.setattr(
+        compare_screen,
+        "default_aligner",
+        lambda: lambda a, b: [Pair((0, 10), (0, 12)), Pair(None, (13, 20))],
+    )
     app = app_for(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("shift+tab")  # panel
@@ -461,8 +485,11 @@ async def test_clicking_a_mention_selects_it(tmp_path: Path) -> None:
         view = app.query_one(ArticleView)
         await pilot.pause()
         assert view._layout is not None
-        line_index = next(i for i, line in enumerate(view._layout.lines)
-                          if line.field == "text" and "Joe Biden" in line.text)
+        line_index = next(
+            i
+            for i, line in enumerate(view._layout.lines)
+            if line.field == "text" and "Joe Biden" in line.text
+        )
         line = view._layout.lines[line_index]
         column = line.text.index("Joe Biden") + 2 + 1  # margin
         await pilot.click(ArticleView, offset=(column, line_index))

@@ -23,7 +23,10 @@ THEMES = Path(__file__).resolve().parents[1] / "themes"
 
 @pytest.mark.parametrize("width", [1, 5, 12, 40, 80])
 def test_wrap_covers_every_word_within_width(width: int) -> None:
-    text = "Les pourparlers entre Joe Biden et Vladimir Poutine  sur l’Ukraine anticonstitutionnellement fini"
+    text = (
+        "Les pourparlers entre Joe Biden et Vladimir Poutine  sur l’Ukraine "
+        "anticonstitutionnellement fini"
+    )
     lines = wrap_offsets(text, width)
     assert all(b - a <= width for a, b in lines)
     joined = " ".join(text[a:b] for a, b in lines).split()
@@ -85,15 +88,15 @@ def test_state_store_round_trip(tmp_path: Path) -> None:
 def test_state_store_survives_kill_9(tmp_path: Path) -> None:
     code = (
         "import os, sys\n"
-        "sys.path.insert(0, %r)\n"
+        "sys.path.insert(0, {!r})\n"
         "from reader.ui.state import StateStore\n"
-        "s = StateStore(__import__('pathlib').Path(%r))\n"
+        "s = StateStore(__import__('pathlib').Path({!r}))\n"
         "for i in range(200):\n"
-        "    s.mark_read('c', f'a{i}')\n"
-        "    s.set_position('c', f'a{i}', i)\n"
+        "    s.mark_read('c', f'a{{i}}')\n"
+        "    s.set_position('c', f'a{{i}}', i)\n"
         "print('ready', flush=True)\n"
         "os.kill(os.getpid(), 9)\n"
-    ) % (str(Path(__file__).resolve().parents[1] / "src"), str(tmp_path))
+    ).format(str(Path(__file__).resolve().parents[1] / "src"), str(tmp_path))
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert proc.returncode == -9 and "ready" in proc.stdout
     store = StateStore(tmp_path)
@@ -143,7 +146,8 @@ def test_theme_errors() -> None:
 
 
 def test_correction_lines() -> None:
-    assert correction_line("merge", "poutine", "vladimir-poutine") == 'merge "poutine" into "vladimir-poutine"'
+    merge = correction_line("merge", "poutine", "vladimir-poutine")
+    assert merge == 'merge "poutine" into "vladimir-poutine"'
     assert correction_line("rename", "biden\n", 'Joe "Sleepy" Biden # x') == (
         "rename \"biden\" to \"Joe 'Sleepy' Biden # x\""
     )

@@ -97,7 +97,11 @@ class FakeQueryError(ValueError):
 def _find_mentions(aid: str, field: str, text: str) -> list[Mention]:
     spans: list[Mention] = []
     names = sorted(
-        ((alias, eid, label) for eid, name, label, aliases in ENTITIES for alias in [name, *aliases]),
+        (
+            (alias, eid, label)
+            for eid, name, label, aliases in ENTITIES
+            for alias in [name, *aliases]
+        ),
         key=lambda x: -len(x[0]),
     )
     taken: list[tuple[int, int]] = []
@@ -137,8 +141,11 @@ class FakeLibrary(Library):
             for m in self.mentions.get(aid, []):
                 if m.entity == entity_id:
                     source = art.title if m.field == "title" else art.text
-                    out.append(MentionRef(aid, m.field, m.start, m.end, m.text,
-                                          _sentence(source, m.start, m.end)))
+                    out.append(
+                        MentionRef(
+                            aid, m.field, m.start, m.end, m.text, _sentence(source, m.start, m.end)
+                        )
+                    )
         out.sort(key=lambda r: (self.order().index(r.article), r.field != "title", r.start))
         return out
 
@@ -172,8 +179,15 @@ def fake_search(library: Library, query: str, limit: int) -> SearchResult:
         if matches:
             first = next((m for m in matches if m.field == "text"), matches[0])
             src = art.text if first.field == "text" else art.title
-            hits.append(Hit(aid, art.title, float(len(matches)),
-                            _sentence(src, first.start, first.end), matches))
+            hits.append(
+                Hit(
+                    aid,
+                    art.title,
+                    float(len(matches)),
+                    _sentence(src, first.start, first.end),
+                    matches,
+                )
+            )
     hits.sort(key=lambda h: -h.score)
     suggestion = None
     if not hits and terms:
@@ -188,10 +202,20 @@ def build_library(extra: list[Article] | None = None) -> FakeLibrary:
     articles: dict[str, Article] = {}
     for aid, title, text, date, source, derived in ARTICLES:
         articles[aid] = Article(
-            id=aid, path=f"corpus/{aid}.txt", title=title, text=text,
-            paragraphs=_paragraphs(text), date=date, source=source, title_derived=derived,
-            removed=[Removed("navigation", "Accueil › International › [menu]"),
-                     Removed("share", "Partager sur Twitter")] if aid == "a1" else [],
+            id=aid,
+            path=f"corpus/{aid}.txt",
+            title=title,
+            text=text,
+            paragraphs=_paragraphs(text),
+            date=date,
+            source=source,
+            title_derived=derived,
+            removed=[
+                Removed("navigation", "Accueil › International › [menu]"),
+                Removed("share", "Partager sur Twitter"),
+            ]
+            if aid == "a1"
+            else [],
         )
     for art in extra or []:
         articles[art.id] = art
@@ -206,13 +230,25 @@ def build_library(extra: list[Article] | None = None) -> FakeLibrary:
         entities[eid] = Entity(eid, name, label, [name, *aliases], count, arts)
     a1, a2 = articles["a1"].text, articles["a2"].text
     passages = {
-        ("a1", "a2"): [SharedPassage(a1.index(SHARED), a1.index(SHARED) + len(SHARED),
-                                     a2.index(SHARED), a2.index(SHARED) + len(SHARED), 1.0)]
+        ("a1", "a2"): [
+            SharedPassage(
+                a1.index(SHARED),
+                a1.index(SHARED) + len(SHARED),
+                a2.index(SHARED),
+                a2.index(SHARED) + len(SHARED),
+                1.0,
+            )
+        ]
     }
     library = FakeLibrary(
-        articles=articles, mentions=mentions, entities=entities, passages=passages,
-        problems=[Problem("corpus/broken.bin", "binary file (NUL bytes), skipped"),
-                  Problem("corpus/[bold]x[/].txt", "empty file")],
+        articles=articles,
+        mentions=mentions,
+        entities=entities,
+        passages=passages,
+        problems=[
+            Problem("corpus/broken.bin", "binary file (NUL bytes), skipped"),
+            Problem("corpus/[bold]x[/].txt", "empty file"),
+        ],
     )
     library.searcher = lambda q, n: fake_search(library, q, n)
     return library
@@ -225,8 +261,11 @@ def long_article(words: int = 20_000, mentions_every: int = 10) -> Article:
     out: list[str] = []
     paragraphs = []
     for i in range(words):
-        out.append(names[(i // mentions_every) % len(names)] if i % mentions_every == 0
-                   else filler[i % len(filler)])
+        out.append(
+            names[(i // mentions_every) % len(names)]
+            if i % mentions_every == 0
+            else filler[i % len(filler)]
+        )
     text_parts = []
     pos = 0
     for start in range(0, words, 100):
@@ -235,15 +274,27 @@ def long_article(words: int = 20_000, mentions_every: int = 10) -> Article:
         paragraphs.append((pos, pos + len(para)))
         pos += len(para) + 2
     text = "\n\n".join(text_parts)
-    return Article(id="long", path="corpus/long.txt", title="Un très long article sur Poutine",
-                   text=text, paragraphs=paragraphs, date="2021-12-31", source="Bench")
+    return Article(
+        id="long",
+        path="corpus/long.txt",
+        title="Un très long article sur Poutine",
+        text=text,
+        paragraphs=paragraphs,
+        date="2021-12-31",
+        source="Bench",
+    )
 
 
-def make_app(tmp_path: Path, *, theme: str | None = None, library: Library | None = None,
-             size_hint: str = "") -> object:
+def make_app(
+    tmp_path: Path, *, theme: str | None = None, library: Library | None = None, size_hint: str = ""
+) -> object:
     """The reader app on the fixture library, with state in `tmp_path`."""
     from reader.ui.app import create_app
 
-    return create_app([], tmp_path / "index", theme=theme,
-                      library=library if library is not None else build_library(),
-                      state_dir=tmp_path / "state")
+    return create_app(
+        [],
+        tmp_path / "index",
+        theme=theme,
+        library=library if library is not None else build_library(),
+        state_dir=tmp_path / "state",
+    )

@@ -19,7 +19,7 @@ from textual.widgets import Footer, Header, Label, ProgressBar, Static
 from textual.worker import get_current_worker
 
 from reader.domain.library import Library
-from reader.domain.model import Entity, Field, Match, MentionRef, SearchResult
+from reader.domain.model import Entity, Match, MentionRef, SearchResult
 from reader.domain.sanitize import sanitize_inline
 from reader.ui.article_view import ArticleView
 from reader.ui.commands import ArticlesProvider, EntitiesProvider, ThemesProvider
@@ -44,8 +44,9 @@ PROGRESS_INTERVAL = 0.1  # seconds between progress messages from the indexing w
 class MainScreen(Screen[None]):
     """The three panes; the reading keys of SPEC §6 live here."""
 
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [
-        (0, "-narrow"), (100, "-wide"),
+    HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012 (declared by Screen as an instance variable)
+        (0, "-narrow"),
+        (100, "-wide"),
     ]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("tab", "app.pane(1)", "Next pane", show=False),
@@ -200,7 +201,10 @@ class ReaderApp(App[None]):
 
         try:
             report = pipeline.update(
-                self.paths, self.index_dir, progress=progress, should_stop=should_stop,
+                self.paths,
+                self.index_dir,
+                progress=progress,
+                should_stop=should_stop,
                 rebuild=rebuild,
             )
             library = pipeline.open_library(self.paths, self.index_dir)
@@ -214,13 +218,19 @@ class ReaderApp(App[None]):
     def start_update(self, rebuild: bool = False) -> None:
         """Run `pipeline.update` in a thread worker (after a correction, or on request)."""
         if not self.pipeline_enabled:
-            self.notify("Saved. This corpus is not indexed from files; nothing to re-apply.",
-                        timeout=3)
+            self.notify(
+                "Saved. This corpus is not indexed from files; nothing to re-apply.", timeout=3
+            )
             return
         self.indexing = True
         self._show_progress("starting", 0, 0)
-        self.run_worker(lambda: self._load(rebuild=rebuild), thread=True, name="update",
-                        group="index", exclusive=True)
+        self.run_worker(
+            lambda: self._load(rebuild=rebuild),
+            thread=True,
+            name="update",
+            group="index",
+            exclusive=True,
+        )
 
     def on_index_progress(self, message: IndexProgress) -> None:
         """Show progress in the bar and the header."""
@@ -245,8 +255,13 @@ class ReaderApp(App[None]):
         self.indexing = False
         self.query_one("#indexing").display = False
         self.sub_title = "index update failed"
-        self.notify(sanitize_inline(message.error), title="Indexing failed", severity="error",
-                    markup=False, timeout=8)
+        self.notify(
+            sanitize_inline(message.error),
+            title="Indexing failed",
+            severity="error",
+            markup=False,
+            timeout=8,
+        )
 
     def on_library_ready(self, message: LibraryReady) -> None:
         """Swap in a freshly opened library."""
@@ -263,8 +278,9 @@ class ReaderApp(App[None]):
         self._order_index = {aid: i for i, aid in enumerate(order)}
         counts = {aid: len({m.entity for m in library.mentions.get(aid, [])}) for aid in order}
         sources = self.query_one(SourceList)
-        sources.set_articles([library.article(a) for a in order], counts,
-                             self.state.read_articles(self.corpus))
+        sources.set_articles(
+            [library.article(a) for a in order], counts, self.state.read_articles(self.corpus)
+        )
         self.query_one(XrefPanel).library = library
         if final:
             self.indexing = False
@@ -300,8 +316,11 @@ class ReaderApp(App[None]):
         view = self.query_one(ArticleView)
         if article_id != self.current or force:
             self.current = article_id
-            view.show(lib.article(article_id), lib.title_mentions(article_id),
-                      lib.text_mentions(article_id))
+            view.show(
+                lib.article(article_id),
+                lib.title_mentions(article_id),
+                lib.text_mentions(article_id),
+            )
             self.state.mark_read(self.corpus, article_id)
             self.query_one(SourceList).mark(article_id)
             self._related_for(article_id)
@@ -384,7 +403,11 @@ class ReaderApp(App[None]):
         panel = self.query_one(XrefPanel)
         if entity is None:
             return
-        if self.selected_entity != entity.id or panel.entity is None or panel.entity.id != entity.id:
+        if (
+            self.selected_entity != entity.id
+            or panel.entity is None
+            or panel.entity.id != entity.id
+        ):
             self.selected_entity = entity.id
             panel.show_entity(entity, self.refs(entity.id))
         panel.set_current(message.article, message.mention.field, message.mention.start)
@@ -397,8 +420,11 @@ class ReaderApp(App[None]):
 
     # -- actions: panes ---------------------------------------------------------------------
     def _panes(self) -> list[Widget]:
-        return [self.query_one(SourceOptions), self.query_one(ArticleView),
-                self.query_one(XrefOptions)]
+        return [
+            self.query_one(SourceOptions),
+            self.query_one(ArticleView),
+            self.query_one(XrefOptions),
+        ]
 
     def action_pane(self, delta: int) -> None:
         """tab / shift+tab: next or previous pane."""
@@ -443,8 +469,9 @@ class ReaderApp(App[None]):
         mention = view.selected_mention
         entity_id = mention.entity if mention is not None else self.selected_entity
         if entity_id is None or self.current is None or self.library is None:
-            self.notify("Select a mention first (e or enter), then ] follows its entity.",
-                        timeout=3)
+            self.notify(
+                "Select a mention first (e or enter), then ] follows its entity.", timeout=3
+            )
             return
         refs = self.refs(entity_id)
         keys = self._ref_keys_cache.get(entity_id, [])
@@ -493,8 +520,10 @@ class ReaderApp(App[None]):
         from reader.ui.search_screen import SearchScreen
 
         query = self.search_result.query if self.search_result else ""
-        self.push_screen(SearchScreen(self.library, sanitize_inline(query),
-                                      self.entity_styles.search), self._search_chosen)
+        self.push_screen(
+            SearchScreen(self.library, sanitize_inline(query), self.entity_styles.search),
+            self._search_chosen,
+        )
 
     def _search_chosen(self, choice: Any) -> None:
         if choice is None:
@@ -507,8 +536,11 @@ class ReaderApp(App[None]):
             for match in sorted(hit.matches, key=lambda m: (m.field != "title", m.start))
         ]
         first = next(
-            (i for i, (aid, _) in enumerate(self.search_hits)
-             if aid == result.hits[choice.hit].article),
+            (
+                i
+                for i, (aid, _) in enumerate(self.search_hits)
+                if aid == result.hits[choice.hit].article
+            ),
             None,
         )
         if first is None:
@@ -521,8 +553,11 @@ class ReaderApp(App[None]):
     def _goto_hit(self, pos: int) -> None:
         self.search_pos = pos
         article, match = self.search_hits[pos]
-        self.goto(Location(article, match.field, match.start), select=False,
-                  record=article != self.current or pos == 0)
+        self.goto(
+            Location(article, match.field, match.start),
+            select=False,
+            record=article != self.current or pos == 0,
+        )
         self._apply_search_highlight()
         self.query_one(ArticleView).scroll_to_offset(match.field, match.start, center=True)
         count = len(self.search_hits)
@@ -565,8 +600,10 @@ class ReaderApp(App[None]):
         """r: show or hide the removed boilerplate."""
         view = self.query_one(ArticleView)
         view.set_show_removed(not view.show_removed)
-        self.notify("Showing removed text (dimmed)." if view.show_removed
-                    else "Removed text hidden.", timeout=2)
+        self.notify(
+            "Showing removed text (dimmed)." if view.show_removed else "Removed text hidden.",
+            timeout=2,
+        )
 
     def action_help(self) -> None:
         """?: the key map."""
@@ -655,7 +692,7 @@ class ReaderApp(App[None]):
             try:
                 from reader.domain.entities.corrections import append_correction
             except ImportError:
-                append_correction = _append_line
+                append_correction = _append_line  # type: ignore[assignment]
             problem = append_correction(path, line)
         except Exception as exc:
             self.notify(f"Could not save the correction: {exc}", severity="error", markup=False)
@@ -672,8 +709,11 @@ class ReaderApp(App[None]):
         wanted = self._requested_theme
         if wanted and wanted not in self.reader_themes and wanted not in self.available_themes:
             names = ", ".join(self.reader_themes)
-            self.notify(f"Unknown theme {sanitize_inline(wanted)!r}; available: {names}",
-                        severity="warning", markup=False)
+            self.notify(
+                f"Unknown theme {sanitize_inline(wanted)!r}; available: {names}",
+                severity="warning",
+                markup=False,
+            )
             wanted = None
         remembered = self.state.theme()
         if not wanted and remembered in self.available_themes:
@@ -693,7 +733,7 @@ class ReaderApp(App[None]):
             reader_theme = self.reader_themes.get(DEFAULT_THEME)
         self.entity_styles = EntityStyles.from_theme(reader_theme)
         try:
-            self.query_one(ArticleView).set_styles(self.entity_styles)
+            self.query_one(ArticleView).set_entity_styles(self.entity_styles)
             self.query_one("#legend", Static).update(self.entity_styles.legend())
             panel = self.query_one(XrefPanel)
             panel.styles_set = self.entity_styles
@@ -713,14 +753,17 @@ class ReaderApp(App[None]):
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Reader commands in the palette (fixed titles only; no untrusted text)."""
         yield from super().get_system_commands(screen)
-        yield SystemCommand("Problems", "Files that were skipped, with the reason",
-                            self.action_problems)
+        yield SystemCommand(
+            "Problems", "Files that were skipped, with the reason", self.action_problems
+        )
         yield SystemCommand("Help", "All the keys", self.action_help)
         yield SystemCommand("Search", "Full-text search", self.action_search)
-        yield SystemCommand("Removed text", "Show or hide the removed boilerplate",
-                            self.action_toggle_removed)
-        yield SystemCommand("Next theme", "Cycle through the reader's themes",
-                            self.action_next_theme)
+        yield SystemCommand(
+            "Removed text", "Show or hide the removed boilerplate", self.action_toggle_removed
+        )
+        yield SystemCommand(
+            "Next theme", "Cycle through the reader's themes", self.action_next_theme
+        )
         yield SystemCommand("Re-index", "Bring the index up to date now", self.start_update)
 
     def on_unmount(self) -> None:
@@ -736,7 +779,7 @@ class ReaderApp(App[None]):
         self.state.close()
 
 
-def _append_line(path: Path, line: str) -> None | object:
+def _append_line(path: Path, line: str) -> object | None:
     """Fallback writer for a corrections line (used until the domain's writer exists)."""
     import os
 

@@ -7,14 +7,16 @@ text at mention and search-hit boundaries. No markup is ever parsed: text is dat
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
+from typing import ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
@@ -35,8 +37,7 @@ _KIND_STYLES: dict[str, Style] = {
 MARGIN = 1
 # Characters that must never reach the terminal; replaced one-for-one so offsets stay valid.
 _UNSAFE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\u061c\ufeff"
-    "\u2028\u2029]"
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\u061c\ufeff\u2028\u2029]"
 )
 
 
@@ -82,7 +83,7 @@ def _clean_mentions(mentions: list[Mention]) -> list[Mention]:
 class ArticleView(ScrollView, can_focus=True):
     """Scrollable article text with highlighted mentions, selection and search hits."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "scroll_down", "Down", show=False),
         Binding("k", "scroll_up", "Up", show=False),
         Binding("g", "scroll_home", "Top", show=False),
@@ -112,10 +113,13 @@ class ArticleView(ScrollView, can_focus=True):
         self._layout: ArticleLayout | None = None
         self._cache: dict[int, Strip] = {}
         self._pending: tuple[Field, int] | None = None  # scroll target waiting for a layout
-        self.anchor: tuple[Field, int] | None = None  # where e/E start from with no selection
+        # Where e/E start from when nothing is selected (a search hit, a history position).
+        self.mention_anchor: tuple[Field, int] | None = None
 
     # -- content ----------------------------------------------------------------------------
-    def show(self, article: Article, title_mentions: list[Mention], text_mentions: list[Mention]) -> None:
+    def show(
+        self, article: Article, title_mentions: list[Mention], text_mentions: list[Mention]
+    ) -> None:
         """Display `article` (scrolled to the top, nothing selected)."""
         self.article = displayable(article)
         self._mentions = {
@@ -128,7 +132,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._matches = {"title": _Spans([]), "text": _Spans([])}
         self._current_match = None
         self.selected = None
-        self.anchor = None
+        self.mention_anchor = None
         self._layout = None
         self._cache.clear()
         self._pending = None
@@ -144,7 +148,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.virtual_size = Size(0, 0)
         self.refresh()
 
-    def set_styles(self, styles: EntityStyles) -> None:
+    def set_entity_styles(self, styles: EntityStyles) -> None:
         """Redraw with new entity colours (theme change)."""
         self.styles_set = styles
         self._cache.clear()
@@ -269,7 +273,7 @@ class ArticleView(ScrollView, can_focus=True):
     def clear_selection(self, anchor: tuple[Field, int] | None = None) -> None:
         """Select nothing; `e`/`E` then continue from `anchor` (a field and offset), if given."""
         self.selected = None
-        self.anchor = anchor
+        self.mention_anchor = anchor
         self._cache.clear()
         self.refresh()
 
@@ -279,8 +283,8 @@ class ArticleView(ScrollView, can_focus=True):
         if not order:
             return False
         keys = [(0 if f == "title" else 1, m.start) for f, _, m in order]
-        if self.selected is None and self.anchor is not None:
-            here = (0 if self.anchor[0] == "title" else 1, self.anchor[1])
+        if self.selected is None and self.mention_anchor is not None:
+            here = (0 if self.mention_anchor[0] == "title" else 1, self.mention_anchor[1])
             pos = bisect_left(keys, here) if delta > 0 else bisect_left(keys, here) - 1
             if not 0 <= pos < len(order):
                 return False
@@ -288,9 +292,9 @@ class ArticleView(ScrollView, can_focus=True):
             top = int(self.scroll_y)
             height = max(1, self.scrollable_content_region.height)
             visible = [
-                pos for pos, (fld, _, m) in enumerate(order)
-                if self._layout is None
-                or top <= self._layout.line_of(fld, m.start) < top + height
+                pos
+                for pos, (fld, _, m) in enumerate(order)
+                if self._layout is None or top <= self._layout.line_of(fld, m.start) < top + height
             ]
             if visible:
                 pos = visible[0] if delta > 0 else visible[-1]
@@ -373,21 +377,25 @@ class ArticleView(ScrollView, can_focus=True):
         mentions = self._mentions[fld]
         for i in self._mention_spans[fld].overlapping(start, end):
             m = mentions[i]
-            s = self.styles_set.label(m.label)
+            label_style = self.styles_set.label(m.label)
             if self.selected == (fld, i):
-                s = s + SELECTED
-            spans.append((m.start, m.end, s))
+                label_style = label_style + SELECTED
+            spans.append((m.start, m.end, label_style))
         matches = self._matches[fld]
         for i in matches.overlapping(start, end):
             ms, me = matches.spans[i]
             current = self._current_match == (fld, ms, me)
-            spans.append((ms, me, self.styles_set.current_hit if current else self.styles_set.search))
+            spans.append(
+                (ms, me, self.styles_set.current_hit if current else self.styles_set.search)
+            )
         segments = [pad]
         if not spans:
             segments.append(Segment(text, style))
             return Strip(segments)
-        points = sorted({start, end, *(max(start, min(end, p)) for s, e, _ in spans for p in (s, e))})
-        for a, b in zip(points, points[1:], strict=False):
+        points = sorted(
+            {start, end, *(max(start, min(end, p)) for s0, e0, _ in spans for p in (s0, e0))}
+        )
+        for a, b in itertools.pairwise(points):
             if a >= b:
                 continue
             run_style = style

@@ -6,6 +6,7 @@ own `Content` from plain strings and style the fuzzy-matched characters themselv
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
 MAX_DISCOVERY = 30
 
 
-def _display(candidate: str, offsets: tuple[int, ...] | list[int] = ()) -> Content:
+def _display(candidate: str, offsets: Sequence[int] = ()) -> Content:
     content = Content(candidate)
     for offset in offsets:
         if 0 <= offset < len(candidate) and not candidate[offset].isspace():

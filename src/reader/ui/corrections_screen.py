@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
@@ -40,7 +41,10 @@ def correction_line(kind: str, entity: str, value: str = "") -> str:
 class EntityPicker(ModalScreen[Entity | None]):
     """Choose an entity from a filtered list (for `m` merge)."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("down", "to_list", show=False)]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("down", "to_list", show=False),
+    ]
 
     def __init__(self, title: str, entities: Sequence[Entity]) -> None:
         super().__init__()
@@ -109,7 +113,7 @@ class EntityPicker(ModalScreen[Entity | None]):
 class TextPrompt(ModalScreen[str | None]):
     """Ask for one line of text (for `R` rename)."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, title: str, value: str = "") -> None:
         super().__init__()
@@ -142,7 +146,7 @@ class TextPrompt(ModalScreen[str | None]):
 class LabelPicker(ModalScreen[str | None]):
     """Choose PER, ORG, LOC or MISC (for `L` relabel)."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, title: str, current: str) -> None:
         super().__init__()
@@ -157,7 +161,8 @@ class LabelPicker(ModalScreen[str | None]):
             yield Static(plain(self.title_text), markup=False)
             yield OptionList(
                 *[Option(Text(f"{lab}  {LABEL_NAMES[lab]}"), id=lab) for lab in LABELS],
-                id="label-list", markup=False,
+                id="label-list",
+                markup=False,
             )
 
     def on_mount(self) -> None:

@@ -6,6 +6,7 @@ milliseconds and only the lines on screen are ever styled (see `ArticleView.rend
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
@@ -62,7 +63,7 @@ def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
         breaks = [0, *divide_line(text, width, fold=True), len(text)]
         return [
             (a + len(text[a:b]) - len(text[a:b].lstrip()), a + len(text[a:b].rstrip()))
-            for a, b in zip(breaks, breaks[1:], strict=False)
+            for a, b in itertools.pairwise(breaks)
             if text[a:b].strip()
         ]
     return [

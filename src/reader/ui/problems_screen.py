@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
@@ -17,7 +19,7 @@ from reader.ui.text import plain
 class ProblemsScreen(ModalScreen[None]):
     """A list of problems (file names and reasons are untrusted: shown as plain text)."""
 
-    BINDINGS = [Binding("escape,p,q", "close", "Close")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,p,q", "close", "Close")]
 
     def __init__(self, problems: list[Problem], notices: list[str]) -> None:
         super().__init__()

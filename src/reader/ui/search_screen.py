@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 from rich.style import Style
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
@@ -75,7 +75,7 @@ def run_search(library: Any, query: str, limit: int = SEARCH_LIMIT) -> SearchRes
 class SearchScreen(ModalScreen[SearchChoice | None]):
     """A query box, a message line and the results list."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close"),
         Binding("down", "to_results", "Results", show=False),
     ]
@@ -93,8 +93,9 @@ class SearchScreen(ModalScreen[SearchChoice | None]):
         with Vertical(id="search-box", classes="dialog") as box:
             box.border_title = "Search"
             box.border_subtitle = "enter jumps · ↓ results · escape closes"
-            yield Input(value=self.initial, placeholder="words, \"a phrase\", entity:Name …",
-                        id="query")
+            yield Input(
+                value=self.initial, placeholder='words, "a phrase", entity:Name …', id="query"
+            )
             yield Static("", id="search-message", markup=False)
             yield OptionList(id="results", markup=False)
 
@@ -168,9 +169,8 @@ class SearchScreen(ModalScreen[SearchChoice | None]):
         self._show(query, answer)
         if isinstance(answer, SearchResult) and answer.hits:
             self.dismiss(SearchChoice(answer, 0))
-        elif isinstance(answer, SearchResult):
-            if not self._suggestion:
-                self.query_one("#search-message", Static).update(Text("No article matches.", "bold"))
+        elif isinstance(answer, SearchResult) and not self._suggestion:
+            self.query_one("#search-message", Static).update(Text("No article matches.", "bold"))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         """Enter on a result jumps; on the suggestion it searches for it."""

@@ -5,10 +5,12 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
@@ -26,7 +28,7 @@ READ = "·"
 class SourceOptions(OptionList):
     """The list itself; letters that are not commands go to the filter box."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
         Binding("g", "first", "Top", show=False),
@@ -52,7 +54,7 @@ class SourceOptions(OptionList):
 class FilterInput(Input):
     """The filter box above the list (escape clears it, ↓ and enter go back to the list)."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "leave(True)", "Clear filter", show=False),
         Binding("down", "leave(False)", "List", show=False),
     ]
@@ -69,7 +71,7 @@ class FilterInput(Input):
 class SourceList(Vertical):
     """Filter box plus the list of articles; posts `ArticleChosen` on enter or click."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("s", "toggle_sort", "Sort"),
         Binding("f", "start_filter", "Filter"),
     ]

@@ -6,6 +6,7 @@ user's state folder, never in the corpus folder. No Textual import here.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from pathlib import Path
 
@@ -53,10 +54,8 @@ class StateStore:
     def _write(self, sql: str, args: tuple[object, ...]) -> None:
         if self._db is None:
             return
-        try:
+        with contextlib.suppress(sqlite3.Error):
             self._db.execute(sql, args)
-        except sqlite3.Error:
-            pass
 
     def _read(self, sql: str, args: tuple[object, ...]) -> list[tuple[object, ...]]:
         if self._db is None:
@@ -79,7 +78,9 @@ class StateStore:
     # -- read marks -----------------------------------------------------------------------
     def read_articles(self, corpus: str) -> set[str]:
         """Ids of the articles already opened in this corpus."""
-        return {str(r[0]) for r in self._read("SELECT article FROM read WHERE corpus = ?", (corpus,))}
+        return {
+            str(r[0]) for r in self._read("SELECT article FROM read WHERE corpus = ?", (corpus,))
+        }
 
     def mark_read(self, corpus: str, article: str) -> None:
         """Remember that `article` was opened."""

@@ -38,7 +38,7 @@ class EntityStyles:
     @classmethod
     def from_theme(cls, theme: ReaderTheme | None) -> EntityStyles:
         """Styles for `theme` (shapes only when `theme` is None)."""
-        labels = {}
+        labels: dict[str, Style] = {}
         for label in LABELS:
             color = theme.entity_color(label) if theme else None
             labels[label] = LABEL_SHAPES[label] + Style(color=color)

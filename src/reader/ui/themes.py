@@ -14,12 +14,24 @@ from reader.domain.paths import bundled_themes, config_dir
 from reader.domain.sanitize import sanitize_inline
 
 COLOR_KEYS = (
-    "primary", "secondary", "accent", "foreground", "background",
-    "surface", "panel", "warning", "error", "success",
+    "primary",
+    "secondary",
+    "accent",
+    "foreground",
+    "background",
+    "surface",
+    "panel",
+    "warning",
+    "error",
+    "success",
 )
 DEFAULT_THEME = "dark"
 _FALLBACK_ENTITIES: dict[str, str] = {
-    "per": "#7dcfff", "org": "#e0af68", "loc": "#9ece6a", "misc": "#bb9af7", "search": "#ff9e64",
+    "per": "#7dcfff",
+    "org": "#e0af68",
+    "loc": "#9ece6a",
+    "misc": "#bb9af7",
+    "search": "#ff9e64",
 }
 
 
@@ -50,7 +62,9 @@ class ReaderTheme:
         return self.entities["search"]
 
 
-def parse_theme(data: dict[str, object], fallback_name: str, path: Path | None = None) -> ReaderTheme:
+def parse_theme(
+    data: dict[str, object], fallback_name: str, path: Path | None = None
+) -> ReaderTheme:
     """Build a theme from parsed TOML (`name`, `dark`, `[colors]`, `[entities]`)."""
     name = sanitize_inline(str(data.get("name") or fallback_name)).strip()
     if not name:
@@ -76,7 +90,7 @@ def parse_theme(data: dict[str, object], fallback_name: str, path: Path | None =
             Color.parse(value)
         except ColorParseError as exc:
             raise ThemeError(f"{key} = {value!r} is not a colour") from exc
-    theme = Theme(name=name, dark=bool(data.get("dark", True)), **values)
+    theme = Theme(name=name, dark=bool(data.get("dark", True)), **values)  # type: ignore[arg-type]
     return ReaderTheme(theme=theme, entities=ents, path=path)
 
 
@@ -107,13 +121,17 @@ def load_themes(dirs: Iterable[Path] | None = None) -> tuple[dict[str, ReaderThe
             try:
                 loaded = load_theme_file(path)
             except ThemeError as exc:
-                notices.append(f"theme {sanitize_inline(path.name)} skipped: {sanitize_inline(str(exc))}")
+                notices.append(
+                    f"theme {sanitize_inline(path.name)} skipped: {sanitize_inline(str(exc))}"
+                )
                 continue
             themes[loaded.name] = loaded
     if DEFAULT_THEME not in themes:
         themes[DEFAULT_THEME] = parse_theme(
             {"name": DEFAULT_THEME, "colors": {"primary": "#7aa2f7"}}, DEFAULT_THEME
         )
-    ordered = {n: themes[n] for n in ("dark", "light", "high-contrast") if n in themes}
+    ordered: dict[str, ReaderTheme] = {
+        n: themes[n] for n in ("dark", "light", "high-contrast") if n in themes
+    }
     ordered.update(themes)
     return ordered, notices

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -33,7 +33,7 @@ class Target:
 class XrefOptions(OptionList):
     """Rows of the panel (j/k move, enter jumps, c compares)."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
         Binding("g", "first", "Top", show=False),
@@ -64,8 +64,11 @@ class XrefPanel(Vertical):
 
     def compose(self) -> ComposeResult:
         """The card and the rows."""
-        yield Static(Text("Select a mention (e, enter or a click) to see where else it appears."),
-                     id="card", markup=False)
+        yield Static(
+            Text("Select a mention (e, enter or a click) to see where else it appears."),
+            id="card",
+            markup=False,
+        )
         yield XrefOptions(id="xref", markup=False)
 
     @property
@@ -159,8 +162,9 @@ class XrefPanel(Vertical):
                 self._targets[oid] = Target(ref.article, ref.field, ref.start)
                 self._ref_index[(ref.article, ref.field, ref.start)] = oid
         if self.article is not None:
-            options.append(Option(Text(f"Related articles ({len(self._relations)})", "bold"),
-                                  disabled=True))
+            options.append(
+                Option(Text(f"Related articles ({len(self._relations)})", "bold"), disabled=True)
+            )
             if not self._relations:
                 options.append(Option(Text("  none found", "dim"), disabled=True))
             for i, rel in enumerate(self._relations):
@@ -197,7 +201,10 @@ class XrefPanel(Vertical):
         option = self.options.highlighted_option
         target = self._targets.get(option.id or "") if option else None
         if target is None or target.article == self.article:
-            self.app.notify("Highlight a related article (or another article's mention) to compare.",
-                            severity="warning", timeout=3)
+            self.app.notify(
+                "Highlight a related article (or another article's mention) to compare.",
+                severity="warning",
+                timeout=3,
+            )
             return
         self.post_message(CompareRequested(target.article))
