@@ -1,0 +1,1 @@
+"""The reader benchmark suite: `python -m bench --help` (see docs/PERFORMANCE.md)."""

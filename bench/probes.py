@@ -1,0 +1,485 @@
+"""The measurements that run in a fresh process, one per call: `python -m bench.probes NAME ...`.
+
+Each probe prints one JSON object on its last stdout line. Running them in their own process
+keeps module imports, caches and peak memory of one measurement out of the next, and lets the
+start-up probes time a process from its very beginning (`time.monotonic()` is system-wide on
+Linux, so the parent's spawn time and the child's timestamps share one clock).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import json
+import os
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+T_START = time.monotonic()
+
+
+def rss_mb() -> dict[str, float]:
+    """Current (VmRSS) and peak (VmHWM) resident memory of this process, in MB."""
+    out: dict[str, float] = {}
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith(("VmRSS:", "VmHWM:")):
+                    key, value = line.split(":", 1)
+                    out[key.lower()] = round(int(value.split()[0]) / 1024, 1)
+    except OSError:
+        import resource
+
+        out["vmhwm"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    return out
+
+
+def _emit(obj: dict[str, Any]) -> None:
+    sys.stdout.write("\n" + json.dumps(obj) + "\n")
+    sys.stdout.flush()
+
+
+def _stub_ner() -> None:
+    """Replace spaCy by the bench gazetteer (for builds the suite cannot afford with spaCy)."""
+    import reader.domain.entities.ner as ner
+    from bench.corpus import GazetteerExtractor
+
+    ner.Extractor = GazetteerExtractor  # type: ignore[misc,assignment]
+
+
+def _stage_timer() -> tuple[Callable[[str, int, int], None], dict[str, float]]:
+    """A progress callback that records how long each pipeline stage lasted."""
+    spans: dict[str, list[float]] = {}
+
+    def progress(stage: str, done: int, total: int) -> None:
+        now = time.perf_counter()
+        span = spans.setdefault(stage, [now, now])
+        span[1] = now
+
+    stages: dict[str, float] = {}
+
+    def finish() -> None:
+        names = list(spans)
+        for i, name in enumerate(names):
+            end = spans[names[i + 1]][0] if i + 1 < len(names) else spans[name][1]
+            stages[name] = round(end - spans[name][0], 3)
+
+    progress.finish = finish  # type: ignore[attr-defined]
+    return progress, stages
+
+
+# -- index builds ------------------------------------------------------------------------------
+def probe_build(corpus: Path, index: Path, stub: bool) -> dict[str, Any]:
+    """Cold `pipeline.update` of `corpus` into an empty `index`."""
+    if stub:
+        _stub_ner()
+    from reader.domain import pipeline
+
+    progress, stages = _stage_timer()
+    t0 = time.perf_counter()
+    report = pipeline.update([corpus], index, progress=progress)
+    seconds = time.perf_counter() - t0
+    progress.finish()  # type: ignore[attr-defined]
+    return {
+        "seconds": round(seconds, 3),
+        "added": report.added,
+        "analysed": report.analysed,
+        "problems": len(report.problems),
+        "stages": stages,
+        **rss_mb(),
+    }
+
+
+def probe_reindex(corpus: Path, index: Path, stub: bool) -> dict[str, Any]:
+    """`is_current` then `update` in a fresh process, as `reader` does on start."""
+    if stub:
+        _stub_ner()
+    before = set(sys.modules)
+    t0 = time.perf_counter()
+    from reader.domain import pipeline
+
+    current = pipeline.is_current([corpus], index)
+    t_current = time.perf_counter() - t0
+    loaded = sorted({m.split(".")[0] for m in set(sys.modules) - before})
+    progress, stages = _stage_timer()
+    t1 = time.perf_counter()
+    report = pipeline.update([corpus], index, progress=progress)
+    t_update = time.perf_counter() - t1
+    progress.finish()  # type: ignore[attr-defined]
+    return {
+        "is_current": current,
+        "is_current_s": round(t_current, 4),
+        "is_current_imports": [m for m in loaded if m in ("spacy", "textual", "whoosh", "numpy")],
+        "update_s": round(t_update, 3),
+        "changed": report.changed + report.added + report.removed,
+        "analysed": report.analysed,
+        "stages": stages,
+    }
+
+
+# -- floors ------------------------------------------------------------------------------------
+def _read_texts(corpus: Path, limit: int | None) -> list[str]:
+    files = sorted(corpus.glob("*.txt"))[:limit]
+    return [f.read_text(encoding="utf-8") for f in files]
+
+
+def probe_disk(corpus: Path) -> dict[str, Any]:
+    """Read every file (bytes, then UTF-8 decoding): the floor under any indexing."""
+    t0 = time.perf_counter()
+    n = size = 0
+    for entry in sorted(os.scandir(corpus), key=lambda e: e.name):
+        with open(entry.path, "rb") as fh:
+            data = fh.read()
+        data.decode("utf-8")
+        n += 1
+        size += len(data)
+    return {"seconds": round(time.perf_counter() - t0, 4), "files": n, "bytes": size}
+
+
+def probe_spacy(corpus: Path, mode: str, limit: int | None, n_process: int) -> dict[str, Any]:
+    """spaCy over the article texts: `naive` (the full pipeline, as `spacy.load` gives it) or
+    `ner` (the NER component alone, which in fr_core_news_sm has its own tok2vec)."""
+    texts = _read_texts(corpus, limit)
+    words = sum(len(t.split()) for t in texts)
+    t0 = time.perf_counter()
+    import spacy
+
+    if mode == "naive":
+        nlp = spacy.load("fr_core_news_sm")
+    else:
+        others = ["tok2vec", "morphologizer", "parser", "attribute_ruler", "lemmatizer", "senter"]
+        nlp = spacy.load("fr_core_news_sm", exclude=others)
+    t_load = time.perf_counter() - t0
+    t1 = time.perf_counter()
+    ents = 0
+    kwargs: dict[str, Any] = {"batch_size": 32}
+    if n_process > 1:
+        kwargs["n_process"] = n_process
+    for doc in nlp.pipe(texts, **kwargs):
+        ents += len(doc.ents)
+    seconds = time.perf_counter() - t1
+    return {
+        "load_s": round(t_load, 2),
+        "seconds": round(seconds, 3),
+        "articles": len(texts),
+        "words": words,
+        "entities": ents,
+        **rss_mb(),
+    }
+
+
+def probe_whoosh(corpus: Path, index: Path) -> dict[str, Any]:
+    """The project's Whoosh index (same schema and analysis) over the raw texts, no NER."""
+    from reader.domain.search import IndexDoc, SearchIndex
+
+    files = sorted(corpus.glob("*.txt"))
+    t0 = time.perf_counter()
+    docs = []
+    for f in files:
+        text = f.read_text(encoding="utf-8")
+        lines = text.split("\n", 2)
+        docs.append(IndexDoc(id=f.stem, path=str(f), title=lines[1].lstrip("# "), text=lines[2]))
+    ix = SearchIndex.create(index)
+    ix.update(docs)
+    ix.close()
+    return {"seconds": round(time.perf_counter() - t0, 3), "articles": len(docs), **rss_mb()}
+
+
+# -- search ------------------------------------------------------------------------------------
+def _pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    k = max(0, min(len(ordered) - 1, round(q * (len(ordered) - 1))))
+    return ordered[k]
+
+
+def probe_search(corpus: Path, index: Path, queries: Path, repeats: int) -> dict[str, Any]:
+    """Library search latency (one shared searcher, snippets included) per kind of query."""
+    from reader.domain import pipeline
+
+    t0 = time.perf_counter()
+    current = pipeline.is_current([corpus], index)
+    t_current = time.perf_counter() - t0
+    t1 = time.perf_counter()
+    library = pipeline.open_library([corpus], index)
+    t_open = time.perf_counter() - t1
+    after_open = rss_mb()
+    kinds: dict[str, list[str]] = json.loads(queries.read_text(encoding="utf-8"))
+    first_q = next(iter(kinds.values()))[0]
+    t2 = time.perf_counter()
+    library.search(first_q, 10)
+    t_first = time.perf_counter() - t2
+    out: dict[str, Any] = {
+        "is_current": current,
+        "is_current_s": round(t_current, 4),
+        "open_library_s": round(t_open, 3),
+        "first_query_s": round(t_first, 4),
+        "rss_after_open": after_open,
+    }
+    for limit in (10, 100):
+        for kind, qs in kinds.items():
+            for q in qs:  # warm-up pass
+                library.search(q, limit)
+            times: list[float] = []
+            hits = 0
+            for _ in range(repeats):
+                for q in qs:
+                    t = time.perf_counter()
+                    result = library.search(q, limit)
+                    times.append(time.perf_counter() - t)
+                    hits += len(result.hits)
+            out[f"{kind}@{limit}"] = {
+                "p50_ms": round(1000 * statistics.median(times), 2),
+                "p95_ms": round(1000 * _pct(times, 0.95), 2),
+                "n": len(times),
+                "mean_hits": round(hits / max(1, len(times)), 1),
+            }
+    out.update(rss_mb())
+    return out
+
+
+# -- the app -------------------------------------------------------------------------------------
+class _Frames:
+    """Records when Textual produces a frame (headless: rendered to segments, not written)."""
+
+    def __init__(self) -> None:
+        self.times: list[float] = []
+
+    def install(self) -> None:
+        from textual.app import App
+
+        original = App._display
+        frames = self
+
+        def display(app: Any, screen: Any, renderable: Any) -> None:
+            if renderable is not None and not app._batch_count:
+                with contextlib.suppress(Exception):  # what a terminal driver would do
+                    renderable.render_segments(app.console)
+                frames.times.append(time.monotonic())
+            original(app, screen, renderable)
+
+        App._display = display  # type: ignore[method-assign]
+
+    def after(self, t: float) -> float | None:
+        for x in self.times:
+            if x > t:
+                return x
+        return None
+
+    async def wait_after(self, t: float, timeout: float = 30.0) -> float | None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            got = self.after(t)
+            if got is not None:
+                return got
+            await asyncio.sleep(0.001)
+        return None
+
+
+def _bare_app() -> Any:
+    from textual.app import App, ComposeResult
+    from textual.containers import Horizontal, Vertical
+    from textual.widgets import Footer, Header, Static
+
+    class Bare(App[None]):
+        CSS = "Horizontal { height: 1fr; } #a { width: 30; } #c { width: 40; }"
+
+        def compose(self) -> ComposeResult:
+            yield Header()
+            with Horizontal():
+                yield Static("sources", id="a")
+                with Vertical():
+                    yield Static("article " * 200, id="b")
+                yield Static("cross-references", id="c")
+            yield Footer()
+
+    return Bare()
+
+
+def probe_paint(corpus: Path | None, index: Path | None, state: Path, bare: bool) -> dict[str, Any]:
+    """Process start → first frame (and → first frame showing the library) of the app."""
+    frames = _Frames()
+    content: list[float] = []
+    t_import0 = time.monotonic()
+    if bare:
+        app = _bare_app()
+        frames.install()
+    else:
+        from reader.ui import app as app_module
+
+        assert corpus is not None and index is not None
+        app = app_module.create_app([corpus], index, state_dir=state)
+        frames.install()
+        original = app_module.ReaderApp.install_library
+
+        def install(self: Any, library: Any, *, final: bool) -> None:
+            original(self, library, final=final)
+            content.append(time.monotonic())
+
+        app_module.ReaderApp.install_library = install  # type: ignore[method-assign]
+    t_imported = time.monotonic()
+    result: dict[str, Any] = {}
+
+    async def run() -> None:
+        async with app.run_test(headless=True, size=(160, 48)) as pilot:
+            first = await frames.wait_after(0.0)
+            result["first_frame"] = first
+            if not bare:
+                deadline = time.monotonic() + 120
+                while not content and time.monotonic() < deadline:
+                    await asyncio.sleep(0.005)
+                if content:
+                    result["content_frame"] = await frames.wait_after(content[0])
+            await pilot.pause(0.3)
+            result.update(rss_mb())
+
+    asyncio.run(run())
+    result.update({"t_start": T_START, "t_import0": t_import0, "t_imported": t_imported})
+    return result
+
+
+# -- the big article -------------------------------------------------------------------------------
+def big_library(words: int = 20_000, mentions: int = 2_000, entities: int = 50) -> Any:
+    """A `Library` with one article of `words` words holding `mentions` mentions of
+    `entities` people (every tenth word), and one short article first in reading order."""
+    from bench.corpus import LAST, bench_corpus
+    from reader.domain.library import Library
+    from reader.domain.model import Article, Entity, Mention
+
+    pool = " ".join(bench_corpus(60, seed=7).values()).split()
+    names = LAST[:entities]
+    every = words // mentions
+    parts: list[str] = []
+    paragraphs: list[tuple[int, int]] = []
+    ms: list[Mention] = []
+    pos = para_start = 0
+    for i in range(words):
+        if i % every == every - 1:
+            k = (i // every) % len(names)
+            word = names[k]
+            ms.append(Mention("text", pos, pos + len(word), word, "PER", f"e{k}"))
+        else:
+            word = pool[i % len(pool)]
+        parts.append(word)
+        pos += len(word)
+        if i % 120 == 119 or i == words - 1:
+            paragraphs.append((para_start, pos))
+            parts.append("\n\n")
+            pos += 2
+            para_start = pos
+        else:
+            parts.append(" ")
+            pos += 1
+    text = "".join(parts).rstrip()
+    big = Article("big", "big.txt", "Un très long article", text, paragraphs, date="2021-12")
+    small_text = f"{names[0]} et {names[1]} se sont parlé mardi."
+    small = Article("small", "small.txt", "Un court article", small_text,
+                    [(0, len(small_text))], date="2021-01")
+    small_ms = [
+        Mention("text", 0, len(names[0]), names[0], "PER", "e0"),
+        Mention("text", len(names[0]) + 4, len(names[0]) + 4 + len(names[1]), names[1], "PER",
+                "e1"),
+    ]
+    counts = {f"e{k}": 0 for k in range(len(names))}
+    for m in ms + small_ms:
+        counts[m.entity] += 1
+    ents = {
+        f"e{k}": Entity(f"e{k}", n, "PER", [n], counts[f"e{k}"], ["big", "small"])
+        for k, n in enumerate(names)
+    }
+    return Library(articles={"big": big, "small": small},
+                   mentions={"big": ms, "small": small_ms}, entities=ents)
+
+
+def probe_big(state: Path, repeats: int) -> dict[str, Any]:
+    """Open the big article (→ first frame after), then `]` on its mentions (→ next frame)."""
+    from reader.ui.app import create_app
+    from reader.ui.article_view import ArticleView
+    from reader.ui.history import Location
+
+    library = big_library()
+    app = create_app([], state / "index", library=library, state_dir=state)
+    frames = _Frames()
+    frames.install()
+    result: dict[str, Any] = {
+        "words": len(library.article("big").text.split()),
+        "mentions": len(library.mentions["big"]),
+    }
+
+    async def run() -> None:
+        async with app.run_test(headless=True, size=(160, 48)) as pilot:
+            await pilot.pause(0.2)
+            opens: list[float] = []
+            for _ in range(repeats):
+                app.goto(Location("small"))
+                await pilot.pause(0.05)
+                t0 = time.monotonic()
+                app.goto(Location("big"))
+                t1 = await frames.wait_after(t0)
+                assert t1 is not None
+                opens.append(t1 - t0)
+                await pilot.pause(0.05)
+            view = app.query_one(ArticleView)
+            view.focus()
+            view.select("text", 0)
+            await pilot.pause(0.05)
+            steps: list[float] = []
+            for _ in range(repeats * 2):
+                t0 = time.monotonic()
+                await pilot.press("right_square_bracket")
+                t1 = await frames.wait_after(t0)
+                assert t1 is not None
+                steps.append(t1 - t0)
+                await pilot.pause(0.02)
+            selected = view.selected_mention
+            result["open_ms"] = [round(1000 * x, 1) for x in opens]
+            result["step_ms"] = [round(1000 * x, 1) for x in steps]
+            result["moved"] = selected is not None and selected.start > 0
+
+    asyncio.run(run())
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run one probe and print its JSON result."""
+    p = argparse.ArgumentParser(prog="python -m bench.probes")
+    p.add_argument("probe")
+    p.add_argument("--corpus", type=Path)
+    p.add_argument("--index", type=Path)
+    p.add_argument("--state", type=Path)
+    p.add_argument("--queries", type=Path)
+    p.add_argument("--mode", default="ner")
+    p.add_argument("--limit", type=int)
+    p.add_argument("--n-process", type=int, default=1)
+    p.add_argument("--repeats", type=int, default=3)
+    p.add_argument("--stub-ner", action="store_true")
+    p.add_argument("--bare", action="store_true")
+    a = p.parse_args(argv)
+    if a.probe == "build":
+        out = probe_build(a.corpus, a.index, a.stub_ner)
+    elif a.probe == "reindex":
+        out = probe_reindex(a.corpus, a.index, a.stub_ner)
+    elif a.probe == "disk":
+        out = probe_disk(a.corpus)
+    elif a.probe == "spacy":
+        out = probe_spacy(a.corpus, a.mode, a.limit, a.n_process)
+    elif a.probe == "whoosh":
+        out = probe_whoosh(a.corpus, a.index)
+    elif a.probe == "search":
+        out = probe_search(a.corpus, a.index, a.queries, a.repeats)
+    elif a.probe == "paint":
+        out = probe_paint(a.corpus, a.index, a.state, a.bare)
+    elif a.probe == "big":
+        out = probe_big(a.state, a.repeats)
+    else:
+        p.error(f"unknown probe {a.probe}")
+    _emit(out)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
