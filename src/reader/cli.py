@@ -198,12 +198,44 @@ def _print_problems(problems: Sequence[Any], out: TextIO) -> None:
 
 
 def _library(args: argparse.Namespace, *, verbose: bool = False) -> Any:
+    """Bring the index up to date and open it; a store found damaged only now is rebuilt."""
     from reader.domain import pipeline
+    from reader.domain.store import StoreCorrupt
 
     paths = _resolve_paths(args.paths)
     index_dir = _index_dir(args, paths)
     _bring_up_to_date(paths, index_dir, verbose=verbose)
-    return pipeline.open_library(paths, index_dir)
+    try:
+        library = pipeline.open_library(paths, index_dir)
+    except StoreCorrupt as exc:
+        print(f"reader: the index was damaged ({sanitize_inline(str(exc))}); rebuilding it",
+              file=sys.stderr)
+        _bring_up_to_date(paths, index_dir, rebuild=True)
+        library = pipeline.open_library(paths, index_dir)
+    for notice in library.notices:
+        print(f"reader: {sanitize_inline(notice)}", file=sys.stderr)
+    return library
+
+
+def _search(args: argparse.Namespace, library: Any) -> Any:
+    """Run the query; a search index found damaged while reading it is rebuilt, then the
+    query runs again. A rejected query is a usage error (exit 2)."""
+    from reader.domain import pipeline
+    from reader.domain.search import IndexCorrupt, QueryError
+
+    try:
+        try:
+            return library.search(args.query, args.limit)
+        except IndexCorrupt as exc:
+            print(f"reader: {sanitize_inline(str(exc))}; rebuilding the search index",
+                  file=sys.stderr)
+        paths = _resolve_paths(args.paths)
+        index_dir = _index_dir(args, paths)
+        with _StderrProgress(enabled=True) as progress:
+            pipeline.update(paths, index_dir, progress=progress, rebuild_search=True)
+        return pipeline.open_library(paths, index_dir).search(args.query, args.limit)
+    except QueryError as exc:
+        raise UsageError(f"query rejected: {exc}") from exc
 
 
 def _dump(obj: Any) -> None:
@@ -233,15 +265,10 @@ def cmd_index(args: argparse.Namespace) -> int:
 
 def cmd_search(args: argparse.Namespace) -> int:
     """`reader search QUERY`: a table of hits, or SPEC §4 JSON."""
-    from reader.domain.search import QueryError
-
     if args.limit < 1:
         raise UsageError("--limit must be at least 1")
     library = _library(args)
-    try:
-        result = library.search(args.query, args.limit)
-    except QueryError as exc:
-        raise UsageError(f"query rejected: {exc}") from exc
+    result = _search(args, library)
     if args.json:
         _dump(
             {

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from reader.domain.discovery import SourceFile
 from reader.domain.library import Library
@@ -28,7 +28,7 @@ from reader.domain.store import FileEntry, Store, StoreCorrupt
 
 if TYPE_CHECKING:
     from reader.domain.entities.linking import LinkResult
-    from reader.domain.search import IndexDoc
+    from reader.domain.search import IndexDoc, SearchIndex
 
 Progress = Callable[[str, int, int], None]
 StopCheck = Callable[[], bool]
@@ -95,15 +95,21 @@ def _versions(paths: Sequence[Path]) -> dict[str, str]:
     }
 
 
+def _discard_store(index_dir: Path) -> None:
+    """Move a damaged store (and its WAL files) aside as ``*.corrupt``."""
+    path = index_dir / STORE_NAME
+    for suffix in ("", "-wal", "-shm"):
+        stale = Path(str(path) + suffix)
+        if stale.exists():
+            stale.replace(Path(str(stale) + ".corrupt"))
+
+
 def _open_store(index_dir: Path, notices: list[str] | None = None) -> Store:
     path = index_dir / STORE_NAME
     try:
         return Store(path)
     except StoreCorrupt as exc:
-        for suffix in ("", "-wal", "-shm"):
-            stale = Path(str(path) + suffix)
-            if stale.exists():
-                stale.replace(Path(str(stale) + ".corrupt"))
+        _discard_store(index_dir)
         if notices is not None:
             notices.append(f"The index store was unreadable ({exc}); rebuilt it.")
         return Store(path)
@@ -164,9 +170,25 @@ def is_current(paths: Sequence[Path], index_dir: Path) -> bool:
         found, _ = _scan(paths)
         if set(found) != set(manifest):
             return False
-        return all(_unchanged(manifest[name], src, fid) for name, (src, fid) in found.items())
+        if not all(_unchanged(manifest[name], src, fid) for name, (src, fid) in found.items()):
+            return False
+    except StoreCorrupt:
+        return False
     finally:
         store.close()
+    return _search_index_opens(index_dir / SEARCH_DIR)
+
+
+def _search_index_opens(directory: Path) -> bool:
+    """True when the search index opens and its files read (missing, other schema version,
+    truncated or damaged files: False, so that `update()` rebuilds it)."""
+    from reader.domain.search import SearchError, SearchIndex
+
+    try:
+        SearchIndex.open(directory).close()
+    except SearchError:
+        return False
+    return True
 
 
 def _ner_key(article: Article, version: str) -> str:
@@ -189,12 +211,24 @@ def update(
     progress: Progress | None = None,
     should_stop: StopCheck | None = None,
     rebuild: bool = False,
+    rebuild_search: bool = False,
 ) -> UpdateReport:
     """Bring the index of `paths` up to date; returns what changed. Blocking; run in a worker.
 
-    Raises `Cancelled` when `should_stop()` turns true; nothing half-done is committed."""
+    `rebuild` starts from nothing; `rebuild_search` rebuilds only the search index (for a
+    search index found damaged while querying it). A store found damaged while it is read is
+    moved aside and rebuilt, with a notice. Raises `Cancelled` when `should_stop()` turns
+    true; nothing half-done is committed."""
     with writer_lock(index_dir, progress):
-        return _Updater(list(paths), index_dir, progress, should_stop).run(rebuild)
+        if rebuild_search and not rebuild:
+            shutil.rmtree(index_dir / SEARCH_DIR, ignore_errors=True)
+        try:
+            return _Updater(list(paths), index_dir, progress, should_stop).run(rebuild)
+        except StoreCorrupt as exc:
+            _discard_store(index_dir)
+            updater = _Updater(list(paths), index_dir, progress, should_stop)
+            updater.report.notices.append(f"The index store was damaged ({exc}); rebuilt it.")
+            return updater.run(False)
 
 
 class _Updater:
@@ -215,6 +249,8 @@ class _Updater:
         self.changed: dict[str, Article] = {}
         self.removed: set[str] = set()
         self.file_rows: list[tuple[str, FileEntry]] = []
+        #: True when the search index could not be written (another program held its lock).
+        self.search_pending = False
 
     def run(self, rebuild: bool) -> UpdateReport:
         started = time.perf_counter()
@@ -280,7 +316,7 @@ class _Updater:
             store.replace_problems(problems)
             for key, value in versions.items():
                 store.set_meta(f"version:{key}", value)
-            store.set_meta("complete", "1")
+            store.set_meta("complete", "0" if self.search_pending else "1")
 
     def _check(self) -> None:
         _check(self.should_stop)
@@ -367,18 +403,11 @@ class _Updater:
         missing = [corpus[aid] for aid, key in sorted(keys.items()) if key not in cached]
         fresh: dict[str, list[RawMention]] = {}
         if missing:
-            from reader.domain.entities.ner import Extractor
-
-            extractor = Extractor()
-            step = NER_BATCH * 8
-            n_proc = 2 if len(missing) >= 400 and (os.cpu_count() or 1) > 1 else 1
-            for start in range(0, len(missing), step):
-                self._check()
-                self.say("finding entities", start, len(missing))
-                chunk = missing[start : start + step]
-                results = extractor.extract(chunk, batch_size=NER_BATCH, n_process=n_proc)
+            self.say("finding entities", 0, len(missing))
+            for chunk, results in _extract_chunks(missing, self.should_stop):
                 for article, ms in zip(chunk, results, strict=True):
                     fresh[keys[article.id]] = list(ms)
+                self.say("finding entities", len(fresh), len(missing))
             self.say("finding entities", len(missing), len(missing))
             self.report.analysed = len(missing)
         raw = {aid: cached.get(key) or fresh.get(key, []) for aid, key in keys.items()}
@@ -401,7 +430,7 @@ class _Updater:
         self, store: Store, corpus: dict[str, Article], linked: LinkResult, schema_changed: bool
     ) -> dict[str, str]:
         """Send Whoosh the documents whose text or entity terms changed; return terms hashes."""
-        from reader.domain.search import SearchIndex
+        from reader.domain.search import IndexBusy, IndexCorrupt, SearchIndex
 
         self._check()
         terms_before = store.terms_hashes()
@@ -411,27 +440,63 @@ class _Updater:
             terms = entity_terms(linked.mentions.get(aid, []), linked.entities)
             terms_of[aid] = terms
             terms_after[aid] = hashlib.sha256("\n".join(terms).encode()).hexdigest()
-        index = SearchIndex.open_or_create(self.index_dir / SEARCH_DIR)
+        directory = self.index_dir / SEARCH_DIR
+        try:
+            try:
+                self._send(
+                    SearchIndex.open_or_create(directory),
+                    corpus, terms_of, terms_before, terms_after, schema_changed,
+                )
+            except IndexCorrupt as exc:  # damage found only now (Whoosh has no checksums)
+                self._check()
+                self.report.notices.append(f"The search index was damaged ({exc}); rebuilt it.")
+                self._send(
+                    SearchIndex.create(directory, reason=str(exc)),
+                    corpus, terms_of, terms_before, terms_after, schema_changed,
+                )
+        except IndexBusy:
+            # Every writer of ours holds the writer lock first: this is a foreign program.
+            self.search_pending = True
+            self.report.notices.append(
+                "The search index is locked by another program; search may miss the latest "
+                "changes until the next update."
+            )
+            return {aid: h for aid, h in terms_before.items() if h is not None and aid in corpus}
+        return terms_after
+
+    def _send(
+        self,
+        index: SearchIndex,
+        corpus: dict[str, Article],
+        terms_of: dict[str, list[str]],
+        terms_before: Mapping[str, str | None],
+        terms_after: dict[str, str],
+        schema_changed: bool,
+    ) -> None:
+        """Send `index` the documents that are missing, stale or changed; delete the others.
+
+        A document is stale when its stored content hash differs from the article's, which
+        also repairs an index left ahead of (or behind) the store by a killed process."""
         try:
             if index.needs_rebuild:
                 self.report.notices.append(f"The search index was rebuilt ({index.rebuilt}).")
-            indexed = index.doc_ids()
+            indexed = index.doc_hashes()
             send = {
                 aid
                 for aid in corpus
                 if aid in self.changed
                 or aid not in indexed
+                or indexed[aid] != corpus[aid].content_hash
                 or terms_before.get(aid) != terms_after[aid]
                 or schema_changed
             }
-            delete = sorted((indexed - set(corpus)) | (self.removed & indexed))
+            delete = sorted((indexed.keys() - set(corpus)) | (self.removed & indexed.keys()))
             docs = [_index_doc(corpus[aid], terms_of[aid]) for aid in sorted(send)]
             if docs or delete:
                 self.say("indexing", 0, len(docs))
                 index.update(docs, delete, progress=lambda d, t: self.say("indexing", d, t))
         finally:
             index.close()
-        return terms_after
 
     def _passages(
         self, corpus: dict[str, Article]
@@ -454,6 +519,69 @@ class _Updater:
         except PassagesCancelled as exc:
             raise Cancelled() from exc
         return touched, {k: list(v) for k, v in found.items()}
+
+
+#: Fewest articles to analyse for which extraction runs in worker processes (each loads the
+#: model, ~5 s, in parallel; below this one process is faster).
+NER_POOL_MIN = 150
+#: Articles per task sent to a worker process.
+NER_CHUNK = 32
+
+_worker_extractor: Any = None
+
+
+def _ner_worker_init() -> None:
+    """Load the model in a worker process (in parallel with the other workers)."""
+    global _worker_extractor
+    from reader.domain.entities.ner import Extractor
+
+    _worker_extractor = Extractor()
+    _ = _worker_extractor.nlp
+
+
+def _ner_worker(chunk: list[Article]) -> list[list[RawMention]]:
+    """Extract the raw mentions of a chunk of articles in a worker process."""
+    return [list(ms) for ms in _worker_extractor.extract(chunk, batch_size=NER_BATCH)]
+
+
+def _ner_workers(count: int) -> int:
+    """Worker processes for extracting `count` articles (1: in this process)."""
+    from reader.domain.entities import ner
+
+    real = getattr(ner.Extractor, "__module__", "") == ner.__name__  # not a test double
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    if not real or count < NER_POOL_MIN or (cpus or 1) < 2:
+        return 1
+    return min(cpus or 1, 4)
+
+
+def _extract_chunks(
+    articles: list[Article], should_stop: StopCheck | None
+) -> Iterator[tuple[list[Article], list[list[RawMention]]]]:
+    """Raw mentions of `articles`, chunk by chunk, in order.
+
+    Many articles go to a pool of worker processes, each running the whole extraction (spaCy
+    NER, then the repair rules and their part-of-speech checks) on its chunks, so that both
+    cores work all the time (spaCy's own `n_process` parallelises only the NER component and
+    leaves the repair rules serial). Few articles, or a test double, run here."""
+    workers = _ner_workers(len(articles))
+    chunks = [articles[i : i + NER_CHUNK] for i in range(0, len(articles), NER_CHUNK)]
+    if workers == 1:
+        from reader.domain.entities.ner import Extractor
+
+        extractor = Extractor()
+        for chunk in chunks:
+            _check(should_stop)
+            yield chunk, extractor.extract(chunk, batch_size=NER_BATCH)
+        return
+    import multiprocessing
+
+    _check(should_stop)
+    ctx = multiprocessing.get_context("spawn")  # no fork of a threaded process
+    with ctx.Pool(workers, initializer=_ner_worker_init) as pool:
+        for chunk, results in zip(chunks, pool.imap(_ner_worker, chunks), strict=True):
+            _check(should_stop)  # leaving the block terminates the workers
+            yield chunk, results
 
 
 def entity_terms(mentions: Sequence[Mention], entities: Mapping[str, Entity]) -> list[str]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -59,6 +59,30 @@ class StoreCorrupt(Exception):
     """The database file cannot be read; the caller moves it aside and rebuilds."""
 
 
+def _is_busy(exc: sqlite3.Error) -> bool:
+    text = str(exc).lower()
+    return isinstance(exc, sqlite3.OperationalError) and ("locked" in text or "busy" in text)
+
+
+@contextmanager
+def _reading(path: Path) -> Iterator[None]:
+    """Turn what a damaged database gives back (SQLite errors, undecodable text, broken JSON,
+    rows of the wrong shape) into `StoreCorrupt`; "database is locked" is not damage."""
+    try:
+        yield
+    except sqlite3.Error as exc:
+        if _is_busy(exc):
+            raise
+        raise StoreCorrupt(f"{path}: {_short(exc)}") from exc
+    except (UnicodeError, ValueError, TypeError, KeyError, IndexError, AttributeError) as exc:
+        raise StoreCorrupt(f"{path}: unreadable row ({type(exc).__name__}: {_short(exc)})") from exc
+
+
+def _short(exc: BaseException, limit: int = 120) -> str:
+    text = " ".join(str(exc).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def article_to_json(article: Article) -> str:
     """Serialise an article for the store."""
     data = asdict(article)
@@ -92,20 +116,29 @@ class Store:
     def __init__(self, path: Path) -> None:
         self.path = path
         path.parent.mkdir(parents=True, exist_ok=True)
+        self.db = sqlite3.connect(path, timeout=30.0, isolation_level=None)
         try:
-            self.db = sqlite3.connect(path, timeout=30.0, isolation_level=None)
-            self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.execute("PRAGMA synchronous=NORMAL")
-            self.db.executescript(_TABLES)
-            ok = self.db.execute("PRAGMA quick_check").fetchone()
-        except sqlite3.DatabaseError as exc:
-            raise StoreCorrupt(f"{path}: {exc}") from exc
-        if not ok or ok[0] != "ok":
-            raise StoreCorrupt(f"{path}: integrity check failed")
-        if self.get_meta("store_schema") not in (None, str(STORE_SCHEMA)):
-            raise StoreCorrupt(f"{path}: store from another version")
-        if self.get_meta("store_schema") is None:
-            self.set_meta("store_schema", str(STORE_SCHEMA))
+            try:
+                self.db.execute("PRAGMA journal_mode=WAL")
+                self.db.execute("PRAGMA synchronous=NORMAL")
+                self.db.executescript(_TABLES)
+                ok = self.db.execute("PRAGMA quick_check").fetchone()
+            except sqlite3.DatabaseError as exc:
+                if _is_busy(exc):  # another process holds it: not damage, never moved aside
+                    raise
+                raise StoreCorrupt(f"{path}: {_short(exc)}") from exc
+            except (UnicodeError, ValueError) as exc:  # a damaged schema text
+                raise StoreCorrupt(f"{path}: {type(exc).__name__}: {_short(exc)}") from exc
+            if not ok or ok[0] != "ok":
+                raise StoreCorrupt(f"{path}: integrity check failed")
+            schema = self.get_meta("store_schema")
+            if schema not in (None, str(STORE_SCHEMA)):
+                raise StoreCorrupt(f"{path}: store from another version ({schema})")
+            if schema is None:
+                self.set_meta("store_schema", str(STORE_SCHEMA))
+        except BaseException:
+            self.db.close()
+            raise
 
     def close(self) -> None:
         """Close the connection."""
@@ -113,20 +146,24 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        """Run the block in one write transaction (rolled back on error)."""
-        self.db.execute("BEGIN IMMEDIATE")
-        try:
-            yield
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
-        self.db.execute("COMMIT")
+        """Run the block in one write transaction (rolled back on error); a damaged database
+        raises `StoreCorrupt`."""
+        with _reading(self.path):
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                yield
+            except BaseException:
+                with suppress(sqlite3.Error):
+                    self.db.execute("ROLLBACK")
+                raise
+            self.db.execute("COMMIT")
 
     # -- meta -----------------------------------------------------------------------------
     def get_meta(self, key: str) -> str | None:
         """A value from the meta table, or None."""
-        row = self.db.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
-        return None if row is None else str(row[0])
+        with _reading(self.path):
+            row = self.db.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
+            return None if row is None else str(row[0])
 
     def set_meta(self, key: str, value: str) -> None:
         """Set a value in the meta table."""
@@ -135,14 +172,17 @@ class Store:
     # -- manifest -------------------------------------------------------------------------
     def manifest(self) -> dict[str, FileEntry]:
         """Absolute path → what was recorded of it, for every file seen at the last update."""
-        out: dict[str, FileEntry] = {}
-        for path, size, mtime_ns, digest, extra in self.db.execute(
-            "SELECT path, size, mtime_ns, hash, articles FROM files"
-        ):
-            info = json.loads(extra)
-            problems = [(p, r) for p, r in info["problems"]]
-            out[path] = FileEntry(size, mtime_ns, digest, info["file_id"], info["ids"], problems)
-        return out
+        with _reading(self.path):
+            out: dict[str, FileEntry] = {}
+            for path, size, mtime_ns, digest, extra in self.db.execute(
+                "SELECT path, size, mtime_ns, hash, articles FROM files"
+            ):
+                info = json.loads(extra)
+                problems = [(p, r) for p, r in info["problems"]]
+                out[path] = FileEntry(
+                    size, mtime_ns, digest, info["file_id"], info["ids"], problems
+                )
+            return out
 
     def put_file(self, path: str, entry: FileEntry) -> None:
         """Record a file as seen."""
@@ -172,14 +212,17 @@ class Store:
 
     def articles(self) -> dict[str, Article]:
         """Every stored article by id."""
-        return {
-            row[0]: article_from_json(row[1])
-            for row in self.db.execute("SELECT id, data FROM articles")
-        }
+        with _reading(self.path):
+            return {
+                row[0]: article_from_json(row[1])
+                for row in self.db.execute("SELECT id, data FROM articles")
+            }
 
     def terms_hashes(self) -> dict[str, str | None]:
         """article id → hash of the entity terms last sent to the search index."""
-        return {row[0]: row[1] for row in self.db.execute("SELECT id, terms_hash FROM articles")}
+        with _reading(self.path):
+            rows = self.db.execute("SELECT id, terms_hash FROM articles")
+            return {row[0]: row[1] for row in rows}
 
     def set_terms_hash(self, article_id: str, value: str) -> None:
         """Remember the entity terms hash sent to the search index for an article."""
@@ -188,12 +231,13 @@ class Store:
     # -- NER cache ------------------------------------------------------------------------
     def cached_ner(self, keys: Iterable[str]) -> dict[str, list[RawMention]]:
         """Cached raw mentions for the given content keys (missing keys are absent)."""
-        out: dict[str, list[RawMention]] = {}
-        for key in keys:
-            row = self.db.execute("SELECT data FROM ner_cache WHERE key=?", (key,)).fetchone()
-            if row is not None:
-                out[key] = [RawMention(*r) for r in json.loads(row[0])]
-        return out
+        with _reading(self.path):
+            out: dict[str, list[RawMention]] = {}
+            for key in keys:
+                row = self.db.execute("SELECT data FROM ner_cache WHERE key=?", (key,)).fetchone()
+                if row is not None:
+                    out[key] = [RawMention(*r) for r in json.loads(row[0])]
+            return out
 
     def put_ner(self, key: str, mentions: Sequence[RawMention]) -> None:
         """Cache raw mentions for a content key."""
@@ -219,17 +263,19 @@ class Store:
 
     def entities(self) -> dict[str, Entity]:
         """Every entity by id."""
-        return {
-            row[0]: Entity(**json.loads(row[1]))
-            for row in self.db.execute("SELECT id, data FROM entities")
-        }
+        with _reading(self.path):
+            return {
+                row[0]: Entity(**json.loads(row[1]))
+                for row in self.db.execute("SELECT id, data FROM entities")
+            }
 
     def mentions(self) -> dict[str, list[Mention]]:
         """Linked mentions by article id."""
-        return {
-            row[0]: [Mention(*r) for r in json.loads(row[1])]
-            for row in self.db.execute("SELECT article, data FROM mentions")
-        }
+        with _reading(self.path):
+            return {
+                row[0]: [Mention(*r) for r in json.loads(row[1])]
+                for row in self.db.execute("SELECT article, data FROM mentions")
+            }
 
     # -- passages -------------------------------------------------------------------------
     def replace_passages(
@@ -249,10 +295,11 @@ class Store:
 
     def passages(self) -> dict[tuple[str, str], list[SharedPassage]]:
         """Shared passages by article pair."""
-        return {
-            (row[0], row[1]): [SharedPassage(*p) for p in json.loads(row[2])]
-            for row in self.db.execute("SELECT a, b, data FROM passages")
-        }
+        with _reading(self.path):
+            return {
+                (row[0], row[1]): [SharedPassage(*p) for p in json.loads(row[2])]
+                for row in self.db.execute("SELECT a, b, data FROM passages")
+            }
 
     # -- problems -------------------------------------------------------------------------
     def replace_problems(self, problems: Sequence[Problem]) -> None:
@@ -264,4 +311,6 @@ class Store:
 
     def problems(self) -> list[Problem]:
         """Files skipped at the last scan, with reasons."""
-        return [Problem(r[0], r[1]) for r in self.db.execute("SELECT path, reason FROM problems")]
+        with _reading(self.path):
+            rows = self.db.execute("SELECT path, reason FROM problems")
+            return [Problem(r[0], r[1]) for r in rows]
