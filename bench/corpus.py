@@ -61,7 +61,7 @@ _SEED_PEOPLE = (
     (r"Volodymyr Zelensky", r"Zelensky"),
     (r"Antony Blinken", r"Blinken"),
 )
-_SEED_PLACES = _words("Genève", "Kiev", "Minsk", "Varsovie")
+_SEED_PLACES = ("Genève", "Kiev", "Minsk", "Varsovie")
 _WORD = r"(?<![\w’'-]){}(?![\w-])"
 
 
