@@ -84,6 +84,13 @@ def _size_text(size: int) -> str:
     return f"{size / 2**20:.1f} MB" if size >= 2**20 else f"{size} bytes"
 
 
+def _too_large(size: int, limit: int) -> str:
+    shown, cap = _size_text(size), _size_text(limit)
+    if shown == cap:  # "50.0 MB (limit 50.0 MB)" reads as a contradiction: say it in bytes
+        shown, cap = f"{size:,} bytes", f"{limit:,} bytes"
+    return f"too large: {shown} (limit {cap})"
+
+
 class _Walker:
     """One discovery run: the files found, the problems, and what was already visited."""
 
@@ -111,10 +118,7 @@ class _Walker:
             self.problem(path, f"unsupported file type {shown}")
             return
         if st.st_size > self.max_bytes:
-            self.problem(
-                path,
-                f"too large: {_size_text(st.st_size)} (limit {_size_text(self.max_bytes)})",
-            )
+            self.problem(path, _too_large(st.st_size, self.max_bytes))
             return
         key = (st.st_dev, st.st_ino)
         if key in self.seen_files:
@@ -211,9 +215,7 @@ def read_bytes_safely(src: SourceFile, max_bytes: int = DEFAULT_MAX_BYTES) -> by
         if not stat.S_ISREG(before.st_mode):
             raise FileRefused(f"skipped: {_kind(before.st_mode)}, not a regular file")
         if before.st_size > max_bytes:
-            raise FileRefused(
-                f"too large: {_size_text(before.st_size)} (limit {_size_text(max_bytes)})"
-            )
+            raise FileRefused(_too_large(before.st_size, max_bytes))
         chunks: list[bytes] = []
         remaining = max_bytes + 1
         while remaining > 0:
