@@ -26,7 +26,7 @@ _APOS = "'’"
 # Person titles and functions that precede a name (taken off the span; the name is a PER).
 _PERSON_TITLES = (
     r"m\.|mm\.|mme|mmes|mlle|mlles|mgr|dr|pr|me|monsieur|madame|mademoiselle|messieurs|"
-    r"sir|lord|dame|saint|sainte|"
+    r"sir|lord|dame|saint|sainte|pdg|p-dg|dg|dga|drh|ceo|"
     r"(?:vice-|ex-|l'ex-|co-)?(?:présidente?|president|premier ministre|première ministre|"
     r"ministre|chancelière?|porte-parole|secrétaire général(?:e)?|secrétaire d'état|"
     r"secrétaire|sénat(?:eur|rice)|député(?:e)?|maire|gouverneur|gouverneure|juge|procureur|"
@@ -49,8 +49,17 @@ _FUNCTION_BEFORE = re.compile(
     rf"(?:^|\s)(?:[Pp]résidente?|[Pp]remier ministre|[Pp]remière ministre|[Mm]inistre|"
     rf"[Cc]hancelière?|[Pp]orte-parole|[Ss]ecrétaire général|[Ss]énateur|[Dd]éputée?|"
     rf"[Cc]onseiller|[Cc]onseillère|[Hh]omologue|[Dd]irigeante?|[Pp]ape|[Rr]oi|[Rr]eine|"
-    rf"[Gg]énéral)(?:\s+[{_LO}]+(?:-[{_LO}]+)?)?\s*,?\s*$"
+    rf"[Gg]énéral|PDG|[Rr]éalisat(?:eur|rice)|[Cc]inéaste|[Cc]omédienne?|[Aa]ct(?:eur|rice)|"
+    rf"[Cc]hanteu(?:r|se)|[Éé]crivaine?|[Rr]omanci(?:er|ère)|[Jj]ournaliste|[Éé]conomiste|"
+    rf"[Aa]vocate?(?: générale?)?|[Pp]rocureure?|[Pp]réf(?:et|ète)|[Mm]aire|[Ee]ntraîneu(?:r|se)|"
+    rf"[Jj]oueu(?:r|se)|[Aa]ttaquant|[Ii]nfirmi(?:er|ère)|[Mm]édecin|[Cc]hercheu(?:r|se)|"
+    rf"[Pp]olitologue|[Ss]ociologue|[Hh]istorienne?|[Ss]yndicaliste|[Mm]ilitante?|"
+    rf"[Dd]irect(?:eur|rice)|[Ff]ondat(?:eur|rice)|[Pp]résentat(?:eur|rice))"
+    rf"(?:\s+(?!(?:de|du|des|la|le|les|et|à|au|aux|en|d|l|chez|pour|sur|avec|dans|par|selon)\b)[{_LO}]+(?:-[{_LO}]+)?)?\s*,?\s*$"
 )
+#: job titles written as acronyms (`le PDG`, `la DRH`): never a name
+_JOB_ACRONYMS = frozenset(["pdg", "p-dg", "dg", "dga", "dgs", "drh", "daf", "dsi", "ceo", "cfo",
+                           "coo", "cto", "rh"])
 _TITLE_WORD_RE = re.compile(rf"^(?:{_PERSON_TITLES})\b", re.IGNORECASE)
 _ELISION_RE = re.compile(rf"^(?:l|d|qu|n|s|j|m|t|c|jusqu|lorsqu|puisqu|quoiqu)[{_APOS}]", re.I)
 _ARTICLE_RE = re.compile(r"^(?:le|la|les|du|des|de|un|une|au|aux|ce|cette|ces)\s+", re.I)
@@ -181,8 +190,11 @@ _INSTITUTION_HEADS = frozenset(
 _ORG_CONTEXT_BEFORE = re.compile(
     rf"(?:\b(?:agences?|agence de presse|agences de presse|journal|quotidien|hebdomadaire|"
     rf"magazine|chaîne|radio|réseaux? sociaux?|réseau social|plateformes?|plateforme de "
-    rf"[{_LO}]+(?: [{_LO}]+)?|site|entreprise|société|groupe|firme|banque|constructeur|"
-    rf"compagnie|parti|syndicat|club)(?:\s+[{_LO}]+)?\s*"
+    rf"[{_LO}]+(?: [{_LO}]+)?|site (?:internet|web|d['’]information)|entreprise|société|groupe|"
+    rf"firme|banque|constructeur|équipementier|assureur|opérateur|distributeur|laboratoire|"
+    rf"sondage|institut de sondage|cabinet|start-up|compagnie|parti|syndicats?|syndicale?|club)"
+    rf"(?:\s+(?:de\s+|d['’])[{_LO}]+\s*,?|\s+(?!(?:de|du|des|la|le|les|et|à|au|aux|en)\b)"
+    rf"[{_LO}]+)?\s*"
     rf"(?:[{_UP}][\w.&'’-]*(?:\s+[{_UP}0-9][\w.&'’-]*)*\s*(?:,|\bet\b|\bou\b)\s*)*$)"
 )
 _OF_ORG_BEFORE = re.compile(
@@ -206,7 +218,61 @@ _DOMAIN = re.compile(
 )
 # `MISE À JOUR 5: `, `UPDATE 3 - `: a shouted header glued in front of a name
 _SHOUT_PREFIX = re.compile(
-    rf"^(?:[{_UP}]+\s+)*[{_UP}]{{2,}}(?:\s+\d+)?\s*[:.\-–—]?\s*(?=[{_UP}][{_LO}])"
+    rf"^(?:(?:[{_UP}]+\s+)+[{_UP}]{{2,}}(?:\s+\d+)?\s*[:.\-–—]?\s*"
+    rf"|[{_UP}]{{2,}}(?:\s+\d+\s*[:.\-–—]?|\s*[:.–—]|\s+-)\s*)(?=[{_UP}][{_LO}])"
+)
+#: `CGT-Cheminots`, `SUD-Rail`, `CFE-CGC`: an acronym joined by a hyphen to a name
+_HYPHEN_ACRONYM = re.compile(
+    rf"(?<![\w-])[{_UP}]{{2,}}[0-9]*(?:-(?:[{_UP}]{{2,}}|[{_UP}][{_LO}]+))+(?![\w-])"
+)
+#: `CAC 40`: an acronym and a number
+_ACRONYM_NUMBER = re.compile(rf"^[{_UP}]{{2,}}\s\d+$")
+#: `7 h 30 - Bonjour`: a leading number and a dash
+_LEADING_NUMBER = re.compile(rf"^\d+\s*[-–—:]\s*(?=[{_UP}])")
+#: `vallée du Gardon`, `cour d’assises du Rhône`: a lowercase head and `de` before the name
+_LOWER_HEAD_OF = re.compile(
+    rf"^[{_LO}]+(?:\s+[{_LO}]+(?:['’][{_LO}]+)?)?\s+"
+    rf"(?:du|des|de la|de l['’]|de|d['’])\s*(?=[{_UP}])"
+)
+#: `ministre de l’Intérieur`, `ministère russe de la Défense`: the name of a portfolio
+_PORTFOLIO_BEFORE = re.compile(
+    rf"\b(?:ministres?|ministères?|secrétaire d['’]État|secrétariat d['’]État|minist[èe]re)"
+    rf"(?:\s+[{_LO}]+)?\s+(?:de la|de l['’]|du|des|de)\s*$",
+    re.I,
+)
+#: capitalised sentence-initial prepositions and conjunctions that a span may swallow
+_LEADING_FUNCTION = re.compile(
+    r"^(?:En|Dans|Pour|Selon|Avec|Sur|Depuis|À|Au|Aux|Chez|Par|Après|Avant|Contre|Entre|"
+    r"Vers|Et|Mais|Ou|Outre|Sans|Sous|Lors|Dès|Face)\s+"
+    r"(?=[A-ZÀ-Ý]|(?:les|la|le|l['’]|des|du|au|aux)\s*[A-ZÀ-Ý])"
+)
+#: single-word assemblies written with a capital: `le Sénat`, `le Parlement`
+_SINGLE_INSTITUTIONS = frozenset(["sénat", "parlement", "congrès", "assemblée"])
+#: a plural demonym after a determiner: `des Français`, `les Stéphanois`
+_PLURAL_DEMONYM = re.compile(
+    r"(?:ais|ois|ains|iens|éens|ands|ols|ites|ans|ards|ins|ens|ins|ons|ots|ys)$"
+)
+_DEMONYM_DET_BEFORE = re.compile(
+    r"(?:\b(?:les|des|aux|ces|nos|vos|leurs|mes|tes|ses|deux|trois|plusieurs|nombreux|"
+    r"certains|[Ll]es|[Dd]es|[Aa]ux|[Cc]es)|\d)\s*$"
+)
+_SINGULAR_DEMONYM = re.compile(r"(?:ien|ienne|ais|aise|ois|oise|ain|aine|and|ande|éen|éenne)$")
+_DEMONYM_ART_BEFORE = re.compile(
+    r"(?:^|\s)(?:[Ll]e|[Ll]a|[Uu]n|[Uu]ne|[Aa]u|[Dd]u|[Ll]['’]|[Dd]e l['’]|[Àà] l['’])\s*$"
+)
+#: `Nadia, une infirmière de 34 ans`, `Mickaël Fournier, 31 ans`: an apposition about a person
+_PERSON_AFTER = re.compile(
+    r"^\s*,\s*(?:\d{1,3}\s*ans\b|âgée? de \d|(?:un|une)\s+(?:jeune\s+)?(?:infirmi|médecin|"
+    r"habitant|retraité|étudiant|lycéen|mère|père|enseignant|agricult|commerçant|ouvri|"
+    r"employé|salarié|chauffeur|conducteur|artisan|avocat|policier|militaire|soldat|"
+    r"chômeu|cadre|ingénieur|journaliste|élu|militant|syndicaliste|responsable))"
+)
+#: `« Les Nuits de Tanger »`: the article opening a quoted title
+_TITLE_ARTICLE_BEFORE = re.compile(r"[«\"“]\s*((?:Les|Le|La|Un|Une|Des)\s+|L['’])$")
+#: first words of named events: `Coupe du monde`, `Festival de Cannes`, `Jeux olympiques`
+_EVENT_HEADS = frozenset(
+    ["coupe", "championnat", "tournoi", "trophée", "jeux", "mondial", "festival", "salon",
+     "biennale", "rallye", "marathon", "exposition", "grand-prix"]
 )
 
 
@@ -291,10 +357,43 @@ def strip_edges(text: str, span: Span) -> Span:
     start, end, label = span
     while start < end and text[start] in _EDGE_PUNCT:
         start += 1
+    m = _LEADING_NUMBER.match(text[start:end])
+    if m:
+        start += m.end()
     while end > start and text[end - 1] in _EDGE_PUNCT:
         # keep a closing parenthesis or a digit-hyphen inside names like `F-35`
         end -= 1
-    return start, end, label
+    return keep_initial_dot(text, (start, end, label))
+
+
+def keep_initial_dot(text: str, span: Span) -> Span:
+    """`Karim B.`: a name ending in a one-letter initial keeps the initial's dot."""
+    start, end, label = span
+    seg = text[start:end]
+    if (
+        end < len(text)
+        and text[end] == "."
+        and re.search(rf"\S\s[{_UP}]$", seg)
+    ):
+        return start, end + 1, label
+    return span
+
+
+def cut_sentences(text: str, span: Span) -> list[Span]:
+    """`Karim B. En Île-de-France` → `Karim B.`, `En Île-de-France`: a span does not run over a
+    full stop followed by a capitalised function word (a new sentence)."""
+    start, end, label = span
+    seg = text[start:end]
+    out: list[Span] = []
+    pos = 0
+    for m in re.finditer(r"\.\s+(?=(\w+)\s)", seg):
+        word = m.group(1)
+        if not word[:1].isupper() or fold_simple(word) not in STOP_WORDS:
+            continue
+        out.append((start + pos, start + m.start() + 1, label))
+        pos = m.end()
+    out.append((start + pos, end, label))
+    return out
 
 
 def strip_leading(text: str, span: Span) -> tuple[Span, str | None]:
@@ -318,6 +417,18 @@ def strip_leading(text: str, span: Span) -> tuple[Span, str | None]:
             cue = "PER"
             changed = True
             continue
+        m = _LEADING_FUNCTION.match(seg)
+        if m and is_sentence_start(text, start):
+            start += m.end()
+            changed = True
+            continue
+        m = _LOWER_HEAD_OF.match(seg)
+        if m and not _TITLE_WORD_RE.match(seg):
+            start += m.end()
+            changed = True
+            continue
+        if is_quoted_title(text, start, end):
+            break
         m = _ARTICLE_RE.match(seg)
         if m and m.end() < len(seg) and (seg[m.end()].isupper() or _TITLE_RE.match(seg[m.end() :])):
             lower = seg[0].islower()
@@ -325,6 +436,17 @@ def strip_leading(text: str, span: Span) -> tuple[Span, str | None]:
                 start += m.end()
                 changed = True
     return (start, end, label), cue
+
+
+def is_quoted_title(text: str, start: int, end: int) -> bool:
+    """`« Les Nuits de Tanger »`: a span of two or more words that fills a pair of quotes is the
+    title of a work (its article belongs to it)."""
+    if len(text[start:end].split()) < 2:
+        return False
+    return bool(
+        re.search(r"[«\"“]\s*$", text[max(0, start - 3) : start])
+        and re.match(r"\s*[»\"”]", text[end : end + 3])
+    )
 
 
 def strip_trailing_lowercase(text: str, span: Span) -> Span:
@@ -382,6 +504,24 @@ def is_demonym(word: str, label: str, lower_words: Collection[str]) -> bool:
     return label in ("MISC", "PER") and low.endswith("s") and bool(_DEMONYM_SUFFIX.search(low))
 
 
+def is_demonym_in_context(text: str, span: Span) -> bool:
+    """`54 % des Français`, `les Stéphanois`, `le Norvégien Joachim Trier`: a single capitalised
+    people-noun, plural after a determiner or singular between an article and a name."""
+    start, end, label = span
+    seg = text[start:end]
+    if label == "PER" or not re.fullmatch(rf"[{_UP}][{_LO}]+", seg):
+        return False
+    low = seg.lower()
+    before = text[max(0, start - 20) : start]
+    if _PLURAL_DEMONYM.search(low) and _DEMONYM_DET_BEFORE.search(before):
+        return True
+    return bool(
+        _SINGULAR_DEMONYM.search(low)
+        and _DEMONYM_ART_BEFORE.search(before)
+        and re.match(rf"\s+[{_UP}][{_LO}]", text[end : end + 3])
+    )
+
+
 def is_common_word_start(
     text: str,
     span: Span,
@@ -426,7 +566,11 @@ def reject(
     if is_stop_phrase(seg):
         return True
     low = fold_simple(seg)
-    if low in _COMMON_CAPS or low in _INTERJECTIONS:
+    if low in _COMMON_CAPS or low in _INTERJECTIONS or low in _JOB_ACRONYMS:
+        return True
+    if _PORTFOLIO_BEFORE.search(text[max(0, start - 60) : start]):
+        return True
+    if is_demonym_in_context(text, span):
         return True
     if all(p in _DIRECTIONS for p in re.split(r"[-\s]+", low)):
         return True
@@ -452,6 +596,21 @@ def label_cue(text: str, start: int, end: int) -> str | None:
     seg = text[start:end]
     if _HONORIFIC_BEFORE.search(before):
         return "PER"
+    if _HYPHEN_ACRONYM.fullmatch(seg):
+        return "ORG"
+    if _ACRONYM_NUMBER.match(seg):
+        return "MISC"
+    ws = seg.split()
+    if len(ws) > 1 and is_acronym(ws[0]) and ws[1][:1].isupper():
+        return "ORG"  # `SNCF Voyageurs`, `AS Saint-Étienne`
+    if fold_simple(seg) in _SINGLE_INSTITUTIONS and seg[:1].isupper():
+        return "ORG"
+    if is_quoted_title(text, start, end):
+        return "MISC"
+    if len(ws) > 1 and fold_simple(ws[0]) in _EVENT_HEADS:
+        return "MISC"
+    if _PERSON_AFTER.match(text[end : end + 40]) and len(ws) <= 3 and seg[:1].isupper():
+        return "PER"
     first = seg.split()[0].lower() if seg.split() else ""
     if first in _INSTITUTION_HEADS and len(seg.split()) > 1:
         return "ORG"
@@ -466,6 +625,49 @@ def label_cue(text: str, start: int, end: int) -> str | None:
     if m:
         return None
     return None
+
+
+def is_acronym(word: str) -> bool:
+    """`SNCF`, `OGC`: two to six capitals, not a roman numeral, not a job title."""
+    return (
+        bool(re.fullmatch(rf"[{_UP}]{{2,6}}", word))
+        and not _ROMAN.match(word)
+        and fold_simple(word) not in _JOB_ACRONYMS
+    )
+
+
+def merge_acronym_heads(text: str, spans: list[Span]) -> list[Span]:
+    """`OGC` + `Nice` → `OGC Nice`: an acronym directly followed (one space) by a one-word
+    name that is not a person is one organisation name."""
+    spans = sorted(spans)
+    out: list[Span] = []
+    i = 0
+    while i < len(spans):
+        s, e, lab = spans[i]
+        if i + 1 < len(spans) and is_acronym(text[s:e]):
+            s2, e2, lab2 = spans[i + 1]
+            nxt = text[s2:e2]
+            if s2 == e + 1 and text[e] == " " and lab2 != "PER" and " " not in nxt:
+                out.append((s, e2, "ORG"))
+                i += 2
+                continue
+        out.append((s, e, lab))
+        i += 1
+    return out
+
+
+def acronym_after_name(text: str, spans: list[Span]) -> list[Span]:
+    """`Centre national du cinéma (CNC)`: an acronym in parentheses right after a name of two
+    or more words takes that name's label."""
+    spans = sorted(spans)
+    out: list[Span] = []
+    for s, e, lab in spans:
+        if out and is_acronym(text[s:e]) and text[e : e + 1] == ")":
+            ps, pe, plab = out[-1]
+            if re.fullmatch(r"\s*\(", text[pe:s]) and len(text[ps:pe].split()) > 1:
+                lab = plab
+        out.append((s, e, lab))
+    return out
 
 
 def datelines(text: str, line_starts: Iterable[int]) -> list[Span]:
@@ -497,12 +699,18 @@ def recover(text: str, spans: Sequence[Span], line_starts: Iterable[int]) -> lis
         if free(s, e) and not is_stop_phrase(m.group(1)):
             out.append((s, e, "PER"))
             taken.append((s, e))
+    for m in _HYPHEN_ACRONYM.finditer(text):
+        s, e = m.span()
+        if free(s, e) and not is_shouting(text, s, e):
+            out.append((s, e, "ORG"))
+            taken.append((s, e))
     for m in _ACRONYM.finditer(text):
         s, e = m.span()
         tok = m.group()
         if not free(s, e) or _ROMAN.match(tok) or sum(c.isalpha() for c in tok) < 2:
             continue
-        if fold_simple(tok) in STOP_WORDS or fold_simple(tok) in _INTERJECTIONS:
+        low = fold_simple(tok)
+        if low in STOP_WORDS or low in _INTERJECTIONS or low in _JOB_ACRONYMS:
             continue
         if is_shouting(text, s, e) or _TIME_BEFORE.search(text[max(0, s - 12) : s]):
             continue
@@ -522,8 +730,11 @@ def recover(text: str, spans: Sequence[Span], line_starts: Iterable[int]) -> lis
 def repair_span(text: str, span: Span) -> list[Piece]:
     """Trim one raw span into zero or more cleaner pieces (not yet filtered by `reject`)."""
     out: list[Piece] = []
-    for sp in split_newlines(text, span):
+    for sp in (p for part in split_newlines(text, span) for p in cut_sentences(text, part)):
         sp = strip_edges(text, cut_glue(text, sp))
+        m = _TITLE_ARTICLE_BEFORE.search(text[max(0, sp[0] - 8) : sp[0]])
+        if m and is_quoted_title(text, sp[0] - len(m.group(1)), sp[1]):
+            sp = (sp[0] - len(m.group(1)), sp[1], sp[2])
         m = _SHOUT_PREFIX.match(text[sp[0] : sp[1]])
         if m and m.end() < sp[1] - sp[0]:
             sp = (sp[0] + m.end(), sp[1], sp[2])
@@ -614,6 +825,7 @@ def repair(
             for sp in recover(text, kept, starts)
             if sp in exempt or not reject(text, sp, lower_words, pos_of)
         ]
+    kept = acronym_after_name(text, merge_acronym_heads(text, kept))
     # structural label cues override the model
     relabelled: list[Span] = []
     for s, e, lab in kept:
