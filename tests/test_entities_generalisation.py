@@ -276,3 +276,18 @@ def test_dev_set_strict_f1_floor(dev_scores: dict[str, float]) -> None:
 
 def test_dev_set_b_cubed_floor(dev_scores: dict[str, float]) -> None:
     assert dev_scores["b3"] >= B3_FLOOR, dev_scores
+
+
+def test_surname_after_honorific_or_at_sentence_start_is_kept() -> None:
+    from reader.domain.entities.ner import Extractor
+    from reader.domain.model import Article
+
+    text = (
+        "Le Premier ministre Keir Starmer a reçu lundi à Londres son homologue.\n\n"
+        "« Nous resterons unis », a assuré M. Starmer devant la presse.\n\n"
+        "Starmer s’envolera ensuite pour Washington."
+    )
+    article = Article(id="t", path="t.txt", title="", text=text, paragraphs=[], title_derived=True)
+    found = [(m.text, m.label) for m in Extractor().extract([article])[0]]
+    assert found.count(("Starmer", "PER")) == 2
+    assert ("Keir Starmer", "PER") in found

@@ -538,6 +538,8 @@ def is_common_word_start(
     low = fold_simple(seg)
     if low in STOP_WORDS or low in _INTERJECTIONS or low in _COMMON_CAPS:
         return True
+    if _HONORIFIC_BEFORE.search(text[max(0, start - 12) : start]):
+        return False  # `M. Starmer`: the dot ends an honorific, not a sentence
     if not is_sentence_start(text, start):
         return False
     if low in lower_words:
@@ -816,6 +818,17 @@ def repair(
             pieces.append((p.start, p.end, label))
     pieces = split_of_place(text, split_pairs(text, pieces))
     kept = [sp for sp in pieces if not reject(text, sp, lower_words, pos_of)]
+    # a single word that ends a multi-word person name of this text is that surname, even at
+    # a sentence start where it could pass for a verb (`Starmer s’envolera…`)
+    surnames = {
+        text[s:e].split()[-1] for s, e, lab in kept if lab == "PER" and " " in text[s:e].strip()
+    }
+    kept += [
+        sp
+        for sp in pieces
+        if sp not in kept and " " not in text[sp[0] : sp[1]] and text[sp[0] : sp[1]] in surnames
+    ]
+    kept.sort()
     if recover_missed:
         exempt = set(datelines(text, starts)) | {
             (m.start(), m.end(), "ORG") for m in _DOMAIN.finditer(text)
