@@ -160,3 +160,12 @@ def test_articles_from_bytes_picks_the_format_by_name() -> None:
     (article,), problems = articles_from_bytes(data, "x.json", "x", "x.json")
     assert problems == [] and article.title == "Titre"
     assert article.content_hash == hashlib.sha256(data).hexdigest()
+
+
+def test_an_overlong_article_is_refused_with_a_message() -> None:
+    from reader.domain.corpus import MAX_ARTICLE_CHARS, articles_from_bytes
+
+    words = ("Le conseil municipal a voté le budget. " * (MAX_ARTICLE_CHARS // 38 + 10)).encode()
+    articles, problems = articles_from_bytes(words, "long.txt", "long", "long.txt")
+    assert articles == []
+    assert len(problems) == 1 and "too long" in problems[0].reason

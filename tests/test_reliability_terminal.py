@@ -119,7 +119,7 @@ def test_app_in_a_pty_never_writes_the_files_escape_sequences(tmp_path: Path) ->
     term = Terminal([str(corpus.root), "--index-dir", str(tmp_path / "index")], _env(tmp_path))
     try:
         # Let it index (spaCy included) until the hostile titles are listed, then read them.
-        assert term.pump_until(b"Un nom de fichier", 60), _visible(term.output)[-2000:]
+        assert term.pump_until(b"Un nom de fichier", 150), _visible(term.output)[-2000:]
         term.pump(0.5)
         # Open every article (back to the list, top, down i rows, enter), show its removed
         # text, step through its mentions; then search for text of the hostile articles.

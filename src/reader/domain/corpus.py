@@ -34,6 +34,9 @@ from reader.domain.model import Article, Problem
 from reader.domain.sanitize import sanitize_inline
 
 _MULTI_SUFFIXES = frozenset({".jsonl"})
+#: Longest article text accepted (characters): about 170,000 words, far beyond any news
+#: article; longer texts are refused with a message rather than analysed for minutes.
+MAX_ARTICLE_CHARS = 1_000_000
 
 
 @dataclass
@@ -112,8 +115,18 @@ def articles_from_bytes(
     digest = hashlib.sha256(data).hexdigest()
     articles: list[Article] = []
     for n, doc in enumerate(docs, 1):
-        cleaned = clean(doc)
         aid = f"{article_id}#{n}" if multi else article_id
+        if len(doc.text) > MAX_ARTICLE_CHARS:
+            where = f"article {n}: " if multi else ""
+            problems.append(
+                Problem(
+                    display_path,
+                    f"{where}too long to be an article ({len(doc.text):,} characters, "
+                    f"limit {MAX_ARTICLE_CHARS:,})",
+                )
+            )
+            continue
+        cleaned = clean(doc)
         if not cleaned.text.strip():
             where = f" (article {n})" if multi else ""
             problems.append(Problem(display_path, f"no article text left after cleaning{where}"))
