@@ -531,3 +531,17 @@ async def test_search_hit_then_e_then_bracket_reaches_another_article(tmp_path: 
         assert app.current != start_article
         mention = app.query_one(ArticleView).selected_mention
         assert mention is not None and mention.entity == "Finlande"
+
+
+async def test_read_marks_and_last_article_survive_a_restart(tmp_path: Path) -> None:
+    app = app_for(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j", "j", "enter")
+        await pilot.pause()
+        assert app.current == "a3"
+    again = app_for(tmp_path)
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert again.current == "a3"
+        sources = again.query_one(SourceList)
+        assert {"a1", "a3"} <= sources.read and "a2" not in sources.read

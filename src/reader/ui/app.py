@@ -6,6 +6,7 @@ import threading
 import time
 from bisect import bisect_right
 from collections.abc import Iterable
+from concurrent.futures import Future
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -137,6 +138,25 @@ class ReaderApp(App[None]):
         self._stop = threading.Event()
         for reader_theme in self.reader_themes.values():
             self.register_theme(reader_theme.theme)
+        # Check the index and open it while Textual starts up (no widget is touched there).
+        self._early: Future[Library | None] | None = None
+        if self.pipeline_enabled:
+            self._early = Future()
+            threading.Thread(
+                target=self._open_early, args=(self._early,), name="reader-open", daemon=True
+            ).start()
+
+    def _open_early(self, future: Future[Library | None]) -> None:
+        """Thread: open the library now if the index is current (else leave it to `_load`)."""
+        try:
+            from reader.domain import pipeline
+
+            if pipeline.is_current(self.paths, self.index_dir):
+                future.set_result(pipeline.open_library(self.paths, self.index_dir))  # type: ignore[arg-type]
+            else:
+                future.set_result(None)
+        except BaseException as exc:
+            future.set_exception(exc)
 
     # -- start-up ---------------------------------------------------------------------------
     def get_default_screen(self) -> Screen[Any]:
@@ -179,7 +199,13 @@ class ReaderApp(App[None]):
             return worker.is_cancelled or self._stop.is_set()
 
         try:
-            if not rebuild and pipeline.is_current(self.paths, self.index_dir):
+            early, self._early = self._early, None
+            if early is not None and not rebuild:
+                opened = early.result()
+                if opened is not None:
+                    self.post_message(LibraryReady(opened, final=True))
+                    return
+            elif not rebuild and pipeline.is_current(self.paths, self.index_dir):
                 library = pipeline.open_library(self.paths, self.index_dir)
                 self.post_message(LibraryReady(library, final=True))
                 return
@@ -412,7 +438,6 @@ class ReaderApp(App[None]):
             panel.show_entity(entity, self.refs(entity.id))
         panel.set_current(message.article, message.mention.field, message.mention.start)
         self.state.set_position(self.corpus, message.article, message.mention.start)
-        self.refresh_bindings()
 
     @on(CompareRequested)
     def _compare_requested(self, message: CompareRequested) -> None:
