@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, OptionList
+from textual.widgets import Input, OptionList, Static
 
 from reader.ui.app import ReaderApp
 from reader.ui.article_view import ArticleView
@@ -545,3 +545,28 @@ async def test_read_marks_and_last_article_survive_a_restart(tmp_path: Path) -> 
         assert again.current == "a3"
         sources = again.query_one(SourceList)
         assert {"a1", "a3"} <= sources.read and "a2" not in sources.read
+
+
+async def test_damaged_search_index_is_rebuilt_in_the_background(tmp_path: Path) -> None:
+    from reader.domain.search import IndexCorrupt
+
+    app = app_for(tmp_path)
+    rebuilds: list[bool] = []
+
+    def damaged(query: str, limit: int) -> object:
+        raise IndexCorrupt("segment unreadable")
+
+    async with app.run_test(size=SIZE) as pilot:
+        app.library.searcher = damaged
+        app.start_update = lambda rebuild=False, rebuild_search=False: rebuilds.append(  # type: ignore[method-assign]
+            rebuild_search
+        )
+        await pilot.press("slash")
+        await pilot.press(*"Kremlin", "enter")
+        await pilot.pause()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SearchScreen)
+        message = str(screen.query_one("#search-message", Static).render())
+        assert "damaged" in message
+        assert rebuilds and rebuilds[0] is True

@@ -32,6 +32,7 @@ from reader.ui.messages import (
     IndexProgress,
     JumpRequested,
     LibraryReady,
+    SearchIndexDamaged,
 )
 from reader.ui.source_list import SourceList, SourceOptions
 from reader.ui.state import StateStore
@@ -190,7 +191,7 @@ class ReaderApp(App[None]):
         return sanitize_inline(names + more)
 
     # -- the indexing worker (runs in a thread; talks to the UI by messages only) -----------
-    def _load(self, rebuild: bool = False) -> None:
+    def _load(self, rebuild: bool = False, rebuild_search: bool = False) -> None:
         from reader.domain import pipeline
 
         worker = get_current_worker()
@@ -200,7 +201,7 @@ class ReaderApp(App[None]):
 
         try:
             early, self._early = self._early, None
-            if early is not None and not rebuild:
+            if early is not None and not (rebuild or rebuild_search):
                 opened = early.result()
                 if opened is not None:
                     self.post_message(LibraryReady(opened, final=True))
@@ -232,6 +233,7 @@ class ReaderApp(App[None]):
                 progress=progress,
                 should_stop=should_stop,
                 rebuild=rebuild,
+                rebuild_search=rebuild_search,
             )
             library = pipeline.open_library(self.paths, self.index_dir)
         except Exception as exc:
@@ -241,7 +243,13 @@ class ReaderApp(App[None]):
         notices = list(getattr(report, "notices", []))
         self.post_message(LibraryReady(library, final=True, notices=notices))
 
-    def start_update(self, rebuild: bool = False) -> None:
+    def on_search_index_damaged(self, message: SearchIndexDamaged) -> None:
+        """A query found the search index damaged: rebuild it in the background, once."""
+        if not self.indexing:
+            self.notify("The search index is damaged; rebuilding it in the background.")
+            self.start_update(rebuild_search=True)
+
+    def start_update(self, rebuild: bool = False, rebuild_search: bool = False) -> None:
         """Run `pipeline.update` in a thread worker (after a correction, or on request)."""
         if not self.pipeline_enabled:
             self.notify(
@@ -251,7 +259,7 @@ class ReaderApp(App[None]):
         self.indexing = True
         self._show_progress("starting", 0, 0)
         self.run_worker(
-            lambda: self._load(rebuild=rebuild),
+            lambda: self._load(rebuild=rebuild, rebuild_search=rebuild_search),
             thread=True,
             name="update",
             group="index",

@@ -61,3 +61,7 @@ class CompareRequested(Message):
     def __init__(self, other: str) -> None:
         super().__init__()
         self.other = other
+
+
+class SearchIndexDamaged(Message):
+    """A query found the search index damaged: the app rebuilds it in the background."""

@@ -7,6 +7,7 @@ jumps to the hit; the app then walks all hits with `n` / `N`.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -24,6 +25,7 @@ from textual.worker import get_current_worker
 from reader.domain.model import SearchResult
 from reader.domain.sanitize import sanitize_inline
 from reader.domain.textnorm import fold_key
+from reader.ui.messages import SearchIndexDamaged
 from reader.ui.text import plain, shorten
 
 SEARCH_LIMIT = 100
@@ -61,15 +63,26 @@ def style_snippet(snippet: str, terms: list[str], style: Style, limit: int = 220
     return text
 
 
-def run_search(library: Any, query: str, limit: int = SEARCH_LIMIT) -> SearchResult | str:
-    """The library's answer, or the message of a rejected query."""
+def run_search(
+    library: Any,
+    query: str,
+    limit: int = SEARCH_LIMIT,
+    on_damage: Callable[[], None] | None = None,
+) -> SearchResult | str:
+    """The library's answer, or the message of a rejected query. A damaged search index
+    (not a rejected query) calls `on_damage` so that the index can be rebuilt."""
+    from reader.domain.search import QueryError, SearchError
+
     try:
         return library.search(query, limit)  # type: ignore[no-any-return]
+    except QueryError as exc:
+        return sanitize_inline(str(exc)) or "query rejected"
+    except SearchError as exc:
+        if on_damage is not None:
+            on_damage()
+        return sanitize_inline(f"The search index is damaged; rebuilding it ({exc}).")
     except RuntimeError as exc:
         return sanitize_inline(str(exc)) or "search is not available yet"
-    except Exception as exc:  # QueryError from reader.domain.search, whatever its base class
-        message = getattr(exc, "message", None) or str(exc) or type(exc).__name__
-        return sanitize_inline(str(message))
 
 
 class SearchScreen(ModalScreen[SearchChoice | None]):
@@ -104,6 +117,10 @@ class SearchScreen(ModalScreen[SearchChoice | None]):
         self.query_one("#query", Input).focus()
 
     # -- searching --------------------------------------------------------------------------
+    def _damaged(self) -> None:
+        """Tell the app the search index needs rebuilding (safe from any thread)."""
+        self.app.post_message(SearchIndexDamaged())
+
     def on_input_changed(self, event: Input.Changed) -> None:
         """Search as the user types (in a thread; the newest query wins)."""
         event.stop()
@@ -114,7 +131,7 @@ class SearchScreen(ModalScreen[SearchChoice | None]):
 
     @work(thread=True, exclusive=True, group="search")
     def _search_in_background(self, query: str) -> None:
-        answer = run_search(self.library, query)
+        answer = run_search(self.library, query, on_damage=self._damaged)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show_answer, query, answer)
 
@@ -165,7 +182,7 @@ class SearchScreen(ModalScreen[SearchChoice | None]):
         if not query:
             return
         self.workers.cancel_group(self, "search")
-        answer = run_search(self.library, query)
+        answer = run_search(self.library, query, on_damage=self._damaged)
         self._show(query, answer)
         if isinstance(answer, SearchResult) and answer.hits:
             self.dismiss(SearchChoice(answer, 0))
@@ -180,7 +197,10 @@ class SearchScreen(ModalScreen[SearchChoice | None]):
             box = self.query_one("#query", Input)
             box.value = self._suggestion
             box.focus()
-            self._show(self._suggestion, run_search(self.library, self._suggestion))
+            self._show(
+                self._suggestion,
+                run_search(self.library, self._suggestion, on_damage=self._damaged),
+            )
         elif oid.startswith("hit") and self.result is not None:
             self.dismiss(SearchChoice(self.result, int(oid[3:])))
 
