@@ -222,7 +222,7 @@ def step_search(s: Suite, n: int, corpus: Path, index: Path) -> None:
 
 
 def step_cli(s: Suite, n: int, corpus: Path, index: Path) -> None:
-    runs = 3 if s.quick else 7
+    runs = 2 if s.quick else 7
     cmd = [READER, "search", "président", str(corpus), "--index-dir", str(index)]
     env = s.env()
     reader_t: list[float] = []
@@ -261,7 +261,7 @@ def step_cli(s: Suite, n: int, corpus: Path, index: Path) -> None:
 
 
 def step_paint(s: Suite, n: int, corpus: Path, index: Path) -> None:
-    runs = 3 if s.quick else 5
+    runs = 2 if s.quick else 5
     first: list[float] = []
     content: list[float] = []
     bare: list[float] = []
