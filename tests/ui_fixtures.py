@@ -23,6 +23,7 @@ from reader.domain.model import (
     SearchResult,
     SharedPassage,
 )
+from reader.domain.search import QueryError
 from reader.domain.textnorm import fold_key
 
 HOSTILE_TITLE = "[bold]Piège[/] [@click=app.quit]clic[/] [link=http://e]lien[/link] \x1b[2J"
@@ -86,8 +87,8 @@ ENTITIES: list[tuple[str, str, Label, list[str]]] = [
 ]
 
 
-class FakeQueryError(ValueError):
-    """What the fake search raises for a rejected query (like `reader.domain.search.QueryError`)."""
+class FakeQueryError(QueryError):
+    """What the fake search raises for a rejected query (the real `QueryError` type)."""
 
     def __init__(self, message: str) -> None:
         super().__init__(message)
