@@ -156,3 +156,23 @@ def test_user_corrections_apply_at_index_time(
     assert scholz is not None and scholz.name == "Le chancelier Scholz"
     assert all(m.text != "Berlin" for m in library.text_mentions("a"))
     assert sorted(p.name for p in corpus.iterdir()) == ["a.txt", "b.txt"]
+
+
+def test_entity_query_finds_an_article_under_a_name_it_does_not_use(tmp_path: Path) -> None:
+    folder = tmp_path / "c"
+    folder.mkdir()
+    (folder / "full.txt").write_text(
+        "Le chancelier Olaf Scholz a reçu mardi à Berlin le président du Conseil européen.",
+        encoding="utf-8",
+    )
+    (folder / "short.txt").write_text(
+        "À Bruxelles, M. Scholz a défendu jeudi le budget de la défense devant les députés.",
+        encoding="utf-8",
+    )
+    index = tmp_path / "index"
+    pipeline.update([folder], index)
+    library = pipeline.open_library([folder], index)
+    for query in ('entity:"Olaf Scholz"', "entity:Scholz", "entity:olaf-scholz"):
+        assert sorted(h.article for h in library.search(query, 10).hits) == ["full", "short"]
+        answer = pipeline.open_search(index).search(query, 10)
+        assert sorted(h.article for h in answer.hits) == ["full", "short"]

@@ -283,7 +283,11 @@ def test_damaged_index_is_repaired_with_a_notice_never_a_traceback(
                  "--limit", "50")
     assert run.code == 0, run.stderr
     assert json.loads(run.stdout)["total"] == 30
-    if damage not in ("store-missing", "search-missing", "store-older-pipeline"):
+    # `reader search` reads only the search index (and the store's meta): damage inside the
+    # store's article rows is found, and repaired, by the next command that reads them.
+    unseen_by_search = ("store-missing", "search-missing", "store-older-pipeline",
+                        "store-bytes-flipped")
+    if damage not in unseen_by_search:
         assert "rebuil" in run.stderr, run.stderr  # "rebuilt it" / "rebuilding"
     assert_complete(tmp, corpus, index, 30)
 

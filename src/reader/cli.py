@@ -208,8 +208,10 @@ def _library(args: argparse.Namespace, *, verbose: bool = False) -> Any:
     try:
         library = pipeline.open_library(paths, index_dir)
     except StoreCorrupt as exc:
-        print(f"reader: the index was damaged ({sanitize_inline(str(exc))}); rebuilding it",
-              file=sys.stderr)
+        print(
+            f"reader: the index was damaged ({sanitize_inline(str(exc))}); rebuilding it",
+            file=sys.stderr,
+        )
         _bring_up_to_date(paths, index_dir, rebuild=True)
         library = pipeline.open_library(paths, index_dir)
     for notice in library.notices:
@@ -227,13 +229,14 @@ def _search(args: argparse.Namespace, library: Any) -> Any:
         try:
             return library.search(args.query, args.limit)
         except IndexCorrupt as exc:
-            print(f"reader: {sanitize_inline(str(exc))}; rebuilding the search index",
-                  file=sys.stderr)
+            print(
+                f"reader: {sanitize_inline(str(exc))}; rebuilding the search index", file=sys.stderr
+            )
         paths = _resolve_paths(args.paths)
         index_dir = _index_dir(args, paths)
         with _StderrProgress(enabled=True) as progress:
             pipeline.update(paths, index_dir, progress=progress, rebuild_search=True)
-        return pipeline.open_library(paths, index_dir).search(args.query, args.limit)
+        return pipeline.open_search(index_dir).search(args.query, args.limit)
     except QueryError as exc:
         raise UsageError(f"query rejected: {exc}") from exc
 
@@ -267,8 +270,12 @@ def cmd_search(args: argparse.Namespace) -> int:
     """`reader search QUERY`: a table of hits, or SPEC §4 JSON."""
     if args.limit < 1:
         raise UsageError("--limit must be at least 1")
-    library = _library(args)
-    result = _search(args, library)
+    from reader.domain import pipeline
+
+    paths = _resolve_paths(args.paths)
+    index_dir = _index_dir(args, paths)
+    _bring_up_to_date(paths, index_dir)
+    result = _search(args, pipeline.open_search(index_dir))
     if args.json:
         _dump(
             {

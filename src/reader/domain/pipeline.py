@@ -14,7 +14,7 @@ import hashlib
 import os
 import shutil
 import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,7 +22,15 @@ from typing import TYPE_CHECKING, Any
 
 from reader.domain.discovery import SourceFile
 from reader.domain.library import Library
-from reader.domain.model import Article, Entity, Mention, Problem, RawMention, SharedPassage
+from reader.domain.model import (
+    Article,
+    Entity,
+    Mention,
+    Problem,
+    RawMention,
+    SearchResult,
+    SharedPassage,
+)
 from reader.domain.paths import config_dir, corpus_key
 from reader.domain.store import FileEntry, Store, StoreCorrupt
 
@@ -437,7 +445,7 @@ class _Updater:
         terms_after: dict[str, str] = {}
         terms_of: dict[str, list[str]] = {}
         for aid in corpus:
-            terms = entity_terms(linked.mentions.get(aid, []), linked.entities)
+            terms = entity_terms(linked.mentions.get(aid, []))
             terms_of[aid] = terms
             terms_after[aid] = hashlib.sha256("\n".join(terms).encode()).hexdigest()
         directory = self.index_dir / SEARCH_DIR
@@ -445,14 +453,22 @@ class _Updater:
             try:
                 self._send(
                     SearchIndex.open_or_create(directory),
-                    corpus, terms_of, terms_before, terms_after, schema_changed,
+                    corpus,
+                    terms_of,
+                    terms_before,
+                    terms_after,
+                    schema_changed,
                 )
             except IndexCorrupt as exc:  # damage found only now (Whoosh has no checksums)
                 self._check()
                 self.report.notices.append(f"The search index was damaged ({exc}); rebuilt it.")
                 self._send(
                     SearchIndex.create(directory, reason=str(exc)),
-                    corpus, terms_of, terms_before, terms_after, schema_changed,
+                    corpus,
+                    terms_of,
+                    terms_before,
+                    terms_after,
+                    schema_changed,
                 )
         except IndexBusy:
             # Every writer of ours holds the writer lock first: this is a foreign program.
@@ -584,15 +600,14 @@ def _extract_chunks(
             yield chunk, results
 
 
-def entity_terms(mentions: Sequence[Mention], entities: Mapping[str, Entity]) -> list[str]:
-    """The `entity` search field of an article: every entity id and alias it mentions."""
+def entity_terms(mentions: Sequence[Mention]) -> list[str]:
+    """The `entity` search field of an article: the id of every entity it mentions and the
+    names it uses for them. Other aliases are resolved to ids at query time, so a new alias
+    elsewhere in the corpus does not make this article's document change."""
     terms: set[str] = set()
     for m in mentions:
-        ent = entities.get(m.entity)
         terms.add(m.entity)
-        if ent is not None:
-            terms.add(ent.name)
-            terms.update(ent.aliases)
+        terms.add(m.text)
     return sorted(terms)
 
 
@@ -634,9 +649,49 @@ def open_library(paths: Sequence[Path], index_dir: Path) -> Library:
         except SearchError as exc:
             library.notices.append(f"The search index needs rebuilding ({exc}).")
             return library
-        texts = {aid: a.text for aid, a in articles.items()}
-        titles = {aid: a.title for aid, a in articles.items()}
-        library.searcher = lambda query, limit: index.search(
-            query, limit, texts=texts, titles=titles
-        )
+        resolver = EntityResolver(library.entities.values())
+        library.searcher = lambda query, limit: index.search(query, limit, entity_id=resolver)
     return library
+
+
+class EntityResolver:
+    """Maps a queried entity name (an `entity_term`) to the id of the entity bearing it."""
+
+    def __init__(self, entities: Iterable[Entity]) -> None:
+        from reader.domain.search.analysis import entity_term
+
+        self._ids: dict[str, str] = {}
+        for ent in entities:
+            for name in (ent.id, ent.name, *ent.aliases):
+                self._ids.setdefault(entity_term(name), ent.id)
+
+    def __call__(self, term: str) -> str | None:
+        return self._ids.get(term)
+
+
+@dataclass
+class SearchOnly:
+    """Just enough of a `Library` to answer queries, opened without loading the articles
+    (titles, texts and snippets come from the search index's stored fields)."""
+
+    index_dir: Path
+    notices: list[str] = field(default_factory=list)
+
+    def search(self, query: str, limit: int = 20) -> SearchResult:
+        """Run a query (see `SearchIndex.search`); `entity:` names resolve through the store."""
+        from reader.domain.search import SearchIndex
+
+        resolver = None
+        if "entity:" in query.casefold():
+            store = _open_store(self.index_dir)
+            try:
+                resolver = EntityResolver(store.entities().values())
+            finally:
+                store.close()
+        with SearchIndex.open(self.index_dir / SEARCH_DIR) as index:
+            return index.search(query, limit, entity_id=resolver)
+
+
+def open_search(index_dir: Path) -> SearchOnly:
+    """Open only the search side of an index (for `reader search`: no articles loaded)."""
+    return SearchOnly(index_dir)

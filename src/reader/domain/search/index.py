@@ -42,6 +42,7 @@ from reader.domain.model import Hit, SearchResult
 from reader.domain.search.analysis import (
     FrenchTokenizer,
     entity_analyzer,
+    entity_term,
     fold_token,
     french_analyzer,
 )
@@ -406,13 +407,18 @@ class SearchIndex:
         limit: int = 20,
         texts: Mapping[str, str] | None = None,
         titles: Mapping[str, str] | None = None,
+        entity_id: Callable[[str], str | None] | None = None,
     ) -> SearchResult:
         """Run `query`; hits best first (BM25F), each a `SearchHit` with a plain `Snippet`,
         its `snippet_matches`, and `matches` (offsets into the article's text, or its title with
         ``field="title"``). `texts` / `titles` (id → string) replace the stored ones for the
-        snippets, titles and offsets. Raises `QueryError` (rejected query) or `IndexCorrupt`."""
+        snippets, titles and offsets. `entity_id` maps a queried entity name (an `entity_term`)
+        to the entity's id, so that `entity:NAME` finds every article mentioning the entity
+        under any of its names. Raises `QueryError` (rejected query) or `IndexCorrupt`."""
         with self._lock:  # the parser is shared too
             q = self.parse(query)
+            if entity_id is not None:
+                q = expand_entities(q, entity_id)
             result: SearchResult = self._guarded(
                 lambda s: self._run(s, query, q, max(1, limit), texts, titles)
             )
@@ -517,6 +523,22 @@ class SearchIndex:
 
 
 # -- helpers ------------------------------------------------------------------------------------
+def expand_entities(q: Any, entity_id: Callable[[str], str | None]) -> Any:
+    """Rewrite each `entity:NAME` term as `NAME OR <the entity's id>` (ids are indexed for
+    every mention, names only where they occur)."""
+
+    def visit(node: Any) -> Any:
+        if isinstance(node, wq.Term) and node.fieldname == "entity":
+            eid = entity_id(str(node.text))
+            if eid:
+                target = entity_term(eid)
+                if target != node.text:
+                    return wq.Or([node, wq.Term("entity", target)])
+        return node
+
+    return q.accept(visit)
+
+
 
 
 def _describe(exc: BaseException) -> str:
