@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 import time
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from concurrent.futures import Future
 from pathlib import Path
 from typing import Any, ClassVar
@@ -20,7 +20,7 @@ from textual.widgets import Footer, Header, Label, ProgressBar, Static
 from textual.worker import get_current_worker
 
 from reader.domain.library import Library
-from reader.domain.model import Entity, Match, MentionRef, SearchResult
+from reader.domain.model import Entity, Match, MentionRef, Relation, SearchResult
 from reader.domain.sanitize import sanitize_inline
 from reader.ui.article_view import ArticleView
 from reader.ui.commands import ArticlesProvider, EntitiesProvider, ThemesProvider
@@ -32,6 +32,7 @@ from reader.ui.messages import (
     IndexProgress,
     JumpRequested,
     LibraryReady,
+    RelatedReady,
     SearchIndexDamaged,
 )
 from reader.ui.source_list import SourceList, SourceOptions
@@ -41,6 +42,59 @@ from reader.ui.themes import DEFAULT_THEME, ReaderTheme, load_themes
 from reader.ui.xref_panel import XrefOptions, XrefPanel
 
 PROGRESS_INTERVAL = 0.1  # seconds between progress messages from the indexing worker
+# Up to this many articles, related articles are computed on the spot (no "finding…" flash);
+# beyond, in a thread worker (the first call scores the article against the whole corpus).
+RELATED_SYNC_MAX = 300
+
+
+def _related(
+    library: Library, article_id: str, warn: Callable[[str], object] | None = None
+) -> list[Relation]:
+    """`library.related(article_id)`, or no relations if it fails (the xref code may change)."""
+    try:
+        return list(library.related(article_id))
+    except Exception as exc:
+        if warn is not None:
+            warn(f"related() failed: {exc!r}")
+        return []
+
+
+class _RelatedFinder:
+    """One daemon thread that finds related articles for the latest request only.
+
+    Older requests are dropped (the reader moved on); a daemon thread, so that quitting never
+    waits for a corpus-wide comparison. Results come back as `RelatedReady` messages.
+    """
+
+    def __init__(self, post: Callable[[RelatedReady], object]) -> None:
+        self._post = post
+        self._cv = threading.Condition()
+        self._wanted: tuple[Library, str] | None = None
+        self._thread: threading.Thread | None = None
+
+    def request(self, library: Library, article_id: str) -> None:
+        """Find `article_id`'s related articles next (replacing any waiting request)."""
+        with self._cv:
+            self._wanted = (library, article_id)
+            self._cv.notify()
+            if self._thread is None:
+                self._thread = threading.Thread(
+                    target=self._run, name="reader-related", daemon=True
+                )
+                self._thread.start()
+
+    def _run(self) -> None:
+        while True:
+            with self._cv:
+                while self._wanted is None:
+                    self._cv.wait()
+                library, article_id = self._wanted
+                self._wanted = None
+            relations = _related(library, article_id)
+            try:
+                self._post(RelatedReady(library, article_id, relations))
+            except Exception:  # the app has gone
+                return
 
 
 class MainScreen(Screen[None]):
@@ -130,6 +184,8 @@ class ReaderApp(App[None]):
         self.current: str | None = None
         self.selected_entity: str | None = None
         self._refs_cache: dict[str, list[MentionRef]] = {}
+        self._related_cache: dict[str, list[Relation]] = {}
+        self._related_finder = _RelatedFinder(self.post_message)
         self._ref_keys_cache: dict[str, list[tuple[int, int, int]]] = {}
         self._order_index: dict[str, int] = {}
         self.search_result: SearchResult | None = None
@@ -308,12 +364,19 @@ class ReaderApp(App[None]):
         self.library = library
         self._refs_cache.clear()
         self._ref_keys_cache.clear()
+        self._related_cache.clear()
         order = library.order()
         self._order_index = {aid: i for i, aid in enumerate(order)}
-        counts = {aid: len({m.entity for m in library.mentions.get(aid, [])}) for aid in order}
+        mentions = library.mentions
+
+        def entity_count(article_id: str) -> int:
+            return len({m.entity for m in mentions.get(article_id, [])})
+
         sources = self.query_one(SourceList)
         sources.set_articles(
-            [library.article(a) for a in order], counts, self.state.read_articles(self.corpus)
+            [library.article(a) for a in order],
+            self.state.read_articles(self.corpus),
+            entity_count,
         )
         self.query_one(XrefPanel).library = library
         if final:
@@ -362,16 +425,30 @@ class ReaderApp(App[None]):
             self.state.set_position(self.corpus, article_id, 0)
 
     def _related_for(self, article_id: str) -> None:
+        """Fill the panel for `article_id`; related articles come from a worker unless the
+        corpus is small (computing them compares the article with every other one)."""
         panel = self.query_one(XrefPanel)
-        try:
-            relations = self.library.related(article_id) if self.library else []
-        except Exception as exc:  # the xref package may be mid-rewrite; keep reading
-            relations = []
-            self.log.warning(f"related() failed: {exc!r}")
+        library = self.library
+        relations: list[Relation] | None = []
+        if library is not None:
+            relations = self._related_cache.get(article_id)
+            if relations is None and len(library.articles) <= RELATED_SYNC_MAX:
+                relations = _related(library, article_id, self.log.warning)
+                self._related_cache[article_id] = relations
         panel.show_article(article_id, relations)
-        if self.selected_entity and self.library and self.selected_entity in self.library.entities:
-            entity = self.library.entities[self.selected_entity]
+        if relations is None and library is not None:
+            self._related_finder.request(library, article_id)
+        if self.selected_entity and library and self.selected_entity in library.entities:
+            entity = library.entities[self.selected_entity]
             panel.show_entity(entity, self.refs(entity.id))
+
+    def on_related_ready(self, message: RelatedReady) -> None:
+        """A worker found the related articles: list them if that article is still shown."""
+        if message.library is not self.library:
+            return
+        self._related_cache[message.article] = message.relations
+        if message.article == self.current:
+            self.query_one(XrefPanel).set_relations(message.article, message.relations)
 
     def here(self) -> Location | None:
         """Where the reader is now (the selected mention, or the top of the screen)."""

@@ -65,3 +65,13 @@ class CompareRequested(Message):
 
 class SearchIndexDamaged(Message):
     """A query found the search index damaged: the app rebuilds it in the background."""
+
+
+class RelatedReady(Message):
+    """The related articles of `article` in `library` have been computed (by a worker)."""
+
+    def __init__(self, library: Any, article: str, relations: list[Any]) -> None:
+        super().__init__()
+        self.library = library
+        self.article = article
+        self.relations = relations

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -59,6 +60,7 @@ class XrefPanel(Vertical):
         self.entity: Entity | None = None
         self._refs: list[MentionRef] = []
         self._relations: list[Relation] = []
+        self._relations_pending = False
         self._targets: dict[str, Target] = {}
         self._ref_index: dict[tuple[str, str, int], str] = {}
 
@@ -87,13 +89,30 @@ class XrefPanel(Vertical):
         return out
 
     # -- content ----------------------------------------------------------------------------
-    def show_article(self, article_id: str, relations: list[Relation]) -> None:
-        """Show what the article as a whole relates to (clears the entity section)."""
+    def show_article(self, article_id: str, relations: list[Relation] | None) -> None:
+        """Show what the article as a whole relates to (clears the entity section).
+
+        `relations` None means they are still being found (see `set_relations`).
+        """
         self.article = article_id
         self.entity = None
         self._refs = []
-        self._relations = relations
+        self._relations = relations or []
+        self._relations_pending = relations is None
         self._rebuild()
+
+    def set_relations(self, article_id: str, relations: list[Relation]) -> None:
+        """The related articles of `article_id` have been found: list them (keeps the rest)."""
+        if article_id != self.article:
+            return
+        options = self.options
+        keep = options.highlighted_option.id if options.highlighted_option else None
+        self._relations = relations
+        self._relations_pending = False
+        self._rebuild()
+        if keep is not None and not keep.startswith("r"):
+            with contextlib.suppress(Exception):  # the row is gone: leave the highlight
+                options.highlighted = options.get_option_index(keep)
 
     def show_entity(self, entity: Entity | None, refs: list[MentionRef]) -> None:
         """Show `entity`'s card and its mentions above the related articles."""
@@ -162,10 +181,16 @@ class XrefPanel(Vertical):
                 self._targets[oid] = Target(ref.article, ref.field, ref.start)
                 self._ref_index[(ref.article, ref.field, ref.start)] = oid
         if self.article is not None:
-            options.append(
-                Option(Text(f"Related articles ({len(self._relations)})", "bold"), disabled=True)
-            )
-            if not self._relations:
+            if self._relations_pending:
+                options.append(Option(Text("Related articles", "bold"), disabled=True))
+                options.append(Option(Text("  finding…", "dim"), disabled=True))
+            else:
+                options.append(
+                    Option(
+                        Text(f"Related articles ({len(self._relations)})", "bold"), disabled=True
+                    )
+                )
+            if not self._relations and not self._relations_pending:
                 options.append(Option(Text("  none found", "dim"), disabled=True))
             for i, rel in enumerate(self._relations):
                 oid = f"r{i}"
