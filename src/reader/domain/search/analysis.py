@@ -252,7 +252,7 @@ def entity_term(name: str) -> str:
 class EntityTokenizer(Tokenizer):  # type: ignore[misc]
     """One token per line of the value, each mapped through `entity_term`.
 
-    At index time the value is the article's entity ids and aliases joined by newlines; at query
+    At index time the value is the article's entity ids and the names it uses, one a line; at query
     time (``entity:Peskov``, ``entity:"Dmitri Peskov"``) the whole query text is one entry.
     """
 

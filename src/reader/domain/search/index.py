@@ -6,7 +6,7 @@ opens it, or recreates it empty when it is missing, corrupt or from another `SCH
 
 Fields: ``id`` (unique), ``path`` and ``content_hash`` (stored only), ``title`` (French analysis,
 ×2.5 BM25F field boost), ``body`` (French analysis; query alias ``text:``), ``date`` (exact),
-``source`` (French analysis), ``entity`` (entity ids and aliases, folded: see
+``source`` (French analysis), ``entity`` (entity ids and the article's names, folded: see
 `analysis.entity_term`) and ``spell`` (unstemmed folded words of title and body, for
 "did you mean"). Title and body are stored, so hits, snippets and match offsets can be computed
 without the caller's texts; pass ``texts`` to `SearchIndex.search` to compute them on the texts
@@ -75,9 +75,10 @@ _TEXT_FIELDS = ("title", "body")
 
 @dataclass(frozen=True, slots=True)
 class IndexDoc:
-    """What the index needs of one article. `entity_terms` holds the ids and every alias of the
-    entities it mentions (each one is folded by `analysis.entity_term`); `content_hash` is stored
-    so that a caller can tell which documents are current (`SearchIndex.doc_hashes`)."""
+    """What the index needs of one article. `entity_terms` holds the ids of the entities it
+    mentions and the names it uses for them, each folded by `analysis.entity_term` (other
+    aliases resolve to ids at query time); `content_hash` is stored so that a caller can tell
+    which documents are current (`SearchIndex.doc_hashes`)."""
 
     id: str
     path: str
