@@ -136,3 +136,45 @@ async def test_related_articles_arrive_from_a_thread(
         await wait_for(lambda: panel.article == "a2" and not panel._relations_pending)
         await pilot.pause()
         assert "a2" not in [t.article for t in panel.targets() if t.related]
+
+
+async def test_search_lists_the_best_hits_and_n_fetches_more(tmp_path: Path) -> None:
+    from reader.ui.search_screen import SEARCH_LIMIT, SearchScreen
+
+    app = big_app(tmp_path)
+    asked: list[int] = []
+    library = app._given_library
+    assert library is not None
+    searcher = library.searcher  # type: ignore[attr-defined]
+
+    def counting(query: str, limit: int) -> object:
+        asked.append(limit)
+        return searcher(query, limit)
+
+    library.searcher = counting  # type: ignore[attr-defined]
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *"Dépêche")
+        screen = app.screen
+        assert isinstance(screen, SearchScreen)
+        await wait_for(lambda: screen.result is not None)
+        await pilot.pause()
+        message = str(screen.query_one("#search-message").render())
+        assert f"best {SEARCH_LIMIT} of {MANY} listed" in message
+        await pilot.press("enter")
+        await pilot.pause()
+        result = app.search_result
+        assert result is not None and len(result.hits) == SEARCH_LIMIT
+        assert set(asked) == {SEARCH_LIMIT}
+        loaded = len(app.search_hits)
+        app._goto_hit(loaded - 1)
+        await pilot.press("n")
+        await wait_for(lambda: len(app.search_hits) > loaded)
+        await pilot.pause()
+        assert asked[-1] == 2 * SEARCH_LIMIT
+        assert app.search_result is not None
+        assert len(app.search_result.hits) == 2 * SEARCH_LIMIT
+        assert app.search_pos == loaded
+        assert app.current == app.search_hits[loaded][0]
+        await pilot.press("N")
+        await pilot.pause()
+        assert app.search_pos == loaded - 1

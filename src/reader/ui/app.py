@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import gc
 import threading
 import time
 from bisect import bisect_right
-from collections.abc import Callable, Iterable
-from concurrent.futures import Future
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -20,7 +21,7 @@ from textual.widgets import Footer, Header, Label, ProgressBar, Static
 from textual.worker import get_current_worker
 
 from reader.domain.library import Library
-from reader.domain.model import Entity, Match, MentionRef, Relation, SearchResult
+from reader.domain.model import Entity, Hit, Match, MentionRef, Relation, SearchResult
 from reader.domain.sanitize import sanitize_inline
 from reader.ui.article_view import ArticleView
 from reader.ui.commands import ArticlesProvider, EntitiesProvider, ThemesProvider
@@ -32,6 +33,7 @@ from reader.ui.messages import (
     IndexProgress,
     JumpRequested,
     LibraryReady,
+    MoreHits,
     RelatedReady,
     SearchIndexDamaged,
 )
@@ -57,6 +59,22 @@ def _related(
         if warn is not None:
             warn(f"related() failed: {exc!r}")
         return []
+
+
+@contextmanager
+def _bulk_allocation() -> Iterator[None]:
+    """No cyclic GC while a library is loaded (millions of new objects, none garbage: the
+    collector would rescan them over and over, ~25 % of `open_library`); afterwards what
+    exists is frozen, so that later collections do not walk the library either. Objects frozen
+    by an earlier load are unfrozen first, so that a replaced library can still be collected.
+    """
+    gc.unfreeze()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+        gc.freeze()
 
 
 class _RelatedFinder:
@@ -191,30 +209,11 @@ class ReaderApp(App[None]):
         self.search_result: SearchResult | None = None
         self.search_hits: list[tuple[str, Match]] = []
         self.search_pos = -1
+        self._fetching_hits = False
         self.indexing = False
         self._stop = threading.Event()
         for reader_theme in self.reader_themes.values():
             self.register_theme(reader_theme.theme)
-        # Check the index and open it while Textual starts up (no widget is touched there).
-        self._early: Future[Library | None] | None = None
-        if self.pipeline_enabled:
-            self._early = Future()
-            threading.Thread(
-                target=self._open_early, args=(self._early,), name="reader-open", daemon=True
-            ).start()
-
-    def _open_early(self, future: Future[Library | None]) -> None:
-        """Thread: open the library now if the index is current (else leave it to `_load`)."""
-        try:
-            from reader.domain import pipeline
-
-            if pipeline.is_current(self.paths, self.index_dir):
-                future.set_result(pipeline.open_library(self.paths, self.index_dir))  # type: ignore[arg-type]
-            else:
-                future.set_result(None)
-        except BaseException as exc:
-            future.set_exception(exc)
-
     # -- start-up ---------------------------------------------------------------------------
     def get_default_screen(self) -> Screen[Any]:
         """The three-pane screen."""
@@ -232,7 +231,12 @@ class ReaderApp(App[None]):
             self.install_library(self._given_library, final=True)
         else:
             self.sub_title = "opening…"
-            self.run_worker(self._load, thread=True, name="load", group="index", exclusive=True)
+            # Check and open the index once the first frame is out: in a thread during
+            # Textual's start-up, it would contend with it for the GIL and delay that frame.
+            self.call_after_refresh(
+                self.run_worker, self._load, thread=True, name="load", group="index",
+                exclusive=True,
+            )
         self.query_one(SourceOptions).focus()
 
     def _corpus_name(self) -> str:
@@ -256,16 +260,15 @@ class ReaderApp(App[None]):
             return worker.is_cancelled or self._stop.is_set()
 
         try:
-            early, self._early = self._early, None
-            if early is not None and not (rebuild or rebuild_search):
-                opened = early.result()
-                if opened is not None:
-                    self.post_message(LibraryReady(opened, final=True))
+            if not (rebuild or rebuild_search):
+                with _bulk_allocation():
+                    current = pipeline.is_current(self.paths, self.index_dir)
+                    library = (
+                        pipeline.open_library(self.paths, self.index_dir) if current else None
+                    )
+                if library is not None:
+                    self.post_message(LibraryReady(library, final=True))
                     return
-            elif not rebuild and pipeline.is_current(self.paths, self.index_dir):
-                library = pipeline.open_library(self.paths, self.index_dir)
-                self.post_message(LibraryReady(library, final=True))
-                return
         except Exception as exc:  # a broken store: fall through to update(), which repairs
             self.post_message(IndexProgress(f"repairing the index ({type(exc).__name__})", 0, 0))
         if not rebuild:
@@ -291,7 +294,8 @@ class ReaderApp(App[None]):
                 rebuild=rebuild,
                 rebuild_search=rebuild_search,
             )
-            library = pipeline.open_library(self.paths, self.index_dir)
+            with _bulk_allocation():
+                library = pipeline.open_library(self.paths, self.index_dir)
         except Exception as exc:
             if not should_stop():
                 self.post_message(IndexFailed(f"{type(exc).__name__}: {exc}"))
@@ -635,16 +639,21 @@ class ReaderApp(App[None]):
             self._search_chosen,
         )
 
+    @staticmethod
+    def _hit_matches(hits: Iterable[Hit]) -> list[tuple[str, Match]]:
+        return [
+            (hit.article, match)
+            for hit in hits
+            for match in sorted(hit.matches, key=lambda m: (m.field != "title", m.start))
+        ]
+
     def _search_chosen(self, choice: Any) -> None:
         if choice is None:
             return
         result: SearchResult = choice.result
         self.search_result = result
-        self.search_hits = [
-            (hit.article, match)
-            for hit in result.hits
-            for match in sorted(hit.matches, key=lambda m: (m.field != "title", m.start))
-        ]
+        self._fetching_hits = False
+        self.search_hits = self._hit_matches(result.hits)
         first = next(
             (
                 i
@@ -671,7 +680,11 @@ class ReaderApp(App[None]):
         self._apply_search_highlight()
         self.query_one(ArticleView).scroll_to_offset(match.field, match.start, center=True)
         count = len(self.search_hits)
-        self.notify(f"hit {pos + 1} of {count}", timeout=1.5)
+        note = f"hit {pos + 1} of {count}"
+        result = self.search_result
+        if result is not None and result.total > len(result.hits):
+            note += f" in the best {len(result.hits)} of {result.total} articles"
+        self.notify(note, timeout=1.5)
 
     def _apply_search_highlight(self) -> None:
         view = self.query_one(ArticleView)
@@ -691,10 +704,64 @@ class ReaderApp(App[None]):
             self.notify("No search hits: press / to search.", timeout=2)
             return
         pos = self.search_pos + delta
+        result = self.search_result
+        if (
+            pos >= len(self.search_hits)
+            and result is not None
+            and result.total > len(result.hits)
+        ):
+            self._fetch_more_hits(result)
+            return
         if not 0 <= pos < len(self.search_hits):
             self.notify("No more hits in that direction.", timeout=2)
             return
         self._goto_hit(pos)
+
+    def _fetch_more_hits(self, result: SearchResult) -> None:
+        """Ask the library (in a thread) for the next `SEARCH_LIMIT` articles of `result`."""
+        from reader.ui.search_screen import SEARCH_LIMIT, run_search
+
+        if self._fetching_hits or self.library is None:
+            return
+        self._fetching_hits = True
+        library, query = self.library, result.query
+        limit = len(result.hits) + SEARCH_LIMIT
+        self.notify("Fetching more hits…", timeout=1)
+
+        def damaged() -> None:
+            self.post_message(SearchIndexDamaged())
+
+        def fetch() -> None:
+            answer = run_search(library, query, limit, on_damage=damaged)
+            self.post_message(MoreHits(library, query, answer))
+
+        self.run_worker(fetch, thread=True, name="more-hits", group="search", exclusive=True)
+
+    def on_more_hits(self, message: MoreHits) -> None:
+        """More hits arrived: append the new articles' hits and go to the first new one."""
+        self._fetching_hits = False
+        result = self.search_result
+        if message.library is not self.library or result is None or message.query != result.query:
+            return
+        answer = message.answer
+        if not isinstance(answer, SearchResult):
+            self.notify(sanitize_inline(str(answer)), severity="warning", markup=False)
+            return
+        known = {hit.article for hit in result.hits}
+        new = [hit for hit in answer.hits if hit.article not in known]
+        hits = [*result.hits, *new]
+        # Nothing beyond what is loaded (the index changed under us): stop asking.
+        total = answer.total if new else len(hits)
+        self.search_result = SearchResult(result.query, total, hits, result.suggestion)
+        if not new:
+            self.notify("No more hits in that direction.", timeout=2)
+            return
+        first_new = len(self.search_hits)
+        self.search_hits.extend(self._hit_matches(new))
+        if first_new < len(self.search_hits):
+            self._goto_hit(first_new)
+        else:  # the new articles match without positions (e.g. by entity): open the first
+            self.goto(Location(new[0].article))
 
     # -- actions: history, removed text, help, problems ---------------------------------------
     def action_history(self, delta: int) -> None:

@@ -75,3 +75,13 @@ class RelatedReady(Message):
         self.library = library
         self.article = article
         self.relations = relations
+
+
+class MoreHits(Message):
+    """A worker asked the library for more hits of `query`: `answer` is the result or an error."""
+
+    def __init__(self, library: Any, query: str, answer: Any) -> None:
+        super().__init__()
+        self.library = library
+        self.query = query
+        self.answer = answer

@@ -1,7 +1,9 @@
 """`/`: full-text search with results (title, snippet with hits, hit count, did-you-mean).
 
 A rejected query shows the parser's message next to the box. `enter` on a result (or in the box)
-jumps to the hit; the app then walks all hits with `n` / `N`.
+jumps to the hit; the app then walks all hits with `n` / `N`. Only the best `SEARCH_LIMIT`
+articles are asked for (snippets and match offsets cost per hit); `n` past the last loaded hit
+asks the library for the next ones.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from reader.domain.textnorm import fold_key
 from reader.ui.messages import SearchIndexDamaged
 from reader.ui.text import plain, shorten
 
-SEARCH_LIMIT = 100
+SEARCH_LIMIT = 20  # hits asked for (with snippets and match offsets); `n` at the end asks for more
 _TERM = re.compile(r"[\w’']+", re.UNICODE)
 _OPERATORS = {"and", "or", "not", "to", "et", "ou"}
 
@@ -153,7 +155,10 @@ class SearchScreen(ModalScreen[SearchChoice | None]):
         message.remove_class("-error")
         status = Text(f"{answer.total} article{'s' if answer.total != 1 else ''} match")
         if answer.total > len(answer.hits):
-            status.append(f" (best {len(answer.hits)} listed)", "dim")
+            status.append(
+                f" · best {len(answer.hits)} of {answer.total} listed (n goes on past them)",
+                "dim",
+            )
         message.update(status)
         terms = query_terms(query)
         options: list[Option] = []
