@@ -259,24 +259,25 @@ class ReaderApp(App[None]):
         def should_stop() -> bool:
             return worker.is_cancelled or self._stop.is_set()
 
-        try:
-            if not (rebuild or rebuild_search):
-                with _bulk_allocation():
-                    current = pipeline.is_current(self.paths, self.index_dir)
-                    library = (
-                        pipeline.open_library(self.paths, self.index_dir) if current else None
-                    )
-                if library is not None:
-                    self.post_message(LibraryReady(library, final=True))
-                    return
-        except Exception as exc:  # a broken store: fall through to update(), which repairs
-            self.post_message(IndexProgress(f"repairing the index ({type(exc).__name__})", 0, 0))
+        # Show what the index holds first (the list is what the reader waits for), then check
+        # that it is current: if not, it stays on screen, marked "indexing…", during update().
+        opened: Library | None = None
         if not rebuild:
             try:
-                partial_library = pipeline.open_library(self.paths, self.index_dir)
-                self.post_message(LibraryReady(partial_library, final=False))
-            except Exception:
-                pass
+                with _bulk_allocation():
+                    opened = pipeline.open_library(self.paths, self.index_dir)
+                self.post_message(LibraryReady(opened, final=False))
+            except Exception:  # nothing usable yet (first run, broken store): update() below
+                opened = None
+        if not (rebuild or rebuild_search):
+            try:
+                if pipeline.is_current(self.paths, self.index_dir) and opened is not None:
+                    self.post_message(LibraryReady(opened, final=True))
+                    return
+            except Exception as exc:  # a broken store: fall through to update(), which repairs
+                self.post_message(
+                    IndexProgress(f"repairing the index ({type(exc).__name__})", 0, 0)
+                )
         last = [0.0]
 
         def progress(stage: str, done: int, total: int) -> None:
@@ -364,7 +365,13 @@ class ReaderApp(App[None]):
             self.notify(sanitize_inline(notice), markup=False, timeout=5)
 
     def install_library(self, library: Library, *, final: bool) -> None:
-        """Show `library`: fill the list, keep (or restore) the current article."""
+        """Show `library`: fill the list, keep (or restore) the current article.
+
+        The library already shown, now known to be current, only updates the status line.
+        """
+        if library is self.library:
+            self._show_status(library, final)
+            return
         self.library = library
         self._refs_cache.clear()
         self._ref_keys_cache.clear()
@@ -383,13 +390,7 @@ class ReaderApp(App[None]):
             entity_count,
         )
         self.query_one(XrefPanel).library = library
-        if final:
-            self.indexing = False
-            self.query_one("#indexing").display = False
-        problems = len(library.problems)
-        state = "indexing…" if not final else "index current"
-        skipped = f" · {problems} skipped (p)" if problems else ""
-        self.sub_title = f"{len(order)} articles · {state}{skipped}"
+        self._show_status(library, final)
         current = self.current
         if current in library.articles:
             view = self.query_one(ArticleView)
@@ -407,6 +408,19 @@ class ReaderApp(App[None]):
             self.query_one(ArticleView).scroll_to_offset("text", remembered[1])
         else:
             self._show(order[0])
+
+    def _show_status(self, library: Library, final: bool) -> None:
+        """The header's sub-title (article count, index state, skipped files)."""
+        if final:
+            self.indexing = False
+            self.query_one("#indexing").display = False
+        problems = len(library.problems)
+        if final:
+            state = "index current"
+        else:
+            state = "indexing…" if self.indexing else "checking the index…"
+        skipped = f" · {problems} skipped (p)" if problems else ""
+        self.sub_title = f"{len(library.articles)} articles · {state}{skipped}"
 
     # -- showing articles -------------------------------------------------------------------
     def _show(self, article_id: str, *, force: bool = False) -> None:
