@@ -231,12 +231,10 @@ class ReaderApp(App[None]):
             self.install_library(self._given_library, final=True)
         else:
             self.sub_title = "opening…"
-            # Check and open the index once the first frame is out: in a thread during
-            # Textual's start-up, it would contend with it for the GIL and delay that frame.
-            self.call_after_refresh(
-                self.run_worker, self._load, thread=True, name="load", group="index",
-                exclusive=True,
-            )
+            # Started from on_mount, just before the first frame: the thread's imports and the
+            # store's first reads overlap with that frame (started earlier, in __init__, they
+            # contended with Textual's start-up for the GIL and delayed it by ~0.1 s).
+            self.run_worker(self._load, thread=True, name="load", group="index", exclusive=True)
         self.query_one(SourceOptions).focus()
 
     def _corpus_name(self) -> str:
