@@ -80,3 +80,24 @@ def test_passage_alone_links_articles_without_entities() -> None:
     assert [r.article for r in rel] == ["y"] and rel[0].score > 0
     assert related_articles("x", articles, {}, {}, {}) == []
     assert related_articles("missing", articles, {}, {}, {}) == []
+
+
+def test_related_is_capped_and_reuses_precomputed_entity_sets() -> None:
+    from reader.domain.model import Article, Entity, Mention
+    from reader.domain.xref.related import entity_sets, related_articles
+
+    articles = {}
+    mentions = {}
+    for i in range(30):
+        aid = f"a{i:02}"
+        text = f"Article {i} sur la Russie et le Kremlin, numéro {i}."
+        articles[aid] = Article(aid, f"{aid}.txt", "", text, [(0, len(text))])
+        start = text.index("Russie")
+        mentions[aid] = [Mention("text", start, start + 6, "Russie", "LOC", "russie")]
+    entities = {"russie": Entity("russie", "Russie", "LOC", ["Russie"], 30, sorted(articles))}
+    sets = entity_sets(articles, mentions, entities)
+    full = related_articles("a00", articles, mentions, entities, {}, sets=sets, limit=100)
+    capped = related_articles("a00", articles, mentions, entities, {}, sets=sets, limit=5)
+    assert len(full) == 29
+    assert capped == full[:5]
+    assert related_articles("a00", articles, mentions, entities, {}) == full[:50]

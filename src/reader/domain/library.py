@@ -6,6 +6,7 @@ is current) or directly from parts in tests. It holds no widgets and never impor
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -21,6 +22,7 @@ from reader.domain.model import (
 )
 
 Searcher = Callable[[str, int], SearchResult]
+EntitySets = tuple[dict[str, set[str]], Counter[str]]
 
 
 def _reading_key(article: Article) -> tuple[str, str, str]:
@@ -42,6 +44,7 @@ class Library:
     notices: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
+        self._entity_sets: EntitySets | None = None
         self._order = [a.id for a in sorted(self.articles.values(), key=_reading_key)]
         if not self.alias_index:
             from reader.domain.textnorm import fold_key
@@ -105,10 +108,17 @@ class Library:
     # -- cross-references ---------------------------------------------------------------------
     def related(self, article_id: str) -> list[Relation]:
         """Articles related to `article_id`, best first, each with its reasons."""
-        from reader.domain.xref.related import related_articles
+        from reader.domain.xref.related import entity_sets, related_articles
 
+        if self._entity_sets is None:
+            self._entity_sets = entity_sets(self.articles, self.mentions, self.entities)
         return related_articles(
-            article_id, self.articles, self.mentions, self.entities, self.passages
+            article_id,
+            self.articles,
+            self.mentions,
+            self.entities,
+            self.passages,
+            sets=self._entity_sets,
         )
 
     def shared_passages(self, a: str, b: str) -> list[SharedPassage]:

@@ -83,24 +83,20 @@ def _oriented(
     return out
 
 
-def related_articles(
-    article_id: str,
+EntitySets = tuple[dict[str, set[str]], Counter[str]]
+
+#: Relations returned at most (the best ones); the text similarity is computed only for the
+#: best `2 × limit` candidates by entity and passage score, so a call stays cheap at 10,000.
+RELATED_LIMIT = 50
+
+
+def entity_sets(
     articles: Mapping[str, Article],
     mentions: Mapping[str, Sequence[Mention]],
     entities: Mapping[str, Entity],
-    passages: Mapping[tuple[str, str], Sequence[SharedPassage]],
-) -> list[Relation]:
-    """Articles related to `article_id`, best first, each with the reasons for the link.
-
-    score = Σ `entity_weight` over shared visible entities (rarer weighs more)
-          + `PASSAGE_EACH` × min(#passages, `PASSAGE_CAP`) + `PASSAGE_COVERAGE` × coverage of
-            the shorter text by the shared passages
-          + `TEXT_WEIGHT` × content-word cosine (only for articles already linked by the above).
-    `shared_entities` are ordered most informative first; `shared_passages` have `start/end` in
-    `article_id`'s text. Articles with a zero score are left out.
-    """
-    if article_id not in articles:
-        return []
+) -> EntitySets:
+    """Each article's visible entity ids and each entity's document frequency: computed once
+    per corpus and passed to `related_articles` (a `Library` caches it)."""
 
     def visible(eid: str) -> bool:
         ent = entities.get(eid)
@@ -112,13 +108,39 @@ def related_articles(
         ents = {m.entity for m in mentions.get(aid, ()) if visible(m.entity)}
         by_article[aid] = ents
         df.update(ents)
+    return by_article, df
+
+
+def related_articles(
+    article_id: str,
+    articles: Mapping[str, Article],
+    mentions: Mapping[str, Sequence[Mention]],
+    entities: Mapping[str, Entity],
+    passages: Mapping[tuple[str, str], Sequence[SharedPassage]],
+    *,
+    sets: EntitySets | None = None,
+    limit: int = RELATED_LIMIT,
+) -> list[Relation]:
+    """Articles related to `article_id`, best first (at most `limit`), each with the reasons.
+
+    score = Σ `entity_weight` over shared visible entities (rarer weighs more)
+          + `PASSAGE_EACH` × min(#passages, `PASSAGE_CAP`) + `PASSAGE_COVERAGE` × coverage of
+            the shorter text by the shared passages
+          + `TEXT_WEIGHT` × content-word cosine (only for articles already linked by the above).
+    `shared_entities` are ordered most informative first; `shared_passages` have `start/end` in
+    `article_id`'s text. Articles with a zero score are left out. `sets` is the corpus's
+    `entity_sets` when the caller has it already.
+    """
+    if article_id not in articles:
+        return []
+    by_article, df = sets if sets is not None else entity_sets(articles, mentions, entities)
     n = len(articles)
-    mine = by_article[article_id]
+    mine = by_article.get(article_id, set())
     weights = {e: entity_weight(df[e], n) for e in mine}
     shared_passages = _oriented(article_id, passages)
     me = articles[article_id]
 
-    relations: list[Relation] = []
+    candidates: list[tuple[float, str, set[str], list[SharedPassage]]] = []
     for other, theirs in by_article.items():
         if other == article_id:
             continue
@@ -134,13 +156,16 @@ def related_articles(
             else:
                 cov = _coverage([(p.other_start, p.other_end) for p in ps], len(them.text))
             score += PASSAGE_EACH * min(len(ps), PASSAGE_CAP) + PASSAGE_COVERAGE * cov
-        if score <= 0:
-            continue
+        if score > 0:
+            candidates.append((score, other, shared, ps))
+    candidates.sort(key=lambda c: (-c[0], c[1]))
+    relations: list[Relation] = []
+    for score, other, shared, ps in candidates[: 2 * limit]:
         score += TEXT_WEIGHT * text_similarity(me.text, articles[other].text)
         ordered = sorted(shared, key=lambda e: (-weights[e], _name(entities, e)))
         relations.append(Relation(other, round(score, 4), ordered, ps))
     relations.sort(key=lambda r: (-r.score, r.article))
-    return relations
+    return relations[:limit]
 
 
 def _name(entities: Mapping[str, Entity], eid: str) -> str:
