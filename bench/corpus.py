@@ -76,7 +76,7 @@ def _zipf_pick(rng: random.Random, pool: Sequence[Any], s: float = 1.1) -> Any:
     """An element of `pool`, the first ones far more often (a crude Zipf draw)."""
     n = len(pool)
     u = rng.random()
-    k = int(n ** (u ** s)) - 1
+    k = int(n ** (u**s)) - 1
     return pool[max(0, min(n - 1, k))]
 
 
@@ -100,8 +100,10 @@ def vary_names(texts: dict[str, str], seed: int = 0) -> dict[str, str]:
         for place_re in place_res:
             text = place_re.sub(rng.choice(PLACES), text)
         if rng.random() < 0.5:
-            text += f"\n\nLa réunion se tiendra à {rng.choice(PLACES)} sous l'égide de " \
+            text += (
+                f"\n\nLa réunion se tiendra à {rng.choice(PLACES)} sous l'égide de "
                 f"{rng.choice(ORGS)}."
+            )
         out[aid] = text
     return out
 
@@ -139,8 +141,16 @@ def gazetteer() -> list[tuple[str, str]]:
         names[last] = "PER"
     for p in (*PLACES, "Ukraine", "Russie", "Moscou", "Washington", "États-Unis", "Europe"):
         names[p] = "LOC"
-    for o in ("OTAN", "ONU", "Union européenne", "Conseil de l'Europe", "OSCE", "G7", "Kremlin",
-              "Maison Blanche"):
+    for o in (
+        "OTAN",
+        "ONU",
+        "Union européenne",
+        "Conseil de l'Europe",
+        "OSCE",
+        "G7",
+        "Kremlin",
+        "Maison Blanche",
+    ):
         names[o] = "ORG"
     return sorted(names.items(), key=lambda kv: -len(kv[0]))
 
@@ -169,7 +179,14 @@ class GazetteerExtractor:
                 if field == "title" and art.title_derived:
                     continue
                 for m in self._re.finditer(value):
-                    ms.append(RawMention(field, m.start(), m.end(), m.group(), self._labels.get(
-                        m.group(), "MISC")))
+                    ms.append(
+                        RawMention(
+                            field,
+                            m.start(),
+                            m.end(),
+                            m.group(),
+                            self._labels.get(m.group(), "MISC"),
+                        )
+                    )
             out.append(ms)
         return out

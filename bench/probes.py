@@ -377,12 +377,14 @@ def big_library(words: int = 20_000, mentions: int = 2_000, entities: int = 50) 
     text = "".join(parts).rstrip()
     big = Article("big", "big.txt", "Un très long article", text, paragraphs, date="2021-12")
     small_text = f"{names[0]} et {names[1]} se sont parlé mardi."
-    small = Article("small", "small.txt", "Un court article", small_text,
-                    [(0, len(small_text))], date="2021-01")
+    small = Article(
+        "small", "small.txt", "Un court article", small_text, [(0, len(small_text))], date="2021-01"
+    )
     small_ms = [
         Mention("text", 0, len(names[0]), names[0], "PER", "e0"),
-        Mention("text", len(names[0]) + 4, len(names[0]) + 4 + len(names[1]), names[1], "PER",
-                "e1"),
+        Mention(
+            "text", len(names[0]) + 4, len(names[0]) + 4 + len(names[1]), names[1], "PER", "e1"
+        ),
     ]
     counts = {f"e{k}": 0 for k in range(len(names))}
     for m in ms + small_ms:
@@ -391,8 +393,11 @@ def big_library(words: int = 20_000, mentions: int = 2_000, entities: int = 50) 
         f"e{k}": Entity(f"e{k}", n, "PER", [n], counts[f"e{k}"], ["big", "small"])
         for k, n in enumerate(names)
     }
-    return Library(articles={"big": big, "small": small},
-                   mentions={"big": ms, "small": small_ms}, entities=ents)
+    return Library(
+        articles={"big": big, "small": small},
+        mentions={"big": ms, "small": small_ms},
+        entities=ents,
+    )
 
 
 def probe_big(state: Path, repeats: int) -> dict[str, Any]:

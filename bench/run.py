@@ -35,13 +35,40 @@ ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
 READER = str(Path(PY).parent / "reader")
 
-WORD_QUERIES = ["président", "sanctions", "Ukraine", "frontière", "militaire", "discussion",
-                "téléphonique", "diplomatique", "Kremlin", "armée", "gaz", "invasion"]
-PHRASE_QUERIES = ['"président russe"', '"Maison Blanche"', '"lignes rouges"',
-                  '"escalade militaire"', '"deux dirigeants"', '"Union européenne"',
-                  '"sécurité nationale"', '"pourparlers virtuels"']
-ENTITY_QUERIES = ["entity:Dumas", "entity:Gautier", "entity:Ukraine", "entity:Kremlin",
-                  "entity:Martin", "entity:Moscou", "entity:OTAN", "entity:Lyon"]
+WORD_QUERIES = [
+    "président",
+    "sanctions",
+    "Ukraine",
+    "frontière",
+    "militaire",
+    "discussion",
+    "téléphonique",
+    "diplomatique",
+    "Kremlin",
+    "armée",
+    "gaz",
+    "invasion",
+]
+PHRASE_QUERIES = [
+    '"président russe"',
+    '"Maison Blanche"',
+    '"lignes rouges"',
+    '"escalade militaire"',
+    '"deux dirigeants"',
+    '"Union européenne"',
+    '"sécurité nationale"',
+    '"pourparlers virtuels"',
+]
+ENTITY_QUERIES = [
+    "entity:Dumas",
+    "entity:Gautier",
+    "entity:Ukraine",
+    "entity:Kremlin",
+    "entity:Martin",
+    "entity:Moscou",
+    "entity:OTAN",
+    "entity:Lyon",
+]
 
 
 @dataclass
@@ -82,7 +109,11 @@ class Suite:
         spawned = time.monotonic()
         proc = subprocess.run(
             [PY, "-m", "bench.probes", name, *args],
-            cwd=ROOT, env=self.env(), capture_output=True, text=True, check=False,
+            cwd=ROOT,
+            env=self.env(),
+            capture_output=True,
+            text=True,
+            check=False,
         )
         if proc.returncode != 0:
             raise RuntimeError(f"probe {name} failed:\n{proc.stderr[-3000:]}")
@@ -93,8 +124,11 @@ class Suite:
     def add(self, *args: Any, **kwargs: Any) -> None:
         row = Row(*args, **kwargs)
         self.rows.append(row)
-        print(f"  {row.what} [{row.size or ''}]: {row.value} {row.floor} {row.status}",
-              file=sys.stderr, flush=True)
+        print(
+            f"  {row.what} [{row.size or ''}]: {row.value} {row.floor} {row.status}",
+            file=sys.stderr,
+            flush=True,
+        )
 
 
 def _verdict(ok: bool, miss: str = "") -> str:
@@ -126,15 +160,25 @@ def step_floors(s: Suite, n: int, corpus: Path, words: int) -> dict[str, float]:
     floors["disk"] = d
     s.raw[f"disk_{n}"] = disk
     mb = disk[0]["bytes"] / 2**20
-    s.add("floor: read the files (warm page cache)", n, f"{d:.3f} s", f"{mb / d:,.0f} MB/s",
-          note=_rate(words, d))
+    s.add(
+        "floor: read the files (warm page cache)",
+        n,
+        f"{d:.3f} s",
+        f"{mb / d:,.0f} MB/s",
+        note=_rate(words, d),
+    )
     ix = s.work / f"whoosh-floor-{n}"
     w = s.probe("whoosh", "--corpus", str(corpus), "--index", str(ix))
     shutil.rmtree(ix, ignore_errors=True)
     floors["whoosh"] = w["seconds"]
     s.raw[f"whoosh_floor_{n}"] = w
-    s.add("floor: Whoosh index, no NER (same schema)", n, f"{w['seconds']:.1f} s",
-          _rate(words, w["seconds"]), note=f"peak RSS {w.get('vmhwm', 0):.0f} MB")
+    s.add(
+        "floor: Whoosh index, no NER (same schema)",
+        n,
+        f"{w['seconds']:.1f} s",
+        _rate(words, w["seconds"]),
+        note=f"peak RSS {w.get('vmhwm', 0):.0f} MB",
+    )
     if n <= s.ner_max:
         sub = min(n, 25 if s.quick else 150)
         naive = s.probe("spacy", "--mode", "naive", "--corpus", str(corpus), "--limit", str(sub))
@@ -144,19 +188,30 @@ def step_floors(s: Suite, n: int, corpus: Path, words: int) -> dict[str, float]:
         floors["naive_wps"] = naive["words"] / naive["seconds"]
         floors["ner_wps"] = ner["words"] / ner["seconds"]
         floors["model_load_s"] = ner["load_s"]
-        s.add("naive: spaCy full pipeline, 1 process", n,
-              f"{floors['naive_wps']:,.0f} words/s",
-              note=f"first {sub} articles ({naive['words']:,} words); load {naive['load_s']} s; "
-              f"peak {naive.get('vmhwm', 0):.0f} MB")
-        s.add("floor: spaCy NER alone, 2 processes, batch 32", n,
-              f"{floors['ner_wps']:,.0f} words/s",
-              note=f"{ner['words']:,} words; load {ner['load_s']} s; peak "
-              f"{ner.get('vmhwm', 0):.0f} MB (parent)")
+        s.add(
+            "naive: spaCy full pipeline, 1 process",
+            n,
+            f"{floors['naive_wps']:,.0f} words/s",
+            note=f"first {sub} articles ({naive['words']:,} words); load {naive['load_s']} s; "
+            f"peak {naive.get('vmhwm', 0):.0f} MB",
+        )
+        s.add(
+            "floor: spaCy NER alone, 2 processes, batch 32",
+            n,
+            f"{floors['ner_wps']:,.0f} words/s",
+            note=f"{ner['words']:,} words; load {ner['load_s']} s; peak "
+            f"{ner.get('vmhwm', 0):.0f} MB (parent)",
+        )
     return floors
 
 
 def step_build(
-    s: Suite, n: int, corpus: Path, index: Path, words: int, floors: dict[str, float],
+    s: Suite,
+    n: int,
+    corpus: Path,
+    index: Path,
+    words: int,
+    floors: dict[str, float],
     ner_floors: dict[str, float],
 ) -> None:
     stub = n > s.ner_max
@@ -168,22 +223,29 @@ def step_build(
     rest = secs - ner_s
     stages = ", ".join(f"{k} {v:.1f}" for k, v in b["stages"].items() if v >= 0.05)
     if stub:
-        s.add("cold build, NER replaced by a gazetteer (NOT spaCy)", n,
-              f"{secs:.1f} s ({n / secs:,.0f} articles/s)",
-              f"{secs / floors['whoosh']:.2f}× Whoosh floor",
-              note=f"stages (s): {stages}; peak {b.get('vmhwm', 0):.0f} MB")
+        s.add(
+            "cold build, NER replaced by a gazetteer (NOT spaCy)",
+            n,
+            f"{secs:.1f} s ({n / secs:,.0f} articles/s)",
+            f"{secs / floors['whoosh']:.2f}× Whoosh floor",
+            note=f"stages (s): {stages}; peak {b.get('vmhwm', 0):.0f} MB",
+        )
         return
     wps = words / secs
     naive = ner_floors.get("naive_wps")
     ner = ner_floors.get("ner_wps")
     ratio = wps / naive if naive else float("nan")
-    s.add("cold build with spaCy NER (real pipeline)", n,
-          f"{secs:.1f} s: {n / secs:,.1f} articles/s, {wps:,.0f} words/s",
-          f"{ratio:.2f}× naive; {wps / ner:.2f}× NER floor" if ner else "",
-          "≥ 3× naive", "" if s.quick else _verdict(ratio >= 3, f"({ratio:.2f}×)"),
-          note=f"stages (s): {stages}; NER stage {words / ner_s:,.0f} words/s incl. model load; "
-          f"non-NER {rest:.1f} s = {rest / floors['whoosh']:.2f}× Whoosh floor; "
-          f"peak {b.get('vmhwm', 0):.0f} MB")
+    s.add(
+        "cold build with spaCy NER (real pipeline)",
+        n,
+        f"{secs:.1f} s: {n / secs:,.1f} articles/s, {wps:,.0f} words/s",
+        f"{ratio:.2f}× naive; {wps / ner:.2f}× NER floor" if ner else "",
+        "≥ 3× naive",
+        "" if s.quick else _verdict(ratio >= 3, f"({ratio:.2f}×)"),
+        note=f"stages (s): {stages}; NER stage {words / ner_s:,.0f} words/s incl. model load; "
+        f"non-NER {rest:.1f} s = {rest / floors['whoosh']:.2f}× Whoosh floor; "
+        f"peak {b.get('vmhwm', 0):.0f} MB",
+    )
 
 
 def step_reindex(s: Suite, n: int, corpus: Path, index: Path, tag: str) -> dict[str, Any]:
@@ -196,11 +258,24 @@ def step_reindex(s: Suite, n: int, corpus: Path, index: Path, tag: str) -> dict[
 
 def step_search(s: Suite, n: int, corpus: Path, index: Path) -> None:
     queries = s.work / "queries.json"
-    queries.write_text(json.dumps({"word": WORD_QUERIES, "phrase": PHRASE_QUERIES,
-                                   "entity": ENTITY_QUERIES}, ensure_ascii=False),
-                       encoding="utf-8")
-    r = s.probe("search", "--corpus", str(corpus), "--index", str(index),
-                "--queries", str(queries), "--repeats", str(s.repeats))
+    queries.write_text(
+        json.dumps(
+            {"word": WORD_QUERIES, "phrase": PHRASE_QUERIES, "entity": ENTITY_QUERIES},
+            ensure_ascii=False,
+        ),
+        encoding="utf-8",
+    )
+    r = s.probe(
+        "search",
+        "--corpus",
+        str(corpus),
+        "--index",
+        str(index),
+        "--queries",
+        str(queries),
+        "--repeats",
+        str(s.repeats),
+    )
     s.raw[f"search_{n}"] = r
     target = 50 if n <= 10_000 else 300
     worst = 0.0
@@ -209,15 +284,23 @@ def step_search(s: Suite, n: int, corpus: Path, index: Path) -> None:
             x = r[f"{kind}@{limit}"]
             if limit == 10:
                 worst = max(worst, x["p95_ms"])
-            s.add(f"search p50 / p95, {kind} queries, top {limit} with snippets", n,
-                  f"{x['p50_ms']:.1f} / {x['p95_ms']:.1f} ms",
-                  target=f"p95 ≤ {target} ms" if limit == 10 else "",
-                  status="" if s.quick or limit == 100 else
-                  _verdict(x["p95_ms"] <= target, f"by {x['p95_ms'] - target:.0f} ms"),
-                  note=f"{x['mean_hits']} hits" + (" (the app's limit)" if limit == 100 else ""))
-    s.add("open_library (store → Library)", n, f"{r['open_library_s']:.2f} s",
-          note=f"first query (opens the searcher) {1000 * r['first_query_s']:.0f} ms; "
-          f"RSS after opening {r['rss_after_open'].get('vmrss', 0):.0f} MB")
+            s.add(
+                f"search p50 / p95, {kind} queries, top {limit} with snippets",
+                n,
+                f"{x['p50_ms']:.1f} / {x['p95_ms']:.1f} ms",
+                target=f"p95 ≤ {target} ms" if limit == 10 else "",
+                status=""
+                if s.quick or limit == 100
+                else _verdict(x["p95_ms"] <= target, f"by {x['p95_ms'] - target:.0f} ms"),
+                note=f"{x['mean_hits']} hits" + (" (the app's limit)" if limit == 100 else ""),
+            )
+    s.add(
+        "open_library (store → Library)",
+        n,
+        f"{r['open_library_s']:.2f} s",
+        note=f"first query (opens the searcher) {1000 * r['first_query_s']:.0f} ms; "
+        f"RSS after opening {r['rss_after_open'].get('vmrss', 0):.0f} MB",
+    )
     s.raw[f"search_worst_p95_{n}"] = worst
 
 
@@ -237,8 +320,11 @@ def step_cli(s: Suite, n: int, corpus: Path, index: Path) -> None:
         if proc.returncode != 0:
             raise RuntimeError(proc.stderr.decode()[-2000:])
     imp = subprocess.run(
-        [PY, "-X", "importtime", "-m", "reader", *cmd[1:]], env=env, capture_output=True,
-        text=True, check=False,
+        [PY, "-X", "importtime", "-m", "reader", *cmd[1:]],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
     ).stderr
     tops: dict[str, int] = {}
     for line in imp.splitlines():
@@ -253,11 +339,16 @@ def step_cli(s: Suite, n: int, corpus: Path, index: Path) -> None:
     biggest = sorted(tops.items(), key=lambda kv: -kv[1])[:4]
     med = _med(reader_t)
     s.raw[f"cli_{n}"] = {"reader_s": reader_t, "python_s": bare_t, "imports_us": tops}
-    s.add("`reader search` process, warm index", n, f"{med:.2f} s",
-          f"bare python {_med(bare_t):.3f} s", "≤ 0.35 s",
-          "" if s.quick else _verdict(med <= 0.35, f"by {med - 0.35:.2f} s"),
-          note=f"median of {runs}; imports spaCy/Textual: {', '.join(heavy) or 'none'}; "
-          "largest imports (ms): " + ", ".join(f"{k} {v / 1000:.0f}" for k, v in biggest))
+    s.add(
+        "`reader search` process, warm index",
+        n,
+        f"{med:.2f} s",
+        f"bare python {_med(bare_t):.3f} s",
+        "≤ 0.35 s",
+        "" if s.quick else _verdict(med <= 0.35, f"by {med - 0.35:.2f} s"),
+        note=f"median of {runs}; imports spaCy/Textual: {', '.join(heavy) or 'none'}; "
+        "largest imports (ms): " + ", ".join(f"{k} {v / 1000:.0f}" for k, v in biggest),
+    )
 
 
 def step_paint(s: Suite, n: int, corpus: Path, index: Path) -> None:
@@ -270,44 +361,62 @@ def step_paint(s: Suite, n: int, corpus: Path, index: Path) -> None:
     for _ in range(runs):
         b = s.probe("paint", "--bare", "--state", str(state))
         bare.append(b["first_frame"] - b["spawned"])
-        r = s.probe("paint", "--corpus", str(corpus), "--index", str(index), "--state",
-                    str(state))
+        r = s.probe("paint", "--corpus", str(corpus), "--index", str(index), "--state", str(state))
         first.append(r["first_frame"] - r["spawned"])
         if r.get("content_frame"):
             content.append(r["content_frame"] - r["spawned"])
         rss.append({k: r[k] for k in ("vmrss", "vmhwm") if k in r})
     s.raw[f"paint_{n}"] = {"first": first, "content": content, "bare": bare, "rss": rss}
     fb, cb, bb = _med(first), _med(content) if content else float("nan"), _med(bare)
-    s.add("first paint (process start → first frame)", n, f"{fb:.2f} s",
-          f"{fb / bb:.2f}× bare Textual ({bb:.2f} s)", "≤ 1.0 s, ≤ 1.5× bare",
-          "" if s.quick else _verdict(fb <= 1.0 and fb / bb <= 1.5,
-                                      f"({fb:.2f} s, {fb / bb:.2f}×)"),
-          note=f"median of {runs}, headless, frames rendered to segments")
-    s.add("first paint with the article list (→ library shown)", n, f"{cb:.2f} s",
-          f"{cb / bb:.2f}× bare Textual", "≤ 1.0 s, ≤ 1.5× bare",
-          "" if s.quick else _verdict(cb <= 1.0 and cb / bb <= 1.5,
-                                      f"({cb:.2f} s, {cb / bb:.2f}×)"))
+    s.add(
+        "first paint (process start → first frame)",
+        n,
+        f"{fb:.2f} s",
+        f"{fb / bb:.2f}× bare Textual ({bb:.2f} s)",
+        "≤ 1.0 s, ≤ 1.5× bare",
+        "" if s.quick else _verdict(fb <= 1.0 and fb / bb <= 1.5, f"({fb:.2f} s, {fb / bb:.2f}×)"),
+        note=f"median of {runs}, headless, frames rendered to segments",
+    )
+    s.add(
+        "first paint with the article list (→ library shown)",
+        n,
+        f"{cb:.2f} s",
+        f"{cb / bb:.2f}× bare Textual",
+        "≤ 1.0 s, ≤ 1.5× bare",
+        "" if s.quick else _verdict(cb <= 1.0 and cb / bb <= 1.5, f"({cb:.2f} s, {cb / bb:.2f}×)"),
+    )
     hwm = _med([x.get("vmhwm", 0.0) for x in rss])
-    s.add("memory: app with the corpus open (peak RSS)", n, f"{hwm:.0f} MB",
-          target="≤ 400 MB" if n >= 10_000 else "",
-          status="" if s.quick or n < 10_000 else _verdict(hwm <= 400, f"by {hwm - 400:.0f} MB"),
-          note=f"VmHWM of the app process; current {_med([x.get('vmrss', 0.0) for x in rss]):.0f}"
-          " MB")
+    s.add(
+        "memory: app with the corpus open (peak RSS)",
+        n,
+        f"{hwm:.0f} MB",
+        target="≤ 400 MB" if n >= 10_000 else "",
+        status="" if s.quick or n < 10_000 else _verdict(hwm <= 400, f"by {hwm - 400:.0f} MB"),
+        note=f"VmHWM of the app process; current {_med([x.get('vmrss', 0.0) for x in rss]):.0f} MB",
+    )
 
 
 def step_big(s: Suite) -> None:
-    r = s.probe("big", "--state", str(s.work / "big-state"), "--repeats",
-                "3" if s.quick else "7")
+    r = s.probe("big", "--state", str(s.work / "big-state"), "--repeats", "3" if s.quick else "7")
     s.raw["big"] = r
     o, st = _med(r["open_ms"]), _med(r["step_ms"][1:] or r["step_ms"])
-    s.add(f"open the {r['words']:,}-word article with {r['mentions']:,} mentions", None,
-          f"{o:.0f} ms", target="≤ 100 ms",
-          status="" if s.quick else _verdict(o <= 100, f"by {o - 100:.0f} ms"),
-          note="goto → first frame, median; " + ", ".join(f"{x:.0f}" for x in r["open_ms"]))
-    s.add("`]` on it (next mention of the entity)", None, f"{st:.0f} ms", target="≤ 50 ms",
-          status="" if s.quick else _verdict(st <= 50, f"by {st - 50:.0f} ms"),
-          note=f"key → first frame, median after the first ({r['step_ms'][0]:.0f} ms, "
-          "computes the entity's mentions)")
+    s.add(
+        f"open the {r['words']:,}-word article with {r['mentions']:,} mentions",
+        None,
+        f"{o:.0f} ms",
+        target="≤ 100 ms",
+        status="" if s.quick else _verdict(o <= 100, f"by {o - 100:.0f} ms"),
+        note="goto → first frame, median; " + ", ".join(f"{x:.0f}" for x in r["open_ms"]),
+    )
+    s.add(
+        "`]` on it (next mention of the entity)",
+        None,
+        f"{st:.0f} ms",
+        target="≤ 50 ms",
+        status="" if s.quick else _verdict(st <= 50, f"by {st - 50:.0f} ms"),
+        note=f"key → first frame, median after the first ({r['step_ms'][0]:.0f} ms, "
+        "computes the entity's mentions)",
+    )
 
 
 def run_size(s: Suite, n: int, ner_floors: dict[str, float]) -> None:
@@ -321,11 +430,15 @@ def run_size(s: Suite, n: int, ner_floors: dict[str, float]) -> None:
     index = s.work / f"index-{n}"
     step_build(s, n, corpus, index, words, floors, ner_floors)
     r = step_reindex(s, n, corpus, index, "unchanged")
-    s.add("re-index, nothing changed: is_current (fresh process)", n,
-          f"{r['is_current_s']:.3f} s", target="≤ 1 s (10k)",
-          status="" if s.quick else _verdict(r["is_current"] and r["is_current_s"] <= 1.0),
-          note=f"current={r['is_current']}; imports {', '.join(r['is_current_imports']) or 'none'}"
-          f"; then update() {r['update_s']:.2f} s")
+    s.add(
+        "re-index, nothing changed: is_current (fresh process)",
+        n,
+        f"{r['is_current_s']:.3f} s",
+        target="≤ 1 s (10k)",
+        status="" if s.quick else _verdict(r["is_current"] and r["is_current_s"] <= 1.0),
+        note=f"current={r['is_current']}; imports {', '.join(r['is_current_imports']) or 'none'}"
+        f"; then update() {r['update_s']:.2f} s",
+    )
     step_search(s, n, corpus, index)
     step_cli(s, n, corpus, index)
     step_paint(s, n, corpus, index)
@@ -338,10 +451,14 @@ def run_size(s: Suite, n: int, ner_floors: dict[str, float]) -> None:
             fh.write("\nMise à jour : le porte-parole a confirmé la rencontre mardi soir.\n")
     r = step_reindex(s, n, corpus, index, "1pct")
     model = ner_floors.get("model_load_s")
-    s.add(f"re-index, 1 % changed ({len(changed)} files, spaCy)", n, f"{r['update_s']:.1f} s",
-          note="stages (s): " + ", ".join(f"{k} {v:.1f}" for k, v in r["stages"].items()
-                                          if v >= 0.05)
-          + (f"; model load alone ≈ {model} s" if model else ""))
+    s.add(
+        f"re-index, 1 % changed ({len(changed)} files, spaCy)",
+        n,
+        f"{r['update_s']:.1f} s",
+        note="stages (s): "
+        + ", ".join(f"{k} {v:.1f}" for k, v in r["stages"].items() if v >= 0.05)
+        + (f"; model load alone ≈ {model} s" if model else ""),
+    )
 
 
 def print_table(s: Suite) -> None:
@@ -350,17 +467,23 @@ def print_table(s: Suite) -> None:
     print("|---|---:|---|---|---|---|---|")
     for r in s.rows:
         size = f"{r.size:,}" if r.size else "—"
-        print(f"| {r.what} | {size} | {r.value} | {r.floor} | {r.target} | {r.status} | "
-              f"{r.note} |")
+        print(f"| {r.what} | {size} | {r.value} | {r.floor} | {r.target} | {r.status} | {r.note} |")
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the suite; print the table; write JSON if asked."""
     p = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
-    p.add_argument("--sizes", default="1000,10000",
-                   help="comma-separated corpus sizes (default 1000,10000; 100000 possible)")
-    p.add_argument("--ner-max", type=int, default=1000,
-                   help="largest size built with spaCy; larger ones use a gazetteer (default 1000)")
+    p.add_argument(
+        "--sizes",
+        default="1000,10000",
+        help="comma-separated corpus sizes (default 1000,10000; 100000 possible)",
+    )
+    p.add_argument(
+        "--ner-max",
+        type=int,
+        default=1000,
+        help="largest size built with spaCy; larger ones use a gazetteer (default 1000)",
+    )
     p.add_argument("--quick", action="store_true", help="50 articles, few repeats, no verdicts")
     p.add_argument("--json", type=Path, metavar="FILE", help="write every raw figure here")
     p.add_argument("--keep", type=Path, metavar="DIR", help="work in DIR and keep it")
@@ -368,8 +491,13 @@ def main(argv: list[str] | None = None) -> int:
     sizes = [50] if a.quick else [int(x) for x in a.sizes.split(",") if x.strip()]
     work = a.keep or Path(tempfile.mkdtemp(prefix="reader-bench-"))
     work.mkdir(parents=True, exist_ok=True)
-    s = Suite(sizes, max(a.ner_max, 50) if a.quick else a.ner_max, a.quick, work,
-              repeats=1 if a.quick else 3)
+    s = Suite(
+        sizes,
+        max(a.ner_max, 50) if a.quick else a.ner_max,
+        a.quick,
+        work,
+        repeats=1 if a.quick else 3,
+    )
     started = time.perf_counter()
     try:
         ner_floors: dict[str, float] = {}
@@ -380,15 +508,27 @@ def main(argv: list[str] | None = None) -> int:
         if a.keep is None:
             shutil.rmtree(work, ignore_errors=True)
     total = time.perf_counter() - started
-    print(f"reader benchmark — {platform.python_version()}, {os.cpu_count()} CPUs, "
-          f"sizes {','.join(map(str, sizes))}, {total:.0f} s"
-          + (" (quick mode: no verdicts)" if a.quick else ""))
+    print(
+        f"reader benchmark — {platform.python_version()}, {os.cpu_count()} CPUs, "
+        f"sizes {','.join(map(str, sizes))}, {total:.0f} s"
+        + (" (quick mode: no verdicts)" if a.quick else "")
+    )
     print()
     print_table(s)
     if a.json:
-        a.json.write_text(json.dumps({"seconds": round(total, 1), "sizes": sizes,
-                                      "rows": [r.__dict__ for r in s.rows], "raw": s.raw},
-                                     ensure_ascii=False, indent=1), encoding="utf-8")
+        a.json.write_text(
+            json.dumps(
+                {
+                    "seconds": round(total, 1),
+                    "sizes": sizes,
+                    "rows": [r.__dict__ for r in s.rows],
+                    "raw": s.raw,
+                },
+                ensure_ascii=False,
+                indent=1,
+            ),
+            encoding="utf-8",
+        )
     return 0
 
 

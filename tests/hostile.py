@@ -49,8 +49,19 @@ RAW_SEQUENCES: tuple[bytes, ...] = (
 )
 #: Characters that must never appear in output (plain text, no terminal in between).
 FORBIDDEN_CHARS: tuple[str, ...] = (
-    "\x00", "\x07", "\x1b", "\x9b", "\x9d", "\x85", "\u202e", "\u202d", "\u2066", "\u2067",
-    "\u2068", "\u2069", "\u200f",
+    "\x00",
+    "\x07",
+    "\x1b",
+    "\x9b",
+    "\x9d",
+    "\x85",
+    "\u202e",
+    "\u202d",
+    "\u2066",
+    "\u2067",
+    "\u2068",
+    "\u2069",
+    "\u200f",
 )
 
 MARKUP_LITERALS: tuple[str, ...] = (
@@ -100,9 +111,13 @@ def make_hostile_corpus(
     c = HostileCorpus(root=folder)
 
     # 1. Markup-like text: must be shown literally, nothing may happen.
-    markup = "Titre [bold]Piège[/] et [@click=app.quit]clic[/]\n\n" + BASE + "\n\n" + " ".join(
-        f"Texte {lit} suite." for lit in MARKUP_LITERALS
-    ) + "\n\nUn crochet [ ouvert, un autre ] fermé, [[double]] et [/ bizarre.\n"
+    markup = (
+        "Titre [bold]Piège[/] et [@click=app.quit]clic[/]\n\n"
+        + BASE
+        + "\n\n"
+        + " ".join(f"Texte {lit} suite." for lit in MARKUP_LITERALS)
+        + "\n\nUn crochet [ ouvert, un autre ] fermé, [[double]] et [/ bizarre.\n"
+    )
     _write(folder / "markup.txt", markup.encode("utf-8"))
     c.expected_text["markup"] = "[@click=app.quit]quitter[/]"
 

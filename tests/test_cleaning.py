@@ -122,8 +122,10 @@ def test_previous_next_article() -> None:
         ("Inscrivez-vous à la newsletter", "subscription"),
         ("Recevez gratuitement notre newsletter chaque matin", "subscription"),
         ("Cet article est réservé aux abonnés.", "subscription"),
-        ("Nous utilisons des cookies pour améliorer votre navigation. Accepter les cookies",
-         "cookie"),
+        (
+            "Nous utilisons des cookies pour améliorer votre navigation. Accepter les cookies",
+            "cookie",
+        ),
         ("© Le Journal 2021 – Tous droits réservés", "copyright"),
     ],
 )
@@ -232,8 +234,10 @@ def test_derive_title_cuts_long_sentences_and_skips_abbreviations() -> None:
 
 
 def test_control_and_bidi_characters_removed_source_characters_kept() -> None:
-    c = _clean("Il a dit\x1b[2J : «\xa0l’été\u202e\x00 » [bold]gras[/] [@click=app.quit]x[/]",
-               title="Ti\x1b]0;pwn\x07tre")
+    c = _clean(
+        "Il a dit\x1b[2J : «\xa0l’été\u202e\x00 » [bold]gras[/] [@click=app.quit]x[/]",
+        title="Ti\x1b]0;pwn\x07tre",
+    )
     assert c.text == "Il a dit[2J : «\xa0l’été » [bold]gras[/] [@click=app.quit]x[/]"
     assert c.title == "Ti]0;pwntre"
 
@@ -279,8 +283,15 @@ def test_seed_dates() -> None:
 
 def test_seed_boilerplate_removed() -> None:
     s002 = _seed("002")
-    for junk in ["Accueil Internationales", "85\n0", "Lire aussi", "Article précédent",
-                 "Article suivant", "25 ans et depuis 3 ans", "Fan de Rugby"]:
+    for junk in [
+        "Accueil Internationales",
+        "85\n0",
+        "Lire aussi",
+        "Article précédent",
+        "Article suivant",
+        "25 ans et depuis 3 ans",
+        "Fan de Rugby",
+    ]:
         assert junk not in s002.text
     assert not any(p == "0" or p == "85" for p in s002.text.split("\n\n"))
     s003 = _seed("003")

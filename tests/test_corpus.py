@@ -136,7 +136,11 @@ def test_bundled_seeds() -> None:
     by_id = {a.id[:3]: a for a in corpus.articles}
     assert by_id["000"].date == by_id["001"].date == "2021-12"
     assert [by_id[k].title_derived for k in ["000", "001", "002", "003", "004"]] == [
-        True, True, False, True, False,
+        True,
+        True,
+        False,
+        True,
+        False,
     ]
     for article in corpus.articles:
         raw = (bundled_seeds() / f"{article.id}.txt").read_bytes()

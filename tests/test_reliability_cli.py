@@ -118,8 +118,13 @@ def test_skipped_files_do_not_stop_the_others(indexed: Indexed) -> None:
 
 
 def test_a_device_given_by_name_is_refused_not_read(indexed: Indexed) -> None:
-    run = cli(indexed, "index", str(indexed.corpus.root / "zero.txt"), "--index-dir",
-              str(indexed.cwd / "zero-index"))
+    run = cli(
+        indexed,
+        "index",
+        str(indexed.corpus.root / "zero.txt"),
+        "--index-dir",
+        str(indexed.cwd / "zero-index"),
+    )
     assert run.code == 0
     assert "a device, not a regular file" in run.stderr
 

@@ -61,7 +61,10 @@ def env_for(tmp: Path, **extra: str) -> dict[str, str]:
 def reader(tmp: Path, *args: str, timeout: float = 60, **env: str) -> Run:
     proc = subprocess.run(
         [sys.executable, str(RUNNER), *args],
-        env=env_for(tmp, **env), capture_output=True, text=True, timeout=timeout,
+        env=env_for(tmp, **env),
+        capture_output=True,
+        text=True,
+        timeout=timeout,
     )
     assert "Traceback" not in proc.stderr, proc.stderr
     return Run(proc.returncode, proc.stdout, proc.stderr)
@@ -69,8 +72,11 @@ def reader(tmp: Path, *args: str, timeout: float = 60, **env: str) -> Run:
 
 def start(tmp: Path, *args: str, **env: str) -> subprocess.Popen[str]:
     return subprocess.Popen(
-        [sys.executable, str(RUNNER), *args], env=env_for(tmp, **env),
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        [sys.executable, str(RUNNER), *args],
+        env=env_for(tmp, **env),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
 
 
@@ -101,8 +107,9 @@ def test_kill_9_during_index_then_index_again_recovers_without_duplicates(tmp_pa
     for trial in range(3):
         index = tmp_path / f"index{trial}"
         for _ in range(2):
-            proc = start(tmp_path, "index", str(corpus), "--index-dir", str(index),
-                         FAKE_NER_DELAY="0.002")
+            proc = start(
+                tmp_path, "index", str(corpus), "--index-dir", str(index), FAKE_NER_DELAY="0.002"
+            )
             time.sleep(rng.uniform(0.2, 1.1))
             proc.send_signal(signal.SIGKILL)
             proc.communicate()
@@ -118,15 +125,23 @@ def test_kill_9_after_a_change_keeps_one_copy_of_each_article(tmp_path: Path) ->
     for i in range(0, 60, 3):
         (corpus / f"art_{i:03d}.txt").write_text(f"Réécrit {i}. {BASE} motunique{i}.\n")
     (corpus / "art_001.txt").unlink()
-    proc = start(tmp_path, "index", str(corpus), "--index-dir", str(index),
-                 FAKE_NER_DELAY="0.01")
+    proc = start(tmp_path, "index", str(corpus), "--index-dir", str(index), FAKE_NER_DELAY="0.01")
     time.sleep(0.5)
     proc.send_signal(signal.SIGKILL)
     proc.communicate()
     assert reader(tmp_path, "index", str(corpus), "--index-dir", str(index)).code == 0
     assert_complete(tmp_path, corpus, index, 59)
-    run = reader(tmp_path, "search", "Réécrit", str(corpus), "--index-dir", str(index),
-                 "--json", "--limit", "100")
+    run = reader(
+        tmp_path,
+        "search",
+        "Réécrit",
+        str(corpus),
+        "--index-dir",
+        str(index),
+        "--json",
+        "--limit",
+        "100",
+    )
     assert json.loads(run.stdout)["total"] == 20
 
 
@@ -181,8 +196,10 @@ def test_stale_locks_left_by_a_killed_process_do_not_block(tmp_path: Path) -> No
     corpus = write_corpus(tmp_path / "corpus", 10)
     index = tmp_path / "index"
     (index / pipeline.SEARCH_DIR).mkdir(parents=True)
-    holders = [hold_lock(index / pipeline.LOCK_NAME),
-               hold_lock(index / pipeline.SEARCH_DIR / "MAIN_WRITELOCK")]
+    holders = [
+        hold_lock(index / pipeline.LOCK_NAME),
+        hold_lock(index / pipeline.SEARCH_DIR / "MAIN_WRITELOCK"),
+    ]
     for h in holders:
         h.send_signal(signal.SIGKILL)
         h.wait()
@@ -200,9 +217,9 @@ def test_a_foreign_process_holding_the_search_lock_does_not_fail_the_update(
 
     real_acquire = index_mod._acquire
     monkeypatch.setattr(
-        index_mod, "_acquire", lambda attempt, directory, timeout=0.0: real_acquire(
-            attempt, directory, 0.3
-        )
+        index_mod,
+        "_acquire",
+        lambda attempt, directory, timeout=0.0: real_acquire(attempt, directory, 0.3),
     )
     corpus = write_corpus(tmp_path / "corpus", 5)
     index = tmp_path / "index"
@@ -279,22 +296,25 @@ def test_damaged_index_is_repaired_with_a_notice_never_a_traceback(
     index = tmp_path / "index"
     shutil.copytree(clean, index)
     DAMAGE[damage](index)
-    run = reader(tmp, "search", "Berlin", str(corpus), "--index-dir", str(index), "--json",
-                 "--limit", "50")
+    run = reader(
+        tmp, "search", "Berlin", str(corpus), "--index-dir", str(index), "--json", "--limit", "50"
+    )
     assert run.code == 0, run.stderr
     assert json.loads(run.stdout)["total"] == 30
     # `reader search` reads only the search index (and the store's meta): damage inside the
     # store's article rows is found, and repaired, by the next command that reads them.
-    unseen_by_search = ("store-missing", "search-missing", "store-older-pipeline",
-                        "store-bytes-flipped")
+    unseen_by_search = (
+        "store-missing",
+        "search-missing",
+        "store-older-pipeline",
+        "store-bytes-flipped",
+    )
     if damage not in unseen_by_search:
         assert "rebuil" in run.stderr, run.stderr  # "rebuilt it" / "rebuilding"
     assert_complete(tmp, corpus, index, 30)
 
 
-def test_stale_index_is_brought_up_to_date(
-    built: tuple[Path, Path, Path], tmp_path: Path
-) -> None:
+def test_stale_index_is_brought_up_to_date(built: tuple[Path, Path, Path], tmp_path: Path) -> None:
     tmp, clean_corpus, _ = built
     corpus = tmp_path / "corpus"
     shutil.copytree(clean_corpus, corpus)

@@ -29,8 +29,13 @@ ROWS, COLS = 40, 120
 
 
 def _env(tmp: Path) -> dict[str, str]:
-    env = dict(os.environ, TERM="xterm-256color", READER_STATE_DIR=str(tmp / "state"),
-               READER_CONFIG_DIR=str(tmp / "config"), PYTHONPATH=str(RUNNER.parent))
+    env = dict(
+        os.environ,
+        TERM="xterm-256color",
+        READER_STATE_DIR=str(tmp / "state"),
+        READER_CONFIG_DIR=str(tmp / "config"),
+        PYTHONPATH=str(RUNNER.parent),
+    )
     for var in ("READER_INDEX_DIR", "COLUMNS", "LINES", "TEXTUAL", "NO_COLOR"):
         env.pop(var, None)
     return env
@@ -155,14 +160,16 @@ def test_app_in_a_pty_never_writes_the_files_escape_sequences(tmp_path: Path) ->
     assert "Traceback" not in visible
     # The hostile articles were shown: their visible text is on the screen.
     # (Textual rewrites only what changed, so look for short words, not whole lines.)
-    shown = [w for w in ("Presse-papiers", "octet", "[@click", "EXE.TXT", CLEAR_MARK, "Bidi")
-             if w in visible]
+    shown = [
+        w
+        for w in ("Presse-papiers", "octet", "[@click", "EXE.TXT", CLEAR_MARK, "Bidi")
+        if w in visible
+    ]
     assert len(shown) >= 5, shown
 
 
 def _tmux(*args: str, socket: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(["tmux", "-L", socket, *args], capture_output=True, text=True,
-                          timeout=30)
+    return subprocess.run(["tmux", "-L", socket, *args], capture_output=True, text=True, timeout=30)
 
 
 @pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
@@ -171,14 +178,30 @@ def test_app_in_tmux_shows_markup_literally_and_keeps_running(tmp_path: Path) ->
     index = tmp_path / "index"
     env = _env(tmp_path)
     # Index first with the quick extractor, so the app opens the index at once.
-    subprocess.run([sys.executable, str(RUNNER), "index", str(corpus.root), "--index-dir",
-                    str(index)], env=env, capture_output=True, check=True, timeout=60)
+    subprocess.run(
+        [sys.executable, str(RUNNER), "index", str(corpus.root), "--index-dir", str(index)],
+        env=env,
+        capture_output=True,
+        check=True,
+        timeout=60,
+    )
     socket = f"reader-test-{os.getpid()}"
-    command = " ".join(
-        f"{k}={v!r}" for k, v in env.items() if k.startswith("READER_") or k == "TERM"
-    ) + f" exec {READER} {str(corpus.root)!r} --index-dir {str(index)!r}"
-    started = _tmux("new-session", "-d", "-s", "hostile", "-x", str(COLS), "-y", str(ROWS),
-                    command, socket=socket)
+    command = (
+        " ".join(f"{k}={v!r}" for k, v in env.items() if k.startswith("READER_") or k == "TERM")
+        + f" exec {READER} {str(corpus.root)!r} --index-dir {str(index)!r}"
+    )
+    started = _tmux(
+        "new-session",
+        "-d",
+        "-s",
+        "hostile",
+        "-x",
+        str(COLS),
+        "-y",
+        str(ROWS),
+        command,
+        socket=socket,
+    )
     assert started.returncode == 0, started.stderr
     try:
         screen = ""
@@ -233,8 +256,9 @@ def test_state_store_survives_kill_9_while_writing(tmp_path: Path) -> None:
 
     folder = tmp_path / "state"
     for delay in (0.15, 0.4, 0.7):
-        proc = subprocess.Popen([sys.executable, "-c", WRITER, str(folder)],
-                                stdout=subprocess.PIPE, text=True)
+        proc = subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(folder)], stdout=subprocess.PIPE, text=True
+        )
         assert proc.stdout is not None and proc.stdout.readline().strip() == "ready"
         time.sleep(delay)
         proc.send_signal(signal.SIGKILL)

@@ -36,8 +36,23 @@ def test_offsets_point_into_the_original_text() -> None:
 
 @pytest.mark.parametrize(
     "elided",
-    ["l’", "l'", "d’", "d'", "qu’", "jusqu’", "lorsqu’", "n’", "s’", "c’", "j’", "m’", "t’",
-     "L’", "QU'"],
+    [
+        "l’",
+        "l'",
+        "d’",
+        "d'",
+        "qu’",
+        "jusqu’",
+        "lorsqu’",
+        "n’",
+        "s’",
+        "c’",
+        "j’",
+        "m’",
+        "t’",
+        "L’",
+        "QU'",
+    ],
 )
 def test_elisions_are_split_off_and_dropped(elided: str) -> None:
     text = f"{elided}exemple"
@@ -82,9 +97,16 @@ def test_nfkc_normalisation() -> None:
 
 @pytest.mark.parametrize(
     ("singular", "plural"),
-    [("ligne", "lignes"), ("rouge", "rouges"), ("sanction", "sanctions"),
-     ("banque", "banques"), ("journal", "journaux"), ("cheval", "chevaux"),
-     ("président", "présidents"), ("négociation", "négociations")],
+    [
+        ("ligne", "lignes"),
+        ("rouge", "rouges"),
+        ("sanction", "sanctions"),
+        ("banque", "banques"),
+        ("journal", "journaux"),
+        ("cheval", "chevaux"),
+        ("président", "présidents"),
+        ("négociation", "négociations"),
+    ],
 )
 def test_stemming_maps_singular_and_plural_together(singular: str, plural: str) -> None:
     assert terms(singular) == terms(plural)

@@ -137,8 +137,13 @@ def test_title_is_weighted_up(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "query",
-    ["entity:Peskov", 'entity:"Dmitri Peskov"', "entity:dmitri-peskov", "entity:PESKOV",
-     "entity:dmitri_peskov"],
+    [
+        "entity:Peskov",
+        'entity:"Dmitri Peskov"',
+        "entity:dmitri-peskov",
+        "entity:PESKOV",
+        "entity:dmitri_peskov",
+    ],
 )
 def test_entity_field_by_id_or_any_alias(ix: SearchIndex, query: str) -> None:
     assert ids(ix, query) == ["b"]
@@ -268,9 +273,7 @@ def test_schema_version_bump_signals_rebuild(
     again = SearchIndex.open_or_create(ix.directory)
     assert again.needs_rebuild and "schema version" in (again.rebuilt or "")
     assert again.doc_count() == 0
-    assert (ix.directory / "schema_version").read_text().strip() == str(
-        index_module.SCHEMA_VERSION
-    )
+    assert (ix.directory / "schema_version").read_text().strip() == str(index_module.SCHEMA_VERSION)
     # Once rebuilt, it opens normally.
     assert not SearchIndex.open_or_create(ix.directory).needs_rebuild
 
@@ -352,7 +355,7 @@ def test_odd_queries_answer_fast_without_traceback(ix: SearchIndex, query: str) 
         ("foo:bar", "unknown field foo"),
         ("title:", "title: needs"),
         ("(" * 30 + "a", "nested"),
-        ("\"" + "le " * 13 + "\"", "phrase too long"),
+        ('"' + "le " * 13 + '"', "phrase too long"),
         ("", "empty"),
     ],
 )

@@ -89,8 +89,17 @@ def test_did_you_mean(ix: SearchIndex) -> None:
 
 @pytest.mark.parametrize(
     "query",
-    ["banques", "title:kremlin", "idiot AND twitter", "Zelensky OR Finlande", "geneve",
-     '"lignes rouges"', '"Vladimir Poutine"', "kreml*", "sanctions NOT Finlande"],
+    [
+        "banques",
+        "title:kremlin",
+        "idiot AND twitter",
+        "Zelensky OR Finlande",
+        "geneve",
+        '"lignes rouges"',
+        '"Vladimir Poutine"',
+        "kreml*",
+        "sanctions NOT Finlande",
+    ],
 )
 def test_every_match_points_at_the_matched_word(
     ix: SearchIndex, seeds: dict[str, IndexDoc], query: str

@@ -51,7 +51,9 @@ class Pane:
     def capture(self) -> str:
         return subprocess.run(
             ["tmux", "capture-pane", "-p", "-t", self.name],
-            check=True, capture_output=True, text=True,
+            check=True,
+            capture_output=True,
+            text=True,
         ).stdout
 
     def wait_for(self, predicate: Callable[[str], bool], timeout: float, what: str) -> str:
@@ -65,8 +67,10 @@ class Pane:
         raise AssertionError(f"timed out waiting for {what}; screen was:\n{screen}")
 
     def alive(self) -> bool:
-        return subprocess.run(["tmux", "has-session", "-t", self.name],
-                              capture_output=True).returncode == 0
+        return (
+            subprocess.run(["tmux", "has-session", "-t", self.name], capture_output=True).returncode
+            == 0
+        )
 
 
 def headline(screen: str) -> str:
@@ -89,7 +93,8 @@ def pane(tmp_path: Path) -> Iterator[Pane]:
     command = f"env {exports} {READER}; echo READER-EXITED-$?; sleep 30"
     subprocess.run(
         ["tmux", "new-session", "-d", "-s", name, "-x", str(WIDTH), "-y", str(HEIGHT), command],
-        check=True, env={**os.environ, **env},
+        check=True,
+        env={**os.environ, **env},
     )
     try:
         yield Pane(name)
@@ -104,8 +109,9 @@ def test_search_enter_e_bracket_quit(pane: Pane) -> None:
     pane.send("Finlande", literal=True)
     pane.wait_for(lambda s: "match" in s, 15, "search results")
     pane.send("Enter")
-    screen = pane.wait_for(lambda s: "Search ─" not in s and "Finlande" in s, 10,
-                           "the jump to the hit")
+    screen = pane.wait_for(
+        lambda s: "Search ─" not in s and "Finlande" in s, 10, "the jump to the hit"
+    )
     first = headline(screen)
     pane.send("e")
     pane.wait_for(lambda s: "mentions in" in s, 10, "the entity card")

@@ -40,8 +40,15 @@ async def test_stale_index_is_updated_in_a_worker_with_progress(
             raise FileNotFoundError("no store yet")
         return library
 
-    def update(paths: Any, index_dir: Any, *, progress: Any = None, should_stop: Any = None,
-               rebuild: bool = False, rebuild_search: bool = False) -> Any:
+    def update(
+        paths: Any,
+        index_dir: Any,
+        *,
+        progress: Any = None,
+        should_stop: Any = None,
+        rebuild: bool = False,
+        rebuild_search: bool = False,
+    ) -> Any:
         calls.append("update")
         for done in range(0, 101, 10):
             progress("analysing", done, 100)

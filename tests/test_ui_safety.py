@@ -27,9 +27,16 @@ async def test_hostile_article_renders_literally_and_app_survives(tmp_path: Path
         view = app.query_one(ArticleView)
         assert view._layout is not None
         shown = "\n".join(line.text for line in view._layout.lines)
-        for literal in ("[bold]du balisage[/]", "[/] seul", "[@click=app.quit]un clic[/]",
-                        "[link=http://evil.example]un lien[/link]", "[sic]", "[Reuters]",
-                        "[$foo]", "[bold]Piège[/]"):
+        for literal in (
+            "[bold]du balisage[/]",
+            "[/] seul",
+            "[@click=app.quit]un clic[/]",
+            "[link=http://evil.example]un lien[/link]",
+            "[sic]",
+            "[Reuters]",
+            "[$foo]",
+            "[bold]Piège[/]",
+        ):
             assert literal in shown
         for bad in FORBIDDEN:
             assert bad not in shown

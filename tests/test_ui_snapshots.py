@@ -26,8 +26,9 @@ def test_main_screen(snap_compare: Any, tmp_path: Path, theme: str, size: tuple[
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_selected_mention_with_cross_references(snap_compare: Any, tmp_path: Path,
-                                                 size: tuple[int, int]) -> None:
+def test_selected_mention_with_cross_references(
+    snap_compare: Any, tmp_path: Path, size: tuple[int, int]
+) -> None:
     assert snap_compare(make_app(tmp_path), terminal_size=size, press=["tab", "e", "e"])
 
 

@@ -123,13 +123,16 @@ def test_bundled_themes_load() -> None:
     assert themes["light"].theme.dark is False
 
 
-def test_user_theme_is_picked_up_and_bad_one_reported(tmp_path: Path,
-                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+def test_user_theme_is_picked_up_and_bad_one_reported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     user = tmp_path / "themes"
     user.mkdir()
     (user / "solar.toml").write_text(
         'name = "solar"\ndark = false\n[colors]\nprimary = "#268bd2"\nbackground = "#fdf6e3"\n'
-        '[entities]\nper = "#dc322f"\n', encoding="utf-8")
+        '[entities]\nper = "#dc322f"\n',
+        encoding="utf-8",
+    )
     (user / "broken.toml").write_text('name = "x"\n[colors]\nprimary = "nope"\n', encoding="utf-8")
     monkeypatch.setenv("READER_CONFIG_DIR", str(tmp_path))
     themes, notices = load_themes()
@@ -149,7 +152,7 @@ def test_correction_lines() -> None:
     merge = correction_line("merge", "poutine", "vladimir-poutine")
     assert merge == 'merge "poutine" into "vladimir-poutine"'
     assert correction_line("rename", "biden\n", 'Joe "Sleepy" Biden # x') == (
-        "rename \"biden\" to \"Joe 'Sleepy' Biden # x\""
+        'rename "biden" to "Joe \'Sleepy\' Biden # x"'
     )
     assert correction_line("relabel", "kremlin", "org") == 'relabel "kremlin" as ORG'
     assert correction_line("hide", "M.\x1b[2J") == 'hide "M.[2J"'
@@ -170,6 +173,9 @@ def test_ui_app_import_does_not_import_spacy() -> None:
     env = dict(os.environ)
     out = subprocess.run(
         [sys.executable, "-c", "import sys, reader.ui.app; print('spacy' in sys.modules)"],
-        capture_output=True, text=True, env=env, check=True,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
     )
     assert out.stdout.strip() == "False"

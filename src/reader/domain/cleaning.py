@@ -77,8 +77,9 @@ _SUBSCRIBE_RE = re.compile(
     r"|déjà abonné|inscrivez[- ]vous|recevez (?:notre|nos|gratuitement|chaque)"
     r"|connectez[- ]vous|se connecter|créer un compte|créez (?:un|votre) compte"
     r"|téléchargez (?:notre|l" + _APOS + r"app)|suivez[- ]nous|retrouvez[- ]nous"
-    r"|cet article est réservé|(?:article|contenu) réservé aux abonnés|offre d" + _APOS +
-    r"abonnement)",
+    r"|cet article est réservé|(?:article|contenu) réservé aux abonnés|offre d"
+    + _APOS
+    + r"abonnement)",
     re.I,
 )
 _NEWSLETTER_RE = re.compile(r"newsletter|lettre d" + _APOS + r"information", re.I)
@@ -310,9 +311,7 @@ def not_french(text: str) -> bool:
 # -- headline --------------------------------------------------------------------------------
 
 
-def _find_title(
-    doc: ParsedDoc, lines: list[_Line]
-) -> tuple[str, bool, set[int], list[Removed]]:
+def _find_title(doc: ParsedDoc, lines: list[_Line]) -> tuple[str, bool, set[int], list[Removed]]:
     """The headline: (title, derived?, indexes of lines it used, label cut from its end)."""
     kept = [i for i, line in enumerate(lines) if line.kind is None]
     if doc.title and sanitize_inline(doc.title).strip():

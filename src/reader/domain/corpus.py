@@ -131,9 +131,7 @@ def articles_from_bytes(
             where = f" (article {n})" if multi else ""
             problems.append(Problem(display_path, f"no article text left after cleaning{where}"))
             continue
-        content_hash = (
-            hashlib.sha256(data + f"\0#{n}".encode()).hexdigest() if multi else digest
-        )
+        content_hash = hashlib.sha256(data + f"\0#{n}".encode()).hexdigest() if multi else digest
         articles.append(
             Article(
                 id=aid,

@@ -151,13 +151,54 @@ def _md_inline(children: list[Any]) -> str:
 # -- HTML ------------------------------------------------------------------------------------
 
 _SKIP_TAGS = frozenset(
-    {"script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form",
-     "button", "svg", "iframe", "select", "head", "title"}
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "nav",
+        "header",
+        "footer",
+        "aside",
+        "form",
+        "button",
+        "svg",
+        "iframe",
+        "select",
+        "head",
+        "title",
+    }
 )
 _BLOCK_TAGS = frozenset(
-    {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "th", "dd",
-     "dt", "figcaption", "div", "section", "article", "main", "br", "hr", "tr", "ul", "ol",
-     "table", "body", "caption"}
+    {
+        "p",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "blockquote",
+        "pre",
+        "td",
+        "th",
+        "dd",
+        "dt",
+        "figcaption",
+        "div",
+        "section",
+        "article",
+        "main",
+        "br",
+        "hr",
+        "tr",
+        "ul",
+        "ol",
+        "table",
+        "body",
+        "caption",
+    }
 )
 _ASCII_SPACE_RE = re.compile(r"[ \t\n\r\f]+")
 _VOID_TAGS = frozenset({"br", "hr", "img", "meta", "link", "input", "source", "wbr", "area"})
@@ -187,7 +228,7 @@ class _HtmlText(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "meta":
             values = {k.lower(): (v or "") for k, v in attrs}
-            key = (values.get("property") or values.get("name") or values.get("itemprop") or "")
+            key = values.get("property") or values.get("name") or values.get("itemprop") or ""
             if key and values.get("content"):
                 self.meta.setdefault(key.lower(), values["content"].strip())
             return
@@ -327,7 +368,7 @@ def _from_object(obj: Any, where: str) -> tuple[ParsedDoc | None, str | None]:
             if body is not None:
                 break
     if body is None or not body.strip():
-        return None, f"{where}: no \"text\" or \"body\""
+        return None, f'{where}: no "text" or "body"'
     title = obj.get("title")
     doc = ParsedDoc(
         title=_clean_inline(title) if isinstance(title, str) else None,

@@ -214,6 +214,7 @@ class ReaderApp(App[None]):
         self._stop = threading.Event()
         for reader_theme in self.reader_themes.values():
             self.register_theme(reader_theme.theme)
+
     # -- start-up ---------------------------------------------------------------------------
     def get_default_screen(self) -> Screen[Any]:
         """The three-pane screen."""
@@ -717,11 +718,7 @@ class ReaderApp(App[None]):
             return
         pos = self.search_pos + delta
         result = self.search_result
-        if (
-            pos >= len(self.search_hits)
-            and result is not None
-            and result.total > len(result.hits)
-        ):
+        if pos >= len(self.search_hits) and result is not None and result.total > len(result.hits):
             self._fetch_more_hits(result)
             return
         if not 0 <= pos < len(self.search_hits):

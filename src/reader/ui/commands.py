@@ -94,7 +94,10 @@ class ThemesProvider(_ReaderProvider):
     def entries(self) -> list[tuple[str, str, Any]]:
         """Every loaded theme: 'Theme: name'."""
         return [
-            (f"Theme: {sanitize_inline(name)}", "use this colour theme",
-             partial(self.reader.set_reader_theme, name))
+            (
+                f"Theme: {sanitize_inline(name)}",
+                "use this colour theme",
+                partial(self.reader.set_reader_theme, name),
+            )
             for name in self.reader.reader_themes
         ]

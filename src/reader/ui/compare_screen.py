@@ -48,8 +48,9 @@ def _side(text: str, span: tuple[int, int] | None, ops: Sequence[Any], left: boo
 
 def compare_table(a: Article, b: Article, pairs: Sequence[Any]) -> Table:
     """A two-column table: one row per aligned paragraph pair, with similarity."""
-    table = Table(box=None, expand=True, show_header=True, padding=(0, 1, 1, 1),
-                  header_style="bold")
+    table = Table(
+        box=None, expand=True, show_header=True, padding=(0, 1, 1, 1), header_style="bold"
+    )
     table.add_column(plain(a.title), ratio=1, overflow="fold")
     table.add_column("≈", width=4, justify="right", style="dim")
     table.add_column(plain(b.title), ratio=1, overflow="fold")
@@ -105,8 +106,9 @@ class CompareScreen(Screen[None]):
         legend.append(f" · {len(self.pairs)} aligned paragraphs", "dim")
         yield Static(legend, id="compare-legend", markup=False)
         with VerticalScroll(id="compare-body"):
-            yield Static(compare_table(self.a, self.b, self.pairs), id="compare-table",
-                         markup=False)
+            yield Static(
+                compare_table(self.a, self.b, self.pairs), id="compare-table", markup=False
+            )
         yield Footer()
 
     def action_scroll(self, lines: int) -> None:

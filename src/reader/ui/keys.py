@@ -8,8 +8,11 @@ KEYMAP: tuple[tuple[str, str], ...] = (
     ("↑ ↓ j k", "move the cursor or scroll one line"),
     ("pgup pgdn", "scroll a page"),
     ("g / G", "top / bottom"),
-    ("enter", "open the article (sources) · select the mention and show its "
-     "cross-references (article) · jump (panel)"),
+    (
+        "enter",
+        "open the article (sources) · select the mention and show its "
+        "cross-references (article) · jump (panel)",
+    ),
     ("e / E", "next / previous entity mention in this article"),
     ("] / [", "next / previous mention of the selected entity across the corpus"),
     ("/", "full-text search; enter on a result jumps to the hit"),

@@ -309,12 +309,7 @@ class SourceOptions(ScrollView, can_focus=True):
     def on_key(self, event: events.Key) -> None:
         """Start filtering on a printable character that is not a command key."""
         char = event.character
-        if (
-            char
-            and event.is_printable
-            and char not in COMMAND_CHARACTERS
-            and not char.isspace()
-        ):
+        if char and event.is_printable and char not in COMMAND_CHARACTERS and not char.isspace():
             parent = self.parent
             if isinstance(parent, SourceList):
                 event.stop()
@@ -367,8 +362,9 @@ class SourceList(Vertical):
 
     def compose(self) -> ComposeResult:
         """The filter box and the list."""
-        yield FilterInput(placeholder="filter (type)", id="filter", compact=True,
-                          select_on_focus=False)
+        yield FilterInput(
+            placeholder="filter (type)", id="filter", compact=True, select_on_focus=False
+        )
         yield SourceOptions(self._row, id="sources")
 
     @property

@@ -22,7 +22,10 @@ LABEL_SHAPES: dict[str, Style] = {
     "MISC": Style(italic=True),
 }
 LABEL_NAMES: dict[str, str] = {
-    "PER": "person", "ORG": "organisation", "LOC": "place", "MISC": "other",
+    "PER": "person",
+    "ORG": "organisation",
+    "LOC": "place",
+    "MISC": "other",
 }
 SELECTED = Style(reverse=True, bold=True)
 

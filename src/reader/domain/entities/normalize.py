@@ -44,7 +44,6 @@ _UPPER = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ"
 _GLUE = re.compile(rf"(?:\d|[{_LOWER}]{{5}})(?=[{_UPPER}][{_LOWER}'’])")
 
 
-
 def _load_spacy_stop_words() -> frozenset[str]:
     """spaCy's French stop words, read from their data file without importing spaCy (importing
     `spacy.lang.fr` costs seconds: it builds the tokenizer exceptions)."""

@@ -58,8 +58,9 @@ _FUNCTION_BEFORE = re.compile(
     rf"(?:\s+(?!(?:de|du|des|la|le|les|et|à|au|aux|en|d|l|chez|pour|sur|avec|dans|par|selon)\b)[{_LO}]+(?:-[{_LO}]+)?)?\s*,?\s*$"
 )
 #: job titles written as acronyms (`le PDG`, `la DRH`): never a name
-_JOB_ACRONYMS = frozenset(["pdg", "p-dg", "dg", "dga", "dgs", "drh", "daf", "dsi", "ceo", "cfo",
-                           "coo", "cto", "rh"])
+_JOB_ACRONYMS = frozenset(
+    ["pdg", "p-dg", "dg", "dga", "dgs", "drh", "daf", "dsi", "ceo", "cfo", "coo", "cto", "rh"]
+)
 _TITLE_WORD_RE = re.compile(rf"^(?:{_PERSON_TITLES})\b", re.IGNORECASE)
 _ELISION_RE = re.compile(rf"^(?:l|d|qu|n|s|j|m|t|c|jusqu|lorsqu|puisqu|quoiqu)[{_APOS}]", re.I)
 _ARTICLE_RE = re.compile(r"^(?:le|la|les|du|des|de|un|une|au|aux|ce|cette|ces)\s+", re.I)
@@ -271,8 +272,21 @@ _PERSON_AFTER = re.compile(
 _TITLE_ARTICLE_BEFORE = re.compile(r"[«\"“]\s*((?:Les|Le|La|Un|Une|Des)\s+|L['’])$")
 #: first words of named events: `Coupe du monde`, `Festival de Cannes`, `Jeux olympiques`
 _EVENT_HEADS = frozenset(
-    ["coupe", "championnat", "tournoi", "trophée", "jeux", "mondial", "festival", "salon",
-     "biennale", "rallye", "marathon", "exposition", "grand-prix"]
+    [
+        "coupe",
+        "championnat",
+        "tournoi",
+        "trophée",
+        "jeux",
+        "mondial",
+        "festival",
+        "salon",
+        "biennale",
+        "rallye",
+        "marathon",
+        "exposition",
+        "grand-prix",
+    ]
 )
 
 
@@ -370,11 +384,7 @@ def keep_initial_dot(text: str, span: Span) -> Span:
     """`Karim B.`: a name ending in a one-letter initial keeps the initial's dot."""
     start, end, label = span
     seg = text[start:end]
-    if (
-        end < len(text)
-        and text[end] == "."
-        and re.search(rf"\S\s[{_UP}]$", seg)
-    ):
+    if end < len(text) and text[end] == "." and re.search(rf"\S\s[{_UP}]$", seg):
         return start, end + 1, label
     return span
 

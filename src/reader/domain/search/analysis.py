@@ -46,8 +46,23 @@ __all__ = [
 
 #: Elided words split off the front of a token (compared after folding, apostrophe excluded).
 ELISIONS: frozenset[str] = frozenset(
-    {"l", "d", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu", "quelqu", "n", "s", "c",
-     "j", "m", "t"}
+    {
+        "l",
+        "d",
+        "qu",
+        "jusqu",
+        "lorsqu",
+        "puisqu",
+        "quoiqu",
+        "presqu",
+        "quelqu",
+        "n",
+        "s",
+        "c",
+        "j",
+        "m",
+        "t",
+    }
 )
 
 _APOS = "'\u2019\u02bc\u2018\uff07"
@@ -229,8 +244,9 @@ def french_analyzer(stem: bool = True, stoplist: Iterable[str] | None = None) ->
     written with them); when given, they are folded and removed without renumbering positions."""
     parts: list[Any] = [FrenchTokenizer(), FrenchFoldFilter()]
     if stoplist is not None:
-        parts.append(StopFilter(stoplist=[fold_token(w) for w in stoplist], minsize=1,
-                                renumber=False))
+        parts.append(
+            StopFilter(stoplist=[fold_token(w) for w in stoplist], minsize=1, renumber=False)
+        )
     if stem:
         parts.append(FrenchStemFilter())
     return CompositeAnalyzer(*parts)

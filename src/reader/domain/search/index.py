@@ -540,8 +540,6 @@ def expand_entities(q: Any, entity_id: Callable[[str], str | None]) -> Any:
     return q.accept(visit)
 
 
-
-
 def _describe(exc: BaseException) -> str:
     text = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else ""
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__

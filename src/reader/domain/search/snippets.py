@@ -41,8 +41,10 @@ def find_matches(
             continue
         first = phrase[0]
         for i, (w, s, _e) in enumerate(tokens):
-            if w == first and i + n <= len(tokens) and all(
-                tokens[i + k][0] == phrase[k] for k in range(1, n)
+            if (
+                w == first
+                and i + n <= len(tokens)
+                and all(tokens[i + k][0] == phrase[k] for k in range(1, n))
             ):
                 spans.add((s, tokens[i + n - 1][2]))
     ordered = sorted(spans, key=lambda se: (se[0], -se[1]))
