@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, ClassVar
 
+from rich.text import Text
 from textual import on
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
@@ -335,7 +336,7 @@ class ReaderApp(App[None]):
         box = self.query_one("#indexing")
         box.display = True
         label = sanitize_inline(stage)
-        self.query_one("#indexing-label", Label).update(f"indexing: {label} ")
+        self.query_one("#indexing-label", Label).update(Text(f"indexing: {label} "))
         bar = self.query_one("#indexing-bar", ProgressBar)
         if total > 0:
             bar.update(total=total, progress=done)
