@@ -105,7 +105,9 @@ def pane(tmp_path: Path) -> Iterator[Pane]:
 def test_search_enter_e_bracket_quit(pane: Pane) -> None:
     pane.wait_for(lambda s: "index current" in s, FIRST_RUN_TIMEOUT, "the index to be current")
     pane.send("/")
-    pane.wait_for(lambda s: "Search" in s, 10, "the search box")
+    # the box's title border, not the footer's "/ Search" key label
+    pane.wait_for(lambda s: "Search ─" in s, 10, "the search box")
+    time.sleep(0.3)  # the box takes focus right after it is drawn
     pane.send("Finlande", literal=True)
     pane.wait_for(lambda s: "match" in s, 15, "search results")
     pane.send("Enter")
