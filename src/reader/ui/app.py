@@ -589,7 +589,7 @@ class ReaderApp(App[None]):
             return
         if not view.step_mention(delta):
             where = "last" if delta > 0 else "first"
-            self.notify(f"That was the {where} mention in this article.", timeout=2)
+            self.notify(f"That was the {where} mention in this article.", timeout=2, markup=False)
 
     def action_entity_step(self, delta: int) -> None:
         """] / [: next or previous mention of the selected entity, across articles."""
@@ -821,7 +821,7 @@ class ReaderApp(App[None]):
         try:
             pairs = aligner(a, b)
         except Exception as exc:
-            self.notify(f"Could not align: {type(exc).__name__}", severity="error")
+            self.notify(f"Could not align: {type(exc).__name__}", severity="error", markup=False)
             return
         self.push_screen(CompareScreen(a, b, pairs))
 

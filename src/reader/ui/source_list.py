@@ -471,7 +471,7 @@ class SourceList(Vertical):
         """`s`: sort by title or by date."""
         self.sort_by = "title" if self.sort_by == "date" else "date"
         self._rebuild()
-        self.app.notify(f"Sources sorted by {self.sort_by}", timeout=2)
+        self.app.notify(f"Sources sorted by {self.sort_by}", timeout=2, markup=False)
 
     def action_start_filter(self) -> None:
         """`f`: focus the filter box."""
