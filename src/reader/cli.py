@@ -106,10 +106,12 @@ def _resolve_paths(raw: Sequence[str]) -> list[Path]:
     return paths
 
 
-def _index_dir(args: argparse.Namespace, paths: list[Path]) -> Path:
+def _corpus(args: argparse.Namespace) -> tuple[list[Path], Path]:
+    """The corpus paths the user named (or the bundled seeds) and where their index lives."""
     from reader.domain.paths import index_dir_for
 
-    return index_dir_for(paths, args.index_dir)
+    paths = _resolve_paths(args.paths)
+    return paths, index_dir_for(paths, args.index_dir)
 
 
 def _rate_column() -> Any:
@@ -129,8 +131,8 @@ def _rate_column() -> Any:
 class _StderrProgress:
     """Progress on stderr: a live bar on a terminal, nothing (then a summary line) otherwise."""
 
-    def __init__(self, enabled: bool) -> None:
-        self.enabled = enabled and sys.stderr.isatty()
+    def __init__(self) -> None:
+        self.enabled = sys.stderr.isatty()
         self._progress: Any = None
         self._tasks: dict[str, Any] = {}
 
@@ -183,7 +185,7 @@ def _bring_up_to_date(
 
     if not rebuild and pipeline.is_current(paths, index_dir):
         return None
-    with _StderrProgress(enabled=True) as progress:
+    with _StderrProgress() as progress:
         report = pipeline.update(paths, index_dir, progress=progress, rebuild=rebuild)
     for notice in report.notices:
         print(f"reader: {sanitize_inline(notice)}", file=sys.stderr)
@@ -202,8 +204,7 @@ def _library(args: argparse.Namespace, *, verbose: bool = False) -> Any:
     from reader.domain import pipeline
     from reader.domain.store import StoreCorrupt
 
-    paths = _resolve_paths(args.paths)
-    index_dir = _index_dir(args, paths)
+    paths, index_dir = _corpus(args)
     _bring_up_to_date(paths, index_dir, verbose=verbose)
     try:
         library = pipeline.open_library(paths, index_dir)
@@ -232,9 +233,8 @@ def _search(args: argparse.Namespace, library: Any) -> Any:
             print(
                 f"reader: {sanitize_inline(str(exc))}; rebuilding the search index", file=sys.stderr
             )
-        paths = _resolve_paths(args.paths)
-        index_dir = _index_dir(args, paths)
-        with _StderrProgress(enabled=True) as progress:
+        paths, index_dir = _corpus(args)
+        with _StderrProgress() as progress:
             pipeline.update(paths, index_dir, progress=progress, rebuild_search=True)
         return pipeline.open_search(index_dir).search(args.query, args.limit)
     except QueryError as exc:
@@ -256,8 +256,7 @@ def cmd_index(args: argparse.Namespace) -> int:
     """`reader index`: update (or rebuild) and print a summary."""
     from reader.domain import pipeline
 
-    paths = _resolve_paths(args.paths)
-    index_dir = _index_dir(args, paths)
+    paths, index_dir = _corpus(args)
     if not args.rebuild and pipeline.is_current(paths, index_dir):
         print(f"reader: index is up to date ({index_dir})", file=sys.stderr)
         return EXIT_OK
@@ -272,8 +271,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         raise UsageError("--limit must be at least 1")
     from reader.domain import pipeline
 
-    paths = _resolve_paths(args.paths)
-    index_dir = _index_dir(args, paths)
+    paths, index_dir = _corpus(args)
     _bring_up_to_date(paths, index_dir)
     result = _search(args, pipeline.open_search(index_dir))
     if args.json:
@@ -459,8 +457,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_open(args: argparse.Namespace) -> int:
     """`reader [PATH ...]`: open the three-pane reader."""
-    paths = _resolve_paths(args.paths)
-    index_dir = _index_dir(args, paths)
+    paths, index_dir = _corpus(args)
     from reader.ui.app import create_app
 
     app = create_app(paths, index_dir, theme=args.theme)

@@ -6,9 +6,9 @@ is current) or directly from parts in tests. It holds no widgets and never impor
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from reader.domain.model import (
     Article,
@@ -21,8 +21,10 @@ from reader.domain.model import (
     SharedPassage,
 )
 
+if TYPE_CHECKING:
+    from reader.domain.xref.related import EntitySets
+
 Searcher = Callable[[str, int], SearchResult]
-EntitySets = tuple[dict[str, set[str]], Counter[str]]
 
 
 def _reading_key(article: Article) -> tuple[str, str, str]:

@@ -103,11 +103,15 @@ def _versions(paths: Sequence[Path]) -> dict[str, str]:
     }
 
 
+def _store_files(index_dir: Path) -> list[Path]:
+    """The store database and its WAL companions."""
+    path = index_dir / STORE_NAME
+    return [Path(str(path) + suffix) for suffix in ("", "-wal", "-shm")]
+
+
 def _discard_store(index_dir: Path) -> None:
     """Move a damaged store (and its WAL files) aside as ``*.corrupt``."""
-    path = index_dir / STORE_NAME
-    for suffix in ("", "-wal", "-shm"):
-        stale = Path(str(path) + suffix)
+    for stale in _store_files(index_dir):
         if stale.exists():
             stale.replace(Path(str(stale) + ".corrupt"))
 
@@ -264,8 +268,8 @@ class _Updater:
         started = time.perf_counter()
         if rebuild:
             shutil.rmtree(self.index_dir / SEARCH_DIR, ignore_errors=True)
-            for suffix in ("", "-wal", "-shm"):
-                Path(str(self.index_dir / STORE_NAME) + suffix).unlink(missing_ok=True)
+            for path in _store_files(self.index_dir):
+                path.unlink(missing_ok=True)
         store = _open_store(self.index_dir, self.report.notices)
         try:
             self._run(store)
@@ -286,13 +290,12 @@ class _Updater:
         stored = store.articles()
         self._read_files(found, manifest, stored)
         gone = recorded.keys() - found.keys()
-        for name in gone:
-            self.removed.update(recorded[name].ids)
         rows = dict(self.file_rows)
         kept_ids = {aid for name in found for aid in (rows.get(name) or manifest[name]).ids}
-        self.removed |= set(stored) - kept_ids
-        self.removed -= set(self.changed)
-        self.report.removed = len(self.removed & set(stored))
+        # whatever is stored but no longer produced by a file: deleted files, articles a
+        # changed file no longer holds, ids that moved
+        self.removed = set(stored) - kept_ids - set(self.changed)
+        self.report.removed = len(self.removed)
         for name in sorted(found):
             entry = rows.get(name) or manifest[name]
             problems.extend(Problem(path, reason) for path, reason in entry.problems)
@@ -384,8 +387,6 @@ class _Updater:
                     self.report.changed += 1
                 else:
                     self.report.added += 1
-            if old is not None:
-                self.removed.update(set(old.ids) - set(ids))
             self.file_rows.append(
                 (
                     name,
