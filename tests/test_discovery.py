@@ -89,7 +89,7 @@ def test_fifo_is_reported_never_opened(tmp_path: Path) -> None:
 
 def test_read_bytes_safely_refuses_a_fifo_without_blocking(tmp_path: Path) -> None:
     os.mkfifo(tmp_path / "pipe.txt")
-    src = SourceFile(tmp_path / "pipe.txt", tmp_path, "pipe.txt", 0, 0)
+    src = SourceFile(str(tmp_path / "pipe.txt"), str(tmp_path), "pipe.txt", 0, 0)
     result: list[str] = []
 
     def attempt() -> None:

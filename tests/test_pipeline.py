@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -176,3 +178,36 @@ def test_entity_query_finds_an_article_under_a_name_it_does_not_use(tmp_path: Pa
         assert sorted(h.article for h in library.search(query, 10).hits) == ["full", "short"]
         answer = pipeline.open_search(index).search(query, 10)
         assert sorted(h.article for h in answer.hits) == ["full", "short"]
+
+
+def test_is_current_without_verifying_search_looks_only_at_version_and_contents(
+    corpus: Path, tmp_path: Path
+) -> None:
+    index = tmp_path / "index"
+    pipeline.update([corpus], index)
+    search = index / pipeline.SEARCH_DIR
+    segment = max(
+        (p for p in search.iterdir() if p.suffix == ".seg"), key=lambda p: p.stat().st_size
+    )
+    os.truncate(segment, 10)
+    # The full check opens the index and finds the damage; the cheap one leaves that to the
+    # search that follows it (which rebuilds the index when it cannot read it).
+    assert not pipeline.is_current([corpus], index)
+    assert pipeline.is_current([corpus], index, verify_search=False)
+    (search / "schema_version").write_text("0\n", encoding="ascii")
+    assert not pipeline.is_current([corpus], index, verify_search=False)
+
+
+def test_is_current_without_verifying_search_imports_no_whoosh(
+    corpus: Path, tmp_path: Path
+) -> None:
+    index = tmp_path / "index"
+    pipeline.update([corpus], index)
+    probe = (
+        "import sys\nfrom pathlib import Path\nfrom reader.domain import pipeline\n"
+        f"assert pipeline.is_current([Path({str(corpus)!r})], Path({str(index)!r}), "
+        "verify_search=False)\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'whoosh', 'spacy', 'textual'}))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], check=True, capture_output=True, text=True)
+    assert out.stdout.strip() == "[]"

@@ -179,11 +179,16 @@ class _StderrProgress:
 
 
 def _bring_up_to_date(
-    paths: list[Path], index_dir: Path, *, rebuild: bool = False, verbose: bool = False
+    paths: list[Path],
+    index_dir: Path,
+    *,
+    rebuild: bool = False,
+    verbose: bool = False,
+    verify_search: bool = True,
 ) -> Any:
     from reader.domain import pipeline
 
-    if not rebuild and pipeline.is_current(paths, index_dir):
+    if not rebuild and pipeline.is_current(paths, index_dir, verify_search=verify_search):
         return None
     with _StderrProgress() as progress:
         report = pipeline.update(paths, index_dir, progress=progress, rebuild=rebuild)
@@ -224,12 +229,12 @@ def _search(args: argparse.Namespace, library: Any) -> Any:
     """Run the query; a search index found damaged while reading it is rebuilt, then the
     query runs again. A rejected query is a usage error (exit 2)."""
     from reader.domain import pipeline
-    from reader.domain.search import IndexCorrupt, QueryError
+    from reader.domain.search import IndexCorrupt, IndexNeedsRebuild, QueryError
 
     try:
         try:
             return library.search(args.query, args.limit)
-        except IndexCorrupt as exc:
+        except (IndexCorrupt, IndexNeedsRebuild) as exc:
             print(
                 f"reader: {sanitize_inline(str(exc))}; rebuilding the search index", file=sys.stderr
             )
@@ -272,7 +277,8 @@ def cmd_search(args: argparse.Namespace) -> int:
     from reader.domain import pipeline
 
     paths, index_dir = _corpus(args)
-    _bring_up_to_date(paths, index_dir)
+    # The search opens the index next and rebuilds it if it is damaged: no need to open it twice.
+    _bring_up_to_date(paths, index_dir, verify_search=False)
     result = _search(args, pipeline.open_search(index_dir))
     if args.json:
         _dump(

@@ -28,9 +28,8 @@ from dataclasses import dataclass, field
 from reader.domain.formats import ParsedDoc
 from reader.domain.model import Removed
 from reader.domain.sanitize import sanitize, sanitize_inline
+from reader.domain.versions import CLEANING_VERSION as CLEANING_VERSION  # re-exported
 
-# Bumped whenever the rules change what `clean` returns for the same input (cache keys).
-CLEANING_VERSION = 1
 DERIVED_TITLE_MAX = 110
 _HEADLINE_MAX = 300
 _BIO_MAX = 400

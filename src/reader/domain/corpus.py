@@ -14,7 +14,6 @@ a hash (hashes key the entity cache).
 from __future__ import annotations
 
 import hashlib
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -27,9 +26,9 @@ from reader.domain.discovery import (
     discover,
     display_path,
     read_bytes_safely,
-    safe_name,
 )
 from reader.domain.formats import FormatError, parse_report
+from reader.domain.ids import assign_ids as assign_ids  # re-exported
 from reader.domain.model import Article, Problem
 from reader.domain.sanitize import sanitize_inline
 
@@ -47,31 +46,6 @@ class Corpus:
     problems: list[Problem] = field(default_factory=list)
 
 
-def assign_ids(files: list[SourceFile]) -> dict[Path, str]:
-    """Article id of each file: its stem, or its root-relative path where stems clash."""
-    stems = [safe_name(src.path.stem) for src in files]
-    no_suffix = [safe_name(str(PurePosixPath(src.rel).with_suffix(""))) for src in files]
-    with_suffix = [safe_name(src.rel) for src in files]
-    stem_count = Counter(stems)
-    rel_count = Counter(no_suffix)
-    ids: dict[Path, str] = {}
-    used: set[str] = set()
-    for src, stem, rel, full in zip(files, stems, no_suffix, with_suffix, strict=True):
-        if stem_count[stem] == 1:
-            candidate = stem
-        elif rel_count[rel] == 1:
-            candidate = rel
-        else:
-            candidate = full
-        unique, n = candidate, 1
-        while unique in used:
-            n += 1
-            unique = f"{candidate}~{n}"
-        used.add(unique)
-        ids[src.path] = unique
-    return ids
-
-
 def read_articles(
     src: SourceFile,
     article_id: str,
@@ -87,7 +61,7 @@ def read_articles(
         data = read_bytes_safely(src, max_bytes)
     except FileRefused as exc:
         return [], [Problem(display_path, exc.reason)]
-    return articles_from_bytes(data, src.path.name, article_id, display_path)
+    return articles_from_bytes(data, src.name, article_id, display_path)
 
 
 def articles_from_bytes(
@@ -161,7 +135,7 @@ def load_corpus(paths: list[Path], max_bytes: int = DEFAULT_MAX_BYTES) -> Corpus
     corpus = Corpus(problems=list(problems))
     for src in files:
         articles, file_problems = read_articles(
-            src, ids[src.path], display_path(src.path), max_bytes
+            src, ids[src.file], display_path(src.path), max_bytes
         )
         corpus.articles.extend(articles)
         corpus.problems.extend(file_problems)

@@ -27,13 +27,31 @@ DEFAULT_MAX_BYTES = 50 * 2**20
 @dataclass(frozen=True)
 class SourceFile:
     """A regular file to read: its path (absolute, links not resolved), the corpus root it was
-    found under, its path relative to that root (POSIX), its size and modification time."""
+    found under, its path relative to that root (POSIX), its size and modification time.
 
-    path: Path
-    root: Path
+    Paths are kept as strings (`file`, `root_dir`): discovery runs on every start over every
+    file, and `pathlib` objects cost more than the stat call itself."""
+
+    file: str
+    root_dir: str
     rel: str
     size: int
     mtime_ns: int
+
+    @property
+    def path(self) -> Path:
+        """The file's absolute path."""
+        return Path(self.file)
+
+    @property
+    def root(self) -> Path:
+        """The corpus root the file was found under."""
+        return Path(self.root_dir)
+
+    @property
+    def name(self) -> str:
+        """The file's name."""
+        return os.path.basename(self.file)
 
 
 class FileRefused(OSError):
@@ -66,6 +84,24 @@ def safe_name(text: str) -> str:
     undecodable bytes (lone surrogates) replaced."""
     text = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
     return sanitize_inline(text)
+
+
+def _suffix(name: str) -> str:
+    """The suffix of a file name, as `PurePath.suffix` gives it (string work only)."""
+    i = name.rfind(".")
+    return name[i:] if 0 < i < len(name) - 1 else ""
+
+
+def stem(name: str) -> str:
+    """The stem of a file name, as `PurePath.stem` gives it (string work only)."""
+    i = name.rfind(".")
+    return name[:i] if 0 < i < len(name) - 1 else name
+
+
+def strip_suffix(rel: str) -> str:
+    """A POSIX relative path without its last suffix (`PurePosixPath.with_suffix("")`)."""
+    head, _, name = rel.rpartition("/")
+    return f"{head}/{stem(name)}" if head else stem(name)
 
 
 def _kind(mode: int) -> str:
@@ -104,59 +140,63 @@ class _Walker:
     def problem(self, path: Path, reason: str) -> None:
         self.problems.append(Problem(display_path(path), reason))
 
-    def add_file(self, path: Path, root: Path, st: os.stat_result, *, explicit: bool) -> None:
-        """Check a (link-resolved) stat result and keep the file if it may be read."""
+    def add_file(self, path: str, root: str, st: os.stat_result, *, explicit: bool) -> None:
+        """Check a (link-resolved) stat result and keep the file if it may be read (`path` is
+        absolute, `root` the folder it was found under; plain strings, as this runs per file)."""
         if not stat.S_ISREG(st.st_mode):
-            self.problem(path, f"skipped: {_kind(st.st_mode)}, not a regular file")
+            self.problem(Path(path), f"skipped: {_kind(st.st_mode)}, not a regular file")
             return
-        if not explicit and path.name.startswith("."):
-            self.problem(path, "skipped: hidden file")
+        name = os.path.basename(path)
+        if not explicit and name.startswith("."):
+            self.problem(Path(path), "skipped: hidden file")
             return
-        suffix = path.suffix.lower()
+        suffix = _suffix(name).lower()
         if suffix not in SUPPORTED_SUFFIXES:
             shown = suffix or "(no suffix)"
-            self.problem(path, f"unsupported file type {shown}")
+            self.problem(Path(path), f"unsupported file type {shown}")
             return
         if st.st_size > self.max_bytes:
-            self.problem(path, _too_large(st.st_size, self.max_bytes))
+            self.problem(Path(path), _too_large(st.st_size, self.max_bytes))
             return
         key = (st.st_dev, st.st_ino)
         if key in self.seen_files:
-            self.problem(path, "skipped: same file already read through another path")
+            self.problem(Path(path), "skipped: same file already read through another path")
             return
         self.seen_files.add(key)
-        rel = path.relative_to(root).as_posix()
+        rel = path[len(root) :].lstrip(os.sep).replace(os.sep, "/")
         self.files.append(SourceFile(path, root, rel, st.st_size, st.st_mtime_ns))
 
-    def walk(self, folder: Path, root: Path, real_root: Path) -> None:
+    def walk(self, folder: str, root: str, real_root: Path) -> None:
         """Read `folder` (already checked and marked visited) and descend into it."""
         try:
             with os.scandir(folder) as it:
                 entries = sorted(it, key=lambda e: e.name)
         except OSError as exc:
-            self.problem(folder, f"cannot read folder: {exc.strerror or exc}")
+            self.problem(Path(folder), f"cannot read folder: {exc.strerror or exc}")
             return
         for entry in entries:
-            path = folder / entry.name
+            path = entry.path
             is_link = False
             try:
                 is_link = entry.is_symlink()
                 if is_link:
                     target = Path(os.path.realpath(path))
                     if not target.is_relative_to(real_root):
-                        self.problem(path, "skipped: link points outside the folder")
+                        self.problem(Path(path), "skipped: link points outside the folder")
                         continue
-                st = os.stat(path)  # follows links; never opens the file
+                    st = os.stat(path)  # follows the link; never opens the file
+                else:
+                    st = entry.stat()  # not a link: what lstat says is what stat says
             except OSError as exc:
                 reason = "broken link" if is_link else f"cannot read: {exc.strerror or exc}"
-                self.problem(path, f"skipped: {reason}")
+                self.problem(Path(path), f"skipped: {reason}")
                 continue
             if stat.S_ISDIR(st.st_mode):
                 if entry.name.startswith("."):
                     continue  # .git, .cache, ...: not part of a corpus, skipped silently
                 key = (st.st_dev, st.st_ino)
                 if key in self.seen_dirs:
-                    self.problem(path, "skipped: link loop (folder already read)")
+                    self.problem(Path(path), "skipped: link loop (folder already read)")
                     continue
                 self.seen_dirs.add(key)
                 self.walk(path, root, real_root)
@@ -179,9 +219,9 @@ class _Walker:
             if key in self.seen_dirs:
                 return  # the same folder given twice
             self.seen_dirs.add(key)
-            self.walk(path, path, Path(os.path.realpath(path)))
+            self.walk(str(path), str(path), Path(os.path.realpath(path)))
         else:
-            self.add_file(path, path.parent, st, explicit=True)
+            self.add_file(str(path), str(path.parent), st, explicit=True)
 
 
 def discover(
@@ -207,7 +247,7 @@ def read_bytes_safely(src: SourceFile, max_bytes: int = DEFAULT_MAX_BYTES) -> by
     """
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
     try:
-        fd = os.open(src.path, flags)
+        fd = os.open(src.file, flags)
     except OSError as exc:
         raise FileRefused(f"cannot open: {exc.strerror or exc}") from exc
     try:

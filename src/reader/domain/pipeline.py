@@ -85,9 +85,8 @@ def corrections_path(paths: Sequence[Path]) -> Path:
 
 
 def _versions(paths: Sequence[Path]) -> dict[str, str]:
-    from reader.domain.cleaning import CLEANING_VERSION
     from reader.domain.entities.version import MODEL_VERSION
-    from reader.domain.search import SCHEMA_VERSION
+    from reader.domain.versions import CLEANING_VERSION, SEARCH_SCHEMA_VERSION
 
     corr = corrections_path(paths)
     try:
@@ -98,7 +97,7 @@ def _versions(paths: Sequence[Path]) -> dict[str, str]:
         "pipeline": PIPELINE_VERSION,
         "cleaning": str(CLEANING_VERSION),
         "extraction": MODEL_VERSION,
-        "search_schema": str(SCHEMA_VERSION),
+        "search_schema": str(SEARCH_SCHEMA_VERSION),
         "corrections": corr_sig,
     }
 
@@ -147,12 +146,12 @@ def writer_lock(index_dir: Path, progress: Progress | None = None) -> Iterator[N
 
 def _scan(paths: Sequence[Path]) -> tuple[dict[str, tuple[SourceFile, str]], list[Problem]]:
     """Stat the corpus: absolute path → (SourceFile, article id of the file)."""
-    from reader.domain.corpus import assign_ids
     from reader.domain.discovery import discover
+    from reader.domain.ids import assign_ids
 
     files, problems = discover(list(paths))
     ids = assign_ids(files)
-    return {os.path.abspath(src.path): (src, ids[src.path]) for src in files}, problems
+    return {src.file: (src, ids[src.file]) for src in files}, problems
 
 
 def _unchanged(entry: FileEntry | None, src: SourceFile, file_id: str) -> bool:
@@ -163,13 +162,20 @@ def _unchanged(entry: FileEntry | None, src: SourceFile, file_id: str) -> bool:
     )
 
 
-def is_current(paths: Sequence[Path], index_dir: Path) -> bool:
-    """True when the index holds exactly the corpus as it is now (stat calls only)."""
+def is_current(paths: Sequence[Path], index_dir: Path, *, verify_search: bool = True) -> bool:
+    """True when the index holds exactly the corpus as it is now (stat calls only).
+
+    The store is read without its page check, which is for those who read articles from it
+    (`open_library`, `update`). With `verify_search` the search index is opened and its files
+    checked; without it (`reader search`, which opens the index next and rebuilds it if it
+    turns out damaged) only its version file and table of contents are looked at.
+    """
     store_path = index_dir / STORE_NAME
-    if not store_path.exists() or not (index_dir / SEARCH_DIR).exists():
+    search_dir = index_dir / SEARCH_DIR
+    if not store_path.exists() or not _search_index_present(search_dir):
         return False
     try:
-        store = Store(store_path)
+        store = Store(store_path, check=False)
     except StoreCorrupt:
         return False
     try:
@@ -178,17 +184,32 @@ def is_current(paths: Sequence[Path], index_dir: Path) -> bool:
         for key, value in _versions(paths).items():
             if store.get_meta(f"version:{key}") != value:
                 return False
-        manifest = store.manifest()
+        recorded = store.file_stats()
         found, _ = _scan(paths)
-        if set(found) != set(manifest):
+        if found.keys() != recorded.keys():
             return False
-        if not all(_unchanged(manifest[name], src, fid) for name, (src, fid) in found.items()):
+        if any(
+            recorded[name] != (src.size, src.mtime_ns, fid) for name, (src, fid) in found.items()
+        ):
             return False
     except StoreCorrupt:
         return False
     finally:
         store.close()
-    return _search_index_opens(index_dir / SEARCH_DIR)
+    return not verify_search or _search_index_opens(search_dir)
+
+
+def _search_index_present(directory: Path) -> bool:
+    """The search index's version file says this program's schema and a table of contents
+    exists (no Whoosh import: a cheap first look)."""
+    from reader.domain.versions import SEARCH_SCHEMA_VERSION, SEARCH_VERSION_FILE
+
+    try:
+        version = (directory / SEARCH_VERSION_FILE).read_text(encoding="ascii").strip()
+        names = os.listdir(directory)
+    except (OSError, UnicodeDecodeError):
+        return False
+    return version == str(SEARCH_SCHEMA_VERSION) and any(n.endswith(".toc") for n in names)
 
 
 def _search_index_opens(directory: Path) -> bool:
@@ -379,7 +400,7 @@ class _Updater:
                 self.report.unchanged += len(old.ids)
                 continue
             shown = display_path(src.path)
-            articles, file_problems = articles_from_bytes(data, src.path.name, file_id, shown)
+            articles, file_problems = articles_from_bytes(data, src.name, file_id, shown)
             ids = [a.id for a in articles]
             for article in articles:
                 self.changed[article.id] = article

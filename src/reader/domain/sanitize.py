@@ -37,6 +37,8 @@ def sanitize(text: str) -> str:
 
 def sanitize_inline(text: str) -> str:
     """Sanitise a one-line string (title, file name, entity name): newlines become spaces."""
+    if text.isascii() and text.isprintable():
+        return text  # nothing to strip or compose: the common case for file names and ids
     text = text.replace("\r\n", " ").replace("\r", " ").replace("\n", " ").replace("\t", " ")
     for sep in _SEPARATORS:
         text = text.replace(sep, " ")

@@ -113,7 +113,9 @@ def _raw_rows(mentions: Sequence[RawMention]) -> str:
 class Store:
     """A connection to the store database. Use one per thread; writes go in `transaction()`."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, check: bool = True) -> None:
+        """Open (creating if needed) the store at `path`; `check` runs SQLite's page check
+        (`quick_check`, which reads the whole file), for callers that go on to read rows."""
         self.path = path
         path.parent.mkdir(parents=True, exist_ok=True)
         self.db = sqlite3.connect(path, timeout=30.0, isolation_level=None)
@@ -122,7 +124,7 @@ class Store:
                 self.db.execute("PRAGMA journal_mode=WAL")
                 self.db.execute("PRAGMA synchronous=NORMAL")
                 self.db.executescript(_TABLES)
-                ok = self.db.execute("PRAGMA quick_check").fetchone()
+                ok = self.db.execute("PRAGMA quick_check").fetchone() if check else ("ok",)
             except sqlite3.DatabaseError as exc:
                 if _is_busy(exc):  # another process holds it: not damage, never moved aside
                     raise
@@ -183,6 +185,15 @@ class Store:
                     size, mtime_ns, digest, info["file_id"], info["ids"], problems
                 )
             return out
+
+    def file_stats(self) -> dict[str, tuple[int, int, str]]:
+        """Absolute path → (size, mtime_ns, article id of the file): the part of the manifest
+        that says whether a file changed, read without decoding the rest."""
+        with _reading(self.path):
+            rows = self.db.execute(
+                "SELECT path, size, mtime_ns, json_extract(articles, '$.file_id') FROM files"
+            )
+            return {path: (int(size), int(mtime), str(fid)) for path, size, mtime, fid in rows}
 
     def put_file(self, path: str, entry: FileEntry) -> None:
         """Record a file as seen."""

@@ -48,10 +48,11 @@ from reader.domain.search.analysis import (
 )
 from reader.domain.search.errors import IndexBusy, IndexCorrupt, IndexNeedsRebuild, QueryError
 from reader.domain.search.snippets import find_matches, make_snippet
+from reader.domain.versions import SEARCH_SCHEMA_VERSION, SEARCH_VERSION_FILE
 
 #: Bump whenever the schema or the analysis changes: an index with another version is rebuilt.
-SCHEMA_VERSION = 1
-VERSION_FILE = "schema_version"
+SCHEMA_VERSION = SEARCH_SCHEMA_VERSION  # bump it in `reader.domain.versions`
+VERSION_FILE = SEARCH_VERSION_FILE
 INDEX_NAME = "MAIN"
 TITLE_BOOST = 2.5
 #: Queries longer than this are rejected before parsing (Whoosh's parser is quadratic).
