@@ -81,24 +81,26 @@ def _zipf_pick(rng: random.Random, pool: Sequence[Any], s: float = 1.1) -> Any:
 
 
 def vary_names(texts: dict[str, str], seed: int = 0) -> dict[str, str]:
-    """Give each article its own cast of people and places (deterministic in `seed`)."""
+    """Give each article its own cast of people and places (deterministic in `seed`).
+
+    Every seed name (full name, surname, first name, place) is replaced in one pass of one
+    pattern; the replacements are drawn first, in a fixed order, from the article's own RNG."""
     pool = _people_pool(seed)
-    patterns = [
-        (re.compile(_WORD.format(full)), re.compile(_WORD.format(last)))
-        for full, last in _SEED_PEOPLE
-    ]
-    first_res = [re.compile(_WORD.format(full.split()[0])) for full, _ in _SEED_PEOPLE]
-    place_res = [re.compile(_WORD.format(p)) for p in _SEED_PLACES]
+    names = [full for full, _ in _SEED_PEOPLE] + [last for _, last in _SEED_PEOPLE]
+    names += [full.split()[0] for full, _ in _SEED_PEOPLE] + list(_SEED_PLACES)
+    one_pass = re.compile(_WORD.format("(?:" + "|".join(names) + ")"))
     out: dict[str, str] = {}
     for i, (aid, text) in enumerate(texts.items()):
         rng = random.Random(seed * 1_000_003 + i)
-        for (full_re, last_re), first_re in zip(patterns, first_res, strict=True):
-            first, last = _zipf_pick(rng, pool)
-            text = full_re.sub(f"{first} {last}", text)
-            text = last_re.sub(last, text)
-            text = first_re.sub(first, text)
-        for place_re in place_res:
-            text = place_re.sub(rng.choice(PLACES), text)
+        cast: dict[str, str] = {}
+        for full, last in _SEED_PEOPLE:
+            first_new, last_new = _zipf_pick(rng, pool)
+            cast[full] = f"{first_new} {last_new}"
+            cast[last] = last_new
+            cast[full.split()[0]] = first_new
+        for place in _SEED_PLACES:
+            cast[place] = rng.choice(PLACES)
+        text = one_pass.sub(lambda m: cast[m.group(0)], text)  # noqa: B023 (used at once)
         if rng.random() < 0.5:
             text += (
                 f"\n\nLa réunion se tiendra à {rng.choice(PLACES)} sous l'égide de "

@@ -95,8 +95,11 @@ def probe_build(corpus: Path, index: Path, stub: bool) -> dict[str, Any]:
     }
 
 
-def probe_reindex(corpus: Path, index: Path, stub: bool) -> dict[str, Any]:
-    """`is_current` then `update` in a fresh process, as `reader` does on start."""
+def probe_reindex(
+    corpus: Path, index: Path, stub: bool, check_only: bool = False
+) -> dict[str, Any]:
+    """`is_current` then `update` in a fresh process, as `reader` does on start (with
+    `check_only`, `update` runs only when the index is not current, as the command line does)."""
     if stub:
         _stub_ner()
     before = set(sys.modules)
@@ -106,15 +109,24 @@ def probe_reindex(corpus: Path, index: Path, stub: bool) -> dict[str, Any]:
     current = pipeline.is_current([corpus], index)
     t_current = time.perf_counter() - t0
     loaded = sorted({m.split(".")[0] for m in set(sys.modules) - before})
+    t2 = time.perf_counter()
+    cheap = pipeline.is_current([corpus], index, verify_search=False)
+    t_cheap = time.perf_counter() - t2
+    out: dict[str, Any] = {
+        "is_current": current,
+        "is_current_s": round(t_current, 4),
+        "is_current_imports": [m for m in loaded if m in ("spacy", "textual", "whoosh", "numpy")],
+        "is_current_no_search_check_s": round(t_cheap, 4),
+        "is_current_no_search_check": cheap,
+    }
+    if check_only and current:
+        return out
     progress, stages = _stage_timer()
     t1 = time.perf_counter()
     report = pipeline.update([corpus], index, progress=progress)
     t_update = time.perf_counter() - t1
     progress.finish()  # type: ignore[attr-defined]
-    return {
-        "is_current": current,
-        "is_current_s": round(t_current, 4),
-        "is_current_imports": [m for m in loaded if m in ("spacy", "textual", "whoosh", "numpy")],
+    return out | {
         "update_s": round(t_update, 3),
         "changed": report.changed + report.added + report.removed,
         "analysed": report.analysed,
@@ -463,11 +475,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--repeats", type=int, default=3)
     p.add_argument("--stub-ner", action="store_true")
     p.add_argument("--bare", action="store_true")
+    p.add_argument("--check-only", action="store_true")
     a = p.parse_args(argv)
     if a.probe == "build":
         out = probe_build(a.corpus, a.index, a.stub_ner)
     elif a.probe == "reindex":
-        out = probe_reindex(a.corpus, a.index, a.stub_ner)
+        out = probe_reindex(a.corpus, a.index, a.stub_ner, a.check_only)
     elif a.probe == "disk":
         out = probe_disk(a.corpus)
     elif a.probe == "spacy":
