@@ -211,3 +211,18 @@ def test_is_current_without_verifying_search_imports_no_whoosh(
     )
     out = subprocess.run([sys.executable, "-c", probe], check=True, capture_output=True, text=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_ner_workers_leave_ctrl_c_to_the_parent() -> None:
+    # Ctrl-C reaches every process of the terminal's group. A pool worker killed by it would
+    # be replaced and its chunk never finished; the parent stops the pool instead.
+    probe = (
+        "import signal\nfrom reader.domain import pipeline\n"
+        "from reader.domain.entities import ner\n"
+        "class Fake:\n    nlp = None\n"
+        "ner.Extractor = Fake\n"
+        "pipeline._ner_worker_init()\n"
+        "print(signal.getsignal(signal.SIGINT) is signal.SIG_IGN)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], check=True, capture_output=True, text=True)
+    assert out.stdout.strip() == "True"

@@ -569,10 +569,15 @@ _worker_extractor: Any = None
 
 
 def _ner_worker_init() -> None:
-    """Load the model in a worker process (in parallel with the other workers)."""
+    """Load the model in a worker process (in parallel with the other workers). Ctrl-C is
+    left to the parent, which stops the pool: a worker killed by it mid-task would be
+    replaced and its task never finished, leaving the parent waiting."""
     global _worker_extractor
+    import signal
+
     from reader.domain.entities.ner import Extractor
 
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _worker_extractor = Extractor()
     _ = _worker_extractor.nlp
 
