@@ -8,7 +8,7 @@ function, unit-tested in `tests/test_entities_repair.py`.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Generator, Iterable, Sequence
 from dataclasses import dataclass
 
 from reader.domain.entities.normalize import STOP_WORDS
@@ -532,15 +532,15 @@ def is_demonym_in_context(text: str, span: Span) -> bool:
     )
 
 
-def is_common_word_start(
-    text: str,
-    span: Span,
-    lower_words: Collection[str],
-    pos_of: PosOf | None,
-) -> bool:
-    """A sentence-initial single capitalised word that is an ordinary French word: a function
-    word, a word the article also writes in lowercase, or (with the model's morphologizer) a
-    verb, adjective, pronoun, determiner, adverb, interjection…"""
+#: parts of speech that make a sentence-initial capitalised word an ordinary French word
+COMMON_POS = frozenset(
+    {"VERB", "AUX", "ADJ", "ADV", "PRON", "DET", "ADP", "CCONJ", "SCONJ", "INTJ"}
+)
+
+
+def common_word_verdict(text: str, span: Span, lower_words: Collection[str]) -> bool | None:
+    """`is_common_word_start` without the tagger: True or False when the text decides, None
+    when only the part of speech of the span's word can tell."""
     start, end, _ = span
     seg = text[start:end]
     if " " in seg or not seg[:1].isupper() or (seg.isupper() and len(seg) > 1):
@@ -554,21 +554,27 @@ def is_common_word_start(
         return False
     if low in lower_words:
         return True
-    if pos_of is not None:
-        pos = pos_of(text, start, end)
-        if pos in {"VERB", "AUX", "ADJ", "ADV", "PRON", "DET", "ADP", "CCONJ", "SCONJ", "INTJ"}:
-            return True
-    return False
+    return None
 
 
-def reject(
+def is_common_word_start(
     text: str,
     span: Span,
     lower_words: Collection[str],
-    pos_of: PosOf | None = None,
+    pos_of: PosOf | None,
 ) -> bool:
-    """True when the span is not a name: empty, lowercase, function words only, a common
-    capitalised noun, a demonym, shouted header words, a time zone, a compass pair…"""
+    """A sentence-initial single capitalised word that is an ordinary French word: a function
+    word, a word the article also writes in lowercase, or (with the model's morphologizer) a
+    verb, adjective, pronoun, determiner, adverb, interjection…"""
+    verdict = common_word_verdict(text, span, lower_words)
+    if verdict is not None:
+        return verdict
+    return pos_of is not None and pos_of(text, span[0], span[1]) in COMMON_POS
+
+
+def reject_verdict(text: str, span: Span, lower_words: Collection[str]) -> bool | None:
+    """`reject` without the tagger: True or False when the text decides, None when the span is
+    a sentence-initial word whose part of speech decides (see `is_common_word_start`)."""
     start, end, label = span
     seg = text[start:end]
     if end - start < 2 or not any(c.isalpha() for c in seg):
@@ -597,7 +603,21 @@ def reject(
     # a title-only phrase left once its name was lost (`Premier ministre`)
     if all(fold_simple(w) in _COMMON_CAPS or fold_simple(w) in STOP_WORDS for w in seg.split()):
         return True
-    return is_common_word_start(text, span, lower_words, pos_of)
+    return common_word_verdict(text, span, lower_words)
+
+
+def reject(
+    text: str,
+    span: Span,
+    lower_words: Collection[str],
+    pos_of: PosOf | None = None,
+) -> bool:
+    """True when the span is not a name: empty, lowercase, function words only, a common
+    capitalised noun, a demonym, shouted header words, a time zone, a compass pair…"""
+    verdict = reject_verdict(text, span, lower_words)
+    if verdict is not None:
+        return verdict
+    return pos_of is not None and pos_of(text, span[0], span[1]) in COMMON_POS
 
 
 # -- labels --
@@ -805,21 +825,37 @@ def split_of_place(text: str, spans: list[Span]) -> list[Span]:
     return out
 
 
-def repair(
+#: what a repair asks the tagger: `(start, end)` of sentence-initial words of its text
+PosQueries = list[tuple[int, int]]
+#: a repair in steps: it yields the words whose part of speech it needs and is sent back
+#: their tags (same order), then returns its mentions
+RepairSteps = Generator[PosQueries, list[str | None], list[RawMention]]
+
+
+def _keep(
+    text: str, spans: list[Span], lower_words: Collection[str], exempt: Collection[Span] = ()
+) -> Generator[PosQueries, list[str | None], list[Span]]:
+    """The spans `reject` lets through (those in `exempt` always), asking the tagger once for
+    every span only a part of speech decides."""
+    verdicts = [False if sp in exempt else reject_verdict(text, sp, lower_words) for sp in spans]
+    ask = [(sp[0], sp[1]) for sp, v in zip(spans, verdicts, strict=True) if v is None]
+    if ask:
+        tags = iter((yield ask))
+        verdicts = [next(tags) in COMMON_POS if v is None else v for v in verdicts]
+    return [sp for sp, v in zip(spans, verdicts, strict=True) if not v]
+
+
+def repair_steps(
     text: str,
     spans: Iterable[Span],
     *,
     field: Field,
     lower_words: Collection[str],
-    pos_of: PosOf | None = None,
     line_starts: Iterable[int] = (0,),
     recover_missed: bool = True,
-) -> list[RawMention]:
-    """Repair the model's spans over one field's string (`title` or `text`) into mentions:
-    trimmed, split, relabelled by structural cues, false names rejected, missed names added.
-
-    `lower_words` is the article's lowercase vocabulary; `pos_of` gives the model's POS of a
-    word in context (optional); `line_starts` are the paragraph starts (for datelines)."""
+) -> RepairSteps:
+    """`repair` as a generator that asks for parts of speech in batches (at most twice), so
+    that a caller can tag the words of many texts at once; see `run_repair`."""
     starts = list(line_starts)
     pieces: list[Span] = []
     for span in spans:
@@ -827,7 +863,7 @@ def repair(
             label = p.cue or p.label
             pieces.append((p.start, p.end, label))
     pieces = split_of_place(text, split_pairs(text, pieces))
-    kept = [sp for sp in pieces if not reject(text, sp, lower_words, pos_of)]
+    kept = yield from _keep(text, pieces, lower_words)
     # a single word that ends a multi-word person name of this text is that surname, even at
     # a sentence start where it could pass for a verb (`Starmer s’envolera…`)
     surnames = {
@@ -843,11 +879,7 @@ def repair(
         exempt = set(datelines(text, starts)) | {
             (m.start(), m.end(), "ORG") for m in _DOMAIN.finditer(text)
         }
-        kept += [
-            sp
-            for sp in recover(text, kept, starts)
-            if sp in exempt or not reject(text, sp, lower_words, pos_of)
-        ]
+        kept += yield from _keep(text, recover(text, kept, starts), lower_words, exempt)
     kept = acronym_after_name(text, merge_acronym_heads(text, kept))
     # structural label cues override the model
     relabelled: list[Span] = []
@@ -864,3 +896,45 @@ def repair(
         out.append(RawMention(field, s, e, text[s:e], as_label(lab)))
         last_end = e
     return out
+
+
+def run_repair(
+    steps: RepairSteps, tag: Callable[[PosQueries], list[str | None]]
+) -> list[RawMention]:
+    """Drive a `repair_steps` generator to its end, answering its questions with `tag`."""
+    try:
+        queries = next(steps)
+        while True:
+            queries = steps.send(tag(queries))
+    except StopIteration as done:
+        return done.value  # type: ignore[no-any-return]
+
+
+def repair(
+    text: str,
+    spans: Iterable[Span],
+    *,
+    field: Field,
+    lower_words: Collection[str],
+    pos_of: PosOf | None = None,
+    line_starts: Iterable[int] = (0,),
+    recover_missed: bool = True,
+) -> list[RawMention]:
+    """Repair the model's spans over one field's string (`title` or `text`) into mentions:
+    trimmed, split, relabelled by structural cues, false names rejected, missed names added.
+
+    `lower_words` is the article's lowercase vocabulary; `pos_of` gives the model's POS of a
+    word in context (optional); `line_starts` are the paragraph starts (for datelines)."""
+    steps = repair_steps(
+        text,
+        spans,
+        field=field,
+        lower_words=lower_words,
+        line_starts=line_starts,
+        recover_missed=recover_missed,
+    )
+
+    def tag(queries: PosQueries) -> list[str | None]:
+        return [pos_of(text, s, e) if pos_of is not None else None for s, e in queries]
+
+    return run_repair(steps, tag)
