@@ -541,8 +541,9 @@ class _Updater:
 #: Fewest articles to analyse for which extraction runs in worker processes (each loads the
 #: model, ~5 s, in parallel; below this one process is faster).
 NER_POOL_MIN = 150
-#: Articles per task sent to a worker process.
-NER_CHUNK = 32
+#: Articles per task sent to a worker process (small enough that the last tasks leave neither
+#: worker idle for long).
+NER_CHUNK = 16
 
 _worker_extractor: Any = None
 
@@ -552,7 +553,8 @@ def _ner_worker_init() -> None:
     global _worker_extractor
     from reader.domain.entities.ner import Extractor
 
-    _worker_extractor = Extractor()
+    # the pool starts its workers with one BLAS thread (see `_extract_chunks`)
+    _worker_extractor = Extractor(numpy_gemm=True)
     _ = _worker_extractor.nlp
 
 
@@ -570,6 +572,25 @@ def _ner_workers(count: int) -> int:
     if not real or count < NER_POOL_MIN or (cpus or 1) < 2:
         return 1
     return min(cpus or 1, 4)
+
+
+@contextmanager
+def _one_blas_thread() -> Iterator[None]:
+    """Processes started inside the block run numpy's BLAS on one thread: each extraction
+    worker has a core of its own, and a threaded BLAS would spin on every small product."""
+    saved = {name: os.environ.get(name) for name in _BLAS_THREADS}
+    os.environ.update(dict.fromkeys(_BLAS_THREADS, "1"))
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
+_BLAS_THREADS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
 
 
 def _extract_chunks(
@@ -595,7 +616,9 @@ def _extract_chunks(
 
     _check(should_stop)
     ctx = multiprocessing.get_context("spawn")  # no fork of a threaded process
-    with ctx.Pool(workers, initializer=_ner_worker_init) as pool:
+    with _one_blas_thread():
+        pool = ctx.Pool(workers, initializer=_ner_worker_init)
+    with pool:
         for chunk, results in zip(chunks, pool.imap(_ner_worker, chunks), strict=True):
             _check(should_stop)  # leaving the block terminates the workers
             yield chunk, results

@@ -216,17 +216,17 @@ def link(
     # 2. acronyms
     by_initials: dict[str, list[str]] = defaultdict(list)
     by_first_word: dict[str, list[str]] = defaultdict(list)  # multi-word forms, not persons
-    for m in multi:
-        by_initials[initials(m)].append(m)
-        if _top_label(forms[m].votes) != "PER":
-            by_first_word[m.split()[0]].append(m)
+    for mk in multi:
+        by_initials[initials(mk)].append(mk)
+        if _top_label(forms[mk].votes) != "PER":
+            by_first_word[mk.split()[0]].append(mk)
     for k in keys:
         f = forms[k]
         if " " in k or not any(s.isupper() and len(s) >= 2 for s in f.surfaces):
             continue
-        cands = {uf.find(m) for m in by_initials.get(k, ())}
+        cands = {uf.find(mk) for mk in by_initials.get(k, ())}
         if not cands:
-            cands = {uf.find(m) for m in by_first_word.get(k, ())}
+            cands = {uf.find(mk) for mk in by_first_word.get(k, ())}
         if len(cands) == 1:
             uf.union(k, cands.pop())
 
