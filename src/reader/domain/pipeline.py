@@ -263,6 +263,10 @@ class _Updater:
         self.file_rows: list[tuple[str, FileEntry]] = []
         #: True when the search index could not be written (another program held its lock).
         self.search_pending = False
+        #: the extraction workers (terminated when the run ends) and, when they run it, the
+        #: shared-passage search
+        self.pool: Any = None
+        self.passages_job: Any = None
 
     def run(self, rebuild: bool) -> UpdateReport:
         started = time.perf_counter()
@@ -275,6 +279,9 @@ class _Updater:
             self._run(store)
         finally:
             store.close()
+            if self.pool is not None:
+                self.pool.terminate()
+                self.pool.join()
         self.report.seconds = time.perf_counter() - started
         self.say("done", 1, 1)
         return self.report
@@ -413,7 +420,20 @@ class _Updater:
         fresh: dict[str, list[RawMention]] = {}
         if missing:
             self.say("finding entities", 0, len(missing))
-            for chunk, results in _extract_chunks(missing, self.should_stop):
+            workers = _ner_workers(len(missing))
+            if workers > 1:
+                self._check()
+                self.pool = _ner_pool(workers)
+            for chunk, results in _extract_chunks(missing, self.should_stop, self.pool):
+                if self.pool is not None and self.changed and self.passages_job is None:
+                    # queued after every extraction task: the first worker done with them
+                    # finds the shared passages (they need only the texts) while this process
+                    # links and indexes
+                    texts = {aid: a.text for aid, a in corpus.items()}
+                    self.passages_job = self.pool.apply_async(
+                        _passages_worker, (set(self.changed), texts)
+                    )
+                    self.pool.close()
                 for article, ms in zip(chunk, results, strict=True):
                     fresh[keys[article.id]] = list(ms)
                 self.say("finding entities", len(fresh), len(missing))
@@ -525,6 +545,13 @@ class _Updater:
         if not self.changed:
             return touched, {}
         self._check()
+        if self.passages_job is not None:
+            self.say("finding shared passages", 0, 1)
+            while not self.passages_job.ready():
+                self.passages_job.wait(0.1)
+                self._check()
+            self.say("finding shared passages", 1, 1)
+            return touched, self.passages_job.get()
         texts = {aid: a.text for aid, a in corpus.items()}
         try:
             found = passages_for(
@@ -593,18 +620,28 @@ def _one_blas_thread() -> Iterator[None]:
 _BLAS_THREADS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
 
 
+def _ner_pool(workers: int) -> Any:
+    """A pool of `workers` extraction processes (each loads the model as it starts). The
+    caller terminates it."""
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("spawn")  # no fork of a threaded process
+    with _one_blas_thread():
+        return ctx.Pool(workers, initializer=_ner_worker_init)
+
+
 def _extract_chunks(
-    articles: list[Article], should_stop: StopCheck | None
+    articles: list[Article], should_stop: StopCheck | None, pool: Any = None
 ) -> Iterator[tuple[list[Article], list[list[RawMention]]]]:
     """Raw mentions of `articles`, chunk by chunk, in order.
 
-    Many articles go to a pool of worker processes, each running the whole extraction (spaCy
-    NER, then the repair rules and their part-of-speech checks) on its chunks, so that both
-    cores work all the time (spaCy's own `n_process` parallelises only the NER component and
-    leaves the repair rules serial). Few articles, or a test double, run here."""
-    workers = _ner_workers(len(articles))
+    Many articles go to a `pool` of worker processes (`_ner_pool`), each running the whole
+    extraction (spaCy NER, then the repair rules and their part-of-speech checks) on its
+    chunks, so that both cores work all the time (spaCy's own `n_process` parallelises only
+    the NER component and leaves the repair rules serial). Without a pool (few articles, or
+    a test double) they run here."""
     chunks = [articles[i : i + NER_CHUNK] for i in range(0, len(articles), NER_CHUNK)]
-    if workers == 1:
+    if pool is None:
         from reader.domain.entities.ner import Extractor
 
         extractor = Extractor()
@@ -612,16 +649,20 @@ def _extract_chunks(
             _check(should_stop)
             yield chunk, extractor.extract(chunk, batch_size=NER_BATCH)
         return
-    import multiprocessing
-
     _check(should_stop)
-    ctx = multiprocessing.get_context("spawn")  # no fork of a threaded process
-    with _one_blas_thread():
-        pool = ctx.Pool(workers, initializer=_ner_worker_init)
-    with pool:
-        for chunk, results in zip(chunks, pool.imap(_ner_worker, chunks), strict=True):
-            _check(should_stop)  # leaving the block terminates the workers
-            yield chunk, results
+    for chunk, results in zip(chunks, pool.imap(_ner_worker, chunks), strict=True):
+        _check(should_stop)
+        yield chunk, results
+
+
+def _passages_worker(
+    changed: set[str], texts: dict[str, str]
+) -> dict[tuple[str, str], list[SharedPassage]]:
+    """`passages_for` in an extraction worker (no progress, no cancellation: the pool is
+    terminated instead)."""
+    from reader.domain.xref.passages import passages_for
+
+    return {k: list(v) for k, v in passages_for(changed, texts).items()}
 
 
 def entity_terms(mentions: Sequence[Mention]) -> list[str]:
