@@ -36,6 +36,7 @@ from reader.domain.store import FileEntry, Store, StoreCorrupt
 
 if TYPE_CHECKING:
     from reader.domain.entities.linking import LinkResult
+    from reader.domain.entities.ner import Cues
     from reader.domain.search import IndexDoc, SearchIndex
 
 Progress = Callable[[str, int, int], None]
@@ -267,6 +268,8 @@ class _Updater:
         #: shared-passage search
         self.pool: Any = None
         self.passages_job: Any = None
+        #: label cues of the mentions just extracted, by (article id, field, start, end)
+        self.cues: dict[tuple[str, str, int, int], str | None] = {}
 
     def run(self, rebuild: bool) -> UpdateReport:
         started = time.perf_counter()
@@ -424,7 +427,7 @@ class _Updater:
             if workers > 1:
                 self._check()
                 self.pool = _ner_pool(workers)
-            for chunk, results in _extract_chunks(missing, self.should_stop, self.pool):
+            for chunk, results, cues in _extract_chunks(missing, self.should_stop, self.pool):
                 if self.pool is not None and self.changed and self.passages_job is None:
                     # queued after every extraction task: the first worker done with them
                     # finds the shared passages (they need only the texts) while this process
@@ -434,8 +437,11 @@ class _Updater:
                         _passages_worker, (set(self.changed), texts)
                     )
                     self.pool.close()
-                for article, ms in zip(chunk, results, strict=True):
+                for article, ms, article_cues in zip(chunk, results, cues, strict=True):
                     fresh[keys[article.id]] = list(ms)
+                    self.cues.update(
+                        ((article.id, *where), cue) for where, cue in article_cues.items()
+                    )
                 self.say("finding entities", len(fresh), len(missing))
             self.say("finding entities", len(missing), len(missing))
             self.report.analysed = len(missing)
@@ -449,7 +455,7 @@ class _Updater:
         self._check()
         self.say("linking entities", 0, 0)
         corrections, corr_problems = Corrections.load(corrections_path(self.paths))
-        linked = link([corpus[a] for a in sorted(corpus)], raw, corrections)
+        linked = link([corpus[a] for a in sorted(corpus)], raw, corrections, self.cues)
         self.report.notices.extend(
             f"corrections: {p}" for p in (*corr_problems, *corrections.unresolved)
         )
@@ -585,16 +591,22 @@ def _ner_worker_init() -> None:
     _ = _worker_extractor.nlp
 
 
-def _ner_worker(chunk: list[Article]) -> list[list[RawMention]]:
-    """Extract the raw mentions of a chunk of articles in a worker process."""
-    return [list(ms) for ms in _worker_extractor.extract(chunk, batch_size=NER_BATCH)]
+def _ner_worker(chunk: list[Article]) -> tuple[list[list[RawMention]], list[Cues]]:
+    """Extract the raw mentions of a chunk of articles in a worker process, with their label
+    cues."""
+    cues: list[Cues] = []
+    found = _worker_extractor.extract(chunk, batch_size=NER_BATCH, cues=cues)
+    return [list(ms) for ms in found], cues
+
+
+_NER_MODULE = "reader.domain.entities.ner"
 
 
 def _ner_workers(count: int) -> int:
     """Worker processes for extracting `count` articles (1: in this process)."""
     from reader.domain.entities import ner
 
-    real = getattr(ner.Extractor, "__module__", "") == ner.__name__  # not a test double
+    real = getattr(ner.Extractor, "__module__", "") == _NER_MODULE  # not a test double
     cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     if not real or count < NER_POOL_MIN or (cpus or 1) < 2:
         return 1
@@ -632,8 +644,8 @@ def _ner_pool(workers: int) -> Any:
 
 def _extract_chunks(
     articles: list[Article], should_stop: StopCheck | None, pool: Any = None
-) -> Iterator[tuple[list[Article], list[list[RawMention]]]]:
-    """Raw mentions of `articles`, chunk by chunk, in order.
+) -> Iterator[tuple[list[Article], list[list[RawMention]], list[Cues]]]:
+    """Raw mentions of `articles` and their label cues, chunk by chunk, in order.
 
     Many articles go to a `pool` of worker processes (`_ner_pool`), each running the whole
     extraction (spaCy NER, then the repair rules and their part-of-speech checks) on its
@@ -645,14 +657,21 @@ def _extract_chunks(
         from reader.domain.entities.ner import Extractor
 
         extractor = Extractor()
+        # a test double reports no cues: linking computes them
+        real = type(extractor).__module__ == _NER_MODULE
         for chunk in chunks:
             _check(should_stop)
-            yield chunk, extractor.extract(chunk, batch_size=NER_BATCH)
+            cues: list[Cues] = []
+            if real:
+                found = extractor.extract(chunk, batch_size=NER_BATCH, cues=cues)
+            else:
+                found, cues = extractor.extract(chunk, batch_size=NER_BATCH), [{} for _ in chunk]
+            yield chunk, found, cues
         return
     _check(should_stop)
-    for chunk, results in zip(chunks, pool.imap(_ner_worker, chunks), strict=True):
+    for chunk, (found, cues) in zip(chunks, pool.imap(_ner_worker, chunks), strict=True):
         _check(should_stop)
-        yield chunk, results
+        yield chunk, found, cues
 
 
 def _passages_worker(

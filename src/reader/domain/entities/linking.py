@@ -32,6 +32,7 @@ from reader.domain.model import LABELS, Article, Entity, Label, Mention, RawMent
 from reader.domain.textnorm import fold_key
 
 CUE_WEIGHT = 3
+_UNKNOWN = "?"
 
 
 @dataclass(slots=True)
@@ -173,8 +174,13 @@ def link(
     articles: Sequence[Article],
     raw: Mapping[str, Sequence[RawMention]],
     corrections: Corrections | None = None,
+    cues: Mapping[tuple[str, str, int, int], str | None] | None = None,
 ) -> LinkResult:
-    """Link every raw mention of the corpus to an entity id (see the module docstring)."""
+    """Link every raw mention of the corpus to an entity id (see the module docstring).
+
+    `cues`: the `label_cue` of mentions already known, by (article id, field, start, end)
+    (extraction computes them); the others are computed here."""
+    known = cues or {}
     by_id = {a.id: a for a in articles}
     raw = split_glued(raw)
     fold = _folder()
@@ -193,8 +199,9 @@ def link(
             f.surfaces[m.text] += 1
             f.articles.add(art.id)
             f.votes[m.label] += 1
-            src = art.title if m.field == "title" else art.text
-            cue = label_cue(src, m.start, m.end)
+            cue = known.get((art.id, m.field, m.start, m.end), _UNKNOWN)
+            if cue is _UNKNOWN:
+                cue = label_cue(art.title if m.field == "title" else art.text, m.start, m.end)
             if cue:
                 f.votes[cue] += CUE_WEIGHT
                 f.cues[cue] += 1

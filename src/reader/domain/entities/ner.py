@@ -35,6 +35,9 @@ __all__ = [
 
 MAX_CHUNK = 100_000
 
+#: the `label_cue` of an article's mentions, by `(field, start, end)`
+Cues = dict[tuple[Field, int, int], "str | None"]
+
 _SENT_BOUNDARY = re.compile(r"(?<=[.!?…»])\s+(?=[«\"A-ZÀ-Ý])")
 
 
@@ -152,10 +155,17 @@ class Extractor:
 
     # -- extraction -----------------------------------------------------------------------
     def extract(
-        self, articles: Sequence[Article], batch_size: int = 32, n_process: int = 1
+        self,
+        articles: Sequence[Article],
+        batch_size: int = 32,
+        n_process: int = 1,
+        cues: list[Cues] | None = None,
     ) -> list[list[RawMention]]:
         """Raw mentions of each article (title then text), offsets into `article.title` /
-        `article.text` so that `article.text[m.start:m.end] == m.text`."""
+        `article.text` so that `article.text[m.start:m.end] == m.text`.
+
+        `cues`, when given, receives one dict per article: the `label_cue` of each mention,
+        by `(field, start, end)` (so that linking need not compute them again)."""
         units: list[tuple[int, Field, int, Any]] = []  # article index, field, offset, Normalized
         for i, art in enumerate(articles):
             # a derived title repeats the start of the text: its names are found there
@@ -182,9 +192,17 @@ class Extractor:
         # every article's title and text repaired side by side, so that the words whose part
         # of speech decides are tagged together
         steps: list[RepairSteps] = []
+        field_cues: list[tuple[dict[tuple[int, int], str | None], ...]] = []
         for art, spans in zip(articles, raw, strict=True):
             lower = lowercase_vocabulary(art.title + "\n" + art.text)
-            steps.append(repair_steps(art.title, spans["title"], field="title", lower_words=lower))
+            title_cues: dict[tuple[int, int], str | None] = {}
+            text_cues: dict[tuple[int, int], str | None] = {}
+            field_cues.append((title_cues, text_cues))
+            steps.append(
+                repair_steps(
+                    art.title, spans["title"], field="title", lower_words=lower, cues=title_cues
+                )
+            )
             steps.append(
                 repair_steps(
                     art.text,
@@ -192,6 +210,7 @@ class Extractor:
                     field="text",
                     lower_words=lower,
                     line_starts=[ps for ps, _ in _paragraphs(art)],
+                    cues=text_cues,
                 )
             )
         texts_of = [t for art in articles for t in (art.title, art.text)]
@@ -208,6 +227,14 @@ class Extractor:
                     if any(w in names or (w.isupper() and len(w) > 1) for w in m.text.split())
                 ]
             out.append(title_m + text_m)
+            if cues is not None:
+                found = field_cues[k]
+                cues.append(
+                    {
+                        (m.field, m.start, m.end): found[m.field == "text"][(m.start, m.end)]
+                        for m in out[-1]
+                    }
+                )
         return out
 
     def _run_steps(self, steps: list[RepairSteps], texts: list[str]) -> list[list[RawMention]]:

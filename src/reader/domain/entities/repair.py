@@ -853,9 +853,13 @@ def repair_steps(
     lower_words: Collection[str],
     line_starts: Iterable[int] = (0,),
     recover_missed: bool = True,
+    cues: dict[tuple[int, int], str | None] | None = None,
 ) -> RepairSteps:
     """`repair` as a generator that asks for parts of speech in batches (at most twice), so
-    that a caller can tag the words of many texts at once; see `run_repair`."""
+    that a caller can tag the words of many texts at once; see `run_repair`.
+
+    `cues`, when given, receives the `label_cue` of every returned mention's `(start, end)`
+    (linking needs them again)."""
     starts = list(line_starts)
     pieces: list[Span] = []
     for span in spans:
@@ -883,8 +887,9 @@ def repair_steps(
     kept = acronym_after_name(text, merge_acronym_heads(text, kept))
     # structural label cues override the model
     relabelled: list[Span] = []
+    cue_of: dict[tuple[int, int], str | None] = {}
     for s, e, lab in kept:
-        cue = label_cue(text, s, e)
+        cue = cue_of[(s, e)] = label_cue(text, s, e)
         relabelled.append((s, e, cue or lab))
     # drop duplicates and overlaps (keep the longer span)
     relabelled.sort(key=lambda x: (x[0], -(x[1] - x[0])))
@@ -895,6 +900,8 @@ def repair_steps(
             continue
         out.append(RawMention(field, s, e, text[s:e], as_label(lab)))
         last_end = e
+        if cues is not None:
+            cues[(s, e)] = cue_of[(s, e)]
     return out
 
 
