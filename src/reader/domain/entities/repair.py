@@ -289,6 +289,23 @@ _EVENT_HEADS = frozenset(
     ]
 )
 
+#: patterns of the small predicates below, compiled once
+_NEWLINES = re.compile(r"(\n+)")
+_GLUED = re.compile(rf"(?:\d|[{_LO}]{{5}})(?=[{_UP}][{_LO}'’])")
+_ENDS_WITH_INITIAL = re.compile(rf"\S\s[{_UP}]$")
+_STOP_THEN_WORD = re.compile(r"\.\s+(?=(\w+)\s)")
+_OPEN_QUOTE_BEFORE = re.compile(r"[«\"“]\s*$")
+_CLOSE_QUOTE_AFTER = re.compile(r"\s*[»\"”]")
+_NUMBER_COLON_AFTER = re.compile(r"\s*\d+\s*:")
+_CAPITALISED_WORD = re.compile(rf"[{_UP}][{_LO}]+")
+_CAPITALISED_AFTER = re.compile(rf"\s+[{_UP}][{_LO}]")
+_HYPHENS_SPACES = re.compile(r"[-\s]+")
+_SPACE_CAPITAL = re.compile(rf"\s[{_UP}]")
+_CAPITALS_2_6 = re.compile(rf"[{_UP}]{{2,6}}")
+_OPEN_PAREN = re.compile(r"\s*\(")
+_HYPHEN_APOS = re.compile(r"[-'’]")
+_OF_TAIL = re.compile(r"\s(?:de la|de l['’]|des|du|de)\s*(?=\S+$|\S+\s\S+$)")
+
 
 @dataclass(frozen=True, slots=True)
 class Piece:
@@ -345,7 +362,7 @@ def split_newlines(text: str, span: Span) -> list[Span]:
     start, end, label = span
     out: list[Span] = []
     pos = start
-    for part in re.split(r"(\n+)", text[start:end]):
+    for part in _NEWLINES.split(text[start:end]):
         if part and "\n" not in part:
             out.append((pos, pos + len(part), label))
         pos += len(part)
@@ -358,7 +375,7 @@ def cut_glue(text: str, span: Span) -> Span:
     start, end, label = span
     seg = text[start:end]
     last = None
-    for m in re.finditer(rf"(?:\d|[{_LO}]{{5}})(?=[{_UP}][{_LO}'’])", seg):
+    for m in _GLUED.finditer(seg):
         last = m.end()
     if last is not None:
         return start + last, end, label
@@ -384,7 +401,7 @@ def keep_initial_dot(text: str, span: Span) -> Span:
     """`Karim B.`: a name ending in a one-letter initial keeps the initial's dot."""
     start, end, label = span
     seg = text[start:end]
-    if end < len(text) and text[end] == "." and re.search(rf"\S\s[{_UP}]$", seg):
+    if end < len(text) and text[end] == "." and _ENDS_WITH_INITIAL.search(seg):
         return start, end + 1, label
     return span
 
@@ -396,7 +413,7 @@ def cut_sentences(text: str, span: Span) -> list[Span]:
     seg = text[start:end]
     out: list[Span] = []
     pos = 0
-    for m in re.finditer(r"\.\s+(?=(\w+)\s)", seg):
+    for m in _STOP_THEN_WORD.finditer(seg):
         word = m.group(1)
         if not word[:1].isupper() or fold_simple(word) not in STOP_WORDS:
             continue
@@ -454,8 +471,8 @@ def is_quoted_title(text: str, start: int, end: int) -> bool:
     if len(text[start:end].split()) < 2:
         return False
     return bool(
-        re.search(r"[«\"“]\s*$", text[max(0, start - 3) : start])
-        and re.match(r"\s*[»\"”]", text[end : end + 3])
+        _OPEN_QUOTE_BEFORE.search(text[max(0, start - 3) : start])
+        and _CLOSE_QUOTE_AFTER.match(text[end : end + 3])
     )
 
 
@@ -493,7 +510,7 @@ def is_shouting(text: str, start: int, end: int) -> bool:
     neighbours = [w.strip(_EDGE_PUNCT) for w in (before[-1:] + after[:1])]
     if any(w.isupper() and w.isalpha() for w in neighbours):
         return True
-    return bool(re.match(r"\s*\d+\s*:", text[end : end + 6]))
+    return bool(_NUMBER_COLON_AFTER.match(text[end : end + 6]))
 
 
 def is_demonym(word: str, label: str, lower_words: Collection[str]) -> bool:
@@ -519,7 +536,7 @@ def is_demonym_in_context(text: str, span: Span) -> bool:
     people-noun, plural after a determiner or singular between an article and a name."""
     start, end, label = span
     seg = text[start:end]
-    if label == "PER" or not re.fullmatch(rf"[{_UP}][{_LO}]+", seg):
+    if label == "PER" or not _CAPITALISED_WORD.fullmatch(seg):
         return False
     low = seg.lower()
     before = text[max(0, start - 20) : start]
@@ -528,7 +545,7 @@ def is_demonym_in_context(text: str, span: Span) -> bool:
     return bool(
         _SINGULAR_DEMONYM.search(low)
         and _DEMONYM_ART_BEFORE.search(before)
-        and re.match(rf"\s+[{_UP}][{_LO}]", text[end : end + 3])
+        and _CAPITALISED_AFTER.match(text[end : end + 3])
     )
 
 
@@ -590,7 +607,7 @@ def reject_verdict(text: str, span: Span, lower_words: Collection[str]) -> bool 
         return True
     if is_demonym_in_context(text, span):
         return True
-    if all(p in _DIRECTIONS for p in re.split(r"[-\s]+", low)):
+    if all(p in _DIRECTIONS for p in _HYPHENS_SPACES.split(low)):
         return True
     if is_demonym(seg, label, lower_words):
         return True
@@ -598,7 +615,7 @@ def reject_verdict(text: str, span: Span, lower_words: Collection[str]) -> bool 
         return True
     if seg.isupper() and _TIME_BEFORE.search(text[max(0, start - 12) : start]):
         return True
-    if seg[0].islower() and (not re.search(rf"\s[{_UP}]", seg) or _TITLE_WORD_RE.match(seg)):
+    if seg[0].islower() and (not _SPACE_CAPITAL.search(seg) or _TITLE_WORD_RE.match(seg)):
         return True
     # a title-only phrase left once its name was lost (`Premier ministre`)
     if all(fold_simple(w) in _COMMON_CAPS or fold_simple(w) in STOP_WORDS for w in seg.split()):
@@ -662,7 +679,7 @@ def label_cue(text: str, start: int, end: int) -> str | None:
 def is_acronym(word: str) -> bool:
     """`SNCF`, `OGC`: two to six capitals, not a roman numeral, not a job title."""
     return (
-        bool(re.fullmatch(rf"[{_UP}]{{2,6}}", word))
+        bool(_CAPITALS_2_6.fullmatch(word))
         and not _ROMAN.match(word)
         and fold_simple(word) not in _JOB_ACRONYMS
     )
@@ -696,7 +713,7 @@ def acronym_after_name(text: str, spans: list[Span]) -> list[Span]:
     for s, e, lab in spans:
         if out and is_acronym(text[s:e]) and text[e : e + 1] == ")":
             ps, pe, plab = out[-1]
-            if re.fullmatch(r"\s*\(", text[pe:s]) and len(text[ps:pe].split()) > 1:
+            if _OPEN_PAREN.fullmatch(text[pe:s]) and len(text[ps:pe].split()) > 1:
                 lab = plab
         out.append((s, e, lab))
     return out
@@ -746,7 +763,7 @@ def recover(text: str, spans: Sequence[Span], line_starts: Iterable[int]) -> lis
             continue
         if is_shouting(text, s, e) or _TIME_BEFORE.search(text[max(0, s - 12) : s]):
             continue
-        if re.match(r"[-'’]", text[e : e + 1]) or (s > 0 and text[s - 1] == "-"):
+        if _HYPHEN_APOS.match(text[e : e + 1]) or (s > 0 and text[s - 1] == "-"):
             continue
         out.append((s, e, "ORG"))
         taken.append((s, e))
@@ -813,7 +830,7 @@ def split_of_place(text: str, spans: list[Span]) -> list[Span]:
     out: list[Span] = []
     for s, e, lab in spans:
         seg = text[s:e]
-        m = re.search(r"\s(?:de la|de l['’]|des|du|de)\s*(?=\S+$|\S+\s\S+$)", seg)
+        m = _OF_TAIL.search(seg)
         if m and lab in ("ORG", "MISC") and seg.split()[0].lower() in _INSTITUTION_HEADS:
             tail = seg[m.end() :]
             body = seg[: m.start()]
