@@ -176,3 +176,25 @@ def test_entity_query_finds_an_article_under_a_name_it_does_not_use(tmp_path: Pa
         assert sorted(h.article for h in library.search(query, 10).hits) == ["full", "short"]
         answer = pipeline.open_search(index).search(query, 10)
         assert sorted(h.article for h in answer.hits) == ["full", "short"]
+
+
+def test_worker_pool_gives_what_one_process_gives(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Extraction in worker processes (numpy matrix products, label cues sent back, shared
+    passages found by a worker) stores what extraction in this process stores."""
+    (corpus / "c.txt").write_text(ARTICLE_C, encoding="utf-8")
+    (corpus / "d.txt").write_text(ARTICLE_A + "\n\n" + ARTICLE_C, encoding="utf-8")
+    monkeypatch.setattr(pipeline, "NER_POOL_MIN", 10_000)
+    pipeline.update([corpus], tmp_path / "one")
+    monkeypatch.setattr(pipeline, "NER_POOL_MIN", 1)
+    monkeypatch.setattr(pipeline, "NER_CHUNK", 1)
+    assert pipeline._ner_workers(4) > 1 or (os.cpu_count() or 1) < 2
+    pipeline.update([corpus], tmp_path / "pool")
+    one = pipeline.open_library([corpus], tmp_path / "one")
+    pool = pipeline.open_library([corpus], tmp_path / "pool")
+    assert one.passages and pool.passages == one.passages
+    assert pool.entities == one.entities
+    assert [article_record(pool, a) for a in pool.order()] == [
+        article_record(one, a) for a in one.order()
+    ]
