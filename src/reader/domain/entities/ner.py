@@ -3,7 +3,9 @@
 `fr_core_news_sm` 3.8 has its own embedded tok2vec inside `ner` (only `morphologizer` and
 `parser` listen to the shared `tok2vec`), so the pipeline runs `ner` alone; `tok2vec` and
 `morphologizer` stay loaded but disabled and are run by hand only on the few sentences whose
-first word needs a part-of-speech check (about 2.5× faster than the full pipeline).
+first word needs a part-of-speech check (about 2.5× faster than the full pipeline): the repair
+rules of a whole batch of articles ask for them together (`repair.repair_steps`), and only the
+first words of each sentence are tagged (`POS_CONTEXT_WORDS`).
 """
 
 from __future__ import annotations
