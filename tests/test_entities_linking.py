@@ -172,3 +172,33 @@ def test_corrections_are_applied() -> None:
     assert res.entities["forum"].label == "ORG" and res.entities["forum"].name == "Le Forum"
     assert entity_of(res, "a", "Roux") == "roux"
     assert [p.line for p in cor.unresolved] == [7]
+
+
+def test_known_cues_give_the_same_entities_as_computed_ones() -> None:
+    from reader.domain.entities.repair import label_cue
+
+    a = art(
+        "a", "Le porte-parole du Kremlin, Dmitri Peskov, a répondu. Peskov a nié. M. Dupont aussi."
+    )
+    b = art("b", "Selon Peskov, le Kremlin dément. Dupont a visité Moscou avec Jean Dupont.")
+    raw = {
+        "a": mentions(
+            a, ("Kremlin", "LOC"), ("Dmitri Peskov", "PER"), ("Peskov", "LOC"), ("Dupont", "LOC")
+        ),
+        "b": mentions(
+            b, ("Peskov", "PER"), ("Kremlin", "LOC"), ("Moscou", "LOC"), ("Jean Dupont", "PER")
+        ),
+    }
+    raw["b"] = [m for m in raw["b"] if m.text != "Dupont"]
+    texts = {"a": a.text, "b": b.text}
+    cues = {
+        (aid, m.field, m.start, m.end): label_cue(texts[aid], m.start, m.end)
+        for aid, ms in raw.items()
+        for m in ms
+    }
+    without = link([a, b], raw)
+    with_all = link([a, b], raw, cues=cues)
+    # some known, some computed
+    with_some = link([a, b], raw, cues={k: v for k, v in cues.items() if k[0] == "a"})
+    assert with_all.entities == without.entities == with_some.entities
+    assert with_all.mentions == without.mentions == with_some.mentions

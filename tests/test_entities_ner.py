@@ -96,3 +96,70 @@ def test_title_case_headline_common_words_are_not_names(extractor: Extractor) ->
     )
     ms = [m.text for m in extractor.extract([art])[0] if m.field == "title"]
     assert "Grève Nationale" not in ms and "Gouvernement" not in ms
+
+
+def test_pos_context_keeps_the_first_words_and_their_spaces() -> None:
+    from reader.domain.entities.ner import POS_CONTEXT_WORDS, _pos_context
+
+    text = "Intro.\nAppelant  au calme, le chef a parlé à Berlin devant la foule.\nSuite."
+    got = _pos_context(text, 7)
+    assert got.startswith("Appelant  au calme,") and got.endswith(" ")
+    assert len(got.split()) == POS_CONTEXT_WORDS and "Suite" not in got
+    assert _pos_context("Court texte", 0) == "Court texte"
+
+
+def test_batched_tags_on_the_first_words_are_the_full_sentence_tags(
+    extractor: Extractor,
+) -> None:
+    """The tagger sees four tokens either side: tagging the first words of a sentence gives
+    its first word the tag a one-by-one tagging of the whole sentence gives."""
+    nlp = extractor.nlp
+    sentences = [
+        "Appelant au calme, Olaf Scholz a parlé à Berlin devant une foule nombreuse.",
+        "Reste que la réforme, votée en mars par une courte majorité, divise encore.",
+        "Starmer s’envolera ensuite pour Washington, où il rencontrera le président.",
+        "Lancée en 2019, la plateforme compte aujourd’hui des millions d’utilisateurs.",
+        "Bruxelles a finalement tranché après des semaines de négociations tendues.",
+    ]
+
+    def whole(sentence: str) -> str:
+        doc = nlp.make_doc(sentence.replace("’", "'"))
+        nlp.get_pipe("tok2vec")(doc)
+        nlp.get_pipe("morphologizer")(doc)
+        return str(doc[0].pos_)
+
+    batched = Extractor()
+    batched._nlp = nlp  # same model, empty cache
+    assert batched.pos_many([(s, 0) for s in sentences]) == [whole(s) for s in sentences]
+
+
+def test_cues_are_the_label_cues_of_the_mentions(extractor: Extractor) -> None:
+    from reader.domain.entities.repair import label_cue
+
+    body = (
+        "Le porte-parole du Kremlin, Dmitri Peskov, a répondu à M. Starmer.\n\n"
+        "L’agence Reuters cite la Maison Blanche et l’OTAN à Bruxelles."
+    )
+    art = make("c", "Peskov répond à Londres", body)
+    cues: list[dict[tuple[str, int, int], str | None]] = []
+    found = extractor.extract([art], cues=cues)[0]
+    assert len(cues) == 1 and found
+    assert cues[0] == {
+        (m.field, m.start, m.end): label_cue(
+            art.title if m.field == "title" else art.text, m.start, m.end
+        )
+        for m in found
+    }
+
+
+def test_numpy_matrix_products_give_the_same_mentions(extractor: Extractor) -> None:
+    body = "\n\n".join(
+        [
+            "Le président Emmanuel Macron a reçu lundi à l’Élysée le chancelier Olaf Scholz.",
+            "Selon l’agence Reuters, la Commission européenne prépare une réponse à Pékin.",
+            "Appelant au calme, la maire de Paris, Anne Hidalgo, a réuni les élus du Conseil.",
+        ]
+    )
+    arts = [make("n", "Macron et Scholz à Paris", body)]
+    numpy_gemm = Extractor(numpy_gemm=True)
+    assert numpy_gemm.extract(arts) == extractor.extract(arts)

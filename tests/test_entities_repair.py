@@ -220,3 +220,42 @@ def test_plural_demonym_labelled_as_place_is_rejected_but_not_plural_countries()
     )
     got = run(text, [span(text, "Allemands", "LOC"), span(text, "Philippines", "LOC")])
     assert got == [("Philippines", "LOC")]
+
+
+def test_repair_in_steps_asks_each_question_once_and_matches_repair() -> None:
+    from reader.domain.entities.repair import repair_steps, run_repair
+
+    text = (
+        "Appelant au calme, Olaf Scholz a parlé.\n\nReste Berlin. Scholz partira demain.\n\n"
+        "Paris accueille l’OTAN."
+    )
+    spans = [
+        span(text, "Appelant", "PER"),
+        span(text, "Olaf Scholz", "PER"),
+        span(text, "Reste", "LOC"),
+        span(text, "Berlin", "LOC"),
+        span(text, "Paris", "LOC"),
+    ]
+    tags = {"Appelant": "VERB", "Reste": "VERB", "Paris": "PROPN"}
+    asked: list[list[str]] = []
+
+    def tag(queries: list[tuple[int, int]]) -> list[str | None]:
+        asked.append([text[s:e] for s, e in queries])
+        return [tags.get(text[s:e]) for s, e in queries]
+
+    lower = lowercase_vocabulary(text)
+    starts = [0] + [m.end() for m in re.finditer(r"\n+", text)]
+    steps = repair_steps(text, spans, field="text", lower_words=lower, line_starts=starts)
+    stepped = run_repair(steps, tag)
+    assert stepped == repair(
+        text,
+        spans,
+        field="text",
+        lower_words=lower,
+        pos_of=lambda t, s, e: tags.get(t[s:e]),
+        line_starts=starts,
+    )
+    # one batch; `Reste` (a function word) needs no tagger
+    assert asked == [["Appelant", "Paris"]]
+    assert {m.text for m in stepped} >= {"Olaf Scholz", "Berlin", "Paris"}
+    assert not {"Appelant", "Reste"} & {m.text for m in stepped}

@@ -219,10 +219,32 @@ def test_ner_workers_leave_ctrl_c_to_the_parent() -> None:
     probe = (
         "import signal\nfrom reader.domain import pipeline\n"
         "from reader.domain.entities import ner\n"
-        "class Fake:\n    nlp = None\n"
+        "class Fake:\n    nlp = None\n    def __init__(self, **options): pass\n"
         "ner.Extractor = Fake\n"
         "pipeline._ner_worker_init()\n"
         "print(signal.getsignal(signal.SIGINT) is signal.SIG_IGN)\n"
     )
     out = subprocess.run([sys.executable, "-c", probe], check=True, capture_output=True, text=True)
     assert out.stdout.strip() == "True"
+
+
+def test_worker_pool_gives_what_one_process_gives(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Extraction in worker processes (numpy matrix products, label cues sent back, shared
+    passages found by a worker) stores what extraction in this process stores."""
+    (corpus / "c.txt").write_text(ARTICLE_C, encoding="utf-8")
+    (corpus / "d.txt").write_text(ARTICLE_A + "\n\n" + ARTICLE_C, encoding="utf-8")
+    monkeypatch.setattr(pipeline, "NER_POOL_MIN", 10_000)
+    pipeline.update([corpus], tmp_path / "one")
+    monkeypatch.setattr(pipeline, "NER_POOL_MIN", 1)
+    monkeypatch.setattr(pipeline, "NER_CHUNK", 1)
+    assert pipeline._ner_workers(4) > 1 or (os.cpu_count() or 1) < 2
+    pipeline.update([corpus], tmp_path / "pool")
+    one = pipeline.open_library([corpus], tmp_path / "one")
+    pool = pipeline.open_library([corpus], tmp_path / "pool")
+    assert one.passages and pool.passages == one.passages
+    assert pool.entities == one.entities
+    assert [article_record(pool, a) for a in pool.order()] == [
+        article_record(one, a) for a in one.order()
+    ]

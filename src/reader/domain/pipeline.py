@@ -36,6 +36,7 @@ from reader.domain.store import FileEntry, Store, StoreCorrupt
 
 if TYPE_CHECKING:
     from reader.domain.entities.linking import LinkResult
+    from reader.domain.entities.ner import Cues
     from reader.domain.search import IndexDoc, SearchIndex
 
 Progress = Callable[[str, int, int], None]
@@ -284,6 +285,12 @@ class _Updater:
         self.file_rows: list[tuple[str, FileEntry]] = []
         #: True when the search index could not be written (another program held its lock).
         self.search_pending = False
+        #: the extraction workers (terminated when the run ends) and, when they run it, the
+        #: shared-passage search
+        self.pool: Any = None
+        self.passages_job: Any = None
+        #: label cues of the mentions just extracted, by (article id, field, start, end)
+        self.cues: dict[tuple[str, str, int, int], str | None] = {}
 
     def run(self, rebuild: bool) -> UpdateReport:
         started = time.perf_counter()
@@ -296,6 +303,9 @@ class _Updater:
             self._run(store)
         finally:
             store.close()
+            if self.pool is not None:
+                self.pool.terminate()
+                self.pool.join()
         self.report.seconds = time.perf_counter() - started
         self.say("done", 1, 1)
         return self.report
@@ -434,9 +444,25 @@ class _Updater:
         fresh: dict[str, list[RawMention]] = {}
         if missing:
             self.say("finding entities", 0, len(missing))
-            for chunk, results in _extract_chunks(missing, self.should_stop):
-                for article, ms in zip(chunk, results, strict=True):
+            workers = _ner_workers(len(missing))
+            if workers > 1:
+                self._check()
+                self.pool = _ner_pool(workers)
+            for chunk, results, cues in _extract_chunks(missing, self.should_stop, self.pool):
+                if self.pool is not None and self.changed and self.passages_job is None:
+                    # queued after every extraction task: the first worker done with them
+                    # finds the shared passages (they need only the texts) while this process
+                    # links and indexes
+                    texts = {aid: a.text for aid, a in corpus.items()}
+                    self.passages_job = self.pool.apply_async(
+                        _passages_worker, (set(self.changed), texts)
+                    )
+                    self.pool.close()
+                for article, ms, article_cues in zip(chunk, results, cues, strict=True):
                     fresh[keys[article.id]] = list(ms)
+                    self.cues.update(
+                        ((article.id, *where), cue) for where, cue in article_cues.items()
+                    )
                 self.say("finding entities", len(fresh), len(missing))
             self.say("finding entities", len(missing), len(missing))
             self.report.analysed = len(missing)
@@ -450,7 +476,7 @@ class _Updater:
         self._check()
         self.say("linking entities", 0, 0)
         corrections, corr_problems = Corrections.load(corrections_path(self.paths))
-        linked = link([corpus[a] for a in sorted(corpus)], raw, corrections)
+        linked = link([corpus[a] for a in sorted(corpus)], raw, corrections, self.cues)
         self.report.notices.extend(
             f"corrections: {p}" for p in (*corr_problems, *corrections.unresolved)
         )
@@ -546,6 +572,13 @@ class _Updater:
         if not self.changed:
             return touched, {}
         self._check()
+        if self.passages_job is not None:
+            self.say("finding shared passages", 0, 1)
+            while not self.passages_job.ready():
+                self.passages_job.wait(0.1)
+                self._check()
+            self.say("finding shared passages", 1, 1)
+            return touched, self.passages_job.get()
         texts = {aid: a.text for aid, a in corpus.items()}
         try:
             found = passages_for(
@@ -562,8 +595,9 @@ class _Updater:
 #: Fewest articles to analyse for which extraction runs in worker processes (each loads the
 #: model, ~5 s, in parallel; below this one process is faster).
 NER_POOL_MIN = 150
-#: Articles per task sent to a worker process.
-NER_CHUNK = 32
+#: Articles per task sent to a worker process (small enough that the last tasks leave neither
+#: worker idle for long).
+NER_CHUNK = 16
 
 _worker_extractor: Any = None
 
@@ -578,53 +612,102 @@ def _ner_worker_init() -> None:
     from reader.domain.entities.ner import Extractor
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _worker_extractor = Extractor()
+    # the pool starts its workers with one BLAS thread (see `_extract_chunks`)
+    _worker_extractor = Extractor(numpy_gemm=True)
     _ = _worker_extractor.nlp
 
 
-def _ner_worker(chunk: list[Article]) -> list[list[RawMention]]:
-    """Extract the raw mentions of a chunk of articles in a worker process."""
-    return [list(ms) for ms in _worker_extractor.extract(chunk, batch_size=NER_BATCH)]
+def _ner_worker(chunk: list[Article]) -> tuple[list[list[RawMention]], list[Cues]]:
+    """Extract the raw mentions of a chunk of articles in a worker process, with their label
+    cues."""
+    cues: list[Cues] = []
+    found = _worker_extractor.extract(chunk, batch_size=NER_BATCH, cues=cues)
+    return [list(ms) for ms in found], cues
+
+
+_NER_MODULE = "reader.domain.entities.ner"
 
 
 def _ner_workers(count: int) -> int:
     """Worker processes for extracting `count` articles (1: in this process)."""
     from reader.domain.entities import ner
 
-    real = getattr(ner.Extractor, "__module__", "") == ner.__name__  # not a test double
+    real = getattr(ner.Extractor, "__module__", "") == _NER_MODULE  # not a test double
     cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     if not real or count < NER_POOL_MIN or (cpus or 1) < 2:
         return 1
     return min(cpus or 1, 4)
 
 
-def _extract_chunks(
-    articles: list[Article], should_stop: StopCheck | None
-) -> Iterator[tuple[list[Article], list[list[RawMention]]]]:
-    """Raw mentions of `articles`, chunk by chunk, in order.
+@contextmanager
+def _one_blas_thread() -> Iterator[None]:
+    """Processes started inside the block run numpy's BLAS on one thread: each extraction
+    worker has a core of its own, and a threaded BLAS would spin on every small product."""
+    saved = {name: os.environ.get(name) for name in _BLAS_THREADS}
+    os.environ.update(dict.fromkeys(_BLAS_THREADS, "1"))
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
-    Many articles go to a pool of worker processes, each running the whole extraction (spaCy
-    NER, then the repair rules and their part-of-speech checks) on its chunks, so that both
-    cores work all the time (spaCy's own `n_process` parallelises only the NER component and
-    leaves the repair rules serial). Few articles, or a test double, run here."""
-    workers = _ner_workers(len(articles))
+
+_BLAS_THREADS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
+
+
+def _ner_pool(workers: int) -> Any:
+    """A pool of `workers` extraction processes (each loads the model as it starts). The
+    caller terminates it."""
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("spawn")  # no fork of a threaded process
+    with _one_blas_thread():
+        return ctx.Pool(workers, initializer=_ner_worker_init)
+
+
+def _extract_chunks(
+    articles: list[Article], should_stop: StopCheck | None, pool: Any = None
+) -> Iterator[tuple[list[Article], list[list[RawMention]], list[Cues]]]:
+    """Raw mentions of `articles` and their label cues, chunk by chunk, in order.
+
+    Many articles go to a `pool` of worker processes (`_ner_pool`), each running the whole
+    extraction (spaCy NER, then the repair rules and their part-of-speech checks) on its
+    chunks, so that both cores work all the time (spaCy's own `n_process` parallelises only
+    the NER component and leaves the repair rules serial). Without a pool (few articles, or
+    a test double) they run here."""
     chunks = [articles[i : i + NER_CHUNK] for i in range(0, len(articles), NER_CHUNK)]
-    if workers == 1:
+    if pool is None:
         from reader.domain.entities.ner import Extractor
 
         extractor = Extractor()
+        # a test double reports no cues: linking computes them
+        real = type(extractor).__module__ == _NER_MODULE
         for chunk in chunks:
             _check(should_stop)
-            yield chunk, extractor.extract(chunk, batch_size=NER_BATCH)
+            cues: list[Cues] = []
+            if real:
+                found = extractor.extract(chunk, batch_size=NER_BATCH, cues=cues)
+            else:
+                found, cues = extractor.extract(chunk, batch_size=NER_BATCH), [{} for _ in chunk]
+            yield chunk, found, cues
         return
-    import multiprocessing
-
     _check(should_stop)
-    ctx = multiprocessing.get_context("spawn")  # no fork of a threaded process
-    with ctx.Pool(workers, initializer=_ner_worker_init) as pool:
-        for chunk, results in zip(chunks, pool.imap(_ner_worker, chunks), strict=True):
-            _check(should_stop)  # leaving the block terminates the workers
-            yield chunk, results
+    for chunk, (found, cues) in zip(chunks, pool.imap(_ner_worker, chunks), strict=True):
+        _check(should_stop)
+        yield chunk, found, cues
+
+
+def _passages_worker(
+    changed: set[str], texts: dict[str, str]
+) -> dict[tuple[str, str], list[SharedPassage]]:
+    """`passages_for` in an extraction worker (no progress, no cancellation: the pool is
+    terminated instead)."""
+    from reader.domain.xref.passages import passages_for
+
+    return {k: list(v) for k, v in passages_for(changed, texts).items()}
 
 
 def entity_terms(mentions: Sequence[Mention]) -> list[str]:

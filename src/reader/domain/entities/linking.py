@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from reader.domain.entities.corrections import Corrections
@@ -32,6 +32,7 @@ from reader.domain.model import LABELS, Article, Entity, Label, Mention, RawMent
 from reader.domain.textnorm import fold_key
 
 CUE_WEIGHT = 3
+_UNKNOWN = "?"
 
 
 @dataclass(slots=True)
@@ -113,15 +114,31 @@ def _top_label(votes: Counter[str]) -> Label:
     return best if best in LABELS else "MISC"  # type: ignore[return-value]
 
 
+def _folder() -> Callable[[str], str]:
+    """`fold_key`, remembering the forms it has folded (a corpus repeats its names)."""
+    memo: dict[str, str] = {}
+
+    def fold(text: str) -> str:
+        key = memo.get(text)
+        if key is None:
+            key = memo[text] = fold_key(text)
+        return key
+
+    return fold
+
+
 def split_glued(raw: Mapping[str, Sequence[RawMention]]) -> dict[str, list[RawMention]]:
     """`Maison Blanche Jen Psaki` → `Maison Blanche` + `Jen Psaki`: a span whose first words
     are a name seen on its own at least twice in the corpus and whose other words are two or
     more capitalised words is two names glued by the model."""
-    counts: Counter[str] = Counter(fold_key(m.text) for ms in raw.values() for m in ms)
+    fold = _folder()
+    counts: Counter[str] = Counter()
     labels: dict[str, Counter[str]] = defaultdict(Counter)
     for ms in raw.values():
         for m in ms:
-            labels[fold_key(m.text)][m.label] += 1
+            key = fold(m.text)
+            counts[key] += 1
+            labels[key][m.label] += 1
     out: dict[str, list[RawMention]] = {}
     for aid, ms in raw.items():
         new: list[RawMention] = []
@@ -131,9 +148,9 @@ def split_glued(raw: Mapping[str, Sequence[RawMention]]) -> dict[str, list[RawMe
             for cut in range(len(ws) - 2, 0, -1):
                 head = m.text[: ws[cut - 1].end()]
                 tail_ws = ws[cut:]
-                if counts[fold_key(head)] < 2 or not all(w.group()[0].isupper() for w in tail_ws):
+                if counts[fold(head)] < 2 or not all(w.group()[0].isupper() for w in tail_ws):
                     continue
-                hl = _top_label(labels[fold_key(head)])
+                hl = _top_label(labels[fold(head)])
                 tail_start = m.start + tail_ws[0].start()
                 new.append(RawMention(m.field, m.start, m.start + len(head), head, hl))
                 new.append(
@@ -157,25 +174,34 @@ def link(
     articles: Sequence[Article],
     raw: Mapping[str, Sequence[RawMention]],
     corrections: Corrections | None = None,
+    cues: Mapping[tuple[str, str, int, int], str | None] | None = None,
 ) -> LinkResult:
-    """Link every raw mention of the corpus to an entity id (see the module docstring)."""
+    """Link every raw mention of the corpus to an entity id (see the module docstring).
+
+    `cues`: the `label_cue` of mentions already known, by (article id, field, start, end)
+    (extraction computes them); the others are computed here."""
+    known = cues or {}
     by_id = {a.id: a for a in articles}
     raw = split_glued(raw)
+    fold = _folder()
     items: list[tuple[str, RawMention, str]] = []  # article id, mention, form key
     forms: dict[str, _Form] = {}
     for art in articles:
         for m in raw.get(art.id, ()):
-            key = fold_key(m.text)
+            key = fold(m.text)
             if not key:
                 continue
             items.append((art.id, m, key))
-            f = forms.setdefault(key, _Form(key))
+            f = forms.get(key)
+            if f is None:
+                f = forms[key] = _Form(key)
             f.count += 1
             f.surfaces[m.text] += 1
             f.articles.add(art.id)
             f.votes[m.label] += 1
-            src = art.title if m.field == "title" else art.text
-            cue = label_cue(src, m.start, m.end)
+            cue = known.get((art.id, m.field, m.start, m.end), _UNKNOWN)
+            if cue is _UNKNOWN:
+                cue = label_cue(art.title if m.field == "title" else art.text, m.start, m.end)
             if cue:
                 f.votes[cue] += CUE_WEIGHT
                 f.cues[cue] += 1
@@ -195,17 +221,19 @@ def link(
         return _top_label(votes)
 
     # 2. acronyms
+    by_initials: dict[str, list[str]] = defaultdict(list)
+    by_first_word: dict[str, list[str]] = defaultdict(list)  # multi-word forms, not persons
+    for mk in multi:
+        by_initials[initials(mk)].append(mk)
+        if _top_label(forms[mk].votes) != "PER":
+            by_first_word[mk.split()[0]].append(mk)
     for k in keys:
         f = forms[k]
         if " " in k or not any(s.isupper() and len(s) >= 2 for s in f.surfaces):
             continue
-        cands = {uf.find(m) for m in multi if initials(m) == k}
+        cands = {uf.find(mk) for mk in by_initials.get(k, ())}
         if not cands:
-            cands = {
-                uf.find(m)
-                for m in multi
-                if m.split()[0] == k and _top_label(forms[m].votes) != "PER"
-            }
+            cands = {uf.find(mk) for mk in by_first_word.get(k, ())}
         if len(cands) == 1:
             uf.union(k, cands.pop())
 
@@ -217,6 +245,9 @@ def link(
         for i in range(1, len(toks)):
             suffix_of[" ".join(toks[i:])].append(full)
     per_mention: dict[int, str] = {}
+    mentions_of: dict[str, list[int]] = defaultdict(list)  # form key → indices in `items`
+    for idx, (_aid, _m, key) in enumerate(items):
+        mentions_of[key].append(idx)
     for k in keys:
         if k not in suffix_of:
             continue
@@ -226,9 +257,8 @@ def link(
         if len(roots) == 1:
             uf.union(k, roots.pop())
             continue
-        for idx, (aid, _m, key) in enumerate(items):
-            if key != k:
-                continue
+        for idx in mentions_of[k]:
+            aid = items[idx][0]
             local = {uf.find(c) for c in suffix_of[k] if aid in forms[c].articles}
             if len(local) == 1:
                 per_mention[idx] = local.pop()
@@ -237,16 +267,19 @@ def link(
     surnames: dict[str, set[str]] = defaultdict(set)
     for full in person_full:
         surnames[full.split()[-1]].add(uf.find(full))
+    # the groups holding a multi-word form (a union below only adds a single-word form's
+    # group to one of them, so this set stays the same)
+    multi_roots = {uf.find(m) for m in multi}
     for k in keys:
         if " " in k or len(k) < 5 or k in suffix_of:
             continue
-        if any(uf.find(k) == uf.find(m) for m in multi):
+        if uf.find(k) in multi_roots:
             continue
         is_per = group_label(k) == "PER"
         close = {
             r
             for s, rs in surnames.items()
-            if len(s) >= 5 and s != k and levenshtein(s, k) == 1
+            if len(s) >= 5 and s != k and abs(len(s) - len(k)) <= 1 and levenshtein(s, k) == 1
             for r in rs
             # a form the model did not call a person must at least share an article
             if is_per

@@ -167,9 +167,10 @@ def capitalised_vocabulary(text: str) -> set[str]:
 
 def lowercase_vocabulary(text: str) -> set[str]:
     """The words (and hyphen/apostrophe parts) that occur in lowercase in `text`."""
-    out: set[str] = set()
-    for w in _WORD.findall(text):
-        if w[0].islower():
-            out.add(w)
-            out.update(re.split(r"[-'’]", w))
+    out = {w for w in _WORD.findall(text) if w[0].islower()}
+    for w in [w for w in out if "-" in w or "'" in w or "’" in w]:
+        out.update(_WORD_PARTS.split(w))
     return out
+
+
+_WORD_PARTS = re.compile(r"[-'’]")

@@ -8,7 +8,7 @@ function, unit-tested in `tests/test_entities_repair.py`.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Generator, Iterable, Sequence
 from dataclasses import dataclass
 
 from reader.domain.entities.normalize import STOP_WORDS
@@ -289,6 +289,23 @@ _EVENT_HEADS = frozenset(
     ]
 )
 
+#: patterns of the small predicates below, compiled once
+_NEWLINES = re.compile(r"(\n+)")
+_GLUED = re.compile(rf"(?:\d|[{_LO}]{{5}})(?=[{_UP}][{_LO}'’])")
+_ENDS_WITH_INITIAL = re.compile(rf"\S\s[{_UP}]$")
+_STOP_THEN_WORD = re.compile(r"\.\s+(?=(\w+)\s)")
+_OPEN_QUOTE_BEFORE = re.compile(r"[«\"“]\s*$")
+_CLOSE_QUOTE_AFTER = re.compile(r"\s*[»\"”]")
+_NUMBER_COLON_AFTER = re.compile(r"\s*\d+\s*:")
+_CAPITALISED_WORD = re.compile(rf"[{_UP}][{_LO}]+")
+_CAPITALISED_AFTER = re.compile(rf"\s+[{_UP}][{_LO}]")
+_HYPHENS_SPACES = re.compile(r"[-\s]+")
+_SPACE_CAPITAL = re.compile(rf"\s[{_UP}]")
+_CAPITALS_2_6 = re.compile(rf"[{_UP}]{{2,6}}")
+_OPEN_PAREN = re.compile(r"\s*\(")
+_HYPHEN_APOS = re.compile(r"[-'’]")
+_OF_TAIL = re.compile(r"\s(?:de la|de l['’]|des|du|de)\s*(?=\S+$|\S+\s\S+$)")
+
 
 @dataclass(frozen=True, slots=True)
 class Piece:
@@ -345,7 +362,7 @@ def split_newlines(text: str, span: Span) -> list[Span]:
     start, end, label = span
     out: list[Span] = []
     pos = start
-    for part in re.split(r"(\n+)", text[start:end]):
+    for part in _NEWLINES.split(text[start:end]):
         if part and "\n" not in part:
             out.append((pos, pos + len(part), label))
         pos += len(part)
@@ -358,7 +375,7 @@ def cut_glue(text: str, span: Span) -> Span:
     start, end, label = span
     seg = text[start:end]
     last = None
-    for m in re.finditer(rf"(?:\d|[{_LO}]{{5}})(?=[{_UP}][{_LO}'’])", seg):
+    for m in _GLUED.finditer(seg):
         last = m.end()
     if last is not None:
         return start + last, end, label
@@ -384,7 +401,7 @@ def keep_initial_dot(text: str, span: Span) -> Span:
     """`Karim B.`: a name ending in a one-letter initial keeps the initial's dot."""
     start, end, label = span
     seg = text[start:end]
-    if end < len(text) and text[end] == "." and re.search(rf"\S\s[{_UP}]$", seg):
+    if end < len(text) and text[end] == "." and _ENDS_WITH_INITIAL.search(seg):
         return start, end + 1, label
     return span
 
@@ -396,7 +413,7 @@ def cut_sentences(text: str, span: Span) -> list[Span]:
     seg = text[start:end]
     out: list[Span] = []
     pos = 0
-    for m in re.finditer(r"\.\s+(?=(\w+)\s)", seg):
+    for m in _STOP_THEN_WORD.finditer(seg):
         word = m.group(1)
         if not word[:1].isupper() or fold_simple(word) not in STOP_WORDS:
             continue
@@ -454,8 +471,8 @@ def is_quoted_title(text: str, start: int, end: int) -> bool:
     if len(text[start:end].split()) < 2:
         return False
     return bool(
-        re.search(r"[«\"“]\s*$", text[max(0, start - 3) : start])
-        and re.match(r"\s*[»\"”]", text[end : end + 3])
+        _OPEN_QUOTE_BEFORE.search(text[max(0, start - 3) : start])
+        and _CLOSE_QUOTE_AFTER.match(text[end : end + 3])
     )
 
 
@@ -493,7 +510,7 @@ def is_shouting(text: str, start: int, end: int) -> bool:
     neighbours = [w.strip(_EDGE_PUNCT) for w in (before[-1:] + after[:1])]
     if any(w.isupper() and w.isalpha() for w in neighbours):
         return True
-    return bool(re.match(r"\s*\d+\s*:", text[end : end + 6]))
+    return bool(_NUMBER_COLON_AFTER.match(text[end : end + 6]))
 
 
 def is_demonym(word: str, label: str, lower_words: Collection[str]) -> bool:
@@ -519,7 +536,7 @@ def is_demonym_in_context(text: str, span: Span) -> bool:
     people-noun, plural after a determiner or singular between an article and a name."""
     start, end, label = span
     seg = text[start:end]
-    if label == "PER" or not re.fullmatch(rf"[{_UP}][{_LO}]+", seg):
+    if label == "PER" or not _CAPITALISED_WORD.fullmatch(seg):
         return False
     low = seg.lower()
     before = text[max(0, start - 20) : start]
@@ -528,19 +545,19 @@ def is_demonym_in_context(text: str, span: Span) -> bool:
     return bool(
         _SINGULAR_DEMONYM.search(low)
         and _DEMONYM_ART_BEFORE.search(before)
-        and re.match(rf"\s+[{_UP}][{_LO}]", text[end : end + 3])
+        and _CAPITALISED_AFTER.match(text[end : end + 3])
     )
 
 
-def is_common_word_start(
-    text: str,
-    span: Span,
-    lower_words: Collection[str],
-    pos_of: PosOf | None,
-) -> bool:
-    """A sentence-initial single capitalised word that is an ordinary French word: a function
-    word, a word the article also writes in lowercase, or (with the model's morphologizer) a
-    verb, adjective, pronoun, determiner, adverb, interjection…"""
+#: parts of speech that make a sentence-initial capitalised word an ordinary French word
+COMMON_POS = frozenset(
+    {"VERB", "AUX", "ADJ", "ADV", "PRON", "DET", "ADP", "CCONJ", "SCONJ", "INTJ"}
+)
+
+
+def common_word_verdict(text: str, span: Span, lower_words: Collection[str]) -> bool | None:
+    """`is_common_word_start` without the tagger: True or False when the text decides, None
+    when only the part of speech of the span's word can tell."""
     start, end, _ = span
     seg = text[start:end]
     if " " in seg or not seg[:1].isupper() or (seg.isupper() and len(seg) > 1):
@@ -554,21 +571,27 @@ def is_common_word_start(
         return False
     if low in lower_words:
         return True
-    if pos_of is not None:
-        pos = pos_of(text, start, end)
-        if pos in {"VERB", "AUX", "ADJ", "ADV", "PRON", "DET", "ADP", "CCONJ", "SCONJ", "INTJ"}:
-            return True
-    return False
+    return None
 
 
-def reject(
+def is_common_word_start(
     text: str,
     span: Span,
     lower_words: Collection[str],
-    pos_of: PosOf | None = None,
+    pos_of: PosOf | None,
 ) -> bool:
-    """True when the span is not a name: empty, lowercase, function words only, a common
-    capitalised noun, a demonym, shouted header words, a time zone, a compass pair…"""
+    """A sentence-initial single capitalised word that is an ordinary French word: a function
+    word, a word the article also writes in lowercase, or (with the model's morphologizer) a
+    verb, adjective, pronoun, determiner, adverb, interjection…"""
+    verdict = common_word_verdict(text, span, lower_words)
+    if verdict is not None:
+        return verdict
+    return pos_of is not None and pos_of(text, span[0], span[1]) in COMMON_POS
+
+
+def reject_verdict(text: str, span: Span, lower_words: Collection[str]) -> bool | None:
+    """`reject` without the tagger: True or False when the text decides, None when the span is
+    a sentence-initial word whose part of speech decides (see `is_common_word_start`)."""
     start, end, label = span
     seg = text[start:end]
     if end - start < 2 or not any(c.isalpha() for c in seg):
@@ -584,7 +607,7 @@ def reject(
         return True
     if is_demonym_in_context(text, span):
         return True
-    if all(p in _DIRECTIONS for p in re.split(r"[-\s]+", low)):
+    if all(p in _DIRECTIONS for p in _HYPHENS_SPACES.split(low)):
         return True
     if is_demonym(seg, label, lower_words):
         return True
@@ -592,12 +615,26 @@ def reject(
         return True
     if seg.isupper() and _TIME_BEFORE.search(text[max(0, start - 12) : start]):
         return True
-    if seg[0].islower() and (not re.search(rf"\s[{_UP}]", seg) or _TITLE_WORD_RE.match(seg)):
+    if seg[0].islower() and (not _SPACE_CAPITAL.search(seg) or _TITLE_WORD_RE.match(seg)):
         return True
     # a title-only phrase left once its name was lost (`Premier ministre`)
     if all(fold_simple(w) in _COMMON_CAPS or fold_simple(w) in STOP_WORDS for w in seg.split()):
         return True
-    return is_common_word_start(text, span, lower_words, pos_of)
+    return common_word_verdict(text, span, lower_words)
+
+
+def reject(
+    text: str,
+    span: Span,
+    lower_words: Collection[str],
+    pos_of: PosOf | None = None,
+) -> bool:
+    """True when the span is not a name: empty, lowercase, function words only, a common
+    capitalised noun, a demonym, shouted header words, a time zone, a compass pair…"""
+    verdict = reject_verdict(text, span, lower_words)
+    if verdict is not None:
+        return verdict
+    return pos_of is not None and pos_of(text, span[0], span[1]) in COMMON_POS
 
 
 # -- labels --
@@ -642,7 +679,7 @@ def label_cue(text: str, start: int, end: int) -> str | None:
 def is_acronym(word: str) -> bool:
     """`SNCF`, `OGC`: two to six capitals, not a roman numeral, not a job title."""
     return (
-        bool(re.fullmatch(rf"[{_UP}]{{2,6}}", word))
+        bool(_CAPITALS_2_6.fullmatch(word))
         and not _ROMAN.match(word)
         and fold_simple(word) not in _JOB_ACRONYMS
     )
@@ -676,7 +713,7 @@ def acronym_after_name(text: str, spans: list[Span]) -> list[Span]:
     for s, e, lab in spans:
         if out and is_acronym(text[s:e]) and text[e : e + 1] == ")":
             ps, pe, plab = out[-1]
-            if re.fullmatch(r"\s*\(", text[pe:s]) and len(text[ps:pe].split()) > 1:
+            if _OPEN_PAREN.fullmatch(text[pe:s]) and len(text[ps:pe].split()) > 1:
                 lab = plab
         out.append((s, e, lab))
     return out
@@ -726,7 +763,7 @@ def recover(text: str, spans: Sequence[Span], line_starts: Iterable[int]) -> lis
             continue
         if is_shouting(text, s, e) or _TIME_BEFORE.search(text[max(0, s - 12) : s]):
             continue
-        if re.match(r"[-'’]", text[e : e + 1]) or (s > 0 and text[s - 1] == "-"):
+        if _HYPHEN_APOS.match(text[e : e + 1]) or (s > 0 and text[s - 1] == "-"):
             continue
         out.append((s, e, "ORG"))
         taken.append((s, e))
@@ -793,7 +830,7 @@ def split_of_place(text: str, spans: list[Span]) -> list[Span]:
     out: list[Span] = []
     for s, e, lab in spans:
         seg = text[s:e]
-        m = re.search(r"\s(?:de la|de l['’]|des|du|de)\s*(?=\S+$|\S+\s\S+$)", seg)
+        m = _OF_TAIL.search(seg)
         if m and lab in ("ORG", "MISC") and seg.split()[0].lower() in _INSTITUTION_HEADS:
             tail = seg[m.end() :]
             body = seg[: m.start()]
@@ -803,6 +840,98 @@ def split_of_place(text: str, spans: list[Span]) -> list[Span]:
                 continue
         out.append((s, e, lab))
     return out
+
+
+#: what a repair asks the tagger: `(start, end)` of sentence-initial words of its text
+PosQueries = list[tuple[int, int]]
+#: a repair in steps: it yields the words whose part of speech it needs and is sent back
+#: their tags (same order), then returns its mentions
+RepairSteps = Generator[PosQueries, list[str | None], list[RawMention]]
+
+
+def _keep(
+    text: str, spans: list[Span], lower_words: Collection[str], exempt: Collection[Span] = ()
+) -> Generator[PosQueries, list[str | None], list[Span]]:
+    """The spans `reject` lets through (those in `exempt` always), asking the tagger once for
+    every span only a part of speech decides."""
+    verdicts = [False if sp in exempt else reject_verdict(text, sp, lower_words) for sp in spans]
+    ask = [(sp[0], sp[1]) for sp, v in zip(spans, verdicts, strict=True) if v is None]
+    if ask:
+        tags = iter((yield ask))
+        verdicts = [next(tags) in COMMON_POS if v is None else v for v in verdicts]
+    return [sp for sp, v in zip(spans, verdicts, strict=True) if not v]
+
+
+def repair_steps(
+    text: str,
+    spans: Iterable[Span],
+    *,
+    field: Field,
+    lower_words: Collection[str],
+    line_starts: Iterable[int] = (0,),
+    recover_missed: bool = True,
+    cues: dict[tuple[int, int], str | None] | None = None,
+) -> RepairSteps:
+    """`repair` as a generator that asks for parts of speech in batches (at most twice), so
+    that a caller can tag the words of many texts at once; see `run_repair`.
+
+    `cues`, when given, receives the `label_cue` of every returned mention's `(start, end)`
+    (linking needs them again)."""
+    starts = list(line_starts)
+    pieces: list[Span] = []
+    for span in spans:
+        for p in repair_span(text, span):
+            label = p.cue or p.label
+            pieces.append((p.start, p.end, label))
+    pieces = split_of_place(text, split_pairs(text, pieces))
+    kept = yield from _keep(text, pieces, lower_words)
+    # a single word that ends a multi-word person name of this text is that surname, even at
+    # a sentence start where it could pass for a verb (`Starmer s’envolera…`)
+    surnames = {
+        text[s:e].split()[-1] for s, e, lab in kept if lab == "PER" and " " in text[s:e].strip()
+    }
+    kept += [
+        sp
+        for sp in pieces
+        if sp not in kept and " " not in text[sp[0] : sp[1]] and text[sp[0] : sp[1]] in surnames
+    ]
+    kept.sort()
+    if recover_missed:
+        exempt = set(datelines(text, starts)) | {
+            (m.start(), m.end(), "ORG") for m in _DOMAIN.finditer(text)
+        }
+        kept += yield from _keep(text, recover(text, kept, starts), lower_words, exempt)
+    kept = acronym_after_name(text, merge_acronym_heads(text, kept))
+    # structural label cues override the model
+    relabelled: list[Span] = []
+    cue_of: dict[tuple[int, int], str | None] = {}
+    for s, e, lab in kept:
+        cue = cue_of[(s, e)] = label_cue(text, s, e)
+        relabelled.append((s, e, cue or lab))
+    # drop duplicates and overlaps (keep the longer span)
+    relabelled.sort(key=lambda x: (x[0], -(x[1] - x[0])))
+    out: list[RawMention] = []
+    last_end = -1
+    for s, e, lab in relabelled:
+        if s < last_end:
+            continue
+        out.append(RawMention(field, s, e, text[s:e], as_label(lab)))
+        last_end = e
+        if cues is not None:
+            cues[(s, e)] = cue_of[(s, e)]
+    return out
+
+
+def run_repair(
+    steps: RepairSteps, tag: Callable[[PosQueries], list[str | None]]
+) -> list[RawMention]:
+    """Drive a `repair_steps` generator to its end, answering its questions with `tag`."""
+    try:
+        queries = next(steps)
+        while True:
+            queries = steps.send(tag(queries))
+    except StopIteration as done:
+        return done.value  # type: ignore[no-any-return]
 
 
 def repair(
@@ -820,47 +949,16 @@ def repair(
 
     `lower_words` is the article's lowercase vocabulary; `pos_of` gives the model's POS of a
     word in context (optional); `line_starts` are the paragraph starts (for datelines)."""
-    starts = list(line_starts)
-    pieces: list[Span] = []
-    for span in spans:
-        for p in repair_span(text, span):
-            label = p.cue or p.label
-            pieces.append((p.start, p.end, label))
-    pieces = split_of_place(text, split_pairs(text, pieces))
-    kept = [sp for sp in pieces if not reject(text, sp, lower_words, pos_of)]
-    # a single word that ends a multi-word person name of this text is that surname, even at
-    # a sentence start where it could pass for a verb (`Starmer s’envolera…`)
-    surnames = {
-        text[s:e].split()[-1] for s, e, lab in kept if lab == "PER" and " " in text[s:e].strip()
-    }
-    kept += [
-        sp
-        for sp in pieces
-        if sp not in kept and " " not in text[sp[0] : sp[1]] and text[sp[0] : sp[1]] in surnames
-    ]
-    kept.sort()
-    if recover_missed:
-        exempt = set(datelines(text, starts)) | {
-            (m.start(), m.end(), "ORG") for m in _DOMAIN.finditer(text)
-        }
-        kept += [
-            sp
-            for sp in recover(text, kept, starts)
-            if sp in exempt or not reject(text, sp, lower_words, pos_of)
-        ]
-    kept = acronym_after_name(text, merge_acronym_heads(text, kept))
-    # structural label cues override the model
-    relabelled: list[Span] = []
-    for s, e, lab in kept:
-        cue = label_cue(text, s, e)
-        relabelled.append((s, e, cue or lab))
-    # drop duplicates and overlaps (keep the longer span)
-    relabelled.sort(key=lambda x: (x[0], -(x[1] - x[0])))
-    out: list[RawMention] = []
-    last_end = -1
-    for s, e, lab in relabelled:
-        if s < last_end:
-            continue
-        out.append(RawMention(field, s, e, text[s:e], as_label(lab)))
-        last_end = e
-    return out
+    steps = repair_steps(
+        text,
+        spans,
+        field=field,
+        lower_words=lower_words,
+        line_starts=line_starts,
+        recover_missed=recover_missed,
+    )
+
+    def tag(queries: PosQueries) -> list[str | None]:
+        return [pos_of(text, s, e) if pos_of is not None else None for s, e in queries]
+
+    return run_repair(steps, tag)
