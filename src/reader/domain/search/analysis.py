@@ -37,11 +37,14 @@ __all__ = [
     "FrenchFoldFilter",
     "FrenchStemFilter",
     "FrenchTokenizer",
+    "analyse_word",
     "entity_analyzer",
     "entity_term",
+    "find_words",
     "fold_token",
     "french_analyzer",
     "iter_terms",
+    "word_spans",
 ]
 
 #: Elided words split off the front of a token (compared after folding, apostrophe excluded).
@@ -220,22 +223,47 @@ class FrenchStemFilter(Filter):  # type: ignore[misc]
             yield t
 
 
-@lru_cache(maxsize=200_000)
-def _word_term(word: str, stem: bool) -> tuple[int, str]:
-    cut = _split_elisions(word)
-    folded = fold_token(word[cut:])
-    return cut, stem_token(folded) if stem else folded
+#: word (a `_WORD_RE` match) → (elided characters cut off its front, folded, stemmed); a plain
+#: dict (cleared when full) is several times cheaper per lookup than `lru_cache`.
+_WORD_CACHE: dict[str, tuple[int, str, str]] = {}
+_WORD_CACHE_MAX = 400_000
+
+
+def analyse_word(word: str) -> tuple[int, str, str]:
+    """`(cut, folded, stemmed)` of one `_WORD_RE` word: how many leading characters are elided
+    articles (``l’``…), then the rest folded (`fold_token`) and stemmed (`stem_token`)."""
+    got = _WORD_CACHE.get(word)
+    if got is None:
+        cut = _split_elisions(word)
+        folded = fold_token(word[cut:])
+        got = (cut, folded, stem_token(folded))
+        if len(_WORD_CACHE) >= _WORD_CACHE_MAX:
+            _WORD_CACHE.clear()
+        _WORD_CACHE[word] = got
+    return got
+
+
+def word_spans(text: str) -> list[tuple[int, int]]:
+    """`(start, end)` of every `_WORD_RE` word of `text` (long junk words included)."""
+    return [m.span() for m in _WORD_RE.finditer(text)]
+
+
+def find_words(text: str) -> list[str]:
+    """Every `_WORD_RE` word of `text`, in order (C speed: no match objects)."""
+    return _WORD_RE.findall(text)  # type: ignore[no-any-return]
 
 
 def iter_terms(text: str, stem: bool = True) -> Iterator[tuple[str, int, int]]:
     """`(term, start, end)` for each word of `text`: the same terms and offsets as
     `french_analyzer(stem)` without stop words, computed faster (for match offsets)."""
+    which = 2 if stem else 1
     for match in _WORD_RE.finditer(text):
         if match.end() - match.start() > MAX_WORD_CHARS:
             continue
-        cut, term = _word_term(match.group(0), stem)
+        info = analyse_word(match.group(0))
+        term = info[which]
         if term:
-            yield term, match.start() + cut, match.end()
+            yield term, match.start() + info[0], match.end()
 
 
 def french_analyzer(stem: bool = True, stoplist: Iterable[str] | None = None) -> CompositeAnalyzer:

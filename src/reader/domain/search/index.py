@@ -27,16 +27,25 @@ import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate
 from pathlib import Path
+from pickle import loads
 from typing import Any
 
 from whoosh import index as windex
+from whoosh import matching
 from whoosh import query as wq
+from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.fields import ID, STORED, TEXT, Schema
 from whoosh.filedb.filestore import FileStorage
+from whoosh.formats import Positions
 from whoosh.index import LockError
+from whoosh.matching.binary import IntersectionMatcher
+from whoosh.matching.wrappers import FilterMatcher
 from whoosh.qparser import AndGroup, FieldAliasPlugin, MultifieldParser
 from whoosh.scoring import BM25F
+from whoosh.system import _INT_SIZE
+from whoosh.util import make_binary_tree
 
 from reader.domain.model import Hit, SearchResult
 from reader.domain.search.analysis import (
@@ -137,6 +146,197 @@ def build_schema() -> Schema:
         entity=TEXT(analyzer=entity_analyzer(), phrase=False),
         spell=TEXT(analyzer=french_analyzer(stem=False), phrase=False),
     )
+
+
+# -- phrases ------------------------------------------------------------------------------------
+
+
+def _postings(
+    reader: Any, fieldname: str, btext: bytes, values: bool
+) -> tuple[list[int], list[Any]]:
+    """Document numbers (and values) of one term's postings in a segment `reader`, deleted
+    documents included, read a block at a time (no per-posting matcher calls)."""
+    m = reader.postings(fieldname, btext)
+    while isinstance(m, FilterMatcher):  # the segment's deleted documents
+        m = m.child
+    ids: list[int] = []
+    vals: list[Any] = []
+    if isinstance(m, W3LeafMatcher):
+        while m.is_active():
+            m._read_ids()
+            ids.extend(m._ids)
+            if values:
+                m._read_values()
+                vals.extend(m._values)
+            m._next_block()
+    else:  # pragma: no cover - another codec
+        while m.is_active():
+            ids.append(m.id())
+            if values:
+                vals.append(m.value())
+            m.next()
+    return ids, vals
+
+
+def _positions(value: bytes) -> list[int]:
+    """Decode a `formats.Positions` posting value (what `decode_positions` does, faster)."""
+    codes = loads(value[_INT_SIZE:] if value.endswith(b".") else value[_INT_SIZE:] + b".")
+    return list(accumulate(codes))
+
+
+class _DocSetMatcher(FilterMatcher):  # type: ignore[misc]
+    """`FilterMatcher` keeping the ids in a set, that also re-applies the filter after a block
+    quality skip (Whoosh's `WrappingMatcher.skip_to_quality` would stop on any candidate)."""
+
+    def skip_to_quality(self, minquality: float) -> int:
+        skipped = int(self.child.skip_to_quality(minquality / self.boost))
+        self._find_next()
+        return skipped
+
+    def replace(self, minquality: float = 0) -> Any:
+        if not self.is_active():
+            return matching.NullMatcher()
+        return self
+
+
+class FastPhrase(wq.Phrase):  # type: ignore[misc]
+    """A `whoosh.query.Phrase` matched as set operations: per segment, the documents holding
+    every word are intersected, their positions checked once (decoded straight to integers),
+    and the phrase's matcher is the intersection of the words' matchers filtered to those
+    documents. Same documents and scores (the sum of the words' scores) as `Phrase`; the
+    document set is kept for the query's lifetime, so counting the hits costs no second check.
+    """
+
+    def _docset(self, reader: Any) -> set[int] | None:
+        """Live documents of segment `reader` holding the phrase (None: a word is missing)."""
+        cache: dict[int, tuple[Any, set[int] | None]] = self.__dict__.setdefault("_docsets", {})
+        got = cache.get(id(reader))
+        if got is not None and got[0] is reader:
+            return got[1]
+        result = self._compute_docset(reader)
+        cache[id(reader)] = (reader, result)
+        return result
+
+    def _compute_docset(self, reader: Any) -> set[int] | None:
+        field = reader.schema[self.fieldname]
+        words: list[bytes] = []
+        for word in self.words:
+            try:
+                btext = field.to_bytes(word)
+            except ValueError:
+                return None
+            if (self.fieldname, btext) not in reader:
+                return None
+            words.append(btext)
+        lists = [_postings(reader, self.fieldname, w, values=len(words) > 1) for w in words]
+        candidates = set(lists[0][0])
+        for ids, _ in lists[1:]:
+            candidates.intersection_update(ids)
+        if reader.has_deletions():
+            candidates.difference_update(reader.deleted_docs_set)
+        if len(words) == 1 or not candidates:
+            return candidates
+        values = [dict(zip(ids, vals, strict=True)) for ids, vals in lists]
+        found: set[int] = set()
+        for doc in candidates:
+            start = set(_positions(values[0][doc]))
+            for k in range(1, len(values)):
+                start.intersection_update([p - k for p in _positions(values[k][doc])])
+                if not start:
+                    break
+            else:
+                found.add(doc)
+        return found
+
+    def matcher(self, searcher: Any, context: Any = None) -> Any:
+        schema = searcher.schema
+        if (
+            self.slop != 1
+            or self.fieldname not in schema
+            or type(schema[self.fieldname].format) is not Positions
+        ):
+            return super().matcher(searcher, context)
+        reader = searcher.reader()
+        docs = self._docset(reader)
+        if not docs:
+            return matching.NullMatcher()
+        field = schema[self.fieldname]
+        ms = [
+            wq.Term(self.fieldname, field.to_bytes(w)).matcher(searcher, context)
+            for w in self.words
+        ]
+        m: Any = _DocSetMatcher(make_binary_tree(IntersectionMatcher, ms), docs)
+        if self.boost != 1.0:
+            m = matching.WrappingMatcher(m, boost=self.boost)
+        return m
+
+
+class _Unsupported(Exception):
+    """A query node `_segment_docs` does not evaluate (the caller counts with Whoosh)."""
+
+
+def _segment_docs(q: Any, reader: Any) -> set[int]:
+    """Live documents of segment `reader` matching `q`, as set operations over whole posting
+    lists (terms, phrases, AND, OR, ANDNOT); `_Unsupported` for any other node."""
+    if isinstance(q, FastPhrase):
+        if q.slop != 1 or q.fieldname not in reader.schema:
+            raise _Unsupported
+        return set(q._docset(reader) or ())
+    if type(q) is wq.Term:
+        if q.fieldname not in reader.schema:
+            return set()
+        text = q.text
+        if not isinstance(text, bytes):
+            try:
+                text = reader.schema[q.fieldname].to_bytes(text)
+            except ValueError:
+                return set()
+        if (q.fieldname, text) not in reader:
+            return set()
+        docs = set(_postings(reader, q.fieldname, text, values=False)[0])
+        if reader.has_deletions():
+            docs.difference_update(reader.deleted_docs_set)
+        return docs
+    if type(q) is wq.Or and not getattr(q, "minmatch", 0):
+        out: set[int] = set()
+        for child in q.subqueries:
+            out |= _segment_docs(child, reader)
+        return out
+    if type(q) is wq.And:
+        if not q.subqueries:
+            raise _Unsupported
+        sets = sorted((_segment_docs(c, reader) for c in q.subqueries), key=len)
+        return sets[0].intersection(*sets[1:])
+    if type(q) is wq.AndNot:
+        return _segment_docs(q.a, reader) - _segment_docs(q.b, reader)
+    if type(q) is wq.NullQuery.__class__:
+        return set()
+    raise _Unsupported
+
+
+def _count_hits(searcher: Any, q: Any, results: Any) -> int:
+    """The number of documents matching `q` (what `len(results)` gives), computed with set
+    operations when `q` is made of terms, phrases, AND, OR and ANDNOT: Whoosh would run the
+    whole query a second time, checking every phrase candidate's positions again."""
+    if results.has_exact_length():
+        return len(results)
+    try:
+        return sum(len(_segment_docs(q, r)) for r, _ in searcher.reader().leaf_readers())
+    except _Unsupported:
+        return len(results)
+
+
+def _fast_phrases(q: Any) -> Any:
+    """`q` with every exact `Phrase` replaced by an equal `FastPhrase`."""
+
+    def visit(node: Any) -> Any:
+        if type(node) is wq.Phrase:
+            fast = FastPhrase.__new__(FastPhrase)
+            fast.__dict__.update(node.__dict__)
+            return fast
+        return node
+
+    return q.accept(visit)
 
 
 # -- query guard rails --------------------------------------------------------------------------
@@ -400,7 +600,7 @@ class SearchIndex:
         if isinstance(q, wq.Every):
             raise QueryError("a query cannot be only a wildcard")
         _check_parsed(q)
-        return q
+        return _fast_phrases(q)
 
     def search(
         self,
@@ -468,7 +668,7 @@ class SearchIndex:
         titles: Mapping[str, str] | None,
     ) -> SearchResult:
         results = searcher.search(q, limit=limit)
-        total = len(results)
+        total = _count_hits(searcher, q, results)
         terms, phrases = _positive_terms(q, searcher.reader())
         hits: list[Hit] = []
         for hit in results:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 
 from reader.domain.model import Field, Match
-from reader.domain.search.analysis import iter_terms
+from reader.domain.search.analysis import MAX_WORD_CHARS, analyse_word, find_words, word_spans
 
 #: Characters of article text shown in a snippet (before the ellipses are added).
 SNIPPET_CHARS = 240
@@ -28,25 +28,47 @@ def find_matches(
 ) -> list[Match]:
     """Every occurrence in `text` of an analysed term in `terms` and of every phrase in
     `phrases` (a phrase gives one match from its first word's start to its last word's end).
-    Matches come back sorted, without duplicates or spans nested inside another."""
+    Matches come back sorted, without duplicates or spans nested inside another.
+
+    Same result as matching `analysis.iter_terms(text)`, but each distinct word is analysed
+    once (cached) and offsets are only looked at when some word matches."""
     if not text or (not terms and not phrases):
         return []
-    tokens = list(iter_terms(text))
+    words = find_words(text)
+    term_of: dict[str, str] = {}
+    for w in set(words):
+        if len(w) <= MAX_WORD_CHARS:
+            term = analyse_word(w)[2]
+            if term:
+                term_of[w] = term
+    present = set(term_of.values())
+    wanted = {w for w, t in term_of.items() if t in terms} if terms else set()
+    live = [tuple(p) for p in phrases if p and all(word in present for word in p)]
+    if not wanted and not live:
+        return []
+    offsets = word_spans(text)
     spans: set[tuple[int, int]] = set()
-    if terms:
-        spans.update((s, e) for w, s, e in tokens if w in terms)
-    for phrase in phrases:
-        n = len(phrase)
-        if n == 0:
-            continue
-        first = phrase[0]
-        for i, (w, s, _e) in enumerate(tokens):
-            if (
-                w == first
-                and i + n <= len(tokens)
-                and all(tokens[i + k][0] == phrase[k] for k in range(1, n))
-            ):
-                spans.add((s, tokens[i + n - 1][2]))
+    if wanted:
+        for i, w in enumerate(words):
+            if w in wanted:
+                s, e = offsets[i]
+                spans.add((s + analyse_word(w)[0], e))
+    if live:
+        kept = [i for i, w in enumerate(words) if w in term_of]
+        seq = [term_of[words[i]] for i in kept]
+        for phrase in live:
+            n = len(phrase)
+            first = phrase[0]
+            for j, t in enumerate(seq):
+                if (
+                    t == first
+                    and j + n <= len(seq)
+                    and all(seq[j + k] == phrase[k] for k in range(1, n))
+                ):
+                    i = kept[j]
+                    spans.add(
+                        (offsets[i][0] + analyse_word(words[i])[0], offsets[kept[j + n - 1]][1])
+                    )
     ordered = sorted(spans, key=lambda se: (se[0], -se[1]))
     out: list[Match] = []
     for s, e in ordered:
