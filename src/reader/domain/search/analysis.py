@@ -256,14 +256,13 @@ def find_words(text: str) -> list[str]:
 def iter_terms(text: str, stem: bool = True) -> Iterator[tuple[str, int, int]]:
     """`(term, start, end)` for each word of `text`: the same terms and offsets as
     `french_analyzer(stem)` without stop words, computed faster (for match offsets)."""
-    which = 2 if stem else 1
     for match in _WORD_RE.finditer(text):
         if match.end() - match.start() > MAX_WORD_CHARS:
             continue
-        info = analyse_word(match.group(0))
-        term = info[which]
+        cut, folded, stemmed = analyse_word(match.group(0))
+        term = stemmed if stem else folded
         if term:
-            yield term, match.start() + info[0], match.end()
+            yield term, match.start() + cut, match.end()
 
 
 def french_analyzer(stem: bool = True, stoplist: Iterable[str] | None = None) -> CompositeAnalyzer:

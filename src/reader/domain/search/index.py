@@ -303,10 +303,24 @@ def _segment_docs(q: Any, reader: Any) -> set[int]:
             out |= _segment_docs(child, reader)
         return out
     if type(q) is wq.And:
-        if not q.subqueries:
+        wanted = [c for c in q.subqueries if type(c) is not wq.Not]
+        if not wanted:
             raise _Unsupported
-        sets = sorted((_segment_docs(c, reader) for c in q.subqueries), key=len)
-        return sets[0].intersection(*sets[1:])
+        sets = sorted((_segment_docs(c, reader) for c in wanted), key=len)
+        docs = sets[0].intersection(*sets[1:])
+        for c in q.subqueries:
+            if type(c) is wq.Not and docs:
+                docs -= _segment_docs(c.query, reader)
+        return docs
+    if type(q) in (wq.Prefix, wq.Wildcard):
+        if q.fieldname not in reader.schema:
+            return set()
+        out = set()
+        for btext in q._btexts(reader):
+            out.update(_postings(reader, q.fieldname, btext, values=False)[0])
+        if reader.has_deletions():
+            out.difference_update(reader.deleted_docs_set)
+        return out
     if type(q) is wq.AndNot:
         return _segment_docs(q.a, reader) - _segment_docs(q.b, reader)
     if type(q) is wq.NullQuery.__class__:
