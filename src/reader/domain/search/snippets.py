@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 
 from reader.domain.model import Field, Match
-from reader.domain.search.analysis import MAX_WORD_CHARS, analyse_word, find_words, word_spans
+from reader.domain.search.analysis import MAX_WORD_CHARS, analyse_word, find_words
 
 #: Characters of article text shown in a snippet (before the ellipses are added).
 SNIPPET_CHARS = 240
@@ -46,13 +46,21 @@ def find_matches(
     live = [tuple(p) for p in phrases if p and all(word in present for word in p)]
     if not wanted and not live:
         return []
-    offsets = word_spans(text)
+    # Where each word starts: the text between two words holds no letter, so the next word
+    # is the first occurrence of its string after the previous one (cheaper than finditer).
+    starts: list[int] = []
+    find = text.find
+    pos = 0
+    for w in words:
+        pos = find(w, pos)
+        starts.append(pos)
+        pos += len(w)
     spans: set[tuple[int, int]] = set()
     if wanted:
         for i, w in enumerate(words):
             if w in wanted:
-                s, e = offsets[i]
-                spans.add((s + analyse_word(w)[0], e))
+                s = starts[i]
+                spans.add((s + analyse_word(w)[0], s + len(w)))
     if live:
         kept = [i for i, w in enumerate(words) if w in term_of]
         seq = [term_of[words[i]] for i in kept]
@@ -65,9 +73,9 @@ def find_matches(
                     and j + n <= len(seq)
                     and all(seq[j + k] == phrase[k] for k in range(1, n))
                 ):
-                    i = kept[j]
+                    i, last = kept[j], kept[j + n - 1]
                     spans.add(
-                        (offsets[i][0] + analyse_word(words[i])[0], offsets[kept[j + n - 1]][1])
+                        (starts[i] + analyse_word(words[i])[0], starts[last] + len(words[last]))
                     )
     ordered = sorted(spans, key=lambda se: (se[0], -se[1]))
     out: list[Match] = []
