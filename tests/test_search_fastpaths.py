@@ -120,6 +120,8 @@ QUERIES = [
     "président OR Genève",
     "Ukraine -russe",
     "Ukraine NOT \"lignes rouges\"",
+    "\"président russe\" NOT \"lignes rouges\"",
+    "(\"président russe\" OR Genève) AND NOT (russe AND \"Maison Blanche\")",
     "prési*",
     "Ukr?ine OR lign*",
     "russe AND NOT président AND NOT Genève",

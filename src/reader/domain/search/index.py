@@ -24,6 +24,7 @@ import os
 import re
 import threading
 import time
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -40,12 +41,11 @@ from whoosh.fields import ID, STORED, TEXT, Schema
 from whoosh.filedb.filestore import FileStorage
 from whoosh.formats import Positions
 from whoosh.index import LockError
-from whoosh.matching.binary import IntersectionMatcher
+from whoosh.matching.mcore import ListMatcher, ReadTooFar
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.qparser import AndGroup, FieldAliasPlugin, MultifieldParser
 from whoosh.scoring import BM25F
 from whoosh.system import _INT_SIZE
-from whoosh.util import make_binary_tree
 
 from reader.domain.model import Hit, SearchResult
 from reader.domain.search.analysis import (
@@ -152,15 +152,16 @@ def build_schema() -> Schema:
 
 
 def _postings(
-    reader: Any, fieldname: str, btext: bytes, values: bool
-) -> tuple[list[int], list[Any]]:
-    """Document numbers (and values) of one term's postings in a segment `reader`, deleted
-    documents included, read a block at a time (no per-posting matcher calls)."""
+    reader: Any, fieldname: str, btext: bytes, values: bool = False, weights: bool = False
+) -> tuple[list[int], list[Any], list[float]]:
+    """Document numbers (and values, weights) of one term's postings in a segment `reader`,
+    deleted documents included, read a block at a time (no per-posting matcher calls)."""
     m = reader.postings(fieldname, btext)
     while isinstance(m, FilterMatcher):  # the segment's deleted documents
         m = m.child
     ids: list[int] = []
     vals: list[Any] = []
+    wts: list[float] = []
     if isinstance(m, W3LeafMatcher):
         while m.is_active():
             m._read_ids()
@@ -168,14 +169,19 @@ def _postings(
             if values:
                 m._read_values()
                 vals.extend(m._values)
+            if weights:
+                m._read_weights()
+                wts.extend(m._weights)
             m._next_block()
     else:  # pragma: no cover - another codec
         while m.is_active():
             ids.append(m.id())
             if values:
                 vals.append(m.value())
+            if weights:
+                wts.append(m.weight())
             m.next()
-    return ids, vals
+    return ids, vals, wts
 
 
 def _positions(value: bytes) -> list[int]:
@@ -184,40 +190,77 @@ def _positions(value: bytes) -> list[int]:
     return list(accumulate(codes))
 
 
-class _DocSetMatcher(FilterMatcher):  # type: ignore[misc]
-    """`FilterMatcher` keeping the ids in a set, that also re-applies the filter after a block
-    quality skip (Whoosh's `WrappingMatcher.skip_to_quality` would stop on any candidate)."""
+class _Posting:
+    """The current posting a scorer looks at (`id()`, `weight()`), without a matcher."""
 
-    def skip_to_quality(self, minquality: float) -> int:
-        skipped = int(self.child.skip_to_quality(minquality / self.boost))
-        self._find_next()
-        return skipped
+    __slots__ = ("_id", "_weight")
 
-    def replace(self, minquality: float = 0) -> Any:
+    def __init__(self) -> None:
+        self._id = 0
+        self._weight = 0.0
+
+    def id(self) -> int:
+        return self._id
+
+    def weight(self) -> float:
+        return self._weight
+
+
+def _tree_sum(values: Sequence[float]) -> float:
+    """Sum in the order of `make_binary_tree(IntersectionMatcher, …)`'s scores (same floats)."""
+    if len(values) == 1:
+        return values[0]
+    half = len(values) // 2
+    return _tree_sum(values[:half]) + _tree_sum(values[half:])
+
+
+class _ScoredDocs(ListMatcher):  # type: ignore[misc]
+    """The documents of a phrase with their precomputed scores (ids sorted)."""
+
+    _i: int
+    _ids: list[int]
+    _weights: list[float]
+
+    def __init__(self, ids: list[int], scores: list[float], position: int = 0) -> None:
+        super().__init__(ids, weights=scores, position=position)
+        self._max = max(scores)
+
+    def copy(self) -> _ScoredDocs:
+        return _ScoredDocs(self._ids, self._weights, self._i)
+
+    def skip_to(self, id: int) -> None:
         if not self.is_active():
-            return matching.NullMatcher()
-        return self
+            raise ReadTooFar
+        if id > self._ids[self._i]:
+            self._i = bisect_left(self._ids, id, self._i)
+
+    def block_max_weight(self) -> float:
+        return self._max
 
 
 class FastPhrase(wq.Phrase):  # type: ignore[misc]
     """A `whoosh.query.Phrase` matched as set operations: per segment, the documents holding
-    every word are intersected, their positions checked once (decoded straight to integers),
-    and the phrase's matcher is the intersection of the words' matchers filtered to those
-    documents. Same documents and scores (the sum of the words' scores) as `Phrase`; the
-    document set is kept for the query's lifetime, so counting the hits costs no second check.
-    """
+    every word are intersected from whole posting lists, their positions checked once
+    (decoded straight to integers), and each found document scored as Whoosh scores a phrase
+    (the sum of its words' scores). Same documents and scores as `Phrase`; the document set
+    is kept for the query's lifetime, so counting the hits costs no second check."""
 
-    def _docset(self, reader: Any) -> set[int] | None:
-        """Live documents of segment `reader` holding the phrase (None: a word is missing)."""
-        cache: dict[int, tuple[Any, set[int] | None]] = self.__dict__.setdefault("_docsets", {})
+    def _found(self, reader: Any) -> tuple[list[int], list[list[float]]] | None:
+        """Sorted live documents of segment `reader` holding the phrase, and each word's
+        weight in them (None: a word is not in the segment)."""
+        cache: dict[int, Any] = self.__dict__.setdefault("_found_cache", {})
         got = cache.get(id(reader))
         if got is not None and got[0] is reader:
-            return got[1]
-        result = self._compute_docset(reader)
+            return got[1]  # type: ignore[no-any-return]
+        result = self._compute(reader)
         cache[id(reader)] = (reader, result)
         return result
 
-    def _compute_docset(self, reader: Any) -> set[int] | None:
+    def _docset(self, reader: Any) -> set[int]:
+        found = self._found(reader)
+        return set(found[0]) if found else set()
+
+    def _compute(self, reader: Any) -> tuple[list[int], list[list[float]]] | None:
         field = reader.schema[self.fieldname]
         words: list[bytes] = []
         for word in self.words:
@@ -228,44 +271,61 @@ class FastPhrase(wq.Phrase):  # type: ignore[misc]
             if (self.fieldname, btext) not in reader:
                 return None
             words.append(btext)
-        lists = [_postings(reader, self.fieldname, w, values=len(words) > 1) for w in words]
+        many = len(words) > 1
+        lists = [_postings(reader, self.fieldname, w, values=many, weights=True) for w in words]
         candidates = set(lists[0][0])
-        for ids, _ in lists[1:]:
+        for ids, _, _ in lists[1:]:
             candidates.intersection_update(ids)
         if reader.has_deletions():
             candidates.difference_update(reader.deleted_docs_set)
-        if len(words) == 1 or not candidates:
-            return candidates
-        values = [dict(zip(ids, vals, strict=True)) for ids, vals in lists]
-        found: set[int] = set()
-        for doc in candidates:
-            start = set(_positions(values[0][doc]))
-            for k in range(1, len(values)):
-                start.intersection_update([p - k for p in _positions(values[k][doc])])
-                if not start:
-                    break
-            else:
-                found.add(doc)
-        return found
+        if many and candidates:
+            values = [dict(zip(ids, vals, strict=True)) for ids, vals, _ in lists]
+            found: set[int] = set()
+            for doc in candidates:
+                start = set(_positions(values[0][doc]))
+                for k in range(1, len(values)):
+                    start.intersection_update([p - k for p in _positions(values[k][doc])])
+                    if not start:
+                        break
+                else:
+                    found.add(doc)
+            candidates = found
+        docs = sorted(candidates)
+        weights = []
+        for ids, _, wts in lists:
+            by_doc = dict(zip(ids, wts, strict=True))
+            weights.append([by_doc[d] for d in docs])
+        return docs, weights
 
     def matcher(self, searcher: Any, context: Any = None) -> Any:
         schema = searcher.schema
         if (
             self.slop != 1
+            or not searcher.reader().is_atomic()
             or self.fieldname not in schema
             or type(schema[self.fieldname].format) is not Positions
         ):
             return super().matcher(searcher, context)
-        reader = searcher.reader()
-        docs = self._docset(reader)
-        if not docs:
+        found = self._found(searcher.reader())
+        if not found or not found[0]:
             return matching.NullMatcher()
+        docs, weights = found
         field = schema[self.fieldname]
-        ms = [
-            wq.Term(self.fieldname, field.to_bytes(w)).matcher(searcher, context)
-            for w in self.words
+        # As `Term.matcher` then `Searcher.postings` choose it.
+        weighting = (context.weighting if context is not None else None) or searcher.weighting
+        scorers = [
+            weighting.scorer(searcher, self.fieldname, field.to_bytes(w)) for w in self.words
         ]
-        m: Any = _DocSetMatcher(make_binary_tree(IntersectionMatcher, ms), docs)
+        posting = _Posting()
+        scores: list[float] = []
+        parts = [0.0] * len(scorers)
+        for i, doc in enumerate(docs):
+            posting._id = doc
+            for k, scorer in enumerate(scorers):
+                posting._weight = weights[k][i]
+                parts[k] = scorer.score(posting)
+            scores.append(_tree_sum(parts))
+        m: Any = _ScoredDocs(docs, scores)
         if self.boost != 1.0:
             m = matching.WrappingMatcher(m, boost=self.boost)
         return m
@@ -281,7 +341,7 @@ def _segment_docs(q: Any, reader: Any) -> set[int]:
     if isinstance(q, FastPhrase):
         if q.slop != 1 or q.fieldname not in reader.schema:
             raise _Unsupported
-        return set(q._docset(reader) or ())
+        return q._docset(reader)
     if type(q) is wq.Term:
         if q.fieldname not in reader.schema:
             return set()
@@ -332,8 +392,6 @@ def _count_hits(searcher: Any, q: Any, results: Any) -> int:
     """The number of documents matching `q` (what `len(results)` gives), computed with set
     operations when `q` is made of terms, phrases, AND, OR and ANDNOT: Whoosh would run the
     whole query a second time, checking every phrase candidate's positions again."""
-    if results.has_exact_length():
-        return len(results)
     try:
         return sum(len(_segment_docs(q, r)) for r, _ in searcher.reader().leaf_readers())
     except _Unsupported:
@@ -341,16 +399,23 @@ def _count_hits(searcher: Any, q: Any, results: Any) -> int:
 
 
 def _fast_phrases(q: Any) -> Any:
-    """`q` with every exact `Phrase` replaced by an equal `FastPhrase`."""
+    """`q` with every exact `Phrase` that is not negated replaced by an equal `FastPhrase`.
 
-    def visit(node: Any) -> Any:
-        if type(node) is wq.Phrase:
-            fast = FastPhrase.__new__(FastPhrase)
-            fast.__dict__.update(node.__dict__)
-            return fast
-        return node
-
-    return q.accept(visit)
+    Negated phrases are left to Whoosh: its `replace` passes the score threshold down into
+    negated matchers, which only Whoosh's own phrase matcher ignores."""
+    if isinstance(q, wq.Not):
+        return q
+    if isinstance(q, wq.AndNot):
+        new = q.copy()
+        new.a = _fast_phrases(q.a)
+        return new
+    if type(q) is wq.Phrase:
+        fast = FastPhrase.__new__(FastPhrase)
+        fast.__dict__.update(q.__dict__)
+        return fast
+    if q.is_leaf():
+        return q
+    return q.apply(_fast_phrases)
 
 
 # -- query guard rails --------------------------------------------------------------------------
