@@ -112,16 +112,16 @@ QUERIES = [
     '"président russe"',
     '"lignes rouges"',
     '"Maison Blanche" OR russe',
-    '"l\'Ukraine aujourd\'hui président"',
+    "\"l'Ukraine aujourd'hui président\"",
     'text:"rouge russe"',
     'title:"président russe"',
     "président",
     "président AND russe",
     "président OR Genève",
     "Ukraine -russe",
-    "Ukraine NOT \"lignes rouges\"",
-    "\"président russe\" NOT \"lignes rouges\"",
-    "(\"président russe\" OR Genève) AND NOT (russe AND \"Maison Blanche\")",
+    'Ukraine NOT "lignes rouges"',
+    '"président russe" NOT "lignes rouges"',
+    '("président russe" OR Genève) AND NOT (russe AND "Maison Blanche")',
     "prési*",
     "Ukr?ine OR lign*",
     "russe AND NOT président AND NOT Genève",
@@ -135,9 +135,11 @@ QUERIES = [
 def test_fast_phrases_and_totals_same_as_whoosh(segmented: SearchIndex, query: str) -> None:
     q = segmented.parse(query)
     plain = q.accept(
-        lambda n: wq.Phrase(n.fieldname, n.words, boost=n.boost)
-        if isinstance(n, index_module.FastPhrase)
-        else n
+        lambda n: (
+            wq.Phrase(n.fieldname, n.words, boost=n.boost)
+            if isinstance(n, index_module.FastPhrase)
+            else n
+        )
     )
     searcher = segmented._current()
     assert len(searcher.reader().leaf_readers()) > 1
@@ -148,7 +150,9 @@ def test_fast_phrases_and_totals_same_as_whoosh(segmented: SearchIndex, query: s
             (h.docnum, round(h.score, 6)) for h in slow
         ]
         exact = len(list(searcher.docs_for_query(plain)))
-        assert index_module._count_hits(searcher, q, fast) == exact == len(slow)
+        assert index_module._count_hits(searcher, q) == exact
+        if limit > exact:  # nothing pruned: the collector counted every document
+            assert len(slow) == exact
 
 
 def test_phrase_hits_contain_the_phrase(segmented: SearchIndex) -> None:

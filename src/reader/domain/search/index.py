@@ -338,6 +338,8 @@ class _Unsupported(Exception):
 def _segment_docs(q: Any, reader: Any) -> set[int]:
     """Live documents of segment `reader` matching `q`, as set operations over whole posting
     lists (terms, phrases, AND, OR, ANDNOT); `_Unsupported` for any other node."""
+    if type(q) is wq.Phrase:  # a negated phrase (see `_fast_phrases`): same documents
+        q = _as_fast(q)
     if isinstance(q, FastPhrase):
         if q.slop != 1 or q.fieldname not in reader.schema:
             raise _Unsupported
@@ -388,14 +390,22 @@ def _segment_docs(q: Any, reader: Any) -> set[int]:
     raise _Unsupported
 
 
-def _count_hits(searcher: Any, q: Any, results: Any) -> int:
-    """The number of documents matching `q` (what `len(results)` gives), computed with set
-    operations when `q` is made of terms, phrases, AND, OR and ANDNOT: Whoosh would run the
-    whole query a second time, checking every phrase candidate's positions again."""
+def _count_hits(searcher: Any, q: Any) -> int:
+    """The number of documents matching `q`, computed with set operations on whole posting
+    lists when `q` is made of terms, phrases, prefixes, AND, OR and NOT (`len(results)` would
+    run the whole query a second time, checking every phrase candidate's positions again)."""
     try:
         return sum(len(_segment_docs(q, r)) for r, _ in searcher.reader().leaf_readers())
     except _Unsupported:
-        return len(results)
+        # Not `len(results)`: without block quality it is the collector's count, which
+        # misses the documents Whoosh's matcher pruning skipped.
+        return sum(1 for _ in searcher.docs_for_query(q))
+
+
+def _as_fast(q: wq.Phrase) -> FastPhrase:
+    fast = FastPhrase.__new__(FastPhrase)
+    fast.__dict__.update(q.__dict__)
+    return fast
 
 
 def _fast_phrases(q: Any) -> Any:
@@ -410,9 +420,7 @@ def _fast_phrases(q: Any) -> Any:
         new.a = _fast_phrases(q.a)
         return new
     if type(q) is wq.Phrase:
-        fast = FastPhrase.__new__(FastPhrase)
-        fast.__dict__.update(q.__dict__)
-        return fast
+        return _as_fast(q)
     if q.is_leaf():
         return q
     return q.apply(_fast_phrases)
@@ -747,7 +755,7 @@ class SearchIndex:
         titles: Mapping[str, str] | None,
     ) -> SearchResult:
         results = searcher.search(q, limit=limit)
-        total = _count_hits(searcher, q, results)
+        total = _count_hits(searcher, q)
         terms, phrases = _positive_terms(q, searcher.reader())
         hits: list[Hit] = []
         for hit in results:
