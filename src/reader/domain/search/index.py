@@ -44,7 +44,7 @@ from whoosh.index import LockError
 from whoosh.matching.mcore import ListMatcher, ReadTooFar
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.qparser import AndGroup, FieldAliasPlugin, MultifieldParser
-from whoosh.scoring import BM25F
+from whoosh.scoring import BM25F, WeightLengthScorer
 from whoosh.system import _INT_SIZE
 
 from reader.domain.model import Hit, SearchResult
@@ -210,6 +210,8 @@ def _tree_sum(values: Sequence[float]) -> float:
     """Sum in the order of `make_binary_tree(IntersectionMatcher, …)`'s scores (same floats)."""
     if len(values) == 1:
         return values[0]
+    if len(values) == 2:
+        return values[0] + values[1]
     half = len(values) // 2
     return _tree_sum(values[:half]) + _tree_sum(values[half:])
 
@@ -316,15 +318,22 @@ class FastPhrase(wq.Phrase):  # type: ignore[misc]
         scorers = [
             weighting.scorer(searcher, self.fieldname, field.to_bytes(w)) for w in self.words
         ]
-        posting = _Posting()
-        scores: list[float] = []
-        parts = [0.0] * len(scorers)
-        for i, doc in enumerate(docs):
-            posting._id = doc
-            for k, scorer in enumerate(scorers):
-                posting._weight = weights[k][i]
-                parts[k] = scorer.score(posting)
-            scores.append(_tree_sum(parts))
+        if all(type(sc).score is WeightLengthScorer.score for sc in scorers):
+            # BM25F and the like: `score` is `_score(weight, field length)`; the length is
+            # the same for every word of the phrase, so look it up once per document.
+            dfl = scorers[0].dfl
+            lengths = [dfl(d) for d in docs]
+            columns = [list(map(sc._score, weights[k], lengths)) for k, sc in enumerate(scorers)]
+        else:
+            posting = _Posting()
+            columns = []
+            for k, sc in enumerate(scorers):
+                column = []
+                for doc, weight in zip(docs, weights[k], strict=True):
+                    posting._id, posting._weight = doc, weight
+                    column.append(sc.score(posting))
+                columns.append(column)
+        scores = [_tree_sum(parts) for parts in zip(*columns, strict=True)]
         m: Any = _ScoredDocs(docs, scores)
         if self.boost != 1.0:
             m = matching.WrappingMatcher(m, boost=self.boost)
