@@ -162,3 +162,35 @@ def test_phrase_hits_contain_the_phrase(segmented: SearchIndex) -> None:
         assert any(m.field == "text" for m in hit.matches) or any(
             m.field == "title" for m in hit.matches
         )
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_index_formats_same_postings_as_the_analyzer(seed: int) -> None:
+    from whoosh.formats import Frequency, Positions
+
+    from reader.domain.search.analysis import (
+        FrenchFrequency,
+        FrenchPositions,
+        french_analyzer,
+    )
+
+    rng = random.Random(seed)
+    title, text = random_text(rng, rng.randint(0, 8)), random_text(rng, rng.randint(0, 120))
+    for boost in (1.0, 2.5):
+        fast = FrenchPositions(field_boost=boost).word_values(text, None)
+        slow = Positions(field_boost=boost).word_values(text, french_analyzer(), mode="index")
+        assert sorted(fast) == sorted(slow)
+    fast = FrenchFrequency().word_values((title, text), None)
+    slow = Frequency().word_values(f"{title}\n{text}", french_analyzer(stem=False), mode="index")
+    assert sorted(fast) == sorted(slow)
+
+
+def test_schema_uses_the_fast_formats_and_an_unscored_spelling_field() -> None:
+    from reader.domain.search.analysis import FrenchFrequency, FrenchPositions
+
+    schema = index_module.build_schema()
+    for name in ("title", "body", "source"):
+        assert type(schema[name].format) is FrenchPositions
+    assert schema["title"].format.field_boost == index_module.TITLE_BOOST
+    assert type(schema["spell"].format) is FrenchFrequency
+    assert not schema["spell"].scorable

@@ -23,18 +23,23 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
 from whoosh.analysis import Filter, StopFilter, Token, Tokenizer
 from whoosh.analysis.analyzers import CompositeAnalyzer
+from whoosh.formats import Frequency, Positions
 from whoosh.lang import stemmer_for_language
+from whoosh.system import pack_uint
 
 __all__ = [
     "ELISIONS",
     "EntityTokenizer",
     "FrenchFoldFilter",
+    "FrenchFrequency",
+    "FrenchPositions",
     "FrenchStemFilter",
     "FrenchTokenizer",
     "analyse_word",
@@ -347,3 +352,82 @@ class EntityTokenizer(Tokenizer):  # type: ignore[misc]
 def entity_analyzer() -> CompositeAnalyzer:
     """The `entity` field's analyzer (`EntityTokenizer` alone)."""
     return CompositeAnalyzer(EntityTokenizer())
+
+
+# -- index-time formats ---------------------------------------------------------------------------
+#
+# Whoosh indexes a field by running its analyzer (a chain of generators handing one `Token`
+# object along per word) and then counting in `Format.word_values`. The two formats below
+# compute the very same terms, positions and frequencies as `french_analyzer()` (stemmed) and
+# `french_analyzer(stem=False)` straight from the word list of `_WORD_RE.findall`, analysing
+# each distinct word once (`analyse_word`): no per-word Python objects. The field keeps its
+# analyzer, which Whoosh still uses for queries.
+
+_RECENT_WORDS: dict[str, list[str]] = {}
+
+
+def _words_of(text: str) -> list[str]:
+    """`_WORD_RE.findall(text)`, remembered for the last few texts (a body is indexed in its
+    field and again, unstemmed, in the spelling field)."""
+    got = _RECENT_WORDS.get(text)
+    if got is None:
+        got = _WORD_RE.findall(text)
+        if len(_RECENT_WORDS) >= 8:
+            _RECENT_WORDS.clear()
+        _RECENT_WORDS[text] = got
+    return got
+
+
+def _term_map(words: Iterable[str], stem: bool) -> dict[str, str]:
+    """Each distinct word → its term ("" when it is not indexed: too long, folds to nothing)."""
+    out: dict[str, str] = {}
+    for w in set(words):
+        if len(w) > MAX_WORD_CHARS:
+            out[w] = ""
+        else:
+            _, folded, stemmed = analyse_word(w)
+            out[w] = stemmed if stem else folded
+    return out
+
+
+class FrenchPositions(Positions):  # type: ignore[misc]
+    """`Positions` of the stemmed French analysis, computed without the analyzer chain: a
+    word's position is its index among the text's words (long or empty ones included, as
+    `FrenchTokenizer` numbers them). Any value other than one string goes to `Positions`."""
+
+    def word_values(self, value: Any, analyzer: Any, **kwargs: Any) -> Any:
+        if not isinstance(value, str):
+            return super().word_values(value, analyzer, **kwargs)
+        words = _words_of(value)
+        term = _term_map(words, stem=True)
+        poses: dict[str, list[int]] = {}
+        for i, w in enumerate(words):
+            t = term[w]
+            if t:
+                found = poses.get(t)
+                if found is None:
+                    poses[t] = [i]
+                else:
+                    found.append(i)
+        fb = self.field_boost
+        encode = self.encode
+        return [(t, len(ps), float(len(ps)) * fb, encode(ps)) for t, ps in poses.items()]
+
+
+class FrenchFrequency(Frequency):  # type: ignore[misc]
+    """`Frequency` of the unstemmed (folded) French analysis, computed without the analyzer
+    chain. The value is one string or a tuple of strings (title and body: each analysed on its
+    own, the same terms as their concatenation with a line break)."""
+
+    def word_values(self, value: Any, analyzer: Any, **kwargs: Any) -> Any:
+        if isinstance(value, str):
+            value = (value,)
+        if not (isinstance(value, tuple) and all(isinstance(v, str) for v in value)):
+            return super().word_values(value, analyzer, **kwargs)
+        freqs: Counter[str] = Counter()
+        for text in value:
+            words = _words_of(text)
+            freqs.update(map(_term_map(words, stem=False).__getitem__, words))
+        freqs.pop("", None)
+        fb = self.field_boost
+        return [(t, n, float(n) * fb, pack_uint(n)) for t, n in freqs.items()]

@@ -49,6 +49,8 @@ from whoosh.system import _INT_SIZE
 
 from reader.domain.model import Hit, SearchResult
 from reader.domain.search.analysis import (
+    FrenchFrequency,
+    FrenchPositions,
     FrenchTokenizer,
     entity_analyzer,
     entity_term,
@@ -59,7 +61,7 @@ from reader.domain.search.errors import IndexBusy, IndexCorrupt, IndexNeedsRebui
 from reader.domain.search.snippets import find_matches, make_snippet
 
 #: Bump whenever the schema or the analysis changes: an index with another version is rebuilt.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 VERSION_FILE = "schema_version"
 INDEX_NAME = "MAIN"
 TITLE_BOOST = 2.5
@@ -135,16 +137,27 @@ class SearchHit(Hit):
 def build_schema() -> Schema:
     """The index schema (pickled into the index by Whoosh; see `analysis` on stability)."""
     fr = french_analyzer()
+
+    def french(**kwargs: Any) -> TEXT:
+        field = TEXT(analyzer=fr, stored=True, multitoken_query="phrase", **kwargs)
+        field.format = FrenchPositions(field_boost=field.format.field_boost)
+        return field
+
+    spell = TEXT(analyzer=french_analyzer(stem=False), phrase=False)
+    spell.format = FrenchFrequency(field_boost=spell.format.field_boost)
+    # Never scored (only looked up for "did you mean"): no per-document length to record,
+    # which spares Whoosh a length lookup for each of its postings.
+    spell.scorable = False
     return Schema(
         id=ID(stored=True, unique=True),
         path=STORED(),
         content_hash=STORED(),
-        title=TEXT(analyzer=fr, stored=True, field_boost=TITLE_BOOST, multitoken_query="phrase"),
-        body=TEXT(analyzer=fr, stored=True, multitoken_query="phrase"),
+        title=french(field_boost=TITLE_BOOST),
+        body=french(),
         date=ID(stored=True),
-        source=TEXT(analyzer=fr, stored=True, multitoken_query="phrase"),
+        source=french(),
         entity=TEXT(analyzer=entity_analyzer(), phrase=False),
-        spell=TEXT(analyzer=french_analyzer(stem=False), phrase=False),
+        spell=spell,
     )
 
 
@@ -883,7 +896,7 @@ def _doc_fields(doc: IndexDoc) -> dict[str, Any]:
         "content_hash": doc.content_hash,
         "title": doc.title,
         "body": doc.text,
-        "spell": f"{doc.title}\n{doc.text}",
+        "spell": (doc.title, doc.text),  # see `analysis.FrenchFrequency`
         "entity": "\n".join(t.replace("\n", " ") for t in doc.entity_terms),
     }
     if doc.date:
