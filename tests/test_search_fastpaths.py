@@ -185,7 +185,7 @@ def test_index_formats_same_postings_as_the_analyzer(seed: int) -> None:
     assert sorted(fast) == sorted(slow)
 
 
-def test_schema_uses_the_fast_formats_and_an_unscored_spelling_field() -> None:
+def test_schema_uses_the_fast_formats() -> None:
     from reader.domain.search.analysis import FrenchFrequency, FrenchPositions
 
     schema = index_module.build_schema()
@@ -193,4 +193,3 @@ def test_schema_uses_the_fast_formats_and_an_unscored_spelling_field() -> None:
         assert type(schema[name].format) is FrenchPositions
     assert schema["title"].format.field_boost == index_module.TITLE_BOOST
     assert type(schema["spell"].format) is FrenchFrequency
-    assert not schema["spell"].scorable

@@ -145,9 +145,6 @@ def build_schema() -> Schema:
 
     spell = TEXT(analyzer=french_analyzer(stem=False), phrase=False)
     spell.format = FrenchFrequency(field_boost=spell.format.field_boost)
-    # Never scored (only looked up for "did you mean"): no per-document length to record,
-    # which spares Whoosh a length lookup for each of its postings.
-    spell.scorable = False
     return Schema(
         id=ID(stored=True, unique=True),
         path=STORED(),
