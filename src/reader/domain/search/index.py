@@ -8,9 +8,15 @@ Fields: ``id`` (unique), ``path`` and ``content_hash`` (stored only), ``title`` 
 ×2.5 BM25F field boost), ``body`` (French analysis; query alias ``text:``), ``date`` (exact),
 ``source`` (French analysis), ``entity`` (entity ids and the article's names, folded: see
 `analysis.entity_term`) and ``spell`` (unstemmed folded words of title and body, for
-"did you mean"). Title and body are stored, so hits, snippets and match offsets can be computed
+"did you mean"). The French fields are indexed through `analysis.FrenchPositions` /
+`analysis.FrenchFrequency`, which produce the analyzer's postings without its token chain.
+Title and body are stored, so hits, snippets and match offsets can be computed
 without the caller's texts; pass ``texts`` to `SearchIndex.search` to compute them on the texts
 the reader shows instead (offsets then point into those strings).
+
+Query speed: exact phrases become `FastPhrase` (documents found from whole posting lists,
+positions checked once per candidate, scored as Whoosh scores a phrase) and a result's total is
+counted with set operations (`_count_hits`) rather than by running the query a second time.
 
 Thread safety: one `SearchIndex` may be shared between threads (a Textual worker and the UI
 thread); searches and updates are serialised by a lock and the shared searcher is refreshed after
@@ -36,7 +42,8 @@ from typing import Any
 from whoosh import index as windex
 from whoosh import matching
 from whoosh import query as wq
-from whoosh.codec.whoosh3 import W3LeafMatcher
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield
+from whoosh.columns import NumericColumn
 from whoosh.fields import ID, STORED, TEXT, Schema
 from whoosh.filedb.filestore import FileStorage
 from whoosh.formats import Positions
@@ -46,6 +53,7 @@ from whoosh.matching.wrappers import FilterMatcher
 from whoosh.qparser import AndGroup, FieldAliasPlugin, MultifieldParser
 from whoosh.scoring import BM25F, WeightLengthScorer
 from whoosh.system import _INT_SIZE
+from whoosh.util.numeric import byte_to_length
 
 from reader.domain.model import Hit, SearchResult
 from reader.domain.search.analysis import (
@@ -194,10 +202,35 @@ def _postings(
     return ids, vals, wts
 
 
-def _positions(value: bytes) -> list[int]:
+def _positions(value: bytes) -> Iterator[int]:
     """Decode a `formats.Positions` posting value (what `decode_positions` does, faster)."""
     codes = loads(value[_INT_SIZE:] if value.endswith(b".") else value[_INT_SIZE:] + b".")
-    return list(accumulate(codes))
+    return accumulate(codes)
+
+
+#: `byte_to_length` of every length byte (0: no length, which Whoosh reports as None).
+_BYTE_LENGTHS: list[int | None] = [None] + [byte_to_length(b) for b in range(1, 256)]
+
+
+def _field_lengths(searcher: Any, fieldname: str, docs: Sequence[int]) -> list[Any] | None:
+    """`searcher.doc_field_length(doc, fieldname)` of each of `docs` (a segment's), read from
+    the segment's length column in one slice; None when the column is not the usual one."""
+    try:
+        perdoc = searcher.reader()._perdoc
+        column = perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
+        if (
+            type(column) is not NumericColumn.Reader
+            or column._typecode != "B"
+            or column._fixedlen != 1
+        ):
+            return None
+        raw = column._dbfile.get(column._basepos, column._count)
+    except AttributeError:  # pragma: no cover - another codec
+        return None
+    count = len(raw)
+    default = _BYTE_LENGTHS[column._default]
+    table = _BYTE_LENGTHS
+    return [table[raw[d]] if d < count else default for d in docs]
 
 
 class _Posting:
@@ -292,15 +325,20 @@ class FastPhrase(wq.Phrase):  # type: ignore[misc]
             candidates.difference_update(reader.deleted_docs_set)
         if many and candidates:
             values = [dict(zip(ids, vals, strict=True)) for ids, vals, _ in lists]
+            first, rest = values[0], [(k, values[k]) for k in range(1, len(values))]
             found: set[int] = set()
             for doc in candidates:
-                start = set(_positions(values[0][doc]))
-                for k in range(1, len(values)):
-                    start.intersection_update([p - k for p in _positions(values[k][doc])])
+                # Positions p of the first word such that word k is at p + k for every k.
+                start = set(_positions(first[doc]))
+                for k, by_doc in rest:
+                    shifted = map((-k).__add__, _positions(by_doc[doc]))
+                    if k == len(values) - 1:
+                        if not start.isdisjoint(shifted):
+                            found.add(doc)
+                        break
+                    start.intersection_update(shifted)
                     if not start:
                         break
-                else:
-                    found.add(doc)
             candidates = found
         docs = sorted(candidates)
         weights = []
@@ -331,8 +369,10 @@ class FastPhrase(wq.Phrase):  # type: ignore[misc]
         if all(type(sc).score is WeightLengthScorer.score for sc in scorers):
             # BM25F and the like: `score` is `_score(weight, field length)`; the length is
             # the same for every word of the phrase, so look it up once per document.
-            dfl = scorers[0].dfl
-            lengths = [dfl(d) for d in docs]
+            lengths = _field_lengths(searcher, self.fieldname, docs)
+            if lengths is None:
+                dfl = scorers[0].dfl
+                lengths = [dfl(d) for d in docs]
             columns = [list(map(sc._score, weights[k], lengths)) for k, sc in enumerate(scorers)]
         else:
             posting = _Posting()

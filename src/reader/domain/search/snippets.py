@@ -1,8 +1,8 @@
 """Match offsets and snippets, computed by re-tokenising an article's text (pure functions).
 
-`find_matches` runs the index's own analysis (`analysis.iter_terms`) over the text, so a match
-is every token whose analysed form is a query term (or every run of tokens that is a query
-phrase), with offsets into the exact string given. `make_snippet` cuts a plain-text window
+`find_matches` applies the index's own analysis (`analysis.analyse_word`, the words of
+`analysis.iter_terms`) to the text, so a match is every token whose analysed form is a query
+term (or every run of tokens that is a query phrase), with offsets into the exact string given. `make_snippet` cuts a plain-text window
 around the densest cluster of matches and returns the match spans relative to that snippet.
 """
 
