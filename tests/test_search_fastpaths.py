@@ -8,6 +8,7 @@ import random
 from pathlib import Path
 
 import pytest
+from whoosh import matching
 from whoosh import query as wq
 
 from reader.domain.model import Match
@@ -193,3 +194,13 @@ def test_schema_uses_the_fast_formats() -> None:
         assert type(schema[name].format) is FrenchPositions
     assert schema["title"].format.field_boost == index_module.TITLE_BOOST
     assert type(schema["spell"].format) is FrenchFrequency
+
+
+def test_phrases_of_the_schema_take_the_fast_path(segmented: SearchIndex) -> None:
+    searcher = segmented._current()
+    q = segmented.parse('"président russe"')
+    leaf_searcher = searcher.subsearchers[0][0] if searcher.subsearchers else searcher
+    for leaf in q.leaves():
+        assert isinstance(leaf, index_module.FastPhrase)
+        m = leaf.matcher(leaf_searcher)
+        assert isinstance(m, index_module._ScoredDocs | matching.NullMatcherClass), m

@@ -283,6 +283,11 @@ class _ScoredDocs(ListMatcher):  # type: ignore[misc]
         return self._max
 
 
+def _plain_positions(field: Any) -> bool:
+    """True when `field`'s postings hold `Positions` values (not `Characters`…)."""
+    return type(field.format) in (Positions, FrenchPositions)
+
+
 class FastPhrase(wq.Phrase):  # type: ignore[misc]
     """A `whoosh.query.Phrase` matched as set operations: per segment, the documents holding
     every word are intersected from whole posting lists, their positions checked once
@@ -353,7 +358,7 @@ class FastPhrase(wq.Phrase):  # type: ignore[misc]
             self.slop != 1
             or not searcher.reader().is_atomic()
             or self.fieldname not in schema
-            or type(schema[self.fieldname].format) is not Positions
+            or not _plain_positions(schema[self.fieldname])
         ):
             return super().matcher(searcher, context)
         found = self._found(searcher.reader())
@@ -401,6 +406,8 @@ def _segment_docs(q: Any, reader: Any) -> set[int]:
         q = _as_fast(q)
     if isinstance(q, FastPhrase):
         if q.slop != 1 or q.fieldname not in reader.schema:
+            raise _Unsupported
+        if not _plain_positions(reader.schema[q.fieldname]):
             raise _Unsupported
         return q._docset(reader)
     if type(q) is wq.Term:
