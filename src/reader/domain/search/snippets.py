@@ -2,8 +2,9 @@
 
 `find_matches` applies the index's own analysis (`analysis.analyse_word`, the words of
 `analysis.iter_terms`) to the text, so a match is every token whose analysed form is a query
-term (or every run of tokens that is a query phrase), with offsets into the exact string given. `make_snippet` cuts a plain-text window
-around the densest cluster of matches and returns the match spans relative to that snippet.
+term (or every run of tokens that is a query phrase), with offsets into the exact string given.
+`make_snippet` cuts a plain-text window around the densest cluster of matches and returns the
+match spans relative to that snippet.
 """
 
 from __future__ import annotations
