@@ -10,6 +10,6 @@ from __future__ import annotations
 #: `cleaning.clean`: headline, date, boilerplate removal, paragraphs.
 CLEANING_VERSION = 1
 #: The Whoosh schema and analysis of `reader.domain.search` (a mismatch rebuilds the index).
-SEARCH_SCHEMA_VERSION = 1
+SEARCH_SCHEMA_VERSION = 2
 #: The file, in the search index's folder, that records its schema version.
 SEARCH_VERSION_FILE = "schema_version"

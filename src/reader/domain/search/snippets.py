@@ -1,9 +1,10 @@
 """Match offsets and snippets, computed by re-tokenising an article's text (pure functions).
 
-`find_matches` runs the index's own analysis (`analysis.iter_terms`) over the text, so a match
-is every token whose analysed form is a query term (or every run of tokens that is a query
-phrase), with offsets into the exact string given. `make_snippet` cuts a plain-text window
-around the densest cluster of matches and returns the match spans relative to that snippet.
+`find_matches` applies the index's own analysis (`analysis.analyse_word`, the words of
+`analysis.iter_terms`) to the text, so a match is every token whose analysed form is a query
+term (or every run of tokens that is a query phrase), with offsets into the exact string given.
+`make_snippet` cuts a plain-text window around the densest cluster of matches and returns the
+match spans relative to that snippet.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 
 from reader.domain.model import Field, Match
-from reader.domain.search.analysis import iter_terms
+from reader.domain.search.analysis import MAX_WORD_CHARS, analyse_word, find_words
 
 #: Characters of article text shown in a snippet (before the ellipses are added).
 SNIPPET_CHARS = 240
@@ -28,25 +29,55 @@ def find_matches(
 ) -> list[Match]:
     """Every occurrence in `text` of an analysed term in `terms` and of every phrase in
     `phrases` (a phrase gives one match from its first word's start to its last word's end).
-    Matches come back sorted, without duplicates or spans nested inside another."""
+    Matches come back sorted, without duplicates or spans nested inside another.
+
+    Same result as matching `analysis.iter_terms(text)`, but each distinct word is analysed
+    once (cached) and offsets are only looked at when some word matches."""
     if not text or (not terms and not phrases):
         return []
-    tokens = list(iter_terms(text))
+    words = find_words(text)
+    term_of: dict[str, str] = {}
+    for w in set(words):
+        if len(w) <= MAX_WORD_CHARS:
+            term = analyse_word(w)[2]
+            if term:
+                term_of[w] = term
+    present = set(term_of.values())
+    wanted = {w for w, t in term_of.items() if t in terms} if terms else set()
+    live = [tuple(p) for p in phrases if p and all(word in present for word in p)]
+    if not wanted and not live:
+        return []
+    # Where each word starts: the text between two words holds no letter, so the next word
+    # is the first occurrence of its string after the previous one (cheaper than finditer).
+    starts: list[int] = []
+    find = text.find
+    pos = 0
+    for w in words:
+        pos = find(w, pos)
+        starts.append(pos)
+        pos += len(w)
     spans: set[tuple[int, int]] = set()
-    if terms:
-        spans.update((s, e) for w, s, e in tokens if w in terms)
-    for phrase in phrases:
-        n = len(phrase)
-        if n == 0:
-            continue
-        first = phrase[0]
-        for i, (w, s, _e) in enumerate(tokens):
-            if (
-                w == first
-                and i + n <= len(tokens)
-                and all(tokens[i + k][0] == phrase[k] for k in range(1, n))
-            ):
-                spans.add((s, tokens[i + n - 1][2]))
+    if wanted:
+        for i, w in enumerate(words):
+            if w in wanted:
+                s = starts[i]
+                spans.add((s + analyse_word(w)[0], s + len(w)))
+    if live:
+        kept = [i for i, w in enumerate(words) if w in term_of]
+        seq = [term_of[words[i]] for i in kept]
+        for phrase in live:
+            n = len(phrase)
+            first = phrase[0]
+            for j, t in enumerate(seq):
+                if (
+                    t == first
+                    and j + n <= len(seq)
+                    and all(seq[j + k] == phrase[k] for k in range(1, n))
+                ):
+                    i, last = kept[j], kept[j + n - 1]
+                    spans.add(
+                        (starts[i] + analyse_word(words[i])[0], starts[last] + len(words[last]))
+                    )
     ordered = sorted(spans, key=lambda se: (se[0], -se[1]))
     out: list[Match] = []
     for s, e in ordered:
