@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import gc
+import contextlib
 import threading
 import time
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -16,6 +15,7 @@ from textual import on
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Header, Label, ProgressBar, Static
@@ -45,6 +45,9 @@ from reader.ui.themes import DEFAULT_THEME, ReaderTheme, load_themes
 from reader.ui.xref_panel import XrefOptions, XrefPanel
 
 PROGRESS_INTERVAL = 0.1  # seconds between progress messages from the indexing worker
+# The loading worker waits (at most this long) for the list to be painted before it checks the
+# index, so that its work does not slow down that frame.
+LIST_PAINT_WAIT = 1.0
 # Up to this many articles, related articles are computed on the spot (no "finding…" flash);
 # beyond, in a thread worker (the first call scores the article against the whole corpus).
 RELATED_SYNC_MAX = 300
@@ -60,22 +63,6 @@ def _related(
         if warn is not None:
             warn(f"related() failed: {exc!r}")
         return []
-
-
-@contextmanager
-def _bulk_allocation() -> Iterator[None]:
-    """No cyclic GC while a library is loaded (millions of new objects, none garbage: the
-    collector would rescan them over and over, ~25 % of `open_library`); afterwards what
-    exists is frozen, so that later collections do not walk the library either. Objects frozen
-    by an earlier load are unfrozen first, so that a replaced library can still be collected.
-    """
-    gc.unfreeze()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
-        gc.freeze()
 
 
 class _RelatedFinder:
@@ -213,6 +200,7 @@ class ReaderApp(App[None]):
         self._fetching_hits = False
         self.indexing = False
         self._stop = threading.Event()
+        self._list_painted = threading.Event()
         for reader_theme in self.reader_themes.values():
             self.register_theme(reader_theme.theme)
 
@@ -262,17 +250,28 @@ class ReaderApp(App[None]):
         # Show what the index holds first (the list is what the reader waits for), then check
         # that it is current: if not, it stays on screen, marked "indexing…", during update().
         opened: Library | None = None
+        damaged = False
         if not rebuild:
             try:
-                with _bulk_allocation():
-                    opened = pipeline.open_library(self.paths, self.index_dir)
+                opened = pipeline.open_library(self.paths, self.index_dir, verify=False)
                 self.post_message(LibraryReady(opened, final=False))
             except Exception:  # nothing usable yet (first run, broken store): update() below
                 opened = None
-        if not (rebuild or rebuild_search):
+            else:
+                # Let the list paint before competing with it for the interpreter.
+                self._list_painted.wait(LIST_PAINT_WAIT)
+                try:
+                    opened.verify()  # damage in rows opening did not read
+                except Exception as exc:
+                    damaged = True
+                    self.post_message(
+                        IndexProgress(f"repairing the index ({type(exc).__name__})", 0, 0)
+                    )
+        if not (rebuild or rebuild_search or damaged):
             try:
                 if pipeline.is_current(self.paths, self.index_dir) and opened is not None:
                     self.post_message(LibraryReady(opened, final=True))
+                    self._warm_search(opened)
                     return
             except Exception as exc:  # a broken store: fall through to update(), which repairs
                 self.post_message(
@@ -295,14 +294,21 @@ class ReaderApp(App[None]):
                 rebuild=rebuild,
                 rebuild_search=rebuild_search,
             )
-            with _bulk_allocation():
-                library = pipeline.open_library(self.paths, self.index_dir)
+            library = pipeline.open_library(self.paths, self.index_dir)
         except Exception as exc:
             if not should_stop():
                 self.post_message(IndexFailed(f"{type(exc).__name__}: {exc}"))
             return
         notices = list(getattr(report, "notices", []))
         self.post_message(LibraryReady(library, final=True, notices=notices))
+        self._warm_search(library)
+
+    @staticmethod
+    def _warm_search(library: Library) -> None:
+        """Open the search index now, in the worker, rather than at the first query (what
+        fails here fails again, and is reported, when a query runs)."""
+        with contextlib.suppress(Exception):
+            library.warm_search()
 
     def on_search_index_damaged(self, message: SearchIndexDamaged) -> None:
         """A query found the search index damaged: rebuild it in the background, once."""
@@ -372,27 +378,25 @@ class ReaderApp(App[None]):
         if library is self.library:
             self._show_status(library, final)
             return
-        self.library = library
+        previous, self.library = self.library, library
+        if previous is not None:
+            previous.close()  # its snapshot of the store; a worker still using it gets errors
         self._refs_cache.clear()
         self._ref_keys_cache.clear()
         self._related_cache.clear()
         order = library.order()
         self._order_index = {aid: i for i, aid in enumerate(order)}
-        mentions = library.mentions
-
-        def entity_count(article_id: str) -> int:
-            return len({m.entity for m in mentions.get(article_id, [])})
-
         sources = self.query_one(SourceList)
         sources.set_articles(
-            [library.article(a) for a in order],
+            [library.info(a) for a in order],
             self.state.read_articles(self.corpus),
-            entity_count,
+            library.entity_count,
         )
+        self.call_after_refresh(self._list_painted.set)
         self.query_one(XrefPanel).library = library
         self._show_status(library, final)
         current = self.current
-        if current in library.articles:
+        if current is not None and current in library.articles:
             view = self.query_one(ArticleView)
             top = view.top_offset()
             self._show(current, force=True)
@@ -430,12 +434,21 @@ class ReaderApp(App[None]):
             return
         view = self.query_one(ArticleView)
         if article_id != self.current or force:
+            try:  # read from the store now: a damaged row fails here
+                article = lib.article(article_id)
+                title_mentions = lib.title_mentions(article_id)
+                text_mentions = lib.text_mentions(article_id)
+            except Exception as exc:
+                self.notify(
+                    f"Could not read this article ({type(exc).__name__}); repairing the index.",
+                    severity="error",
+                    markup=False,
+                )
+                if not self.indexing:
+                    self.start_update()
+                return
             self.current = article_id
-            view.show(
-                lib.article(article_id),
-                lib.title_mentions(article_id),
-                lib.text_mentions(article_id),
-            )
+            view.show(article, title_mentions, text_mentions)
             self.state.mark_read(self.corpus, article_id)
             self.query_one(SourceList).mark(article_id)
             self._related_for(article_id)
@@ -466,7 +479,8 @@ class ReaderApp(App[None]):
             return
         self._related_cache[message.article] = message.relations
         if message.article == self.current:
-            self.query_one(XrefPanel).set_relations(message.article, message.relations)
+            with contextlib.suppress(NoMatches):  # arriving while the app shuts down
+                self.query_one(XrefPanel).set_relations(message.article, message.relations)
 
     def here(self) -> Location | None:
         """Where the reader is now (the selected mention, or the top of the screen)."""
@@ -964,6 +978,8 @@ class ReaderApp(App[None]):
         except Exception:
             pass
         self.state.close()
+        if self.library is not None:
+            self.library.close()
 
 
 def _append_line(path: Path, line: str) -> object | None:
