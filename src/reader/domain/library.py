@@ -15,7 +15,7 @@ import threading
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
+from typing import TYPE_CHECKING, Generic, NamedTuple, Protocol, TypeVar
 
 from reader.domain.model import (
     Article,
@@ -40,8 +40,7 @@ K = TypeVar("K")
 V = TypeVar("V")
 
 
-@dataclass(frozen=True, slots=True)
-class ArticleInfo:
+class ArticleInfo(NamedTuple):
     """What a list of articles shows of one: everything but the text."""
 
     id: str
@@ -239,12 +238,18 @@ class Library:
         if not self.infos:
             self.infos = {a.id: ArticleInfo.of(a) for a in self.articles.values()}
         self._order = [i.id for i in sorted(self.infos.values(), key=_reading_key)]
+
+    def _aliases(self) -> dict[str, str]:
+        """Folded id, name or alias → entity id (built at the first lookup)."""
         if not self.alias_index:
             from reader.domain.textnorm import fold_key
 
+            index: dict[str, str] = {}
             for ent in self.entities.values():
                 for name in (ent.id, ent.name, *ent.aliases):
-                    self.alias_index.setdefault(fold_key(name), ent.id)
+                    index.setdefault(fold_key(name), ent.id)
+            self.alias_index = index
+        return self.alias_index
 
     @classmethod
     def from_source(
@@ -259,14 +264,13 @@ class Library:
         Which entities an article mentions comes from `Entity.articles` (linking records
         there every article holding a mention of the entity)."""
         by_id = {i.id: i for i in infos}
-        ids = {aid: aid for aid in by_id}
         entity_ids: dict[str, set[str]] = {aid: set() for aid in by_id}
         for ent in entities.values():
-            ent.articles = [ids.get(a, a) for a in ent.articles]  # one string per id
+            eid = ent.id
             for aid in ent.articles:
                 found = entity_ids.get(aid)
                 if found is not None:
-                    found.add(ent.id)
+                    found.add(eid)
         return cls(
             articles=StoredArticles(source, by_id),
             mentions=StoredMentions(source, by_id),
@@ -355,7 +359,7 @@ class Library:
             return self.entities[name]
         from reader.domain.textnorm import fold_key
 
-        eid = self.alias_index.get(fold_key(name))
+        eid = self._aliases().get(fold_key(name))
         return self.entities.get(eid) if eid else None
 
     def entity_mentions(self, entity_id: str) -> list[MentionRef]:

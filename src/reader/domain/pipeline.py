@@ -117,16 +117,16 @@ def _discard_store(index_dir: Path) -> None:
 
 
 def _open_store(
-    index_dir: Path, notices: list[str] | None = None, *, shared: bool = False
+    index_dir: Path, notices: list[str] | None = None, *, shared: bool = False, check: bool = True
 ) -> Store:
     path = index_dir / STORE_NAME
     try:
-        return Store(path, shared=shared)
+        return Store(path, shared=shared, check=check)
     except StoreCorrupt as exc:
         _discard_store(index_dir)
         if notices is not None:
             notices.append(f"The index store was unreadable ({exc}); rebuilt it.")
-        return Store(path, shared=shared)
+        return Store(path, shared=shared, check=check)
 
 
 @contextmanager
@@ -631,12 +631,14 @@ def _index_doc(article: Article, terms: list[str]) -> IndexDoc:
 
 def open_library(paths: Sequence[Path], index_dir: Path, *, verify: bool = True) -> Library:
     """Open the stored index of `paths` as a `Library` (no spaCy import, no writes but a
-    store upgrade). Only what the list of articles needs is read now; texts, mentions and
-    passages are read when asked for, from a snapshot of the store taken here (an `update()`
-    running meanwhile does not change what this library shows). `verify` checks first that
-    every stored row reads (`StoreCorrupt` if not); without it, call `library.verify()`
+    store upgrade).
+
+    Only what the list of articles needs is read now; texts, mentions and passages are read
+    when asked for, from a snapshot of the store taken here (an `update()` running meanwhile
+    does not change what this library shows). `verify` first checks the store's structure and
+    that every stored row reads (`StoreCorrupt` if not); without it, call `library.verify()`
     later. Close the library (`library.close()`) when it is replaced."""
-    reader = StoreReader(_open_store(index_dir, shared=True))
+    reader = StoreReader(_open_store(index_dir, shared=True, check=False))
     try:
         if verify:
             reader.verify()

@@ -121,9 +121,10 @@ def _raw_rows(mentions: Sequence[RawMention]) -> str:
 class Store:
     """A connection to the store database. Use one per thread; writes go in `transaction()`."""
 
-    def __init__(self, path: Path, *, shared: bool = False) -> None:
+    def __init__(self, path: Path, *, shared: bool = False, check: bool = True) -> None:
         """Open (creating or upgrading) the store; `shared` lets other threads use the
-        connection (the caller serialises them, as `StoreReader` does)."""
+        connection (the caller serialises them, as `StoreReader` does); `check` runs SQLite's
+        structural check now (it reads the whole file; `check()` runs it later)."""
         self.path = path
         path.parent.mkdir(parents=True, exist_ok=True)
         self.db = sqlite3.connect(
@@ -134,15 +135,14 @@ class Store:
                 self.db.execute("PRAGMA journal_mode=WAL")
                 self.db.execute("PRAGMA synchronous=NORMAL")
                 self.db.executescript(_TABLES)
-                ok = self.db.execute("PRAGMA quick_check").fetchone()
             except sqlite3.DatabaseError as exc:
                 if _is_busy(exc):  # another process holds it: not damage, never moved aside
                     raise
                 raise StoreCorrupt(f"{path}: {_short(exc)}") from exc
             except (UnicodeError, ValueError) as exc:  # a damaged schema text
                 raise StoreCorrupt(f"{path}: {type(exc).__name__}: {_short(exc)}") from exc
-            if not ok or ok[0] != "ok":
-                raise StoreCorrupt(f"{path}: integrity check failed")
+            if check:
+                self.check()
             schema = self.get_meta("store_schema")
             if schema in _MIGRATES_FROM:
                 self._migrate()
@@ -153,6 +153,17 @@ class Store:
         except BaseException:
             self.db.close()
             raise
+
+    def check(self) -> None:
+        """SQLite's structural check of the whole file (`StoreCorrupt` if it fails)."""
+        try:
+            ok = self.db.execute("PRAGMA quick_check").fetchone()
+        except sqlite3.DatabaseError as exc:
+            if _is_busy(exc):
+                raise
+            raise StoreCorrupt(f"{self.path}: {_short(exc)}") from exc
+        if not ok or ok[0] != "ok":
+            raise StoreCorrupt(f"{self.path}: integrity check failed")
 
     def _migrate(self) -> None:
         """Upgrade a schema-2 store in place: fill the `headers` table from the articles
@@ -404,7 +415,7 @@ class StoreReader:
         """The header of every article (no texts are read)."""
         with _reading(self.path):
             return [
-                ArticleInfo(r[0], r[1], r[2], r[3], r[4], bool(r[5]))
+                ArticleInfo(r[0], r[1], r[2], r[3], r[4], r[5] == 1)
                 for r in self._rows(
                     "SELECT id, path, title, date, source, title_derived FROM headers"
                 )
@@ -455,8 +466,13 @@ class StoreReader:
         return [(r[0], r[1]) for r in self._rows("SELECT a, b FROM passages")]
 
     def verify(self) -> None:
-        """Raise `StoreCorrupt` if a stored row is not readable JSON (what opening used to
-        find by loading everything; here SQLite checks it without building objects)."""
+        """Raise `StoreCorrupt` if the file fails SQLite's structural check or a stored row is
+        not readable JSON (what opening used to find by loading everything; here SQLite
+        checks it without building objects)."""
+        with self._lock:
+            if self._closed:
+                raise RuntimeError(f"{self.path}: this view of the store was closed")
+            self._store.check()
         for table in ("articles", "mentions", "entities", "passages"):
             bad = self._rows(f"SELECT count(*) FROM {table} WHERE NOT json_valid(data)")
             if bad and bad[0][0]:

@@ -221,11 +221,14 @@ class ReaderApp(App[None]):
             self.install_library(self._given_library, final=True)
         else:
             self.sub_title = "opening…"
-            # Started from on_mount, just before the first frame: the thread's imports and the
-            # store's first reads overlap with that frame (started earlier, in __init__, they
-            # contended with Textual's start-up for the GIL and delayed it by ~0.1 s).
-            self.run_worker(self._load, thread=True, name="load", group="index", exclusive=True)
+            # Started once the first frame is painted: the thread holds the GIL most of the
+            # time (objects built from the store), and overlapping it with Textual's start-up
+            # delayed that frame more than it advanced the list.
+            self.call_after_refresh(self._start_loading)
         self.query_one(SourceOptions).focus()
+
+    def _start_loading(self) -> None:
+        self.run_worker(self._load, thread=True, name="load", group="index", exclusive=True)
 
     def _corpus_name(self) -> str:
         from reader.domain.paths import bundled_seeds
@@ -468,7 +471,8 @@ class ReaderApp(App[None]):
                 self._related_cache[article_id] = relations
         panel.show_article(article_id, relations)
         if relations is None and library is not None:
-            self._related_finder.request(library, article_id)
+            # once the article is on screen: the search competes with painting it
+            self.call_after_refresh(self._related_finder.request, library, article_id)
         if self.selected_entity and library and self.selected_entity in library.entities:
             entity = library.entities[self.selected_entity]
             panel.show_entity(entity, self.refs(entity.id))
