@@ -203,6 +203,10 @@ class ReaderApp(App[None]):
         self._list_painted = threading.Event()
         for reader_theme in self.reader_themes.values():
             self.register_theme(reader_theme.theme)
+        # Set before the stylesheet is first read: set after mounting, it made Textual parse
+        # and apply all the CSS a second time before the first frame.
+        self._unknown_theme = False
+        self.theme = self._initial_theme()
 
     # -- start-up ---------------------------------------------------------------------------
     def get_default_screen(self) -> Screen[Any]:
@@ -212,7 +216,15 @@ class ReaderApp(App[None]):
     def start(self) -> None:
         """Pick the theme, then show the given library or start loading in a worker."""
         self.title = "reader — " + self._corpus_name()
-        self._pick_theme()
+        if self._unknown_theme:
+            names = ", ".join(self.reader_themes)
+            self.notify(
+                f"Unknown theme {sanitize_inline(self._requested_theme or '')!r}; "
+                f"available: {names}",
+                severity="warning",
+                markup=False,
+            )
+        self._theme_changed(self.current_theme)
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         self.query_one("#indexing").display = False
         for notice in self.notices:
@@ -910,20 +922,17 @@ class ReaderApp(App[None]):
         self.start_update()
 
     # -- themes -----------------------------------------------------------------------------
-    def _pick_theme(self) -> None:
+    def _initial_theme(self) -> str:
+        """The theme asked for, else the one used last time, else the default."""
         wanted = self._requested_theme
         if wanted and wanted not in self.reader_themes and wanted not in self.available_themes:
-            names = ", ".join(self.reader_themes)
-            self.notify(
-                f"Unknown theme {sanitize_inline(wanted)!r}; available: {names}",
-                severity="warning",
-                markup=False,
-            )
+            self._unknown_theme = True
             wanted = None
         remembered = self.state.theme()
         if not wanted and remembered in self.available_themes:
             wanted = remembered
-        self.set_reader_theme(wanted or DEFAULT_THEME)
+        wanted = wanted or DEFAULT_THEME
+        return wanted if wanted in self.available_themes else self.theme
 
     def set_reader_theme(self, name: str) -> None:
         """Switch theme (remembered for next time)."""
@@ -944,7 +953,8 @@ class ReaderApp(App[None]):
             panel.styles_set = self.entity_styles
         except Exception:
             pass
-        self.state.set_theme(self.theme)
+        if self.state.theme() != self.theme:
+            self.state.set_theme(self.theme)
 
     def action_next_theme(self) -> None:
         """t: the next of the reader's themes."""
