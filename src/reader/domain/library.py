@@ -49,6 +49,8 @@ class ArticleInfo(NamedTuple):
     date: str | None = None
     source: str | None = None
     title_derived: bool = False
+    #: How many distinct entities the article mentions (None: not recorded; count them).
+    entities: int | None = None
 
     @classmethod
     def of(cls, article: Article) -> ArticleInfo:
@@ -123,9 +125,9 @@ class _Cache(Generic[K, V]):
 class StoredArticles(Mapping[str, Article]):
     """Article id → `Article`, each read from the source when first asked for."""
 
-    def __init__(self, source: ArticleSource, ids: Iterable[str]) -> None:
+    def __init__(self, source: ArticleSource, ids: Mapping[str, object]) -> None:
         self._source = source
-        self._ids = dict.fromkeys(ids)
+        self._ids = ids  # shared, never changed
         self._cache: _Cache[str, Article] = _Cache(CACHE_SIZE)
 
     def __getitem__(self, key: str) -> Article:
@@ -146,9 +148,9 @@ class StoredArticles(Mapping[str, Article]):
 class StoredMentions(Mapping[str, Sequence[Mention]]):
     """Article id → its linked mentions, read from the source when first asked for."""
 
-    def __init__(self, source: ArticleSource, ids: Iterable[str]) -> None:
+    def __init__(self, source: ArticleSource, ids: Mapping[str, object]) -> None:
         self._source = source
-        self._ids = dict.fromkeys(ids)
+        self._ids = ids  # shared, never changed
         self._cache: _Cache[str, Sequence[Mention]] = _Cache(CACHE_SIZE)
 
     def __getitem__(self, key: str) -> Sequence[Mention]:
@@ -262,15 +264,8 @@ class Library:
         """A library that reads texts, mentions and passages from `source` when asked for.
 
         Which entities an article mentions comes from `Entity.articles` (linking records
-        there every article holding a mention of the entity)."""
+        there every article holding a mention of the entity), when first needed."""
         by_id = {i.id: i for i in infos}
-        entity_ids: dict[str, set[str]] = {aid: set() for aid in by_id}
-        for ent in entities.values():
-            eid = ent.id
-            for aid in ent.articles:
-                found = entity_ids.get(aid)
-                if found is not None:
-                    found.add(eid)
         return cls(
             articles=StoredArticles(source, by_id),
             mentions=StoredMentions(source, by_id),
@@ -278,7 +273,6 @@ class Library:
             passages=StoredPassages(source),
             problems=problems or [],
             infos=by_id,
-            entity_ids=entity_ids,
             source=source,
         )
 
@@ -312,6 +306,9 @@ class Library:
 
     def entity_count(self, article_id: str) -> int:
         """How many distinct entities the article mentions."""
+        info = self.infos.get(article_id)
+        if info is not None and info.entities is not None:
+            return info.entities
         return len(self._entity_ids().get(article_id, ()))
 
     def text_mentions(self, article_id: str) -> list[Mention]:
@@ -336,9 +333,19 @@ class Library:
 
     def _entity_ids(self) -> Mapping[str, Set[str]]:
         if self.entity_ids is None:
-            self.entity_ids = {
-                aid: {m.entity for m in self.mentions.get(aid, ())} for aid in self.infos
-            }
+            if self.source is None:
+                self.entity_ids = {
+                    aid: {m.entity for m in self.mentions.get(aid, ())} for aid in self.infos
+                }
+            else:  # from the entities: no mention is read
+                found: dict[str, set[str]] = {aid: set() for aid in self.infos}
+                for ent in self.entities.values():
+                    eid = ent.id
+                    for aid in ent.articles:
+                        ids = found.get(aid)
+                        if ids is not None:
+                            ids.add(eid)
+                self.entity_ids = found
         return self.entity_ids
 
     def _articles_of(self, entity_id: str) -> list[str]:

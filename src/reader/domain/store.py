@@ -40,7 +40,7 @@ CREATE TABLE IF NOT EXISTS articles (
     id TEXT PRIMARY KEY, file TEXT NOT NULL, data TEXT NOT NULL, terms_hash TEXT);
 CREATE TABLE IF NOT EXISTS headers (
     id TEXT PRIMARY KEY, path TEXT NOT NULL, title TEXT NOT NULL, date TEXT, source TEXT,
-    title_derived INTEGER NOT NULL);
+    title_derived INTEGER NOT NULL, entities INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE IF NOT EXISTS ner_cache (key TEXT PRIMARY KEY, data TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS mentions (article TEXT PRIMARY KEY, data TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS entities (id TEXT PRIMARY KEY, data TEXT NOT NULL);
@@ -173,10 +173,13 @@ class Store:
                 return
             self.db.execute("DELETE FROM headers")
             self.db.execute(
-                "INSERT INTO headers SELECT id, json_extract(data, '$.path'),"
-                " json_extract(data, '$.title'), json_extract(data, '$.date'),"
-                " json_extract(data, '$.source'), json_extract(data, '$.title_derived')"
-                " FROM articles"
+                "INSERT INTO headers SELECT a.id, json_extract(a.data, '$.path'),"
+                " json_extract(a.data, '$.title'), json_extract(a.data, '$.date'),"
+                " json_extract(a.data, '$.source'), json_extract(a.data, '$.title_derived'),"
+                " coalesce(c.n, 0) FROM articles a LEFT JOIN ("
+                "  SELECT j.value AS aid, count(*) AS n"
+                "  FROM entities e, json_each(e.data, '$.articles') j GROUP BY j.value"
+                " ) c ON c.aid = a.id"
             )
             self.set_meta("store_schema", str(STORE_SCHEMA))
 
@@ -244,7 +247,7 @@ class Store:
             (article.id, file, article_to_json(article)),
         )
         self.db.execute(
-            "INSERT OR REPLACE INTO headers VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT OR REPLACE INTO headers VALUES (?, ?, ?, ?, ?, ?, 0)",
             (
                 article.id,
                 article.path,
@@ -311,6 +314,11 @@ class Store:
         self.db.executemany(
             "INSERT INTO mentions VALUES (?, ?)",
             [(aid, _mention_rows(ms)) for aid, ms in mentions.items()],
+        )
+        self.db.execute("UPDATE headers SET entities = 0")
+        self.db.executemany(
+            "UPDATE headers SET entities = ? WHERE id = ?",
+            [(len({m.entity for m in ms}), aid) for aid, ms in mentions.items() if ms],
         )
 
     def entities(self) -> dict[str, Entity]:
@@ -415,9 +423,9 @@ class StoreReader:
         """The header of every article (no texts are read)."""
         with _reading(self.path):
             return [
-                ArticleInfo(r[0], r[1], r[2], r[3], r[4], r[5] == 1)
+                ArticleInfo(r[0], r[1], r[2], r[3], r[4], r[5] == 1, r[6])
                 for r in self._rows(
-                    "SELECT id, path, title, date, source, title_derived FROM headers"
+                    "SELECT id, path, title, date, source, title_derived, entities FROM headers"
                 )
             ]
 

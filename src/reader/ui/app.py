@@ -8,7 +8,7 @@ import time
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
 from textual import on
@@ -21,7 +21,6 @@ from textual.widget import Widget
 from textual.widgets import Footer, Header, Label, ProgressBar, Static
 from textual.worker import get_current_worker
 
-from reader.domain.library import Library
 from reader.domain.model import Entity, Hit, Match, MentionRef, Relation, SearchResult
 from reader.domain.sanitize import sanitize_inline
 from reader.ui.article_view import ArticleView
@@ -43,6 +42,9 @@ from reader.ui.state import StateStore
 from reader.ui.styles import EntityStyles
 from reader.ui.themes import DEFAULT_THEME, ReaderTheme, load_themes
 from reader.ui.xref_panel import XrefOptions, XrefPanel
+
+if TYPE_CHECKING:  # imported by the loading worker, not before the first frame
+    from reader.domain.library import Library
 
 PROGRESS_INTERVAL = 0.1  # seconds between progress messages from the indexing worker
 # The loading worker waits (at most this long) for the list to be painted before it checks the
@@ -403,7 +405,7 @@ class ReaderApp(App[None]):
         self._order_index = {aid: i for i, aid in enumerate(order)}
         sources = self.query_one(SourceList)
         sources.set_articles(
-            [library.info(a) for a in order],
+            [library.infos[a] for a in order],
             self.state.read_articles(self.corpus),
             library.entity_count,
         )
