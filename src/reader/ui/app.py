@@ -50,6 +50,8 @@ PROGRESS_INTERVAL = 0.1  # seconds between progress messages from the indexing w
 # The loading worker waits (at most this long) for the list to be painted before it checks the
 # index, so that its work does not slow down that frame.
 LIST_PAINT_WAIT = 1.0
+# Loading starts after the first frame, or after this long if no frame was seen.
+FIRST_PAINT_WAIT = 0.5
 # Up to this many articles, related articles are computed on the spot (no "finding…" flash);
 # beyond, in a thread worker (the first call scores the article against the whole corpus).
 RELATED_SYNC_MAX = 300
@@ -203,6 +205,8 @@ class ReaderApp(App[None]):
         self.indexing = False
         self._stop = threading.Event()
         self._list_painted = threading.Event()
+        self._paint_callbacks: list[Callable[[], object]] = []
+        self._loading_started = False
         for reader_theme in self.reader_themes.values():
             self.register_theme(reader_theme.theme)
         # Set before the stylesheet is first read: set after mounting, it made Textual parse
@@ -235,13 +239,30 @@ class ReaderApp(App[None]):
             self.install_library(self._given_library, final=True)
         else:
             self.sub_title = "opening…"
-            # Started once the first frame is painted: the thread holds the GIL most of the
-            # time (objects built from the store), and overlapping it with Textual's start-up
-            # delayed that frame more than it advanced the list.
-            self.call_after_refresh(self._start_loading)
+            # Started as soon as the first frame is painted: the thread holds the GIL most of
+            # the time (objects built from the store), and overlapping it with Textual's
+            # start-up delayed that frame more than it advanced the list.
+            self._after_paint(self._start_loading)
+            self.set_timer(FIRST_PAINT_WAIT, self._start_loading)  # should no paint be seen
         self.query_one(SourceOptions).focus()
 
+    def _after_paint(self, callback: Callable[[], object]) -> None:
+        """Call `callback` once the screen has next been painted (its layout-refresh signal
+        comes right after the compositor's update)."""
+        if not self._paint_callbacks:
+            self.screen.screen_layout_refresh_signal.subscribe(self, self._painted)
+        self._paint_callbacks.append(callback)
+
+    def _painted(self, screen: Screen[Any]) -> None:
+        callbacks, self._paint_callbacks = self._paint_callbacks, []
+        screen.screen_layout_refresh_signal.unsubscribe(self)
+        for callback in callbacks:
+            callback()
+
     def _start_loading(self) -> None:
+        if self._loading_started:
+            return
+        self._loading_started = True
         self.run_worker(self._load, thread=True, name="load", group="index", exclusive=True)
 
     def _corpus_name(self) -> str:
@@ -280,6 +301,8 @@ class ReaderApp(App[None]):
                 try:
                     opened.verify()  # damage in rows opening did not read
                 except Exception as exc:
+                    if should_stop():  # closed by the app quitting: nothing to repair
+                        return
                     damaged = True
                     self.post_message(
                         IndexProgress(f"repairing the index ({type(exc).__name__})", 0, 0)
@@ -409,7 +432,7 @@ class ReaderApp(App[None]):
             self.state.read_articles(self.corpus),
             library.entity_count,
         )
-        self.call_after_refresh(self._list_painted.set)
+        self._after_paint(self._list_painted.set)
         self.query_one(XrefPanel).library = library
         self._show_status(library, final)
         current = self.current
