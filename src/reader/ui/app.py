@@ -249,8 +249,9 @@ class ReaderApp(App[None]):
     def _after_paint(self, callback: Callable[[], object]) -> None:
         """Call `callback` once the screen has next been painted (its layout-refresh signal
         comes right after the compositor's update)."""
-        if not self._paint_callbacks:
-            self.screen.screen_layout_refresh_signal.subscribe(self, self._painted)
+        signal = self.screen.screen_layout_refresh_signal  # the screen on top paints next
+        signal.unsubscribe(self)  # one subscription per screen
+        signal.subscribe(self, self._painted)
         self._paint_callbacks.append(callback)
 
     def _painted(self, screen: Screen[Any]) -> None:
@@ -292,6 +293,7 @@ class ReaderApp(App[None]):
         if not rebuild:
             try:
                 opened = pipeline.open_library(self.paths, self.index_dir, verify=False)
+                self._list_painted.clear()
                 self.post_message(LibraryReady(opened, final=False))
             except Exception:  # nothing usable yet (first run, broken store): update() below
                 opened = None
