@@ -52,7 +52,9 @@ class Run:
 
 
 def env_for(tmp: Path, **extra: str) -> dict[str, str]:
-    env = dict(os.environ, READER_CONFIG_DIR=str(tmp / "cfg"), PYTHONPATH=str(RUNNER.parent))
+    # the runner's folder first; an inherited PYTHONPATH (a worktree's src) is kept
+    path = os.pathsep.join(filter(None, [str(RUNNER.parent), os.environ.get("PYTHONPATH")]))
+    env = dict(os.environ, READER_CONFIG_DIR=str(tmp / "cfg"), PYTHONPATH=path)
     env.pop("READER_INDEX_DIR", None)
     env.update(extra)
     return env
@@ -239,11 +241,11 @@ def test_a_foreign_process_holding_the_search_lock_does_not_fail_the_update(
 
 
 # -- missing, stale, corrupt, older version ---------------------------------------------------
-def _flip(path: Path, count: int, seed: int, start: int = 0) -> None:
+def _flip(path: Path, count: int, seed: int, start: int = 0, end: int | None = None) -> None:
     data = bytearray(path.read_bytes())
     rng = random.Random(seed)
     for _ in range(count):
-        i = rng.randrange(start, len(data))
+        i = rng.randrange(start, len(data) if end is None else end)
         data[i] ^= 0xFF
     path.write_bytes(bytes(data))
 
@@ -262,7 +264,9 @@ def _set_meta(index: Path, key: str, value: str) -> None:
 DAMAGE = {
     "store-missing": lambda ix: (ix / pipeline.STORE_NAME).unlink(),
     "store-truncated": lambda ix: os.truncate(ix / pipeline.STORE_NAME, 5000),
-    "store-header-garbage": lambda ix: _flip(ix / pipeline.STORE_NAME, 16, 1),
+    # the 100-byte SQLite file header (flips anywhere would land where the file's layout
+    # puts them: in rows that `reader search` never reads, for some layouts)
+    "store-header-garbage": lambda ix: _flip(ix / pipeline.STORE_NAME, 16, 1, end=100),
     "store-bytes-flipped": lambda ix: _flip(ix / pipeline.STORE_NAME, 40, 3, start=100),
     "store-older-schema": lambda ix: _set_meta(ix, "store_schema", "1"),
     "store-older-pipeline": lambda ix: _set_meta(ix, "version:pipeline", "0"),

@@ -34,7 +34,10 @@ def _env(tmp: Path) -> dict[str, str]:
         TERM="xterm-256color",
         READER_STATE_DIR=str(tmp / "state"),
         READER_CONFIG_DIR=str(tmp / "config"),
-        PYTHONPATH=str(RUNNER.parent),
+        # the runner's folder first; an inherited PYTHONPATH (a worktree's src) is kept
+        PYTHONPATH=os.pathsep.join(
+            filter(None, [str(RUNNER.parent), os.environ.get("PYTHONPATH")])
+        ),
     )
     for var in ("READER_INDEX_DIR", "COLUMNS", "LINES", "TEXTUAL", "NO_COLOR"):
         env.pop(var, None)

@@ -34,7 +34,7 @@ async def test_stale_index_is_updated_in_a_worker_with_progress(
     progress_seen: list[tuple[str, int, int]] = []
     library = build_library()
 
-    def open_library(paths: Any, index_dir: Any) -> Any:
+    def open_library(paths: Any, index_dir: Any, **kwargs: Any) -> Any:
         calls.append("open")
         if "update" not in calls:
             raise FileNotFoundError("no store yet")
@@ -79,7 +79,7 @@ async def test_current_index_opens_without_update(
         raise AssertionError("update must not run on a current index")
 
     monkeypatch.setattr(pipeline, "is_current", lambda paths, index_dir: True)
-    monkeypatch.setattr(pipeline, "open_library", lambda paths, index_dir: library)
+    monkeypatch.setattr(pipeline, "open_library", lambda paths, index_dir, **kw: library)
     monkeypatch.setattr(pipeline, "update", update)
     app = create_app([tmp_path / "corpus"], tmp_path / "index", state_dir=tmp_path / "state")
     async with app.run_test(size=(120, 40)) as pilot:
@@ -96,7 +96,7 @@ async def test_failed_update_keeps_the_reader_usable(
         raise OSError("[bold]disk[/] full \x1b[2J")
 
     monkeypatch.setattr(pipeline, "is_current", lambda paths, index_dir: False)
-    monkeypatch.setattr(pipeline, "open_library", lambda paths, index_dir: library)
+    monkeypatch.setattr(pipeline, "open_library", lambda paths, index_dir, **kw: library)
     monkeypatch.setattr(pipeline, "update", update)
     app = create_app([tmp_path / "corpus"], tmp_path / "index", state_dir=tmp_path / "state")
     async with app.run_test(size=(120, 40)) as pilot:

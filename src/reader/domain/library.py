@@ -2,13 +2,20 @@
 
 A `Library` is built by `reader.domain.pipeline` from the store (no spaCy needed when the index
 is current) or directly from parts in tests. It holds no widgets and never imports Textual.
+
+Opened from the store, a library holds only what the list of articles and the cross-references
+need of every article (its `ArticleInfo` and the set of entities it mentions) and the entities;
+texts, mentions and passages are read from the store when asked for, one article at a time,
+with a small cache (`StoredArticles`, `StoredMentions`, `StoredPassages`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import threading
+from collections import Counter, OrderedDict
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Generic, NamedTuple, Protocol, TypeVar
 
 from reader.domain.model import (
     Article,
@@ -26,34 +33,263 @@ if TYPE_CHECKING:
 
 Searcher = Callable[[str, int], SearchResult]
 
+#: Articles (and mention lists) a library opened from the store keeps in memory.
+CACHE_SIZE = 128
 
-def _reading_key(article: Article) -> tuple[str, str, str]:
-    return (article.date or "9999", article.title.casefold(), article.id)
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+class ArticleInfo(NamedTuple):
+    """What a list of articles shows of one: everything but the text."""
+
+    id: str
+    path: str
+    title: str
+    date: str | None = None
+    source: str | None = None
+    title_derived: bool = False
+    #: How many distinct entities the article mentions (None: not recorded; count them).
+    entities: int | None = None
+
+    @classmethod
+    def of(cls, article: Article) -> ArticleInfo:
+        """The info of a loaded article."""
+        return cls(
+            article.id,
+            article.path,
+            article.title,
+            article.date,
+            article.source,
+            article.title_derived,
+        )
+
+
+def _reading_key(info: ArticleInfo) -> tuple[str, str, str]:
+    return (info.date or "9999", info.title.casefold(), info.id)
+
+
+class ArticleSource(Protocol):
+    """Where a lazily loaded library reads from (`reader.domain.store.StoreReader`)."""
+
+    def article(self, article_id: str) -> Article:
+        """One article (KeyError if unknown)."""
+        ...
+
+    def mentions(self, article_id: str) -> list[Mention]:
+        """The linked mentions of one article."""
+        ...
+
+    def passage_pair(self, a: str, b: str) -> list[SharedPassage] | None:
+        """The passages stored for `(a, b)` as written, or None."""
+        ...
+
+    def passages_of(self, article_id: str) -> dict[tuple[str, str], list[SharedPassage]]:
+        """Every stored pair involving the article."""
+        ...
+
+    def passage_keys(self) -> list[tuple[str, str]]:
+        """Every stored pair."""
+        ...
+
+    def verify(self) -> None:
+        """Raise if what is stored cannot be read."""
+        ...
+
+    def close(self) -> None:
+        """Release the source."""
+        ...
+
+
+class _Cache(Generic[K, V]):
+    """A small least-recently-used cache, safe to share between threads."""
+
+    def __init__(self, size: int) -> None:
+        self._size = size
+        self._items: OrderedDict[K, V] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: K, load: Callable[[K], V]) -> V:
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                return self._items[key]
+        value = load(key)  # outside the lock: another thread may load something else
+        with self._lock:
+            self._items[key] = value
+            while len(self._items) > self._size:
+                self._items.popitem(last=False)
+        return value
+
+
+class StoredArticles(Mapping[str, Article]):
+    """Article id → `Article`, each read from the source when first asked for."""
+
+    def __init__(self, source: ArticleSource, ids: Mapping[str, object]) -> None:
+        self._source = source
+        self._ids = ids  # shared, never changed
+        self._cache: _Cache[str, Article] = _Cache(CACHE_SIZE)
+
+    def __getitem__(self, key: str) -> Article:
+        if key not in self._ids:
+            raise KeyError(key)
+        return self._cache.get(key, self._source.article)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._ids
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._ids)
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+
+class StoredMentions(Mapping[str, Sequence[Mention]]):
+    """Article id → its linked mentions, read from the source when first asked for."""
+
+    def __init__(self, source: ArticleSource, ids: Mapping[str, object]) -> None:
+        self._source = source
+        self._ids = ids  # shared, never changed
+        self._cache: _Cache[str, Sequence[Mention]] = _Cache(CACHE_SIZE)
+
+    def __getitem__(self, key: str) -> Sequence[Mention]:
+        if key not in self._ids:
+            raise KeyError(key)
+        return self._cache.get(key, self._load)
+
+    def _load(self, key: str) -> Sequence[Mention]:
+        return tuple(self._source.mentions(key))
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._ids
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._ids)
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+
+class StoredPassages(Mapping[tuple[str, str], Sequence[SharedPassage]]):
+    """(a, b) → the passages a and b share, read from the source when asked for."""
+
+    def __init__(self, source: ArticleSource) -> None:
+        self._source = source
+
+    def __getitem__(self, key: tuple[str, str]) -> Sequence[SharedPassage]:
+        found = self._source.passage_pair(*key)
+        if found is None:
+            raise KeyError(key)
+        return found
+
+    def __iter__(self) -> Iterator[tuple[str, str]]:
+        return iter(self._source.passage_keys())
+
+    def __len__(self) -> int:
+        return len(self._source.passage_keys())
+
+    def involving(self, article_id: str) -> dict[tuple[str, str], list[SharedPassage]]:
+        """Every pair with `article_id` on either side."""
+        return self._source.passages_of(article_id)
+
+
+class LazySearcher:
+    """A `Searcher` that opens the search index on the first query (or on `open()`), so
+    that opening a library does not wait for the search engine."""
+
+    def __init__(self, opener: Callable[[], Searcher]) -> None:
+        self._opener = opener
+        self._searcher: Searcher | None = None
+        self._lock = threading.Lock()
+
+    def open(self) -> Searcher:
+        """The opened searcher (opening errors propagate; the next call tries again)."""
+        with self._lock:
+            if self._searcher is None:
+                self._searcher = self._opener()
+            return self._searcher
+
+    def __call__(self, query: str, limit: int) -> SearchResult:
+        return self.open()(query, limit)
 
 
 @dataclass
 class Library:
     """Articles in reading order (date, then title), their linked mentions, the entities,
-    the shared passages between article pairs, the files that were skipped, and search."""
+    the shared passages between article pairs, the files that were skipped, and search.
 
-    articles: dict[str, Article]
-    mentions: dict[str, list[Mention]]
+    `infos` and `entity_ids` (article id → ids of the entities it mentions, hidden ones
+    included) are derived from `articles` and `mentions` when not given."""
+
+    articles: Mapping[str, Article]
+    mentions: Mapping[str, Sequence[Mention]]
     entities: dict[str, Entity]
-    passages: dict[tuple[str, str], list[SharedPassage]] = field(default_factory=dict)
+    passages: Mapping[tuple[str, str], Sequence[SharedPassage]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     searcher: Searcher | None = None
     alias_index: dict[str, str] = field(default_factory=dict)
     notices: list[str] = field(default_factory=list)
+    infos: dict[str, ArticleInfo] = field(default_factory=dict)
+    entity_ids: Mapping[str, Set[str]] | None = None
+    source: ArticleSource | None = None
 
     def __post_init__(self) -> None:
         self._entity_sets: EntitySets | None = None
-        self._order = [a.id for a in sorted(self.articles.values(), key=_reading_key)]
+        self._by_entity: dict[str, list[str]] | None = None
+        if not self.infos:
+            self.infos = {a.id: ArticleInfo.of(a) for a in self.articles.values()}
+        self._order = [i.id for i in sorted(self.infos.values(), key=_reading_key)]
+
+    def _aliases(self) -> dict[str, str]:
+        """Folded id, name or alias → entity id (built at the first lookup)."""
         if not self.alias_index:
             from reader.domain.textnorm import fold_key
 
+            index: dict[str, str] = {}
             for ent in self.entities.values():
                 for name in (ent.id, ent.name, *ent.aliases):
-                    self.alias_index.setdefault(fold_key(name), ent.id)
+                    index.setdefault(fold_key(name), ent.id)
+            self.alias_index = index
+        return self.alias_index
+
+    @classmethod
+    def from_source(
+        cls,
+        source: ArticleSource,
+        infos: Iterable[ArticleInfo],
+        entities: dict[str, Entity],
+        problems: list[Problem] | None = None,
+    ) -> Library:
+        """A library that reads texts, mentions and passages from `source` when asked for.
+
+        Which entities an article mentions comes from `Entity.articles` (linking records
+        there every article holding a mention of the entity), when first needed."""
+        by_id = {i.id: i for i in infos}
+        return cls(
+            articles=StoredArticles(source, by_id),
+            mentions=StoredMentions(source, by_id),
+            entities=entities,
+            passages=StoredPassages(source),
+            problems=problems or [],
+            infos=by_id,
+            source=source,
+        )
+
+    def verify(self) -> None:
+        """Check that what is read lazily can be read (`StoreCorrupt` if not)."""
+        if self.source is not None:
+            self.source.verify()
+
+    def close(self) -> None:
+        """Release the store (a library built from parts has nothing to release)."""
+        if self.source is not None:
+            self.source.close()
+
+    def warm_search(self) -> None:
+        """Open a lazily opened search index now rather than at the first query."""
+        if isinstance(self.searcher, LazySearcher):
+            self.searcher.open()
 
     # -- articles ---------------------------------------------------------------------------
     def order(self) -> list[str]:
@@ -63,6 +299,17 @@ class Library:
     def article(self, article_id: str) -> Article:
         """The article with this id (KeyError if unknown)."""
         return self.articles[article_id]
+
+    def info(self, article_id: str) -> ArticleInfo:
+        """What the list shows of the article (no text is read; KeyError if unknown)."""
+        return self.infos[article_id]
+
+    def entity_count(self, article_id: str) -> int:
+        """How many distinct entities the article mentions."""
+        info = self.infos.get(article_id)
+        if info is not None and info.entities is not None:
+            return info.entities
+        return len(self._entity_ids().get(article_id, ()))
 
     def text_mentions(self, article_id: str) -> list[Mention]:
         """Mentions in the article's body, by offset (hidden entities left out)."""
@@ -84,6 +331,34 @@ class Library:
         ent = self.entities.get(entity_id)
         return ent is not None and ent.hidden
 
+    def _entity_ids(self) -> Mapping[str, Set[str]]:
+        if self.entity_ids is None:
+            if self.source is None:
+                self.entity_ids = {
+                    aid: {m.entity for m in self.mentions.get(aid, ())} for aid in self.infos
+                }
+            else:  # from the entities: no mention is read
+                found: dict[str, set[str]] = {aid: set() for aid in self.infos}
+                for ent in self.entities.values():
+                    eid = ent.id
+                    for aid in ent.articles:
+                        ids = found.get(aid)
+                        if ids is not None:
+                            ids.add(eid)
+                self.entity_ids = found
+        return self.entity_ids
+
+    def _articles_of(self, entity_id: str) -> list[str]:
+        """The articles mentioning the entity, in reading order."""
+        if self._by_entity is None:
+            by_entity: dict[str, list[str]] = {}
+            sets = self._entity_ids()
+            for aid in self._order:
+                for eid in sets.get(aid, ()):
+                    by_entity.setdefault(eid, []).append(aid)
+            self._by_entity = by_entity
+        return self._by_entity.get(entity_id, [])
+
     # -- entities ---------------------------------------------------------------------------
     def find_entity(self, name: str) -> Entity | None:
         """The entity whose id or any alias matches `name` (case, accents and hyphens folded)."""
@@ -91,14 +366,15 @@ class Library:
             return self.entities[name]
         from reader.domain.textnorm import fold_key
 
-        eid = self.alias_index.get(fold_key(name))
+        eid = self._aliases().get(fold_key(name))
         return self.entities.get(eid) if eid else None
 
     def entity_mentions(self, entity_id: str) -> list[MentionRef]:
         """Every mention of the entity across the corpus in reading order, with context."""
         from reader.domain.xref.mentions import entity_mentions
 
-        return entity_mentions(entity_id, (self.articles[a] for a in self._order), self.mentions)
+        articles = (self.articles[a] for a in self._articles_of(entity_id))
+        return entity_mentions(entity_id, articles, self.mentions)
 
     def visible_entities(self) -> Iterable[Entity]:
         """Entities not hidden by a user correction, most mentioned first."""
@@ -108,25 +384,45 @@ class Library:
         )
 
     # -- cross-references ---------------------------------------------------------------------
+    def _visible_sets(self) -> EntitySets:
+        """Each article's visible entity ids and each entity's document frequency (what
+        `xref.related.entity_sets` computes from the mentions)."""
+        hidden = {eid for eid, ent in self.entities.items() if ent.hidden}
+        by_article: dict[str, set[str]] = {}
+        df: Counter[str] = Counter()
+        sets = self._entity_ids()
+        for aid in self.articles:
+            ents = set(sets.get(aid, ()))
+            ents -= hidden
+            by_article[aid] = ents
+            df.update(ents)
+        return by_article, df
+
+    def _passages_of(self, article_id: str) -> Mapping[tuple[str, str], Sequence[SharedPassage]]:
+        if isinstance(self.passages, StoredPassages):
+            return self.passages.involving(article_id)
+        return {k: v for k, v in self.passages.items() if article_id in k}
+
     def related(self, article_id: str) -> list[Relation]:
         """Articles related to `article_id`, best first, each with its reasons."""
-        from reader.domain.xref.related import entity_sets, related_articles
+        from reader.domain.xref.related import related_articles
 
         if self._entity_sets is None:
-            self._entity_sets = entity_sets(self.articles, self.mentions, self.entities)
+            self._entity_sets = self._visible_sets()
         return related_articles(
             article_id,
             self.articles,
             self.mentions,
             self.entities,
-            self.passages,
+            self._passages_of(article_id),
             sets=self._entity_sets,
         )
 
     def shared_passages(self, a: str, b: str) -> list[SharedPassage]:
         """Passages article `a` shares with `b` (offsets: `start/end` in a, `other_*` in b)."""
-        if (a, b) in self.passages:
-            return self.passages[(a, b)]
+        found = self.passages.get((a, b))
+        if found is not None:
+            return list(found)
         flipped = self.passages.get((b, a), [])
         return [
             SharedPassage(p.other_start, p.other_end, p.start, p.end, p.similarity) for p in flipped

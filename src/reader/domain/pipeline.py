@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader.domain.discovery import SourceFile
-from reader.domain.library import Library
+from reader.domain.library import LazySearcher, Library, Searcher
 from reader.domain.model import (
     Article,
     Entity,
@@ -32,7 +32,7 @@ from reader.domain.model import (
     SharedPassage,
 )
 from reader.domain.paths import config_dir, corpus_key
-from reader.domain.store import FileEntry, Store, StoreCorrupt
+from reader.domain.store import FileEntry, Store, StoreCorrupt, StoreReader
 
 if TYPE_CHECKING:
     from reader.domain.entities.linking import LinkResult
@@ -116,15 +116,17 @@ def _discard_store(index_dir: Path) -> None:
             stale.replace(Path(str(stale) + ".corrupt"))
 
 
-def _open_store(index_dir: Path, notices: list[str] | None = None) -> Store:
+def _open_store(
+    index_dir: Path, notices: list[str] | None = None, *, shared: bool = False, check: bool = True
+) -> Store:
     path = index_dir / STORE_NAME
     try:
-        return Store(path)
+        return Store(path, shared=shared, check=check)
     except StoreCorrupt as exc:
         _discard_store(index_dir)
         if notices is not None:
             notices.append(f"The index store was unreadable ({exc}); rebuilt it.")
-        return Store(path)
+        return Store(path, shared=shared, check=check)
 
 
 @contextmanager
@@ -736,31 +738,37 @@ def _index_doc(article: Article, terms: list[str]) -> IndexDoc:
     )
 
 
-def open_library(paths: Sequence[Path], index_dir: Path) -> Library:
-    """Open the stored index of `paths` as a `Library` (no spaCy import, no writes)."""
-    from reader.domain.search import SearchError, SearchIndex
+def open_library(paths: Sequence[Path], index_dir: Path, *, verify: bool = True) -> Library:
+    """Open the stored index of `paths` as a `Library` (no spaCy import, no writes but a
+    store upgrade).
 
-    store = _open_store(index_dir)
+    Only what the list of articles needs is read now; texts, mentions and passages are read
+    when asked for, from a snapshot of the store taken here (an `update()` running meanwhile
+    does not change what this library shows). `verify` first checks the store's structure and
+    that every stored row reads (`StoreCorrupt` if not); without it, call `library.verify()`
+    later. Close the library (`library.close()`) when it is replaced."""
+    reader = StoreReader(_open_store(index_dir, shared=True, check=False))
     try:
-        articles = store.articles()
-        library = Library(
-            articles=articles,
-            mentions=store.mentions(),
-            entities=store.entities(),
-            passages=store.passages(),
-            problems=store.problems(),
+        if verify:
+            reader.verify()
+        library = Library.from_source(
+            reader, reader.headers(), reader.entities(), reader.problems()
         )
-    finally:
-        store.close()
+    except BaseException:
+        reader.close()
+        raise
     search_dir = index_dir / SEARCH_DIR
     if search_dir.exists():
-        try:
+        entities = library.entities
+
+        def open_searcher() -> Searcher:
+            from reader.domain.search import SearchIndex
+
             index = SearchIndex.open(search_dir)
-        except SearchError as exc:
-            library.notices.append(f"The search index needs rebuilding ({exc}).")
-            return library
-        resolver = EntityResolver(library.entities.values())
-        library.searcher = lambda query, limit: index.search(query, limit, entity_id=resolver)
+            resolver = EntityResolver(entities.values())
+            return lambda query, limit: index.search(query, limit, entity_id=resolver)
+
+        library.searcher = LazySearcher(open_searcher)
     return library
 
 

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import threading
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
+from reader.domain.library import ArticleInfo
 from reader.domain.model import (
     Article,
     Entity,
@@ -24,7 +27,9 @@ from reader.domain.model import (
     SharedPassage,
 )
 
-STORE_SCHEMA = 2
+STORE_SCHEMA = 3
+#: Older schemas this version upgrades in place (anything else is rebuilt).
+_MIGRATES_FROM = {"2"}
 
 _TABLES = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -33,6 +38,9 @@ CREATE TABLE IF NOT EXISTS files (
     hash TEXT NOT NULL, articles TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS articles (
     id TEXT PRIMARY KEY, file TEXT NOT NULL, data TEXT NOT NULL, terms_hash TEXT);
+CREATE TABLE IF NOT EXISTS headers (
+    id TEXT PRIMARY KEY, path TEXT NOT NULL, title TEXT NOT NULL, date TEXT, source TEXT,
+    title_derived INTEGER NOT NULL, entities INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE IF NOT EXISTS ner_cache (key TEXT PRIMARY KEY, data TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS mentions (article TEXT PRIMARY KEY, data TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS entities (id TEXT PRIMARY KEY, data TEXT NOT NULL);
@@ -113,34 +121,67 @@ def _raw_rows(mentions: Sequence[RawMention]) -> str:
 class Store:
     """A connection to the store database. Use one per thread; writes go in `transaction()`."""
 
-    def __init__(self, path: Path, *, check: bool = True) -> None:
-        """Open (creating if needed) the store at `path`; `check` runs SQLite's page check
-        (`quick_check`, which reads the whole file), for callers that go on to read rows."""
+    def __init__(self, path: Path, *, shared: bool = False, check: bool = True) -> None:
+        """Open (creating or upgrading) the store; `shared` lets other threads use the
+        connection (the caller serialises them, as `StoreReader` does); `check` runs SQLite's
+        structural check now (it reads the whole file; `check()` runs it later)."""
         self.path = path
         path.parent.mkdir(parents=True, exist_ok=True)
-        self.db = sqlite3.connect(path, timeout=30.0, isolation_level=None)
+        self.db = sqlite3.connect(
+            path, timeout=30.0, isolation_level=None, check_same_thread=not shared
+        )
         try:
             try:
                 self.db.execute("PRAGMA journal_mode=WAL")
                 self.db.execute("PRAGMA synchronous=NORMAL")
                 self.db.executescript(_TABLES)
-                ok = self.db.execute("PRAGMA quick_check").fetchone() if check else ("ok",)
             except sqlite3.DatabaseError as exc:
                 if _is_busy(exc):  # another process holds it: not damage, never moved aside
                     raise
                 raise StoreCorrupt(f"{path}: {_short(exc)}") from exc
             except (UnicodeError, ValueError) as exc:  # a damaged schema text
                 raise StoreCorrupt(f"{path}: {type(exc).__name__}: {_short(exc)}") from exc
-            if not ok or ok[0] != "ok":
-                raise StoreCorrupt(f"{path}: integrity check failed")
+            if check:
+                self.check()
             schema = self.get_meta("store_schema")
-            if schema not in (None, str(STORE_SCHEMA)):
+            if schema in _MIGRATES_FROM:
+                self._migrate()
+            elif schema not in (None, str(STORE_SCHEMA)):
                 raise StoreCorrupt(f"{path}: store from another version ({schema})")
             if schema is None:
                 self.set_meta("store_schema", str(STORE_SCHEMA))
         except BaseException:
             self.db.close()
             raise
+
+    def check(self) -> None:
+        """SQLite's structural check of the whole file (`StoreCorrupt` if it fails)."""
+        try:
+            ok = self.db.execute("PRAGMA quick_check").fetchone()
+        except sqlite3.DatabaseError as exc:
+            if _is_busy(exc):
+                raise
+            raise StoreCorrupt(f"{self.path}: {_short(exc)}") from exc
+        if not ok or ok[0] != "ok":
+            raise StoreCorrupt(f"{self.path}: integrity check failed")
+
+    def _migrate(self) -> None:
+        """Upgrade a schema-2 store in place: fill the `headers` table from the articles
+        (once; another process may have done it while this one waited for the lock)."""
+        with self.transaction():
+            if self.get_meta("store_schema") not in _MIGRATES_FROM:
+                return
+            self.db.execute("DELETE FROM headers")
+            self.db.execute(
+                "INSERT INTO headers SELECT a.id, json_extract(a.data, '$.path'),"
+                " json_extract(a.data, '$.title'), json_extract(a.data, '$.date'),"
+                " json_extract(a.data, '$.source'), json_extract(a.data, '$.title_derived'),"
+                " coalesce(c.n, 0) FROM articles a LEFT JOIN ("
+                "  SELECT j.value AS aid, count(*) AS n"
+                "  FROM entities e, json_each(e.data, '$.articles') j GROUP BY j.value"
+                " ) c ON c.aid = a.id"
+            )
+            self.set_meta("store_schema", str(STORE_SCHEMA))
 
     def close(self) -> None:
         """Close the connection."""
@@ -214,10 +255,22 @@ class Store:
             "INSERT OR REPLACE INTO articles (id, file, data, terms_hash) VALUES (?, ?, ?, NULL)",
             (article.id, file, article_to_json(article)),
         )
+        self.db.execute(
+            "INSERT OR REPLACE INTO headers VALUES (?, ?, ?, ?, ?, ?, 0)",
+            (
+                article.id,
+                article.path,
+                article.title,
+                article.date,
+                article.source,
+                int(article.title_derived),
+            ),
+        )
 
     def delete_article(self, article_id: str) -> None:
         """Remove an article and everything derived from it."""
         self.db.execute("DELETE FROM articles WHERE id=?", (article_id,))
+        self.db.execute("DELETE FROM headers WHERE id=?", (article_id,))
         self.db.execute("DELETE FROM mentions WHERE article=?", (article_id,))
         self.db.execute("DELETE FROM passages WHERE a=? OR b=?", (article_id, article_id))
 
@@ -270,6 +323,11 @@ class Store:
         self.db.executemany(
             "INSERT INTO mentions VALUES (?, ?)",
             [(aid, _mention_rows(ms)) for aid, ms in mentions.items()],
+        )
+        self.db.execute("UPDATE headers SET entities = 0")
+        self.db.executemany(
+            "UPDATE headers SET entities = ? WHERE id = ?",
+            [(len({m.entity for m in ms}), aid) for aid, ms in mentions.items() if ms],
         )
 
     def entities(self) -> dict[str, Entity]:
@@ -325,3 +383,114 @@ class Store:
         with _reading(self.path):
             rows = self.db.execute("SELECT path, reason FROM problems")
             return [Problem(r[0], r[1]) for r in rows]
+
+
+class StoreReader:
+    """A read-only view of the store as it was when opened, for a lazily loaded `Library`.
+
+    One connection holds one read transaction for its whole life, so every read sees the same
+    snapshot while `update()` writes a new one (WAL: readers never wait for the writer). Any
+    thread may read; a lock serialises them. Damaged rows raise `StoreCorrupt`."""
+
+    def __init__(self, store: Store) -> None:
+        """Take over `store` (opened with `shared=True`) and start the snapshot."""
+        self.path = store.path
+        self._store = store
+        self._lock = threading.Lock()
+        self._closed = False
+        try:
+            self._store.db.execute("BEGIN")  # the snapshot starts with the first read below
+            self._store.get_meta("store_schema")
+        except BaseException:
+            self._store.close()
+            raise
+
+    @property
+    def closed(self) -> bool:
+        """True once `close()` has run."""
+        return self._closed
+
+    def close(self) -> None:
+        """End the snapshot and close the connection (later reads raise `StoreCorrupt`)."""
+        with self._lock:
+            if self._closed:
+                return
+            self._closed = True
+            with suppress(sqlite3.Error):
+                self._store.db.execute("ROLLBACK")
+            self._store.close()
+
+    def _rows(self, sql: str, args: tuple[object, ...] = ()) -> list[tuple[Any, ...]]:
+        with self._lock:
+            if self._closed:  # not damage: a replaced library that someone still holds
+                raise RuntimeError(f"{self.path}: this view of the store was closed")
+            with _reading(self.path):
+                rows: list[tuple[Any, ...]] = self._store.db.execute(sql, args).fetchall()
+                return rows
+
+    def headers(self) -> list[ArticleInfo]:
+        """The header of every article (no texts are read)."""
+        with _reading(self.path):
+            return [
+                ArticleInfo(r[0], r[1], r[2], r[3], r[4], r[5] == 1, r[6])
+                for r in self._rows(
+                    "SELECT id, path, title, date, source, title_derived, entities FROM headers"
+                )
+            ]
+
+    def entities(self) -> dict[str, Entity]:
+        """Every entity by id."""
+        with _reading(self.path):
+            return {
+                r[0]: Entity(**json.loads(r[1]))
+                for r in self._rows("SELECT id, data FROM entities")
+            }
+
+    def problems(self) -> list[Problem]:
+        """Files skipped at the last scan, with reasons."""
+        return [Problem(r[0], r[1]) for r in self._rows("SELECT path, reason FROM problems")]
+
+    def article(self, article_id: str) -> Article:
+        """One article (KeyError if the store does not hold it)."""
+        rows = self._rows("SELECT data FROM articles WHERE id=?", (article_id,))
+        if not rows:
+            raise KeyError(article_id)
+        with _reading(self.path):
+            return article_from_json(rows[0][0])
+
+    def mentions(self, article_id: str) -> list[Mention]:
+        """The linked mentions of one article (none if it has no row)."""
+        rows = self._rows("SELECT data FROM mentions WHERE article=?", (article_id,))
+        with _reading(self.path):
+            return [Mention(*m) for m in json.loads(rows[0][0])] if rows else []
+
+    def passage_pair(self, a: str, b: str) -> list[SharedPassage] | None:
+        """The passages stored for the pair `(a, b)` as written (None if there is no row)."""
+        rows = self._rows("SELECT data FROM passages WHERE a=? AND b=?", (a, b))
+        with _reading(self.path):
+            return [SharedPassage(*p) for p in json.loads(rows[0][0])] if rows else None
+
+    def passages_of(self, article_id: str) -> dict[tuple[str, str], list[SharedPassage]]:
+        """Every stored pair involving `article_id`, as stored."""
+        rows = self._rows(
+            "SELECT a, b, data FROM passages WHERE a=? OR b=?", (article_id, article_id)
+        )
+        with _reading(self.path):
+            return {(r[0], r[1]): [SharedPassage(*p) for p in json.loads(r[2])] for r in rows}
+
+    def passage_keys(self) -> list[tuple[str, str]]:
+        """Every stored pair."""
+        return [(r[0], r[1]) for r in self._rows("SELECT a, b FROM passages")]
+
+    def verify(self) -> None:
+        """Raise `StoreCorrupt` if the file fails SQLite's structural check or a stored row is
+        not readable JSON (what opening used to find by loading everything; here SQLite
+        checks it without building objects)."""
+        with self._lock:
+            if self._closed:
+                raise RuntimeError(f"{self.path}: this view of the store was closed")
+            self._store.check()
+        for table in ("articles", "mentions", "entities", "passages"):
+            bad = self._rows(f"SELECT count(*) FROM {table} WHERE NOT json_valid(data)")
+            if bad and bad[0][0]:
+                raise StoreCorrupt(f"{self.path}: {bad[0][0]} unreadable rows in {table}")

@@ -2,26 +2,25 @@
 
 from __future__ import annotations
 
-import gc
+import contextlib
 import threading
 import time
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
 from textual import on
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Header, Label, ProgressBar, Static
 from textual.worker import get_current_worker
 
-from reader.domain.library import Library
 from reader.domain.model import Entity, Hit, Match, MentionRef, Relation, SearchResult
 from reader.domain.sanitize import sanitize_inline
 from reader.ui.article_view import ArticleView
@@ -44,7 +43,15 @@ from reader.ui.styles import EntityStyles
 from reader.ui.themes import DEFAULT_THEME, ReaderTheme, load_themes
 from reader.ui.xref_panel import XrefOptions, XrefPanel
 
+if TYPE_CHECKING:  # imported by the loading worker, not before the first frame
+    from reader.domain.library import Library
+
 PROGRESS_INTERVAL = 0.1  # seconds between progress messages from the indexing worker
+# The loading worker waits (at most this long) for the list to be painted before it checks the
+# index, so that its work does not slow down that frame.
+LIST_PAINT_WAIT = 1.0
+# Loading starts after the first frame, or after this long if no frame was seen.
+FIRST_PAINT_WAIT = 0.5
 # Up to this many articles, related articles are computed on the spot (no "finding…" flash);
 # beyond, in a thread worker (the first call scores the article against the whole corpus).
 RELATED_SYNC_MAX = 300
@@ -60,22 +67,6 @@ def _related(
         if warn is not None:
             warn(f"related() failed: {exc!r}")
         return []
-
-
-@contextmanager
-def _bulk_allocation() -> Iterator[None]:
-    """No cyclic GC while a library is loaded (millions of new objects, none garbage: the
-    collector would rescan them over and over, ~25 % of `open_library`); afterwards what
-    exists is frozen, so that later collections do not walk the library either. Objects frozen
-    by an earlier load are unfrozen first, so that a replaced library can still be collected.
-    """
-    gc.unfreeze()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
-        gc.freeze()
 
 
 class _RelatedFinder:
@@ -213,8 +204,15 @@ class ReaderApp(App[None]):
         self._fetching_hits = False
         self.indexing = False
         self._stop = threading.Event()
+        self._list_painted = threading.Event()
+        self._paint_callbacks: list[Callable[[], object]] = []
+        self._loading_started = False
         for reader_theme in self.reader_themes.values():
             self.register_theme(reader_theme.theme)
+        # Set before the stylesheet is first read: set after mounting, it made Textual parse
+        # and apply all the CSS a second time before the first frame.
+        self._unknown_theme = False
+        self.theme = self._initial_theme()
 
     # -- start-up ---------------------------------------------------------------------------
     def get_default_screen(self) -> Screen[Any]:
@@ -224,7 +222,15 @@ class ReaderApp(App[None]):
     def start(self) -> None:
         """Pick the theme, then show the given library or start loading in a worker."""
         self.title = "reader — " + self._corpus_name()
-        self._pick_theme()
+        if self._unknown_theme:
+            names = ", ".join(self.reader_themes)
+            self.notify(
+                f"Unknown theme {sanitize_inline(self._requested_theme or '')!r}; "
+                f"available: {names}",
+                severity="warning",
+                markup=False,
+            )
+        self._theme_changed(self.current_theme)
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         self.query_one("#indexing").display = False
         for notice in self.notices:
@@ -233,11 +239,32 @@ class ReaderApp(App[None]):
             self.install_library(self._given_library, final=True)
         else:
             self.sub_title = "opening…"
-            # Started from on_mount, just before the first frame: the thread's imports and the
-            # store's first reads overlap with that frame (started earlier, in __init__, they
-            # contended with Textual's start-up for the GIL and delayed it by ~0.1 s).
-            self.run_worker(self._load, thread=True, name="load", group="index", exclusive=True)
+            # Started as soon as the first frame is painted: the thread holds the GIL most of
+            # the time (objects built from the store), and overlapping it with Textual's
+            # start-up delayed that frame more than it advanced the list.
+            self._after_paint(self._start_loading)
+            self.set_timer(FIRST_PAINT_WAIT, self._start_loading)  # should no paint be seen
         self.query_one(SourceOptions).focus()
+
+    def _after_paint(self, callback: Callable[[], object]) -> None:
+        """Call `callback` once the screen has next been painted (its layout-refresh signal
+        comes right after the compositor's update)."""
+        signal = self.screen.screen_layout_refresh_signal  # the screen on top paints next
+        signal.unsubscribe(self)  # one subscription per screen
+        signal.subscribe(self, self._painted)
+        self._paint_callbacks.append(callback)
+
+    def _painted(self, screen: Screen[Any]) -> None:
+        callbacks, self._paint_callbacks = self._paint_callbacks, []
+        screen.screen_layout_refresh_signal.unsubscribe(self)
+        for callback in callbacks:
+            callback()
+
+    def _start_loading(self) -> None:
+        if self._loading_started:
+            return
+        self._loading_started = True
+        self.run_worker(self._load, thread=True, name="load", group="index", exclusive=True)
 
     def _corpus_name(self) -> str:
         from reader.domain.paths import bundled_seeds
@@ -262,17 +289,31 @@ class ReaderApp(App[None]):
         # Show what the index holds first (the list is what the reader waits for), then check
         # that it is current: if not, it stays on screen, marked "indexing…", during update().
         opened: Library | None = None
+        damaged = False
         if not rebuild:
             try:
-                with _bulk_allocation():
-                    opened = pipeline.open_library(self.paths, self.index_dir)
+                opened = pipeline.open_library(self.paths, self.index_dir, verify=False)
+                self._list_painted.clear()
                 self.post_message(LibraryReady(opened, final=False))
             except Exception:  # nothing usable yet (first run, broken store): update() below
                 opened = None
-        if not (rebuild or rebuild_search):
+            else:
+                # Let the list paint before competing with it for the interpreter.
+                self._list_painted.wait(LIST_PAINT_WAIT)
+                try:
+                    opened.verify()  # damage in rows opening did not read
+                except Exception as exc:
+                    if should_stop():  # closed by the app quitting: nothing to repair
+                        return
+                    damaged = True
+                    self.post_message(
+                        IndexProgress(f"repairing the index ({type(exc).__name__})", 0, 0)
+                    )
+        if not (rebuild or rebuild_search or damaged):
             try:
                 if pipeline.is_current(self.paths, self.index_dir) and opened is not None:
                     self.post_message(LibraryReady(opened, final=True))
+                    self._warm_search(opened)
                     return
             except Exception as exc:  # a broken store: fall through to update(), which repairs
                 self.post_message(
@@ -295,14 +336,21 @@ class ReaderApp(App[None]):
                 rebuild=rebuild,
                 rebuild_search=rebuild_search,
             )
-            with _bulk_allocation():
-                library = pipeline.open_library(self.paths, self.index_dir)
+            library = pipeline.open_library(self.paths, self.index_dir)
         except Exception as exc:
             if not should_stop():
                 self.post_message(IndexFailed(f"{type(exc).__name__}: {exc}"))
             return
         notices = list(getattr(report, "notices", []))
         self.post_message(LibraryReady(library, final=True, notices=notices))
+        self._warm_search(library)
+
+    @staticmethod
+    def _warm_search(library: Library) -> None:
+        """Open the search index now, in the worker, rather than at the first query (what
+        fails here fails again, and is reported, when a query runs)."""
+        with contextlib.suppress(Exception):
+            library.warm_search()
 
     def on_search_index_damaged(self, message: SearchIndexDamaged) -> None:
         """A query found the search index damaged: rebuild it in the background, once."""
@@ -372,27 +420,25 @@ class ReaderApp(App[None]):
         if library is self.library:
             self._show_status(library, final)
             return
-        self.library = library
+        previous, self.library = self.library, library
+        if previous is not None:
+            previous.close()  # its snapshot of the store; a worker still using it gets errors
         self._refs_cache.clear()
         self._ref_keys_cache.clear()
         self._related_cache.clear()
         order = library.order()
         self._order_index = {aid: i for i, aid in enumerate(order)}
-        mentions = library.mentions
-
-        def entity_count(article_id: str) -> int:
-            return len({m.entity for m in mentions.get(article_id, [])})
-
         sources = self.query_one(SourceList)
         sources.set_articles(
-            [library.article(a) for a in order],
+            [library.infos[a] for a in order],
             self.state.read_articles(self.corpus),
-            entity_count,
+            library.entity_count,
         )
+        self._after_paint(self._list_painted.set)
         self.query_one(XrefPanel).library = library
         self._show_status(library, final)
         current = self.current
-        if current in library.articles:
+        if current is not None and current in library.articles:
             view = self.query_one(ArticleView)
             top = view.top_offset()
             self._show(current, force=True)
@@ -430,12 +476,21 @@ class ReaderApp(App[None]):
             return
         view = self.query_one(ArticleView)
         if article_id != self.current or force:
+            try:  # read from the store now: a damaged row fails here
+                article = lib.article(article_id)
+                title_mentions = lib.title_mentions(article_id)
+                text_mentions = lib.text_mentions(article_id)
+            except Exception as exc:
+                self.notify(
+                    f"Could not read this article ({type(exc).__name__}); repairing the index.",
+                    severity="error",
+                    markup=False,
+                )
+                if not self.indexing:
+                    self.start_update()
+                return
             self.current = article_id
-            view.show(
-                lib.article(article_id),
-                lib.title_mentions(article_id),
-                lib.text_mentions(article_id),
-            )
+            view.show(article, title_mentions, text_mentions)
             self.state.mark_read(self.corpus, article_id)
             self.query_one(SourceList).mark(article_id)
             self._related_for(article_id)
@@ -455,7 +510,8 @@ class ReaderApp(App[None]):
                 self._related_cache[article_id] = relations
         panel.show_article(article_id, relations)
         if relations is None and library is not None:
-            self._related_finder.request(library, article_id)
+            # once the article is on screen: the search competes with painting it
+            self.call_after_refresh(self._related_finder.request, library, article_id)
         if self.selected_entity and library and self.selected_entity in library.entities:
             entity = library.entities[self.selected_entity]
             panel.show_entity(entity, self.refs(entity.id))
@@ -466,7 +522,8 @@ class ReaderApp(App[None]):
             return
         self._related_cache[message.article] = message.relations
         if message.article == self.current:
-            self.query_one(XrefPanel).set_relations(message.article, message.relations)
+            with contextlib.suppress(NoMatches):  # arriving while the app shuts down
+                self.query_one(XrefPanel).set_relations(message.article, message.relations)
 
     def here(self) -> Location | None:
         """Where the reader is now (the selected mention, or the top of the screen)."""
@@ -892,20 +949,17 @@ class ReaderApp(App[None]):
         self.start_update()
 
     # -- themes -----------------------------------------------------------------------------
-    def _pick_theme(self) -> None:
+    def _initial_theme(self) -> str:
+        """The theme asked for, else the one used last time, else the default."""
         wanted = self._requested_theme
         if wanted and wanted not in self.reader_themes and wanted not in self.available_themes:
-            names = ", ".join(self.reader_themes)
-            self.notify(
-                f"Unknown theme {sanitize_inline(wanted)!r}; available: {names}",
-                severity="warning",
-                markup=False,
-            )
+            self._unknown_theme = True
             wanted = None
         remembered = self.state.theme()
         if not wanted and remembered in self.available_themes:
             wanted = remembered
-        self.set_reader_theme(wanted or DEFAULT_THEME)
+        wanted = wanted or DEFAULT_THEME
+        return wanted if wanted in self.available_themes else self.theme
 
     def set_reader_theme(self, name: str) -> None:
         """Switch theme (remembered for next time)."""
@@ -926,7 +980,8 @@ class ReaderApp(App[None]):
             panel.styles_set = self.entity_styles
         except Exception:
             pass
-        self.state.set_theme(self.theme)
+        if self.state.theme() != self.theme:
+            self.state.set_theme(self.theme)
 
     def action_next_theme(self) -> None:
         """t: the next of the reader's themes."""
@@ -964,6 +1019,8 @@ class ReaderApp(App[None]):
         except Exception:
             pass
         self.state.close()
+        if self.library is not None:
+            self.library.close()
 
 
 def _append_line(path: Path, line: str) -> object | None:

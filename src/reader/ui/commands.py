@@ -66,8 +66,7 @@ class ArticlesProvider(_ReaderProvider):
             return []
         out = []
         for aid in lib.order():
-            art = lib.article(aid)
-            text = "Article: " + sanitize_inline(art.title)[:120]
+            text = "Article: " + sanitize_inline(lib.info(aid).title)[:120]
             out.append((text, "open this article", partial(self.reader.open_from_palette, aid)))
         return out
 

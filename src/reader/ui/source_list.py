@@ -10,8 +10,8 @@ of ids, not 10,000 widgets or `Text` objects. Entity counts are asked for per vi
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Callable, Iterable
-from typing import ClassVar
+from collections.abc import Callable, Iterable, Sequence
+from typing import ClassVar, Protocol
 
 from rich.text import Text
 from textual import events
@@ -27,7 +27,6 @@ from textual.visual import visualize
 from textual.widgets import Input
 from textual.widgets.option_list import Option
 
-from reader.domain.model import Article
 from reader.domain.textnorm import fold_key
 from reader.ui.keys import COMMAND_CHARACTERS
 from reader.ui.messages import ArticleChosen
@@ -334,6 +333,21 @@ class FilterInput(Input):
             parent.options.focus()
 
 
+class Listed(Protocol):
+    """What a row shows of an article (an `ArticleInfo`; an `Article` will do too)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def title_derived(self) -> bool: ...
+    @property
+    def date(self) -> str | None: ...
+    @property
+    def source(self) -> str | None: ...
+
+
 def _no_count(article_id: str) -> int:
     return 0
 
@@ -348,8 +362,8 @@ class SourceList(Vertical):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.articles: list[Article] = []
-        self._by_id: dict[str, Article] = {}
+        self.articles: Sequence[Listed] = []
+        self._by_id: dict[str, Listed] = {}
         self._entity_count: Callable[[str], int] = _no_count
         self._counts: dict[str, int] = {}
         self._filter_keys: dict[str, str] = {}
@@ -379,7 +393,7 @@ class SourceList(Vertical):
 
     def set_articles(
         self,
-        articles: list[Article],
+        articles: Sequence[Listed],
         read: set[str],
         entity_count: Callable[[str], int] | None = None,
     ) -> None:

@@ -128,7 +128,7 @@ class XrefPanel(Vertical):
 
     def _title(self, article_id: str) -> str:
         try:
-            return str(self.library.article(article_id).title)
+            return str(self.library.info(article_id).title)
         except (KeyError, AttributeError):
             return article_id
 
