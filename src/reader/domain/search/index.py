@@ -615,12 +615,19 @@ class SearchIndex:
                 f"search index in {path} has schema version {version or 'unknown'}, "
                 f"this program uses {SCHEMA_VERSION}"
             )
+        searcher = None
         try:
             ix = windex.open_dir(str(path), indexname=INDEX_NAME)
-            _verify(ix)
+            searcher = ix.searcher(weighting=BM25F())
+            _verify(searcher.reader())
         except Exception as exc:
+            if searcher is not None:
+                with contextlib.suppress(Exception):
+                    searcher.close()
             raise IndexCorrupt(f"search index in {path} is unreadable: {_describe(exc)}") from exc
-        return cls(path, ix)
+        opened = cls(path, ix)
+        opened._searcher = searcher  # the verified readers serve the first queries
+        return opened
 
     @classmethod
     def create(cls, directory: str | os.PathLike[str], reason: str | None = None) -> SearchIndex:
@@ -920,18 +927,16 @@ def _acquire(attempt: Callable[[], Any], directory: Path, timeout: float = LOCK_
         delay = min(delay * 2, 0.5)
 
 
-def _verify(ix: Any) -> None:
+def _verify(reader: Any) -> None:
     """Touch every segment's files so that a truncated or missing one fails now, not later."""
-    with ix.searcher() as s:
-        reader = s.reader()
-        n = reader.doc_count_all()
-        if n:
-            reader.stored_fields(0)
-            reader.stored_fields(n - 1)
-        for fieldname in ("id", "body"):
-            for _ in zip(range(1), reader.lexicon(fieldname), strict=False):
-                pass
-        list(reader.all_doc_ids())
+    n = reader.doc_count_all()
+    if n:
+        reader.stored_fields(0)
+        reader.stored_fields(n - 1)
+    for fieldname in ("id", "body"):
+        for _ in zip(range(1), reader.lexicon(fieldname), strict=False):
+            pass
+    list(reader.all_doc_ids())
 
 
 def _doc_fields(doc: IndexDoc) -> dict[str, Any]:
