@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from reader.domain.model import Article, Mention
 from reader.domain.xref._text import sentence_spans
-from reader.domain.xref.mentions import CONTEXT_CHARS, context_line, entity_mentions
+from reader.domain.xref.mentions import (
+    CONTEXT_CHARS,
+    context_line,
+    entity_mentions,
+    entity_mentions_in,
+)
 
 
 def _article(aid: str, title: str, text: str) -> Article:
@@ -108,3 +113,25 @@ def test_entity_mentions_in_reading_order_title_first() -> None:
         source = {"a": a, "c": c}[r.article]
         assert (source.title if r.field == "title" else source.text)[r.start : r.end] == r.text
     assert entity_mentions("nobody", [a, b, c], mentions) == []
+
+
+def test_entity_mentions_with_few_contexts_reads_only_the_articles_it_needs() -> None:
+    arts = {
+        aid: _article(aid, f"Titre {aid}", f"Peskov parle ici. Peskov insiste à {aid}.")
+        for aid in ("a", "b", "c")
+    }
+    mentions = {
+        aid: [_mention(art, "Peskov", "peskov"), _mention(art, "Peskov", "peskov", nth=1)]
+        for aid, art in arts.items()
+    }
+    read: list[str] = []
+
+    def load(aid: str) -> Article:
+        read.append(aid)
+        return arts[aid]
+
+    full = entity_mentions("peskov", list(arts.values()), mentions)
+    few = entity_mentions_in("peskov", ["a", "b", "c"], load, mentions, contexts=3)
+    assert read == ["a", "b"]  # c's mentions come after the third: no context, no text read
+    assert [r.context for r in few] == [r.context for r in full[:3]] + ["", "", ""]
+    assert [(r.article, r.start, r.end) for r in few] == [(r.article, r.start, r.end) for r in full]

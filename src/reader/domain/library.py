@@ -369,12 +369,18 @@ class Library:
         eid = self._aliases().get(fold_key(name))
         return self.entities.get(eid) if eid else None
 
-    def entity_mentions(self, entity_id: str) -> list[MentionRef]:
-        """Every mention of the entity across the corpus in reading order, with context."""
-        from reader.domain.xref.mentions import entity_mentions
+    def entity_mentions(self, entity_id: str, contexts: int | None = None) -> list[MentionRef]:
+        """Every mention of the entity across the corpus in reading order, with context (for
+        the first `contexts` mentions only, when given: the others need no article text)."""
+        from reader.domain.xref.mentions import entity_mentions_in
 
-        articles = (self.articles[a] for a in self._articles_of(entity_id))
-        return entity_mentions(entity_id, articles, self.mentions)
+        return entity_mentions_in(
+            entity_id,
+            self._articles_of(entity_id),
+            self.articles.__getitem__,
+            self.mentions,
+            contexts,
+        )
 
     def visible_entities(self) -> Iterable[Entity]:
         """Entities not hidden by a user correction, most mentioned first."""

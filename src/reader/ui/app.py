@@ -41,7 +41,7 @@ from reader.ui.source_list import SourceList, SourceOptions
 from reader.ui.state import StateStore
 from reader.ui.styles import EntityStyles
 from reader.ui.themes import DEFAULT_THEME, ReaderTheme, load_themes
-from reader.ui.xref_panel import XrefOptions, XrefPanel
+from reader.ui.xref_panel import MAX_MENTION_ROWS, XrefOptions, XrefPanel
 
 if TYPE_CHECKING:  # imported by the loading worker, not before the first frame
     from reader.domain.library import Library
@@ -559,7 +559,8 @@ class ReaderApp(App[None]):
         cached = self._refs_cache.get(entity_id)
         if cached is None and self.library is not None:
             try:
-                cached = list(self.library.entity_mentions(entity_id))
+                # contexts only for the rows the panel lists: `]` needs just the positions
+                cached = list(self.library.entity_mentions(entity_id, contexts=MAX_MENTION_ROWS))
             except Exception as exc:
                 self.log.warning(f"entity_mentions() failed: {exc!r}")
                 cached = []

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from reader.domain.model import Article, Mention, MentionRef
 from reader.domain.xref._text import sentence_spans
@@ -26,26 +26,45 @@ def entity_mentions(
     Each `MentionRef.context` is the sentence holding the mention on one line, trimmed to about
     `CONTEXT_CHARS` characters around the mention with `…` where it was cut.
     """
+    by_id = {article.id: article for article in articles}
+    return entity_mentions_in(entity_id, list(by_id), by_id.__getitem__, mentions)
+
+
+def entity_mentions_in(
+    entity_id: str,
+    order: Iterable[str],
+    article: Callable[[str], Article],
+    mentions: Mapping[str, Sequence[Mention]],
+    contexts: int | None = None,
+) -> list[MentionRef]:
+    """`entity_mentions` over article ids in reading order, each article read with `article`
+    only when one of its mentions needs a context: with `contexts`, only the first that many
+    mentions get one (the others an empty `context`), which keeps a corpus-wide entity cheap
+    when only its first mentions are shown."""
     refs: list[MentionRef] = []
-    for article in articles:
-        own = [m for m in mentions.get(article.id, ()) if m.entity == entity_id]
+    for article_id in order:
+        own = [m for m in mentions.get(article_id, ()) if m.entity == entity_id]
         if not own:
             continue
         own.sort(key=lambda m: (_FIELD_ORDER.get(m.field, 2), m.start, m.end))
-        sentences = {
-            "title": sentence_spans(article.title),
-            "text": sentence_spans(article.text),
-        }
+        if contexts is not None and len(refs) >= contexts:
+            refs.extend(MentionRef(article_id, m.field, m.start, m.end, m.text, "") for m in own)
+            continue
+        doc = article(article_id)
+        sentences = {"title": sentence_spans(doc.title), "text": sentence_spans(doc.text)}
         for m in own:
-            source = article.title if m.field == "title" else article.text
+            source = doc.title if m.field == "title" else doc.text
+            with_context = contexts is None or len(refs) < contexts
             refs.append(
                 MentionRef(
-                    article=article.id,
+                    article=article_id,
                     field=m.field,
                     start=m.start,
                     end=m.end,
                     text=m.text,
-                    context=context_line(source, m.start, m.end, sentences[m.field]),
+                    context=context_line(source, m.start, m.end, sentences[m.field])
+                    if with_context
+                    else "",
                 )
             )
     return refs
