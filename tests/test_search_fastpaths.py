@@ -14,6 +14,7 @@ from whoosh import query as wq
 from reader.domain.model import Match
 from reader.domain.search import IndexDoc, SearchIndex
 from reader.domain.search import index as index_module
+from reader.domain.search import phrases as phrases_module
 from reader.domain.search.analysis import iter_terms
 from reader.domain.search.snippets import find_matches
 
@@ -138,7 +139,7 @@ def test_fast_phrases_and_totals_same_as_whoosh(segmented: SearchIndex, query: s
     plain = q.accept(
         lambda n: (
             wq.Phrase(n.fieldname, n.words, boost=n.boost)
-            if isinstance(n, index_module.FastPhrase)
+            if isinstance(n, phrases_module.FastPhrase)
             else n
         )
     )
@@ -151,7 +152,7 @@ def test_fast_phrases_and_totals_same_as_whoosh(segmented: SearchIndex, query: s
             (h.docnum, round(h.score, 6)) for h in slow
         ]
         exact = len(list(searcher.docs_for_query(plain)))
-        assert index_module._count_hits(searcher, q) == exact
+        assert phrases_module.count_hits(searcher, q) == exact
         if limit > exact:  # nothing pruned: the collector counted every document
             assert len(slow) == exact
 
@@ -201,6 +202,6 @@ def test_phrases_of_the_schema_take_the_fast_path(segmented: SearchIndex) -> Non
     q = segmented.parse('"président russe"')
     leaf_searcher = searcher.subsearchers[0][0] if searcher.subsearchers else searcher
     for leaf in q.leaves():
-        assert isinstance(leaf, index_module.FastPhrase)
+        assert isinstance(leaf, phrases_module.FastPhrase)
         m = leaf.matcher(leaf_searcher)
-        assert isinstance(m, index_module._ScoredDocs | matching.NullMatcherClass), m
+        assert isinstance(m, phrases_module._ScoredDocs | matching.NullMatcherClass), m

@@ -16,7 +16,7 @@ the reader shows instead (offsets then point into those strings).
 
 Query speed: exact phrases become `FastPhrase` (documents found from whole posting lists,
 positions checked once per candidate, scored as Whoosh scores a phrase) and a result's total is
-counted with set operations (`_count_hits`) rather than by running the query a second time.
+counted with set operations (`phrases.count_hits`) rather than by running the query a second time.
 
 Thread safety: one `SearchIndex` may be shared between threads (a Textual worker and the UI
 thread); searches and updates are serialised by a lock and the shared searcher is refreshed after
@@ -30,30 +30,19 @@ import os
 import re
 import threading
 import time
-from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from itertools import accumulate
 from pathlib import Path
-from pickle import loads
 from typing import Any
 
 from whoosh import index as windex
-from whoosh import matching
 from whoosh import query as wq
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield
-from whoosh.columns import NumericColumn
 from whoosh.fields import ID, STORED, TEXT, Schema
 from whoosh.filedb.filestore import FileStorage
-from whoosh.formats import Positions
 from whoosh.index import LockError
-from whoosh.matching.mcore import ListMatcher, ReadTooFar
-from whoosh.matching.wrappers import FilterMatcher
 from whoosh.qparser import AndGroup, FieldAliasPlugin, MultifieldParser
-from whoosh.scoring import BM25F, WeightLengthScorer
-from whoosh.system import _INT_SIZE
-from whoosh.util.numeric import byte_to_length
+from whoosh.scoring import BM25F
 
 from reader.domain.model import Hit, SearchResult
 from reader.domain.search.analysis import (
@@ -66,6 +55,7 @@ from reader.domain.search.analysis import (
     french_analyzer,
 )
 from reader.domain.search.errors import IndexBusy, IndexCorrupt, IndexNeedsRebuild, QueryError
+from reader.domain.search.phrases import count_hits, fast_phrases
 from reader.domain.search.snippets import find_matches, make_snippet
 from reader.domain.versions import SEARCH_SCHEMA_VERSION, SEARCH_VERSION_FILE
 
@@ -168,329 +158,6 @@ def build_schema() -> Schema:
 
 
 # -- phrases ------------------------------------------------------------------------------------
-
-
-def _postings(
-    reader: Any, fieldname: str, btext: bytes, values: bool = False, weights: bool = False
-) -> tuple[list[int], list[Any], list[float]]:
-    """Document numbers (and values, weights) of one term's postings in a segment `reader`,
-    deleted documents included, read a block at a time (no per-posting matcher calls)."""
-    m = reader.postings(fieldname, btext)
-    while isinstance(m, FilterMatcher):  # the segment's deleted documents
-        m = m.child
-    ids: list[int] = []
-    vals: list[Any] = []
-    wts: list[float] = []
-    if isinstance(m, W3LeafMatcher):
-        while m.is_active():
-            m._read_ids()
-            ids.extend(m._ids)
-            if values:
-                m._read_values()
-                vals.extend(m._values)
-            if weights:
-                m._read_weights()
-                wts.extend(m._weights)
-            m._next_block()
-    else:  # pragma: no cover - another codec
-        while m.is_active():
-            ids.append(m.id())
-            if values:
-                vals.append(m.value())
-            if weights:
-                wts.append(m.weight())
-            m.next()
-    return ids, vals, wts
-
-
-def _positions(value: bytes) -> Iterator[int]:
-    """Decode a `formats.Positions` posting value (what `decode_positions` does, faster)."""
-    codes = loads(value[_INT_SIZE:] if value.endswith(b".") else value[_INT_SIZE:] + b".")
-    return accumulate(codes)
-
-
-#: `byte_to_length` of every length byte (0: no length, which Whoosh reports as None).
-_BYTE_LENGTHS: list[int | None] = [None] + [byte_to_length(b) for b in range(1, 256)]
-
-
-def _field_lengths(searcher: Any, fieldname: str, docs: Sequence[int]) -> list[Any] | None:
-    """`searcher.doc_field_length(doc, fieldname)` of each of `docs` (a segment's), read from
-    the segment's length column in one slice; None when the column is not the usual one."""
-    try:
-        perdoc = searcher.reader()._perdoc
-        column = perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
-        if (
-            type(column) is not NumericColumn.Reader
-            or column._typecode != "B"
-            or column._fixedlen != 1
-        ):
-            return None
-        raw = column._dbfile.get(column._basepos, column._count)
-    except AttributeError:  # pragma: no cover - another codec
-        return None
-    count = len(raw)
-    default = _BYTE_LENGTHS[column._default]
-    table = _BYTE_LENGTHS
-    return [table[raw[d]] if d < count else default for d in docs]
-
-
-class _Posting:
-    """The current posting a scorer looks at (`id()`, `weight()`), without a matcher."""
-
-    __slots__ = ("_id", "_weight")
-
-    def __init__(self) -> None:
-        self._id = 0
-        self._weight = 0.0
-
-    def id(self) -> int:
-        return self._id
-
-    def weight(self) -> float:
-        return self._weight
-
-
-def _tree_sum(values: Sequence[float]) -> float:
-    """Sum in the order of `make_binary_tree(IntersectionMatcher, …)`'s scores (same floats)."""
-    if len(values) == 1:
-        return values[0]
-    if len(values) == 2:
-        return values[0] + values[1]
-    half = len(values) // 2
-    return _tree_sum(values[:half]) + _tree_sum(values[half:])
-
-
-class _ScoredDocs(ListMatcher):  # type: ignore[misc]
-    """The documents of a phrase with their precomputed scores (ids sorted)."""
-
-    _i: int
-    _ids: list[int]
-    _weights: list[float]
-
-    def __init__(self, ids: list[int], scores: list[float], position: int = 0) -> None:
-        super().__init__(ids, weights=scores, position=position)
-        self._max = max(scores)
-
-    def copy(self) -> _ScoredDocs:
-        return _ScoredDocs(self._ids, self._weights, self._i)
-
-    def skip_to(self, id: int) -> None:
-        if not self.is_active():
-            raise ReadTooFar
-        if id > self._ids[self._i]:
-            self._i = bisect_left(self._ids, id, self._i)
-
-    def block_max_weight(self) -> float:
-        return self._max
-
-
-def _plain_positions(field: Any) -> bool:
-    """True when `field`'s postings hold `Positions` values (not `Characters`…)."""
-    return type(field.format) in (Positions, FrenchPositions)
-
-
-class FastPhrase(wq.Phrase):  # type: ignore[misc]
-    """A `whoosh.query.Phrase` matched as set operations: per segment, the documents holding
-    every word are intersected from whole posting lists, their positions checked once
-    (decoded straight to integers), and each found document scored as Whoosh scores a phrase
-    (the sum of its words' scores). Same documents and scores as `Phrase`; the document set
-    is kept for the query's lifetime, so counting the hits costs no second check."""
-
-    def _found(self, reader: Any) -> tuple[list[int], list[list[float]]] | None:
-        """Sorted live documents of segment `reader` holding the phrase, and each word's
-        weight in them (None: a word is not in the segment)."""
-        cache: dict[int, Any] = self.__dict__.setdefault("_found_cache", {})
-        got = cache.get(id(reader))
-        if got is not None and got[0] is reader:
-            return got[1]  # type: ignore[no-any-return]
-        result = self._compute(reader)
-        cache[id(reader)] = (reader, result)
-        return result
-
-    def _docset(self, reader: Any) -> set[int]:
-        found = self._found(reader)
-        return set(found[0]) if found else set()
-
-    def _compute(self, reader: Any) -> tuple[list[int], list[list[float]]] | None:
-        field = reader.schema[self.fieldname]
-        words: list[bytes] = []
-        for word in self.words:
-            try:
-                btext = field.to_bytes(word)
-            except ValueError:
-                return None
-            if (self.fieldname, btext) not in reader:
-                return None
-            words.append(btext)
-        many = len(words) > 1
-        lists = [_postings(reader, self.fieldname, w, values=many, weights=True) for w in words]
-        candidates = set(lists[0][0])
-        for ids, _, _ in lists[1:]:
-            candidates.intersection_update(ids)
-        if reader.has_deletions():
-            candidates.difference_update(reader.deleted_docs_set)
-        if many and candidates:
-            values = [dict(zip(ids, vals, strict=True)) for ids, vals, _ in lists]
-            first, rest = values[0], [(k, values[k]) for k in range(1, len(values))]
-            found: set[int] = set()
-            for doc in candidates:
-                # Positions p of the first word such that word k is at p + k for every k.
-                start = set(_positions(first[doc]))
-                for k, by_doc in rest:
-                    shifted = map((-k).__add__, _positions(by_doc[doc]))
-                    if k == len(values) - 1:
-                        if not start.isdisjoint(shifted):
-                            found.add(doc)
-                        break
-                    start.intersection_update(shifted)
-                    if not start:
-                        break
-            candidates = found
-        docs = sorted(candidates)
-        weights = []
-        for ids, _, wts in lists:
-            by_doc = dict(zip(ids, wts, strict=True))
-            weights.append([by_doc[d] for d in docs])
-        return docs, weights
-
-    def matcher(self, searcher: Any, context: Any = None) -> Any:
-        schema = searcher.schema
-        if (
-            self.slop != 1
-            or not searcher.reader().is_atomic()
-            or self.fieldname not in schema
-            or not _plain_positions(schema[self.fieldname])
-        ):
-            return super().matcher(searcher, context)
-        found = self._found(searcher.reader())
-        if not found or not found[0]:
-            return matching.NullMatcher()
-        docs, weights = found
-        field = schema[self.fieldname]
-        # As `Term.matcher` then `Searcher.postings` choose it.
-        weighting = (context.weighting if context is not None else None) or searcher.weighting
-        scorers = [
-            weighting.scorer(searcher, self.fieldname, field.to_bytes(w)) for w in self.words
-        ]
-        if all(type(sc).score is WeightLengthScorer.score for sc in scorers):
-            # BM25F and the like: `score` is `_score(weight, field length)`; the length is
-            # the same for every word of the phrase, so look it up once per document.
-            lengths = _field_lengths(searcher, self.fieldname, docs)
-            if lengths is None:
-                dfl = scorers[0].dfl
-                lengths = [dfl(d) for d in docs]
-            columns = [list(map(sc._score, weights[k], lengths)) for k, sc in enumerate(scorers)]
-        else:
-            posting = _Posting()
-            columns = []
-            for k, sc in enumerate(scorers):
-                column = []
-                for doc, weight in zip(docs, weights[k], strict=True):
-                    posting._id, posting._weight = doc, weight
-                    column.append(sc.score(posting))
-                columns.append(column)
-        scores = [_tree_sum(parts) for parts in zip(*columns, strict=True)]
-        m: Any = _ScoredDocs(docs, scores)
-        if self.boost != 1.0:
-            m = matching.WrappingMatcher(m, boost=self.boost)
-        return m
-
-
-class _Unsupported(Exception):
-    """A query node `_segment_docs` does not evaluate (the caller counts with Whoosh)."""
-
-
-def _segment_docs(q: Any, reader: Any) -> set[int]:
-    """Live documents of segment `reader` matching `q`, as set operations over whole posting
-    lists (terms, phrases, AND, OR, ANDNOT); `_Unsupported` for any other node."""
-    if type(q) is wq.Phrase:  # a negated phrase (see `_fast_phrases`): same documents
-        q = _as_fast(q)
-    if isinstance(q, FastPhrase):
-        if q.slop != 1 or q.fieldname not in reader.schema:
-            raise _Unsupported
-        if not _plain_positions(reader.schema[q.fieldname]):
-            raise _Unsupported
-        return q._docset(reader)
-    if type(q) is wq.Term:
-        if q.fieldname not in reader.schema:
-            return set()
-        text = q.text
-        if not isinstance(text, bytes):
-            try:
-                text = reader.schema[q.fieldname].to_bytes(text)
-            except ValueError:
-                return set()
-        if (q.fieldname, text) not in reader:
-            return set()
-        docs = set(_postings(reader, q.fieldname, text, values=False)[0])
-        if reader.has_deletions():
-            docs.difference_update(reader.deleted_docs_set)
-        return docs
-    if type(q) is wq.Or and not getattr(q, "minmatch", 0):
-        out: set[int] = set()
-        for child in q.subqueries:
-            out |= _segment_docs(child, reader)
-        return out
-    if type(q) is wq.And:
-        wanted = [c for c in q.subqueries if type(c) is not wq.Not]
-        if not wanted:
-            raise _Unsupported
-        sets = sorted((_segment_docs(c, reader) for c in wanted), key=len)
-        docs = sets[0].intersection(*sets[1:])
-        for c in q.subqueries:
-            if type(c) is wq.Not and docs:
-                docs -= _segment_docs(c.query, reader)
-        return docs
-    if type(q) in (wq.Prefix, wq.Wildcard):
-        if q.fieldname not in reader.schema:
-            return set()
-        out = set()
-        for btext in q._btexts(reader):
-            out.update(_postings(reader, q.fieldname, btext, values=False)[0])
-        if reader.has_deletions():
-            out.difference_update(reader.deleted_docs_set)
-        return out
-    if type(q) is wq.AndNot:
-        return _segment_docs(q.a, reader) - _segment_docs(q.b, reader)
-    if type(q) is wq.NullQuery.__class__:
-        return set()
-    raise _Unsupported
-
-
-def _count_hits(searcher: Any, q: Any) -> int:
-    """The number of documents matching `q`, computed with set operations on whole posting
-    lists when `q` is made of terms, phrases, prefixes, AND, OR and NOT (`len(results)` would
-    run the whole query a second time, checking every phrase candidate's positions again)."""
-    try:
-        return sum(len(_segment_docs(q, r)) for r, _ in searcher.reader().leaf_readers())
-    except _Unsupported:
-        # Not `len(results)`: without block quality it is the collector's count, which
-        # misses the documents Whoosh's matcher pruning skipped.
-        return sum(1 for _ in searcher.docs_for_query(q))
-
-
-def _as_fast(q: wq.Phrase) -> FastPhrase:
-    fast = FastPhrase.__new__(FastPhrase)
-    fast.__dict__.update(q.__dict__)
-    return fast
-
-
-def _fast_phrases(q: Any) -> Any:
-    """`q` with every exact `Phrase` that is not negated replaced by an equal `FastPhrase`.
-
-    Negated phrases are left to Whoosh: its `replace` passes the score threshold down into
-    negated matchers, which only Whoosh's own phrase matcher ignores."""
-    if isinstance(q, wq.Not):
-        return q
-    if isinstance(q, wq.AndNot):
-        new = q.copy()
-        new.a = _fast_phrases(q.a)
-        return new
-    if type(q) is wq.Phrase:
-        return _as_fast(q)
-    if q.is_leaf():
-        return q
-    return q.apply(_fast_phrases)
 
 
 # -- query guard rails --------------------------------------------------------------------------
@@ -761,7 +428,7 @@ class SearchIndex:
         if isinstance(q, wq.Every):
             raise QueryError("a query cannot be only a wildcard")
         _check_parsed(q)
-        return _fast_phrases(q)
+        return fast_phrases(q)
 
     def search(
         self,
@@ -829,7 +496,7 @@ class SearchIndex:
         titles: Mapping[str, str] | None,
     ) -> SearchResult:
         results = searcher.search(q, limit=limit)
-        total = _count_hits(searcher, q)
+        total = count_hits(searcher, q)
         terms, phrases = _positive_terms(q, searcher.reader())
         hits: list[Hit] = []
         for hit in results:
