@@ -141,3 +141,17 @@ def test_damaged_rows_are_found_by_verify_not_by_a_lazy_open(index: Path) -> Non
     lazy.close()
     with pytest.raises(StoreCorrupt):
         pipeline.open_library([], index)
+
+
+def test_entity_mentions_read_from_the_store_match_the_eager_ones(index: Path) -> None:
+    lazy = pipeline.open_library([], index)
+    eager = _eager(index)
+    for entity in eager.entities.values():
+        full = eager.entity_mentions(entity.id)
+        few = lazy.entity_mentions(entity.id, contexts=2)
+        assert [(r.article, r.field, r.start, r.end, r.text) for r in few] == [
+            (r.article, r.field, r.start, r.end, r.text) for r in full
+        ]
+        assert [r.context for r in few[:2]] == [r.context for r in full[:2]]
+        assert all(r.context == "" for r in few[2:])
+    lazy.close()

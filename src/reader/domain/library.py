@@ -80,6 +80,10 @@ class ArticleSource(Protocol):
         """The linked mentions of one article."""
         ...
 
+    def entity_mentions(self, entity_id: str) -> dict[str, list[Mention]]:
+        """The linked mentions of one entity, by article."""
+        ...
+
     def passage_pair(self, a: str, b: str) -> list[SharedPassage] | None:
         """The passages stored for `(a, b)` as written, or None."""
         ...
@@ -374,11 +378,13 @@ class Library:
         the first `contexts` mentions only, when given: the others need no article text)."""
         from reader.domain.xref.mentions import entity_mentions_in
 
+        # from the store, only this entity's mentions are read (not every article's list)
+        mentions = self.mentions if self.source is None else self.source.entity_mentions(entity_id)
         return entity_mentions_in(
             entity_id,
             self._articles_of(entity_id),
             self.articles.__getitem__,
-            self.mentions,
+            mentions,
             contexts,
         )
 

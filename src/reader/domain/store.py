@@ -464,6 +464,21 @@ class StoreReader:
         with _reading(self.path):
             return [Mention(*m) for m in json.loads(rows[0][0])] if rows else []
 
+    def entity_mentions(self, entity_id: str) -> dict[str, list[Mention]]:
+        """The linked mentions of one entity, by article: SQLite picks the rows that name it
+        and the mentions within them, so only those are decoded here."""
+        needle = json.dumps(entity_id, ensure_ascii=False)  # as `_mention_rows` wrote it
+        rows = self._rows(
+            "SELECT m.article, j.value FROM mentions m, json_each(m.data) j "
+            "WHERE instr(m.data, ?) > 0 AND json_extract(j.value, '$[5]') = ?",
+            (needle, entity_id),
+        )
+        found: dict[str, list[Mention]] = {}
+        with _reading(self.path):
+            for article, value in rows:
+                found.setdefault(article, []).append(Mention(*json.loads(value)))
+        return found
+
     def passage_pair(self, a: str, b: str) -> list[SharedPassage] | None:
         """The passages stored for the pair `(a, b)` as written (None if there is no row)."""
         rows = self._rows("SELECT data FROM passages WHERE a=? AND b=?", (a, b))
