@@ -55,7 +55,7 @@ async def test_stale_index_is_updated_in_a_worker_with_progress(
             progress_seen.append(("analysing", done, 100))
         return pipeline.UpdateReport(added=4)
 
-    monkeypatch.setattr(pipeline, "is_current", lambda paths, index_dir: False)
+    monkeypatch.setattr(pipeline, "is_current", lambda paths, index_dir, **kw: False)
     monkeypatch.setattr(pipeline, "open_library", open_library)
     monkeypatch.setattr(pipeline, "update", update)
     app = create_app([tmp_path / "corpus"], tmp_path / "index", state_dir=tmp_path / "state")
@@ -78,7 +78,7 @@ async def test_current_index_opens_without_update(
     def update(*args: Any, **kwargs: Any) -> Any:
         raise AssertionError("update must not run on a current index")
 
-    monkeypatch.setattr(pipeline, "is_current", lambda paths, index_dir: True)
+    monkeypatch.setattr(pipeline, "is_current", lambda paths, index_dir, **kw: True)
     monkeypatch.setattr(pipeline, "open_library", lambda paths, index_dir, **kw: library)
     monkeypatch.setattr(pipeline, "update", update)
     app = create_app([tmp_path / "corpus"], tmp_path / "index", state_dir=tmp_path / "state")
@@ -95,7 +95,7 @@ async def test_failed_update_keeps_the_reader_usable(
     def update(*args: Any, **kwargs: Any) -> Any:
         raise OSError("[bold]disk[/] full \x1b[2J")
 
-    monkeypatch.setattr(pipeline, "is_current", lambda paths, index_dir: False)
+    monkeypatch.setattr(pipeline, "is_current", lambda paths, index_dir, **kw: False)
     monkeypatch.setattr(pipeline, "open_library", lambda paths, index_dir, **kw: library)
     monkeypatch.setattr(pipeline, "update", update)
     app = create_app([tmp_path / "corpus"], tmp_path / "index", state_dir=tmp_path / "state")

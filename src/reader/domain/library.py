@@ -12,7 +12,7 @@ with a small cache (`StoredArticles`, `StoredMentions`, `StoredPassages`).
 from __future__ import annotations
 
 import threading
-from collections import Counter, OrderedDict
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Generic, NamedTuple, Protocol, TypeVar
@@ -126,45 +126,19 @@ class _Cache(Generic[K, V]):
         return value
 
 
-class StoredArticles(Mapping[str, Article]):
-    """Article id → `Article`, each read from the source when first asked for."""
+class StoredByArticle(Mapping[str, V]):
+    """Article id → something read with `load` when first asked for (small LRU cache)."""
 
-    def __init__(self, source: ArticleSource, ids: Mapping[str, object]) -> None:
-        self._source = source
+    def __init__(self, load: Callable[[str], V], ids: Mapping[str, object]) -> None:
+        self._load = load
         self._ids = ids  # shared, never changed
-        self._cache: _Cache[str, Article] = _Cache(CACHE_SIZE)
+        self._cache: _Cache[str, V] = _Cache(CACHE_SIZE)
 
-    def __getitem__(self, key: str) -> Article:
-        if key not in self._ids:
-            raise KeyError(key)
-        return self._cache.get(key, self._source.article)
-
-    def __contains__(self, key: object) -> bool:
-        return key in self._ids
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._ids)
-
-    def __len__(self) -> int:
-        return len(self._ids)
-
-
-class StoredMentions(Mapping[str, Sequence[Mention]]):
-    """Article id → its linked mentions, read from the source when first asked for."""
-
-    def __init__(self, source: ArticleSource, ids: Mapping[str, object]) -> None:
-        self._source = source
-        self._ids = ids  # shared, never changed
-        self._cache: _Cache[str, Sequence[Mention]] = _Cache(CACHE_SIZE)
-
-    def __getitem__(self, key: str) -> Sequence[Mention]:
+    def __getitem__(self, key: str) -> V:
         if key not in self._ids:
             raise KeyError(key)
         return self._cache.get(key, self._load)
 
-    def _load(self, key: str) -> Sequence[Mention]:
-        return tuple(self._source.mentions(key))
-
     def __contains__(self, key: object) -> bool:
         return key in self._ids
 
@@ -173,6 +147,20 @@ class StoredMentions(Mapping[str, Sequence[Mention]]):
 
     def __len__(self) -> int:
         return len(self._ids)
+
+
+class StoredArticles(StoredByArticle[Article]):
+    """Article id → `Article`, each read from the source when first asked for."""
+
+    def __init__(self, source: ArticleSource, ids: Mapping[str, object]) -> None:
+        super().__init__(source.article, ids)
+
+
+class StoredMentions(StoredByArticle[Sequence[Mention]]):
+    """Article id → its linked mentions, read from the source when first asked for."""
+
+    def __init__(self, source: ArticleSource, ids: Mapping[str, object]) -> None:
+        super().__init__(lambda aid: tuple(source.mentions(aid)), ids)
 
 
 class StoredPassages(Mapping[tuple[str, str], Sequence[SharedPassage]]):
@@ -396,20 +384,6 @@ class Library:
         )
 
     # -- cross-references ---------------------------------------------------------------------
-    def _visible_sets(self) -> EntitySets:
-        """Each article's visible entity ids and each entity's document frequency (what
-        `xref.related.entity_sets` computes from the mentions)."""
-        hidden = {eid for eid, ent in self.entities.items() if ent.hidden}
-        by_article: dict[str, set[str]] = {}
-        df: Counter[str] = Counter()
-        sets = self._entity_ids()
-        for aid in self.articles:
-            ents = set(sets.get(aid, ()))
-            ents -= hidden
-            by_article[aid] = ents
-            df.update(ents)
-        return by_article, df
-
     def _passages_of(self, article_id: str) -> Mapping[tuple[str, str], Sequence[SharedPassage]]:
         if isinstance(self.passages, StoredPassages):
             return self.passages.involving(article_id)
@@ -417,10 +391,10 @@ class Library:
 
     def related(self, article_id: str) -> list[Relation]:
         """Articles related to `article_id`, best first, each with its reasons."""
-        from reader.domain.xref.related import related_articles
+        from reader.domain.xref.related import entity_sets_from_ids, related_articles
 
         if self._entity_sets is None:
-            self._entity_sets = self._visible_sets()
+            self._entity_sets = entity_sets_from_ids(self._entity_ids(), self.entities)
         return related_articles(
             article_id,
             self.articles,

@@ -630,11 +630,16 @@ def _ner_worker(chunk: list[Article]) -> tuple[list[list[RawMention]], list[Cues
 _NER_MODULE = "reader.domain.entities.ner"
 
 
+def _real_extractor(cls: Any) -> bool:
+    """`cls` is the project's spaCy `Extractor`, not a test double put in its place."""
+    return getattr(cls, "__module__", "") == _NER_MODULE
+
+
 def _ner_workers(count: int) -> int:
     """Worker processes for extracting `count` articles (1: in this process)."""
     from reader.domain.entities import ner
 
-    real = getattr(ner.Extractor, "__module__", "") == _NER_MODULE  # not a test double
+    real = _real_extractor(ner.Extractor)
     cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     if not real or count < NER_POOL_MIN or (cpus or 1) < 2:
         return 1
@@ -686,7 +691,7 @@ def _extract_chunks(
 
         extractor = Extractor()
         # a test double reports no cues: linking computes them
-        real = type(extractor).__module__ == _NER_MODULE
+        real = _real_extractor(type(extractor))
         for chunk in chunks:
             _check(should_stop)
             cues: list[Cues] = []

@@ -112,6 +112,16 @@ def _mention_rows(mentions: Sequence[Mention]) -> str:
     )
 
 
+def _mentions_from(raw: str) -> list[Mention]:
+    """Mentions stored by `_mention_rows`."""
+    return [Mention(*r) for r in json.loads(raw)]
+
+
+def _passages_from(raw: str) -> list[SharedPassage]:
+    """Passages as stored in the `passages` table."""
+    return [SharedPassage(*p) for p in json.loads(raw)]
+
+
 def _raw_rows(mentions: Sequence[RawMention]) -> str:
     return json.dumps(
         [[m.field, m.start, m.end, m.text, m.label] for m in mentions], ensure_ascii=False
@@ -342,7 +352,7 @@ class Store:
         """Linked mentions by article id."""
         with _reading(self.path):
             return {
-                row[0]: [Mention(*r) for r in json.loads(row[1])]
+                row[0]: _mentions_from(row[1])
                 for row in self.db.execute("SELECT article, data FROM mentions")
             }
 
@@ -366,7 +376,7 @@ class Store:
         """Shared passages by article pair."""
         with _reading(self.path):
             return {
-                (row[0], row[1]): [SharedPassage(*p) for p in json.loads(row[2])]
+                (row[0], row[1]): _passages_from(row[2])
                 for row in self.db.execute("SELECT a, b, data FROM passages")
             }
 
@@ -420,10 +430,15 @@ class StoreReader:
                 self._store.db.execute("ROLLBACK")
             self._store.close()
 
+    def _ensure_open(self) -> None:
+        """Called under the lock: reading a closed view is a programming error, not damage
+        (a replaced library that someone still holds)."""
+        if self._closed:
+            raise RuntimeError(f"{self.path}: this view of the store was closed")
+
     def _rows(self, sql: str, args: tuple[object, ...] = ()) -> list[tuple[Any, ...]]:
         with self._lock:
-            if self._closed:  # not damage: a replaced library that someone still holds
-                raise RuntimeError(f"{self.path}: this view of the store was closed")
+            self._ensure_open()
             with _reading(self.path):
                 rows: list[tuple[Any, ...]] = self._store.db.execute(sql, args).fetchall()
                 return rows
@@ -462,7 +477,7 @@ class StoreReader:
         """The linked mentions of one article (none if it has no row)."""
         rows = self._rows("SELECT data FROM mentions WHERE article=?", (article_id,))
         with _reading(self.path):
-            return [Mention(*m) for m in json.loads(rows[0][0])] if rows else []
+            return _mentions_from(rows[0][0]) if rows else []
 
     def entity_mentions(self, entity_id: str) -> dict[str, list[Mention]]:
         """The linked mentions of one entity, by article: SQLite picks the rows that name it
@@ -483,7 +498,7 @@ class StoreReader:
         """The passages stored for the pair `(a, b)` as written (None if there is no row)."""
         rows = self._rows("SELECT data FROM passages WHERE a=? AND b=?", (a, b))
         with _reading(self.path):
-            return [SharedPassage(*p) for p in json.loads(rows[0][0])] if rows else None
+            return _passages_from(rows[0][0]) if rows else None
 
     def passages_of(self, article_id: str) -> dict[tuple[str, str], list[SharedPassage]]:
         """Every stored pair involving `article_id`, as stored."""
@@ -491,7 +506,7 @@ class StoreReader:
             "SELECT a, b, data FROM passages WHERE a=? OR b=?", (article_id, article_id)
         )
         with _reading(self.path):
-            return {(r[0], r[1]): [SharedPassage(*p) for p in json.loads(r[2])] for r in rows}
+            return {(r[0], r[1]): _passages_from(r[2]) for r in rows}
 
     def passage_keys(self) -> list[tuple[str, str]]:
         """Every stored pair."""
@@ -502,8 +517,7 @@ class StoreReader:
         not readable JSON (what opening used to find by loading everything; here SQLite
         checks it without building objects)."""
         with self._lock:
-            if self._closed:
-                raise RuntimeError(f"{self.path}: this view of the store was closed")
+            self._ensure_open()
             self._store.check()
         for table in ("articles", "mentions", "entities", "passages"):
             bad = self._rows(f"SELECT count(*) FROM {table} WHERE NOT json_valid(data)")

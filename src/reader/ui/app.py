@@ -311,9 +311,14 @@ class ReaderApp(App[None]):
                     )
         if not (rebuild or rebuild_search or damaged):
             try:
-                if pipeline.is_current(self.paths, self.index_dir) and opened is not None:
+                # A search index that opens here has passed the check `is_current` would
+                # repeat; one that does not is looked at there again (and rebuilt below).
+                searchable = opened is not None and self._warm_search(opened)
+                current = pipeline.is_current(
+                    self.paths, self.index_dir, verify_search=not searchable
+                )
+                if current and opened is not None:
                     self.post_message(LibraryReady(opened, final=True))
-                    self._warm_search(opened)
                     return
             except Exception as exc:  # a broken store: fall through to update(), which repairs
                 self.post_message(
@@ -346,11 +351,14 @@ class ReaderApp(App[None]):
         self._warm_search(library)
 
     @staticmethod
-    def _warm_search(library: Library) -> None:
+    def _warm_search(library: Library) -> bool:
         """Open the search index now, in the worker, rather than at the first query (what
-        fails here fails again, and is reported, when a query runs)."""
-        with contextlib.suppress(Exception):
+        fails here fails again, and is reported, when a query runs). True if it opened."""
+        try:
             library.warm_search()
+        except Exception:
+            return False
+        return library.searcher is not None
 
     def on_search_index_damaged(self, message: SearchIndexDamaged) -> None:
         """A query found the search index damaged: rebuild it in the background, once."""

@@ -378,7 +378,7 @@ def _words_of(text: str) -> list[str]:
     return got
 
 
-def _term_map(words: Iterable[str], stem: bool) -> dict[str, str]:
+def term_map(words: Iterable[str], stem: bool) -> dict[str, str]:
     """Each distinct word → its term ("" when it is not indexed: too long, folds to nothing)."""
     out: dict[str, str] = {}
     for w in set(words):
@@ -399,7 +399,7 @@ class FrenchPositions(Positions):  # type: ignore[misc]
         if not isinstance(value, str):
             return super().word_values(value, analyzer, **kwargs)
         words = _words_of(value)
-        term = _term_map(words, stem=True)
+        term = term_map(words, stem=True)
         poses: dict[str, list[int]] = {}
         for i, w in enumerate(words):
             t = term[w]
@@ -427,7 +427,7 @@ class FrenchFrequency(Frequency):  # type: ignore[misc]
         freqs: Counter[str] = Counter()
         for text in value:
             words = _words_of(text)
-            freqs.update(map(_term_map(words, stem=False).__getitem__, words))
+            freqs.update(map(term_map(words, stem=False).__getitem__, words))
         freqs.pop("", None)
         fb = self.field_boost
         return [(t, n, float(n) * fb, pack_uint(n)) for t, n in freqs.items()]

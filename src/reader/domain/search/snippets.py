@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 
 from reader.domain.model import Field, Match
-from reader.domain.search.analysis import MAX_WORD_CHARS, analyse_word, find_words
+from reader.domain.search.analysis import analyse_word, find_words, term_map
 
 #: Characters of article text shown in a snippet (before the ellipses are added).
 SNIPPET_CHARS = 240
@@ -36,12 +36,7 @@ def find_matches(
     if not text or (not terms and not phrases):
         return []
     words = find_words(text)
-    term_of: dict[str, str] = {}
-    for w in set(words):
-        if len(w) <= MAX_WORD_CHARS:
-            term = analyse_word(w)[2]
-            if term:
-                term_of[w] = term
+    term_of = {w: t for w, t in term_map(words, stem=True).items() if t}
     present = set(term_of.values())
     wanted = {w for w, t in term_of.items() if t in terms} if terms else set()
     live = [tuple(p) for p in phrases if p and all(word in present for word in p)]

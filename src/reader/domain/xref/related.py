@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 
 from reader.domain.model import Article, Entity, Mention, Relation, SharedPassage
@@ -97,15 +97,20 @@ def entity_sets(
 ) -> EntitySets:
     """Each article's visible entity ids and each entity's document frequency: computed once
     per corpus and passed to `related_articles` (a `Library` caches it)."""
+    ids = {aid: {m.entity for m in mentions.get(aid, ())} for aid in articles}
+    return entity_sets_from_ids(ids, entities)
 
-    def visible(eid: str) -> bool:
-        ent = entities.get(eid)
-        return ent is None or not ent.hidden
 
+def entity_sets_from_ids(
+    ids_by_article: Mapping[str, Iterable[str]], entities: Mapping[str, Entity]
+) -> EntitySets:
+    """`entity_sets` from each article's entity ids (hidden ones are dropped here), for a
+    caller that knows them without reading the mentions."""
+    hidden = {eid for eid, ent in entities.items() if ent.hidden}
     by_article: dict[str, set[str]] = {}
     df: Counter[str] = Counter()
-    for aid in articles:
-        ents = {m.entity for m in mentions.get(aid, ()) if visible(m.entity)}
+    for aid, ids in ids_by_article.items():
+        ents = set(ids) - hidden
         by_article[aid] = ents
         df.update(ents)
     return by_article, df
