@@ -10,7 +10,8 @@ from reader.domain.search import IndexDoc, SearchIndex
 from reader.domain.search.analysis import entity_term
 
 TEXT_A = (
-    "Le Kremlin a réagi mardi. " + "Rien de neuf sur le front diplomatique. " * 12
+    "Le Kremlin a réagi mardi. "
+    + "Rien de neuf sur le front diplomatique. " * 12
     + "Dmitri Peskov, porte-parole du Kremlin, a démenti. Plus tard, Peskov a ajouté "
     "qu’aucune rencontre n’était prévue."
 )
@@ -56,9 +57,7 @@ def test_entity_query_matches_every_name_of_the_entity(ix: SearchIndex) -> None:
 
 def test_entity_query_without_names_matches_the_queried_name(ix: SearchIndex) -> None:
     [hit] = [h for h in ix.search('entity:"Dmitri Peskov"').hits if h.article == "a"]
-    assert [TEXT_A[m.start : m.end] for m in hit.matches if m.field == "text"] == [
-        "Dmitri Peskov"
-    ]
+    assert [TEXT_A[m.start : m.end] for m in hit.matches if m.field == "text"] == ["Dmitri Peskov"]
 
 
 def test_negated_entity_gives_no_matches(ix: SearchIndex) -> None:
