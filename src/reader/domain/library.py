@@ -229,6 +229,7 @@ class Library:
     def __post_init__(self) -> None:
         self._entity_sets: EntitySets | None = None
         self._by_entity: dict[str, list[str]] | None = None
+        self._name_keys: list[tuple[str, str]] | None = None
         if not self.infos:
             self.infos = {a.id: ArticleInfo.of(a) for a in self.articles.values()}
         self._order = [i.id for i in sorted(self.infos.values(), key=_reading_key)]
@@ -375,6 +376,26 @@ class Library:
             mentions,
             contexts,
         )
+
+    def articles_naming(self, text: str) -> set[str]:
+        """Ids of the articles mentioning a (visible) entity one of whose names contains
+        `text`, folded (case, accents, hyphens): `peskov` → every article naming Dmitri Peskov."""
+        from reader.domain.textnorm import fold_key
+
+        key = fold_key(text)
+        if not key:
+            return set()
+        if self._name_keys is None:
+            self._name_keys = [
+                ("\n".join({fold_key(n) for n in (e.name, *e.aliases)}), e.id)
+                for e in self.entities.values()
+                if not e.hidden
+            ]
+        found: set[str] = set()
+        for names, eid in self._name_keys:
+            if key in names:
+                found.update(self._articles_of(eid))
+        return found
 
     def visible_entities(self) -> Iterable[Entity]:
         """Entities not hidden by a user correction, most mentioned first."""

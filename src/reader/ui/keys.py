@@ -24,7 +24,10 @@ KEYMAP: tuple[tuple[str, str], ...] = (
     ("ctrl+p", "command palette: articles, entities, themes, commands"),
     ("q", "quit"),
     ("s", "sort the source list by date or title"),
-    ("f or any letter", "filter the source list (in the list); escape clears"),
+    (
+        "f",
+        "filter the source list by title, outlet or entity name; enter keeps it, escape clears",
+    ),
     ("c", "compare the highlighted related article side by side (panel)"),
     ("m", "merge the selected entity into another one"),
     ("R / L / H", "rename / relabel / hide the selected entity"),
@@ -32,5 +35,3 @@ KEYMAP: tuple[tuple[str, str], ...] = (
     ("escape", "close a dialog, clear the selection"),
 )
 
-# Characters that act as commands in the source list; any other printable one starts the filter.
-COMMAND_CHARACTERS = frozenset("jkgGeE][/nNrt?qscmRLHpf")

@@ -1,0 +1,181 @@
+"""Pilot tests of the reading loop (issue 13): search → entity → jump, without dead ends."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reader.domain.library import Library
+from reader.domain.pipeline import EntityResolver
+from reader.domain.search import IndexDoc, SearchIndex
+from reader.ui.app import ReaderApp
+from reader.ui.article_view import ArticleView
+from reader.ui.search_screen import SearchScreen
+from reader.ui.source_list import FilterInput, SourceList, SourceOptions
+from reader.ui.xref_panel import XrefOptions, XrefPanel
+from ui_fixtures import build_library, make_app
+
+SIZE = (120, 40)
+
+
+def app_for(tmp_path: Path, library: Library | None = None) -> ReaderApp:
+    app = make_app(tmp_path, library=library)
+    assert isinstance(app, ReaderApp)
+    return app
+
+
+def indexed_library(tmp_path: Path) -> Library:
+    """The fixture library searched through a real Whoosh index (entity: queries work)."""
+    library = build_library()
+    index = SearchIndex.open_or_create(tmp_path / "search")
+    docs = []
+    for aid in library.order():
+        art = library.article(aid)
+        terms = set()
+        for m in library.mentions[aid]:
+            terms.update({m.entity, m.text})
+        docs.append(IndexDoc(aid, art.path, art.title, art.text, entity_terms=sorted(terms)))
+    index.update(docs)
+    resolver = EntityResolver(library.entities.values())
+    library.searcher = lambda q, n: index.search(
+        q, n, entity_id=resolver, entity_names=resolver.names
+    )
+    return library
+
+
+def notes(app: ReaderApp) -> list[str]:
+    return [str(n.message) for n in app._notifications]
+
+
+# -- point 2: a hit inside a mention selects it ------------------------------------------------
+async def test_search_hit_on_a_name_selects_the_mention_and_bracket_follows(
+    tmp_path: Path,
+) -> None:
+    app = app_for(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *"Poutine", "enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, SearchScreen)
+        view = app.query_one(ArticleView)
+        assert app.focused is view  # keys now go to the article
+        mention = view.selected_mention
+        assert mention is not None and mention.entity == "Vladimir Poutine"
+        hit = app.search_hits[app.search_pos][1]
+        assert (mention.field, mention.start) == (hit.field, hit.start) or (
+            mention.start <= hit.start < mention.end
+        )
+        panel = app.query_one(XrefPanel)
+        assert panel.entity is not None and panel.entity.id == "Vladimir Poutine"
+        before = (app.current, mention.field, mention.start)
+        await pilot.press("right_square_bracket")  # works at once: no "Select a mention"
+        await pilot.pause()
+        after = view.selected_mention
+        assert after is not None and after.entity == "Vladimir Poutine"
+        assert (app.current, after.field, after.start) != before
+        assert not any("Select a mention" in n for n in notes(app))
+
+
+async def test_e_continues_from_the_selected_hit(tmp_path: Path) -> None:
+    app = app_for(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *"Peskov", "enter")
+        await pilot.pause()
+        view = app.query_one(ArticleView)
+        assert app.current == "a3"
+        mention = view.selected_mention
+        assert mention is not None and mention.text == "Dmitri Peskov"
+        await pilot.press("e")
+        await pilot.pause()
+        nxt = view.selected_mention
+        assert nxt is not None and nxt.start > mention.start  # the name after Peskov
+        assert nxt.entity == "Kremlin"
+
+
+# -- point 6: n wraps like ] ------------------------------------------------------------------
+async def test_n_wraps_at_the_end_with_a_notice(tmp_path: Path) -> None:
+    app = app_for(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *"Finlande", "enter")
+        await pilot.pause()
+        count = len(app.search_hits)
+        assert count >= 2
+        for _ in range(count - 1):
+            await pilot.press("n")
+            await pilot.pause()
+        assert app.search_pos == count - 1
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.search_pos == 0
+        assert any("Wrapped to the first hit" in n for n in notes(app))
+        await pilot.press("N")
+        await pilot.pause()
+        assert app.search_pos == count - 1
+        assert any("Wrapped to the last hit" in n for n in notes(app))
+
+
+# -- point 3: entity: search walks the entity's mentions --------------------------------------
+async def test_entity_search_hits_are_the_mentions_and_n_walks_them(tmp_path: Path) -> None:
+    library = indexed_library(tmp_path)
+    app = app_for(tmp_path, library)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *"entity:Biden", "enter")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert not isinstance(app.screen, SearchScreen)
+        expected = {
+            (r.article, r.field, r.start) for r in library.entity_mentions("Joe Biden")
+        }
+        assert len(expected) >= 4
+        seen = set()
+        for _ in range(len(app.search_hits)):
+            article, match = app.search_hits[app.search_pos]
+            seen.add((article, match.field, match.start))
+            mention = app.query_one(ArticleView).selected_mention
+            assert app.current == article
+            assert mention is not None and mention.entity == "Joe Biden"
+            await pilot.press("n")
+            await pilot.pause()
+        assert seen == expected  # every mention, under every alias ("Biden", "président Biden")
+
+
+# -- point 4: the filter ----------------------------------------------------------------------
+async def test_letters_in_the_list_are_commands_and_the_filter_is_text(tmp_path: Path) -> None:
+    app = app_for(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        sources = app.query_one(SourceList)
+        await pilot.press("x")  # not a command: nothing happens, no filter starts
+        await pilot.pause()
+        assert isinstance(app.focused, SourceOptions)
+        assert sources.filter_text == ""
+        await pilot.press("f", *"sncf grève q")  # s, n, r, q are text in the filter
+        await pilot.pause()
+        assert app.is_running
+        assert isinstance(app.focused, FilterInput)
+        assert sources.filter_text == "sncf grève q"
+        assert sources.sort_by == "date"
+        assert not app.query_one(ArticleView).show_removed
+        assert sources.shown == []
+        await pilot.press("escape")
+        assert isinstance(app.focused, SourceOptions)
+        assert sources.filter_text == "" and len(sources.shown) == 4
+
+
+async def test_filter_matches_entities_accents_and_case_ignored(tmp_path: Path) -> None:
+    app = app_for(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        sources = app.query_one(SourceList)
+        await pilot.press("f", *"PESKOV", "enter")
+        await pilot.pause()
+        assert sources.shown == ["a3"]  # only a3 names Dmitri Peskov (not in any title)
+        assert isinstance(app.focused, SourceOptions)
+        await pilot.press("escape")  # escape in the list drops the filter
+        assert len(sources.shown) == 4
+        await pilot.press("f", *"etats-unis")  # accents and hyphens folded; title/text words
+        await pilot.pause()
+        assert sources.shown == []  # "États-Unis" is in a text but is no entity or title
+        await pilot.press("ctrl+u", *"ria")
+        await pilot.pause()
+        assert sources.shown == ["a1"]  # the outlet RIA (and the entity)
+        await pilot.press("ctrl+u", *"reuters")
+        await pilot.pause()
+        assert sources.shown == ["a2"]  # an outlet
