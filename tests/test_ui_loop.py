@@ -12,7 +12,7 @@ from reader.ui.article_view import ArticleView
 from reader.ui.search_screen import SearchScreen
 from reader.ui.source_list import FilterInput, SourceList, SourceOptions
 from reader.ui.xref_panel import XrefOptions, XrefPanel
-from ui_fixtures import build_library, make_app
+from ui_fixtures import build_library, long_article, make_app
 
 SIZE = (120, 40)
 
@@ -122,9 +122,7 @@ async def test_entity_search_hits_are_the_mentions_and_n_walks_them(tmp_path: Pa
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert not isinstance(app.screen, SearchScreen)
-        expected = {
-            (r.article, r.field, r.start) for r in library.entity_mentions("Joe Biden")
-        }
+        expected = {(r.article, r.field, r.start) for r in library.entity_mentions("Joe Biden")}
         assert len(expected) >= 4
         seen = set()
         for _ in range(len(app.search_hits)):
@@ -179,3 +177,64 @@ async def test_filter_matches_entities_accents_and_case_ignored(tmp_path: Path) 
         await pilot.press("ctrl+u", *"reuters")
         await pilot.pause()
         assert sources.shown == ["a2"]  # an outlet
+
+
+# -- point 6: the panel -----------------------------------------------------------------------
+def _row_texts(panel: XrefPanel) -> list[str]:
+    options = panel.options
+    return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+
+
+async def test_panel_marks_the_current_mention_and_keeps_related_near(tmp_path: Path) -> None:
+    library = build_library([long_article(3000)])
+    refs = library.entity_mentions("Vladimir Poutine")
+    assert len(refs) > 20
+    app = app_for(tmp_path, library)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e", "e")  # Poutine in a1's headline
+        await pilot.pause()
+        panel = app.query_one(XrefPanel)
+        assert panel.entity is not None and panel.entity.id == "Vladimir Poutine"
+        rows = _row_texts(panel)
+        related = next(i for i, r in enumerate(rows) if r.startswith("Related articles"))
+        assert related < 16  # not past every one of the mentions
+        assert any("later: list all" in r for r in rows)
+        marked = [r for r in rows if r.startswith("▶")]
+        assert len(marked) == 1
+        options = panel.options
+        assert options.highlighted_option is not None
+        assert options.highlighted_option.id == panel.current_row
+        first_row = panel.current_row
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert panel.current_row not in (None, first_row)
+        assert sum(r.startswith("▶") for r in _row_texts(panel)) == 1
+        # "list all" lists every mention
+        panel.options.focus()
+        index = next(i for i, r in enumerate(_row_texts(panel)) if "list all" in r)
+        panel.options.highlighted = index
+        await pilot.press("enter")
+        await pilot.pause()
+        assert sum(1 for t in panel.targets() if not t.related and not t.expand) == len(refs)
+
+
+async def test_escape_in_the_panel_clears_the_entity(tmp_path: Path) -> None:
+    app = app_for(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e", "e")
+        await pilot.pause()
+        panel = app.query_one(XrefPanel)
+        assert panel.entity is not None
+        await pilot.press("shift+tab")
+        assert isinstance(app.focused, XrefOptions)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert panel.entity is None and app.selected_entity is None
+        assert app.query_one(ArticleView).selected_mention is None
+        rows = _row_texts(panel)
+        assert rows[0].startswith("Related articles")
+        assert isinstance(app.focused, XrefOptions)
+        await pilot.press("e")  # e continues after the mention that was selected
+        await pilot.pause()
+        mention = app.query_one(ArticleView).selected_mention
+        assert mention is not None and (mention.field, mention.text) == ("text", "Joe Biden")

@@ -14,7 +14,13 @@ from reader.domain.model import Relation
 from reader.ui.app_base import ReaderBase
 from reader.ui.article_view import ArticleView
 from reader.ui.history import Location
-from reader.ui.messages import ArticleChosen, CompareRequested, JumpRequested, RelatedReady
+from reader.ui.messages import (
+    ArticleChosen,
+    ClearEntity,
+    CompareRequested,
+    JumpRequested,
+    RelatedReady,
+)
 from reader.ui.related_finder import related_or_none
 from reader.ui.source_list import SourceList, SourceOptions
 from reader.ui.xref_panel import XrefOptions, XrefPanel
@@ -83,6 +89,20 @@ class PanesMixin(ReaderBase):
             panel.show_entity(entity, self.refs(entity.id))
         panel.set_current(message.article, message.mention.field, message.mention.start)
         self.state.set_position(self.corpus, message.article, message.mention.start)
+
+    @on(ClearEntity)
+    def _clear_entity(self, message: ClearEntity) -> None:
+        """escape: no entity selected; the panel lists the article's related articles."""
+        view = self.query_one(ArticleView)
+        mention = view.selected_mention
+        if mention is not None:
+            view.clear_selection(anchor=(mention.field, mention.end))
+        had = self.selected_entity is not None or self.query_one(XrefPanel).entity is not None
+        self.selected_entity = None
+        if self.current is not None:
+            self._related_for(self.current)
+        if had:
+            self.notify("Entity cleared: the panel lists related articles.", timeout=2)
 
     @on(CompareRequested)
     def _compare_requested(self, message: CompareRequested) -> None:

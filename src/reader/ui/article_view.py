@@ -25,6 +25,7 @@ from textual.strip import Strip
 from reader.domain.model import Article, Field, Match, Mention
 from reader.domain.sanitize import is_clean
 from reader.ui.layout import ArticleLayout, DisplayLine, layout_article
+from reader.ui.messages import ClearEntity
 from reader.ui.styles import SELECTED, EntityStyles
 
 _KIND_STYLES: dict[str, Style] = {
@@ -319,8 +320,10 @@ class ArticleView(ScrollView, can_focus=True):
         self.step_mention(1)
 
     def action_clear_selection(self) -> None:
-        """`escape`: clear the selection."""
-        self.clear_selection()
+        """`escape`: clear the selection (`e` continues from it) and the panel's entity."""
+        mention = self.selected_mention
+        self.clear_selection(anchor=(mention.field, mention.end) if mention else None)
+        self.post_message(ClearEntity())
 
     # -- mouse ------------------------------------------------------------------------------
     def on_click(self, event: events.Click) -> None:

@@ -34,4 +34,3 @@ KEYMAP: tuple[tuple[str, str], ...] = (
     ("p", "problems: files that were skipped, with the reason"),
     ("escape", "close a dialog, clear the selection"),
 )
-
