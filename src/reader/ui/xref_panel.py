@@ -287,10 +287,9 @@ class XrefPanel(Vertical):
                 self._targets[oid] = Target(rel.article, related=True)
         widget = self.options
         widget.set_options(options)
-        if self._current_oid is not None:
-            widget.highlighted = widget.get_option_index(self._current_oid)
-            return
         first = next((i for i, o in enumerate(options) if o is not None and not o.disabled), None)
+        if self._current_oid is not None:
+            first = widget.get_option_index(self._current_oid)
         widget.highlighted = first
 
     def _more_row(self, oid: str, label: str) -> Option:
