@@ -287,10 +287,10 @@ class XrefPanel(Vertical):
                 self._targets[oid] = Target(rel.article, related=True)
         widget = self.options
         widget.set_options(options)
-        first = next((i for i, o in enumerate(options) if o is not None and not o.disabled), None)
+        cursor = next((i for i, o in enumerate(options) if o is not None and not o.disabled), None)
         if self._current_oid is not None:
-            first = widget.get_option_index(self._current_oid)
-        widget.highlighted = first
+            cursor = widget.get_option_index(self._current_oid)
+        widget.highlighted = cursor
 
     def _more_row(self, oid: str, label: str) -> Option:
         """A row that lists every mention when chosen."""
