@@ -141,7 +141,7 @@ async def test_letters_in_the_list_are_commands_and_the_filter_is_text(tmp_path:
     app = app_for(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         sources = app.query_one(SourceList)
-        await pilot.press("x")  # not a command: nothing happens, no filter starts
+        await pilot.press("z")  # not a command: nothing happens, no filter starts
         await pilot.pause()
         assert isinstance(app.focused, SourceOptions)
         assert sources.filter_text == ""
@@ -238,3 +238,96 @@ async def test_escape_in_the_panel_clears_the_entity(tmp_path: Path) -> None:
         await pilot.pause()
         mention = app.query_one(ArticleView).selected_mention
         assert mention is not None and (mention.field, mention.text) == ("text", "Joe Biden")
+
+
+# -- point 5: reprints and compare ------------------------------------------------------------
+async def test_c_in_the_article_compares_with_the_reprinting_article(tmp_path: Path) -> None:
+    from reader.ui.compare_screen import CompareScreen
+
+    app = app_for(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("tab")
+        assert isinstance(app.focused, ArticleView)
+        await pilot.press("c")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        assert (screen.a.id, screen.b.id) == ("a1", "a2")
+        shared = [i for i, on in enumerate(screen.shared) if on]
+        changed = [i for i, on in enumerate(screen.changed) if on]
+        assert shared and changed
+        await pilot.press("s")
+        await pilot.pause()
+        assert screen.cursor == shared[0]
+        assert screen.query_one(f"#pair-{shared[0]}").has_class("-cursor")
+        await pilot.press("d")
+        await pilot.pause()
+        assert screen.cursor == next(i for i in changed if i > shared[0])
+        await pilot.press("S")
+        await pilot.pause()
+        assert screen.cursor in shared
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, CompareScreen)
+
+
+async def test_c_without_any_related_article_says_so(tmp_path: Path) -> None:
+    app = app_for(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        app.goto(app.history_location("a4"))
+        await pilot.pause()
+        await pilot.press("tab", "c")
+        await pilot.pause()
+        from reader.ui.compare_screen import CompareScreen
+
+        if isinstance(app.screen, CompareScreen):  # a4 mentions Poutine: related by entity
+            assert app.screen.a.id == "a4"
+            assert any("most related" in n for n in notes(app))
+        else:
+            assert any("No related article" in n for n in notes(app))
+
+
+async def test_x_lists_reprinted_pairs_and_enter_compares(tmp_path: Path) -> None:
+    from reader.ui.compare_screen import CompareScreen
+    from reader.ui.reprints_screen import ReprintsScreen
+
+    app = app_for(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        app.goto(app.history_location("a3"))
+        await pilot.pause()
+        await pilot.press("x")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReprintsScreen)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert [(r.a, r.b) for r in screen.reprints] == [("a1", "a2")]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.current == "a1"
+        assert isinstance(app.screen, CompareScreen) and app.screen.b.id == "a2"
+        await pilot.press("escape", "ctrl+o")  # the jump is in the history
+        await pilot.pause()
+        assert app.current == "a3"
+
+
+def _screen_text(app: ReaderApp) -> str:
+    strips = app.screen._compositor.render_strips()
+    return "\n".join("".join(seg.text for seg in strip) for strip in strips)
+
+
+async def test_help_explains_the_marks(tmp_path: Path) -> None:
+    from reader.ui.help_screen import HelpScreen
+
+    app = app_for(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        top = _screen_text(app)
+        await pilot.press("end")  # the help scrolls: the marks are below the keys
+        await pilot.pause()
+        shown = top + "\n" + _screen_text(app)
+        for mark, meaning in (("●", "not opened"), ("·", "already opened"), ("≈", "derived")):
+            assert any(mark in line and meaning in line for line in shown.splitlines())
+        assert "alt+→" in shown and "ctrl+i is tab" in shown

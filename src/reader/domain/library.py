@@ -65,6 +65,15 @@ class ArticleInfo(NamedTuple):
         )
 
 
+class Reprint(NamedTuple):
+    """Two articles sharing reprinted passages (`a` before `b` in the store's pair order)."""
+
+    a: str
+    b: str
+    passages: int
+    chars: int  # characters of `a` inside the shared passages
+
+
 def _reading_key(info: ArticleInfo) -> tuple[str, str, str]:
     return (info.date or "9999", info.title.casefold(), info.id)
 
@@ -424,6 +433,20 @@ class Library:
             self._passages_of(article_id),
             sets=self._entity_sets,
         )
+
+    def reprints(self) -> list[Reprint]:
+        """Every pair of articles sharing reprinted passages, most shared text first (reads
+        each pair's passages: call it from a worker on a big corpus)."""
+        out: list[Reprint] = []
+        for a, b in list(self.passages):
+            if a not in self.infos or b not in self.infos:
+                continue
+            found = self.passages.get((a, b)) or []
+            if found:
+                chars = sum(max(0, p.end - p.start) for p in found)
+                out.append(Reprint(a, b, len(found), chars))
+        out.sort(key=lambda r: (-r.chars, -r.passages, r.a, r.b))
+        return out
 
     def shared_passages(self, a: str, b: str) -> list[SharedPassage]:
         """Passages article `a` shares with `b` (offsets: `start/end` in a, `other_*` in b)."""

@@ -54,6 +54,8 @@ class MainScreen(Screen[None]):
         Binding("ctrl+i,alt+right", "app.history(1)", "Forward", show=False),
         Binding("r", "app.toggle_removed", "Removed text", show=False),
         Binding("p", "app.problems", "Problems", show=False),
+        Binding("c", "app.compare_current", "Compare", show=False),
+        Binding("x", "app.reprints", "Reprints", show=False),
         Binding("m", "app.correct('merge')", "Merge entity", show=False),
         Binding("R", "app.correct('rename')", "Rename entity", show=False),
         Binding("L", "app.correct('relabel')", "Relabel entity", show=False),
@@ -124,6 +126,14 @@ class ReaderApp(
         )
         yield SystemCommand("Help", "All the keys", self.action_help)
         yield SystemCommand("Search", "Full-text search", self.action_search)
+        yield SystemCommand(
+            "Reprints", "Pairs of articles sharing reprinted passages (x)", self.action_reprints
+        )
+        yield SystemCommand(
+            "Compare",
+            "This article beside the one it shares most with (c)",
+            self.action_compare_current,
+        )
         yield SystemCommand(
             "Removed text", "Show or hide the removed boilerplate", self.action_toggle_removed
         )

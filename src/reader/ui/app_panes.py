@@ -165,7 +165,51 @@ class PanesMixin(ReaderBase):
         problems = list(self.library.problems) if self.library else []
         self.push_screen(ProblemsScreen(problems, self.notices))
 
-    # -- compare --------------------------------------------------------------------------
+    # -- compare and reprints --------------------------------------------------------------
+    def action_compare_current(self) -> None:
+        """c (article or list): compare with the related article sharing passages; ask which
+        when several do; with none, the most related article."""
+        library, current = self.library, self.current
+        if library is None or current is None:
+            return
+        relations = self._related_cache.get(current)
+        if relations is None:
+            if len(library.articles) > RELATED_SYNC_MAX:
+                self.notify("Still finding the related articles; try again in a moment.")
+                return
+            relations = related_or_none(library, current, self.log.warning)
+            self._related_cache[current] = relations
+        reprinted = [r for r in relations if r.shared_passages]
+        if len(reprinted) == 1:
+            self.open_compare(reprinted[0].article)
+        elif reprinted:
+            from reader.ui.reprints_screen import ComparePicker
+
+            def chosen(other: str | None) -> None:
+                if other is not None:
+                    self.open_compare(other)
+
+            self.push_screen(ComparePicker(library, reprinted), chosen)
+        elif relations:
+            self.notify("No reprinted passage: comparing with the most related article.")
+            self.open_compare(relations[0].article)
+        else:
+            self.notify("No related article to compare with.", timeout=3)
+
+    def action_reprints(self) -> None:
+        """x: every pair of articles sharing reprinted passages; enter compares them."""
+        if self.library is None:
+            self.notify("The corpus is still opening.", timeout=2)
+            return
+        from reader.ui.reprints_screen import ReprintsScreen
+
+        def chosen(pair: tuple[str, str] | None) -> None:
+            if pair is not None:
+                self.goto(Location(pair[0]))
+                self.open_compare(pair[1])
+
+        self.push_screen(ReprintsScreen(self.library), chosen)
+
     def open_compare(self, other: str) -> None:
         """Show the current article and `other` side by side."""
         from reader.ui.compare_screen import CompareScreen, default_aligner
@@ -182,4 +226,8 @@ class PanesMixin(ReaderBase):
         except Exception as exc:
             self.notify(f"Could not align: {type(exc).__name__}", severity="error", markup=False)
             return
-        self.push_screen(CompareScreen(a, b, pairs))
+        try:
+            passages = self.library.shared_passages(a.id, b.id)
+        except Exception:
+            passages = []
+        self.push_screen(CompareScreen(a, b, pairs, passages))
