@@ -331,3 +331,108 @@ async def test_help_explains_the_marks(tmp_path: Path) -> None:
         for mark, meaning in (("●", "not opened"), ("·", "already opened"), ("≈", "derived")):
             assert any(mark in line and meaning in line for line in shown.splitlines())
         assert "alt+→" in shown and "ctrl+i is tab" in shown
+
+
+# -- point 8: small things --------------------------------------------------------------------
+async def test_r_brings_the_removed_text_into_view_and_back(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from reader.domain.model import Removed
+
+    long = replace(long_article(3000), removed=[Removed("navigation", "Accueil › Monde")])
+    app = app_for(tmp_path, build_library([long]))
+    async with app.run_test(size=SIZE) as pilot:
+        app.goto(app.history_location("long"))
+        await pilot.pause()
+        view = app.query_one(ArticleView)
+        view.focus()
+        await pilot.press("pagedown", "pagedown")
+        await pilot.pause()
+        reading = view.scroll_y
+        assert reading > 20
+        await pilot.press("r")
+        await pilot.pause()
+        assert view.show_removed
+        layout = view._layout
+        assert layout is not None
+        removed = next(i for i, line in enumerate(layout.lines) if line.kind == "removed")
+        height = view.scrollable_content_region.height
+        assert view.scroll_y <= removed < view.scroll_y + height
+        await pilot.press("r")
+        await pilot.pause()
+        assert not view.show_removed
+        assert abs(view.scroll_y - reading) <= 1  # back where the reader was
+
+
+async def test_org_and_per_differ_in_the_bold_headline_without_colour(tmp_path: Path) -> None:
+    from rich.style import Style
+
+    app = app_for(tmp_path)
+
+    def shape(style: Style) -> tuple[bool, bool, bool]:
+        return (bool(style.bold), bool(style.underline), bool(style.italic))
+
+    async with app.run_test(size=SIZE) as pilot:
+        view = app.query_one(ArticleView)
+        shapes: dict[str, set[tuple[bool, bool, bool]]] = {}
+        for article, names in (("a1", {"Biden": "PER"}), ("a3", {"Kremlin": "ORG"})):
+            app.goto(app.history_location(article))
+            await pilot.pause()
+            strip = view.render_line(0)  # the headline
+            for segment in strip:
+                if segment.text in names and segment.style is not None:
+                    shapes.setdefault(names[segment.text], set()).add(shape(segment.style))
+        assert shapes["PER"] and shapes["ORG"]
+        assert shapes["PER"].isdisjoint(shapes["ORG"])
+
+
+async def test_palette_search_ignores_accents(tmp_path: Path) -> None:
+    from textual.command import CommandPalette
+
+    from reader.domain.model import Article
+
+    extra = Article(
+        id="pt",
+        path="corpus/pt.txt",
+        title="Os Possíveis acordos",
+        text="Um texto curto.",
+        paragraphs=[(0, 15)],
+        date="2021-12-11",
+        source="Público",
+    )
+    app = app_for(tmp_path, build_library([extra]))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"Possiveis")
+        await pilot.pause(0.3)
+        await app.screen.workers.wait_for_complete()
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.current == "pt"
+
+
+async def test_light_theme_shows_which_pane_has_focus(tmp_path: Path) -> None:
+    app = make_app(tmp_path, theme="light")
+    assert isinstance(app, ReaderApp)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.theme == "light"
+        background = app.current_theme.to_color_system().generate()["background"]
+        from textual.color import Color
+
+        bg = Color.parse(background)
+        source = app.query_one("#source-pane")
+        article = app.query_one("#article-pane")
+        focused_kind, focused_color = source.styles.border_top
+        kind, color = article.styles.border_top
+        assert focused_kind != kind  # a different line, visible without colour
+        unfocused = bg + color  # alpha-blended over the background, as painted
+        assert abs(unfocused.brightness - bg.brightness) > 0.15  # visible on light background
+        assert (bg + focused_color).rgb != unfocused.rgb
+        await pilot.press("tab")
+        await pilot.pause()
+        assert article.styles.border_top[0] == focused_kind
+        assert source.styles.border_top[0] == kind

@@ -145,11 +145,18 @@ class PanesMixin(ReaderBase):
     def action_toggle_removed(self) -> None:
         """r: show or hide the removed boilerplate."""
         view = self.query_one(ArticleView)
+        top = view.top_offset()
         view.set_show_removed(not view.show_removed)
-        self.notify(
-            "Showing removed text (dimmed)." if view.show_removed else "Removed text hidden.",
-            timeout=2,
-        )
+        if view.show_removed:
+            # it sits above the text: bring it into view; `r` again comes back here
+            self._reading_top = top
+            view.scroll_to_removed()
+            self.notify("Showing the removed text (dimmed, ⌫); r hides it.", timeout=2)
+            return
+        if self._reading_top is not None:
+            view.scroll_to_offset("text", self._reading_top)
+            self._reading_top = None
+        self.notify("Removed text hidden.", timeout=2)
 
     def action_help(self) -> None:
         """?: the key map."""

@@ -36,6 +36,7 @@ _KIND_STYLES: dict[str, Style] = {
     "blank": Style(),
 }
 MARGIN = 1
+_NOT_BOLD = Style(bold=False)
 # Characters that must never reach the terminal; replaced one-for-one so offsets stay valid.
 _UNSAFE = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\u061c\ufeff\u2028\u2029]"
@@ -154,6 +155,16 @@ class ArticleView(ScrollView, can_focus=True):
         self.styles_set = styles
         self._cache.clear()
         self.refresh()
+
+    def scroll_to_removed(self) -> bool:
+        """Bring the removed boilerplate (shown above the text) into view; False if hidden."""
+        if self._layout is None or not self.show_removed:
+            return False
+        for index, line in enumerate(self._layout.lines):
+            if line.kind == "removed":
+                self.scroll_to(y=max(0, index - 1), animate=False, immediate=True)
+                return True
+        return False
 
     def set_show_removed(self, show: bool) -> None:
         """Show or hide the removed boilerplate, keeping the reading position."""
@@ -381,6 +392,10 @@ class ArticleView(ScrollView, can_focus=True):
         for i in self._mention_spans[fld].overlapping(start, end):
             m = mentions[i]
             label_style = self.styles_set.label(m.label)
+            if line.kind == "title":
+                # the headline is bold: a mention takes its label's own weight, so that an ORG
+                # (underline) does not look like a PER (bold underline) without colour
+                label_style = _NOT_BOLD + label_style
             if self.selected == (fld, i):
                 label_style = label_style + SELECTED
             spans.append((m.start, m.end, label_style))
