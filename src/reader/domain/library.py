@@ -239,6 +239,7 @@ class Library:
         self._entity_sets: EntitySets | None = None
         self._by_entity: dict[str, list[str]] | None = None
         self._name_keys: list[tuple[str, str]] | None = None
+        self._hidden_by_article: dict[str, int] | None = None
         if not self.infos:
             self.infos = {a.id: ArticleInfo.of(a) for a in self.articles.values()}
         self._order = [i.id for i in sorted(self.infos.values(), key=_reading_key)]
@@ -307,11 +308,22 @@ class Library:
         return self.infos[article_id]
 
     def entity_count(self, article_id: str) -> int:
-        """How many distinct entities the article mentions."""
+        """How many distinct entities the article mentions (hidden ones left out)."""
         info = self.infos.get(article_id)
         if info is not None and info.entities is not None:
-            return info.entities
-        return len(self._entity_ids().get(article_id, ()))
+            return max(0, info.entities - self._hidden_counts().get(article_id, 0))
+        return sum(1 for eid in self._entity_ids().get(article_id, ()) if not self._hidden(eid))
+
+    def _hidden_counts(self) -> dict[str, int]:
+        """Article id → how many hidden entities it mentions (few: hidden by the user)."""
+        if self._hidden_by_article is None:
+            counts: dict[str, int] = {}
+            for ent in self.entities.values():
+                if ent.hidden:
+                    for aid in set(ent.articles):
+                        counts[aid] = counts.get(aid, 0) + 1
+            self._hidden_by_article = counts
+        return self._hidden_by_article
 
     def text_mentions(self, article_id: str) -> list[Mention]:
         """Mentions in the article's body, by offset (hidden entities left out)."""

@@ -60,6 +60,8 @@ class MainScreen(Screen[None]):
         Binding("R", "app.correct('rename')", "Rename entity", show=False),
         Binding("L", "app.correct('relabel')", "Relabel entity", show=False),
         Binding("H", "app.correct('hide')", "Hide entity", show=False),
+        Binding("u", "app.undo_correction", "Undo correction", show=False),
+        Binding("U", "app.unhide", "Unhide entity", show=False),
     ]
 
     def compose(self) -> ComposeResult:
@@ -141,6 +143,19 @@ class ReaderApp(
             "Next theme", "Cycle through the reader's themes", self.action_next_theme
         )
         yield SystemCommand("Re-index", "Bring the index up to date now", self.start_update)
+        yield SystemCommand(
+            "Undo last correction",
+            "Take back the last merge, rename, relabel or hide (u)",
+            self.action_undo_correction,
+        )
+        yield SystemCommand(
+            "Unhide an entity", "Show a hidden entity again (U)", self.action_unhide
+        )
+        yield SystemCommand(
+            "Corrections file",
+            "Where this corpus's entity corrections are kept",
+            self.action_where_corrections,
+        )
 
     def on_unmount(self) -> None:
         """Remember where we are, stop the worker, close the state store."""

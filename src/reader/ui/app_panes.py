@@ -48,9 +48,11 @@ class PanesMixin(ReaderBase):
         if relations is None and library is not None:
             # once the article is on screen: the search competes with painting it
             self.call_after_refresh(self._related_finder.request, library, article_id)
-        if self.selected_entity and library and self.selected_entity in library.entities:
-            entity = library.entities[self.selected_entity]
+        entity = library.entities.get(self.selected_entity or "") if library else None
+        if entity is not None and not entity.hidden:
             panel.show_entity(entity, self.refs(entity.id))
+        elif self.selected_entity is not None:  # gone (merged away) or hidden since
+            self.selected_entity = None
 
     def on_related_ready(self, message: RelatedReady) -> None:
         """A worker found the related articles: list them if that article is still shown."""

@@ -40,6 +40,7 @@ KEYMAP: tuple[tuple[str, str], ...] = (
     ("x", "reprints: every pair of articles sharing passages; enter compares them"),
     ("m", "merge the selected entity into another one"),
     ("R / L / H", "rename / relabel / hide the selected entity"),
+    ("u / U", "undo the last correction / show a hidden entity again"),
     ("p", "problems: files that were skipped, with the reason"),
     ("escape", "close a dialog · clear the selected mention and entity · clear the filter"),
 )
