@@ -69,13 +69,13 @@ def pair_marks(pair: Any, passages: Sequence[SharedPassage] = ()) -> tuple[bool,
 
 def legend() -> Text:
     """The line above the compare view: what the styles and the ≈ column mean."""
-    out = Text("≈ how alike two paragraphs are · ")
+    out = Text("≈ % alike · ")
     out.append("only left", DELETED)
     out.append(" · ")
     out.append("only right", INSERTED)
     out.append(" · ")
     out.append("changed", REPLACED_B)
-    out.append(" · s/S shared ¶ · d/D changed ¶", "dim")
+    out.append(" · s/S shared · d/D changed", "dim")
     return out
 
 
@@ -133,9 +133,7 @@ class CompareScreen(Screen[None]):
         shared = sum(self.shared)
         changed = sum(self.changed)
         line = legend()
-        line.append(
-            f" · {len(self.pairs)} paragraph pairs: {shared} shared, {changed} changed", "dim"
-        )
+        line.append(f" · {len(self.pairs)} paragraphs: {shared} shared, {changed} changed", "dim")
         yield Static(line, id="compare-legend", markup=False)
         with VerticalScroll(id="compare-body"):
             with Horizontal(classes="compare-row compare-head"):

@@ -26,8 +26,10 @@ from reader.ui.text import highlight_span, plain, shorten
 
 MAX_MENTION_ROWS = 1000
 #: Mention rows listed around the current mention before "… more" rows.
-MENTION_WINDOW = 6
+MENTION_WINDOW = 4
 CURRENT_MARK = "▶ "
+#: Characters of context around a listed mention (the whole list fits a screen or two).
+MENTION_CONTEXT = 110
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,7 +177,7 @@ class XrefPanel(Vertical):
     def _window(self) -> tuple[int, int]:
         """The slice of mentions to list: all when expanded or few, else around the current."""
         count = min(len(self._refs), MAX_MENTION_ROWS)
-        if self._expanded or count <= MENTION_WINDOW + 2:
+        if self._expanded or count <= MENTION_WINDOW + 1:
             return 0, count
         here = 0
         if self._current is not None:
@@ -242,7 +244,7 @@ class XrefPanel(Vertical):
                     heading_row = Text("▸ " if ref.article == self.article else "· ", "bold")
                     heading_row.append_text(plain(shorten(self._title(ref.article), 70), "dim"))
                     options.append(Option(heading_row, disabled=True))
-                row = highlight_span(ref.context, ref.text, label_style, limit=160)
+                row = highlight_span(ref.context, ref.text, label_style, limit=MENTION_CONTEXT)
                 self._rows[oid] = row
                 key = (ref.article, ref.field, ref.start)
                 marked = key == self._current
