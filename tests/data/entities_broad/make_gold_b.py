@@ -1,0 +1,383 @@
+"""Builds the gold `gold/NAME.json` of the part-B articles (`articles/NAME.txt`) of this folder
+from the hand-written annotation below (GUIDELINES.md of ../../../../shared/gold): every
+occurrence of a listed surface, whole word, longest surface first, is one mention.
+
+Two ways remove occurrences that are not mentions:
+* `BOILERPLATE`: exact passages of the page that are web boilerplate (photo captions and
+  credits, bylines and dates, "Lire aussi" teasers, trailing agency credits); no occurrence
+  inside them is a mention. Each passage must occur in the article.
+* `SKIP`: (surface, 0-based rank among all its whole-word occurrences) that are not mentions.
+
+Run: python3 tests/data/entities_broad/make_gold_b.py  (checks content[start:end] == text).
+Part A (make_gold_a.py) builds the other articles of the set."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ARTICLES = HERE / "articles"
+GOLD_DIR = HERE / "gold"
+
+P, O, L, M = "PER", "ORG", "LOC", "MISC"
+
+GOLD: dict[str, list[tuple[str, str, str]]] = {
+    "sport_rugby_springboks": [
+        ("XV de France", O, "XV de France"),
+        ("Bleus", O, "XV de France"),
+        ("Springboks", O, "Springboks"),
+        ("Boks", O, "Springboks"),
+        ("Stade de France", L, "Stade de France"),
+        ("Afrique du Sud", L, "Afrique du Sud"),
+        ("Louis Bielle-Biarrey", P, "Louis Bielle-Biarrey"),
+        ("Saint-Denis", L, "Saint-Denis"),
+        ("Coupe du monde 2023", M, "Coupe du monde de rugby 2023"),
+        ("Antoine Dupont", P, "Antoine Dupont"),
+        ("Dupont", P, "Antoine Dupont"),
+        ("Fabien Galthié", P, "Fabien Galthié"),
+        ("Grégory Alldritt", P, "Grégory Alldritt"),
+        ("Thomas Ramos", P, "Thomas Ramos"),
+        ("Malcolm Marx", P, "Malcolm Marx"),
+        ("Ciarán O'Brien", P, "Ciarán O'Brien"),
+        ("Handré Pollard", P, "Handré Pollard"),
+        ("World Rugby", O, "World Rugby"),
+        ("Rassie Erasmus", P, "Rassie Erasmus"),
+        ("France", L, "France"),
+        ("Paris", L, "Paris"),
+        ("Siya Kolisi", P, "Siya Kolisi"),
+        ("Eben Etzebeth", P, "Eben Etzebeth"),
+        ("TF1", O, "TF1"),
+        ("Stade toulousain", O, "Stade toulousain"),
+        ("Damian Penaud", P, "Damian Penaud"),
+        ("Fédération française de rugby", O, "Fédération française de rugby"),
+        ("FFR", O, "Fédération française de rugby"),
+        ("Florian Grill", P, "Florian Grill"),
+        ("All Blacks", O, "All Blacks"),
+        ("Australie", L, "Australie"),
+        ("Marseille", L, "Marseille"),
+        ("Nouvelle-Zélande", L, "Nouvelle-Zélande"),
+        ("Dublin", L, "Dublin"),
+        ("Irlande", L, "Irlande"),
+        ("Vélodrome", L, "Vélodrome"),
+        ("Europe", L, "Europe"),
+        ("Cardiff", L, "Cardiff"),
+        ("pays de Galles", L, "pays de Galles"),
+        ("Rugby Championship", M, "Rugby Championship"),
+        ("Tournoi des Six Nations", M, "Tournoi des Six Nations"),
+    ],
+    "sport_football_diables_rouges": [
+        ("Diables rouges", O, "Diables rouges"),
+        ("Seleção", O, "Seleção"),
+        ("Bruxelles", L, "Bruxelles"),
+        ("Jérémy Doku", P, "Jérémy Doku"),
+        ("Doku", P, "Jérémy Doku"),
+        ("Brésil", L, "Brésil"),
+        ("Roi-Baudouin", L, "stade Roi-Baudouin"),
+        ("Coupe du monde 2018", M, "Coupe du monde de football 2018"),
+        ("Coupe du monde 2026", M, "Coupe du monde de football 2026"),
+        ("Belgique", L, "Belgique"),
+        ("Rudi Garcia", P, "Rudi Garcia"),
+        ("Ligue des nations", M, "Ligue des nations"),
+        ("Kevin De Bruyne", P, "Kevin De Bruyne"),
+        ("De Bruyne", P, "Kevin De Bruyne"),
+        ("Alisson", P, "Alisson"),
+        ("Manchester City", O, "Manchester City"),
+        ("Vinícius Júnior", P, "Vinícius Júnior"),
+        ("Koen Casteels", P, "Koen Casteels"),
+        ("Casteels", P, "Koen Casteels"),
+        ("Carlo Ancelotti", P, "Carlo Ancelotti"),
+        ("Ancelotti", P, "Carlo Ancelotti"),
+        ("Real Madrid", O, "Real Madrid"),
+        ("Castagne", P, "Timothy Castagne"),
+        ("Faes", P, "Wout Faes"),
+        ("Debast", P, "Zeno Debast"),
+        ("Theate", P, "Arthur Theate"),
+        ("Onana", P, "Amadou Onana"),
+        ("Tielemans", P, "Youri Tielemans"),
+        ("Romelu Lukaku", P, "Romelu Lukaku"),
+        ("Lukaku", P, "Romelu Lukaku"),
+        ("Trossard", P, "Leandro Trossard"),
+        ("Danilo", P, "Danilo"),
+        ("Marquinhos", P, "Marquinhos"),
+        ("Gabriel Magalhães", P, "Gabriel Magalhães"),
+        ("Wendell", P, "Wendell"),
+        ("Bruno Guimarães", P, "Bruno Guimarães"),
+        ("André", P, "André"),
+        ("Raphinha", P, "Raphinha"),
+        ("Rodrygo", P, "Rodrygo"),
+        ("Endrick", P, "Endrick"),
+        ("Thibaut Courtois", P, "Thibaut Courtois"),
+        ("RTBF", O, "RTBF"),
+        ("Union belge de football", O, "Union belge de football"),
+        ("Pierre François", P, "Pierre François"),
+        ("Euro 2024", M, "Euro 2024"),
+        ("Domenico Tedesco", P, "Domenico Tedesco"),
+        ("pays de Galles", L, "pays de Galles"),
+        ("Cardiff", L, "Cardiff"),
+        ("Macédoine du Nord", L, "Macédoine du Nord"),
+        ("CBF", O, "Confédération brésilienne de football"),
+        ("Argentine", L, "Argentine"),
+        ("Buenos Aires", L, "Buenos Aires"),
+        ("Fifa", O, "FIFA"),
+        ("Bleus", O, "équipe de France de football"),
+        ("Didier Deschamps", P, "Didier Deschamps"),
+        ("Espagne", L, "Espagne"),
+        ("Stuttgart", L, "Stuttgart"),
+    ],
+    "sport_cyclisme_paris_nice": [
+        ("Paris-Nice", M, "Paris-Nice"),
+        ("Lenny Martinez", P, "Lenny Martinez"),
+        ("Couillole", L, "col de la Couillole"),
+        ("Jonas Vingegaard", P, "Jonas Vingegaard"),
+        ("Vingegaard", P, "Jonas Vingegaard"),
+        ("AURON", L, "Auron"),
+        ("AFP", O, "AFP"),
+        ("Bahrain Victorious", O, "Bahrain Victorious"),
+        ("Nice", L, "Nice"),
+        ("Groupama-FDJ", O, "Groupama-FDJ"),
+        ("Visma-Lease a Bike", O, "Visma-Lease a Bike"),
+        ("Matteo Jorgenson", P, "Matteo Jorgenson"),
+        ("Juan Ayuso", P, "Juan Ayuso"),
+        ("UAE Team Emirates", O, "UAE Team Emirates"),
+        ("Kévin Vauquelin", P, "Kévin Vauquelin"),
+        ("Arkéa-B&B Hotels", O, "Arkéa-B&B Hotels"),
+        ("Florian Lipowitz", P, "Florian Lipowitz"),
+        ("Red Bull-Bora-Hansgrohe", O, "Red Bull-Bora-Hansgrohe"),
+        ("Warren Barguil", P, "Warren Barguil"),
+        ("Èze", L, "col d'Èze"),
+        ("Tour de France", M, "Tour de France"),
+        ("Alpes-Maritimes", L, "Alpes-Maritimes"),
+        ("François Lemarchand", P, "François Lemarchand"),
+        ("ASO", O, "Amaury Sport Organisation"),
+        ("Massif central", L, "Massif central"),
+        ("Italie", L, "Italie"),
+        ("Milan-San Remo", M, "Milan-San Remo"),
+    ],
+    "culture_festival_deauville": [
+        ("Festival de Deauville", M, "Festival du cinéma américain de Deauville"),
+        ("Festival du cinéma américain de Deauville", M, "Festival du cinéma américain de Deauville"),
+        ("Deauville", L, "Deauville"),
+        ("Grand Prix", M, "Grand Prix du Festival de Deauville"),
+        ("The Long Way Home", M, "The Long Way Home"),
+        ("Montana", L, "Montana"),
+        ("Golshifteh Farahani", P, "Golshifteh Farahani"),
+        ("Sarah O'Connell", P, "Sarah O'Connell"),
+        ("Bozeman", L, "Bozeman"),
+        ("Centre international de Deauville", L, "Centre international de Deauville"),
+        ("Atlantique", L, "Atlantique"),
+        ("France", L, "France"),
+        ("Prix du jury", M, "Prix du jury du Festival de Deauville"),
+        ("Salt Flats", M, "Salt Flats"),
+        ("Daniel Okafor", P, "Daniel Okafor"),
+        ("Prix de la critique", M, "Prix de la critique du Festival de Deauville"),
+        ("Lakewood", M, "Lakewood"),
+        ("Mia Castellanos", P, "Mia Castellanos"),
+        ("Prix de la révélation", M, "Prix de la révélation du Festival de Deauville"),
+        ("Prix du public", M, "Prix du public du Festival de Deauville"),
+        ("Utah", L, "Utah"),
+        ("New York University", O, "New York University"),
+        ("Pyramide Films", O, "Pyramide Films"),
+        ("Normandie", L, "Normandie"),
+        ("Michael Douglas", P, "Michael Douglas"),
+        ("Natalie Portman", P, "Natalie Portman"),
+        ("Todd Haynes", P, "Todd Haynes"),
+        ("Winter Light", M, "Winter Light"),
+        ("A24", O, "A24"),
+        ("Paris", L, "Paris"),
+        ("Aude Hesbert", P, "Aude Hesbert"),
+        ("Philippe Augier", P, "Philippe Augier"),
+        ("Lionel Chouchan", P, "Lionel Chouchan"),
+        ("André Halimi", P, "André Halimi"),
+        ("Europe", L, "Europe"),
+        (
+            "Centre national du cinéma et de l'image animée",
+            O,
+            "Centre national du cinéma et de l’image animée",
+        ),
+        ("Festival du film asiatique", M, "Festival du film asiatique de Deauville"),
+        ("Manche", L, "Manche"),
+    ],
+    "culture_prix_goncourt": [
+        ("Prix Goncourt", M, "prix Goncourt"),
+        ("Goncourt", M, "prix Goncourt"),
+        ("Académie Goncourt", O, "Académie Goncourt"),
+        ("Goncourt des lycéens", M, "Goncourt des lycéens"),
+        ("Nadia Ben Youssef", P, "Nadia Ben Youssef"),
+        ("Les Jardins de Kairouan", M, "Les Jardins de Kairouan"),
+        ("Renaudot", M, "prix Renaudot"),
+        ("Pierre Lestrade", P, "Pierre Lestrade"),
+        ("Philippe Claudel", P, "Philippe Claudel"),
+        ("Drouant", L, "Drouant"),
+        ("Paris", L, "Paris"),
+        ("Gallimard", O, "Gallimard"),
+        ("Tunisie", L, "Tunisie"),
+        ("Marseille", L, "Marseille"),
+        ("L'Hiver des cendres", M, "L'Hiver des cendres"),
+        ("Mathieu Carrel", P, "Mathieu Carrel"),
+        ("Actes Sud", O, "Actes Sud"),
+        ("Tahar Ben Jelloun", P, "Tahar Ben Jelloun"),
+        ("Françoise Chandernagor", P, "Françoise Chandernagor"),
+        ("Pascal Bruckner", P, "Pascal Bruckner"),
+        ("Sfax", L, "Sfax"),
+        ("France", L, "France"),
+        ("Aix-en-Provence", L, "Aix-en-Provence"),
+        ("La Maison d'El Menzah", M, "La Maison d'El Menzah"),
+        ("Femina", M, "prix Femina"),
+        ("Antoine Gallimard", P, "Antoine Gallimard"),
+        ("Les Heures creuses", M, "Les Heures creuses"),
+        ("Éditions de Minuit", O, "Éditions de Minuit"),
+        ("Ardennes", L, "Ardennes"),
+        ("Sophie Marais", P, "Sophie Marais"),
+        ("Guyane", L, "Guyane"),
+        ("Fayard", O, "Fayard"),
+        ("GfK", O, "GfK"),
+        ("Syndicat de la librairie française", O, "Syndicat de la librairie française"),
+        (
+            "Grand Prix du roman de l'Académie française",
+            M,
+            "Grand Prix du roman de l'Académie française",
+        ),
+        ("Médicis", M, "prix Médicis"),
+        ("Rennes", L, "Rennes"),
+    ],
+    "catastrophe_cyclone_polynesie": [
+        ("Tama", M, "cyclone Tama"),
+        ("Oli", M, "cyclone Oli"),
+        ("Tahiti", L, "Tahiti"),
+        ("Marquises", L, "îles Marquises"),
+        ("Papeete", L, "Papeete"),
+        ("Polynésie française", L, "Polynésie française"),
+        (
+            "Haut-commissariat de la République en Polynésie française",
+            O,
+            "Haut-commissariat de la République en Polynésie française",
+        ),
+        ("Faa'a", L, "Faa'a"),
+        ("Puna'auia", L, "Puna'auia"),
+        ("Électricité de Tahiti", O, "Électricité de Tahiti"),
+        ("Moorea", L, "Moorea"),
+        ("Tahiti-Faa'a", L, "aéroport international de Tahiti-Faa'a"),
+        ("Air Tahiti Nui", O, "Air Tahiti Nui"),
+        ("Los Angeles", L, "Los Angeles"),
+        ("Paris", L, "Paris"),
+        ("Éric Spitz", P, "Éric Spitz"),
+        ("Moetai Brotherson", P, "Moetai Brotherson"),
+        ("Teahupo'o", L, "Teahupo'o"),
+        ("Jeux olympiques de Paris 2024", M, "Jeux olympiques de Paris 2024"),
+        ("Teiki Tehei'ura", P, "Teiki Tehei'ura"),
+        ("Hinano Teriitahi", P, "Hinano Teriitahi"),
+        ("Météo-France", O, "Météo-France"),
+        ("Nuku Hiva", L, "Nuku Hiva"),
+        ("Hiva Oa", L, "Hiva Oa"),
+        ("Taiohae", L, "Taiohae"),
+        ("Atuona", L, "Atuona"),
+        ("Tuamotu", L, "Tuamotu"),
+        ("Rangiroa", L, "Rangiroa"),
+        ("Manuel Valls", P, "Manuel Valls"),
+        ("Sécurité civile", O, "Sécurité civile"),
+        ("Marine nationale", O, "Marine nationale"),
+        ("Prairial", M, "Prairial"),
+        ("Croix-Rouge française", O, "Croix-Rouge française"),
+        ("Europe", L, "Europe"),
+        ("El Niño", M, "El Niño"),
+    ],
+}
+
+#: exact passages of web boilerplate (captions, credits, bylines, teasers): no mention inside
+BOILERPLATE: dict[str, list[str]] = {
+    "sport_rugby_springboks": [
+        "Par Julien Marchetti Publié le 8 novembre 2025 à 23h41, mis à jour le 9 novembre 2025 à 08h15",
+        "Antoine Dupont face à la défense sud-africaine, samedi au Stade de France. © Franck Fife / AFP",
+        "Lire aussi : Tournée d'automne : Galthié reconduit la charnière Dupont-Ramos",
+    ],
+    "sport_football_diables_rouges": [
+        "Par Thomas Lenoir\nPublié le 25 mars 2025 à 22h58",
+        "Photo : Icon Sport",
+        "Lire aussi : Mondial 2026 : la Belgique connaît ses adversaires de qualification",
+    ],
+    "sport_cyclisme_paris_nice": [
+        "Lenny Martinez lève les bras au sommet de la Couillole, le 15 mars 2025. (Photo : Reuters)",
+    ],
+    "culture_festival_deauville": [
+        "Accueil > Culture > Cinéma",
+        "Par Marie Dufresne, à Deauville\nPublié le 13 septembre 2025 à 21h37",
+        "La réalisatrice Sarah O'Connell et l'acteur Jesse Whitman, samedi sur les planches de"
+        " Deauville. © Lou Benoist / AFP",
+        "Lire aussi : Golshifteh Farahani, l'actrice qui fait tomber les frontières",
+    ],
+    "culture_prix_goncourt": [
+        "Par Claire Vautrin Publié le 4 novembre 2025 à 13h05",
+        "Nadia Ben Youssef à la sortie du restaurant Drouant, mardi 4 novembre."
+        " (Photo : Joël Saget / AFP)",
+        "Lire aussi : Rentrée littéraire : les dix romans à ne pas manquer cet automne",
+    ],
+    "catastrophe_cyclone_polynesie": [
+        "Par Hereiti Maono, correspondante à Papeete Publié le 21 février 2025 à 06h12,"
+        " mis à jour à 11h40",
+        "Le front de mer de Papeete, vendredi matin, après le passage du cyclone."
+        " © Gregory Boissy / AFP",
+        "Lire aussi : En Polynésie, la saison cyclonique s'annonce plus active à cause d'El Niño",
+    ],
+}
+
+#: (surface, 0-based rank among its whole-word occurrences) that are not mentions
+SKIP: dict[str, list[tuple[str, int]]] = {}
+
+
+def boilerplate_spans(stem: str, content: str) -> list[tuple[int, int]]:
+    """The character spans of the article's boilerplate passages (each must occur)."""
+    spans: list[tuple[int, int]] = []
+    for passage in BOILERPLATE.get(stem, []):
+        starts = [m.start() for m in re.finditer(re.escape(passage), content)]
+        if not starts:
+            raise SystemExit(f"{stem}: boilerplate passage not found: {passage[:60]!r}")
+        spans.extend((s, s + len(passage)) for s in starts)
+    return spans
+
+
+def build(stem: str) -> list[dict[str, object]]:
+    """The gold mentions of one article, sorted by start."""
+    content = (ARTICLES / f"{stem}.txt").read_text(encoding="utf-8")
+    boiler = boilerplate_spans(stem, content)
+    taken: list[tuple[int, int]] = []
+    out: list[dict[str, object]] = []
+    skip = set(SKIP.get(stem, []))
+    surfaces = [s for s, _, _ in GOLD[stem]]
+    if len(surfaces) != len(set(surfaces)):
+        raise SystemExit(f"{stem}: a surface is listed twice")
+    for surface, label, canonical in sorted(GOLD[stem], key=lambda x: -len(x[0])):
+        found = 0
+        for rank, m in enumerate(re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", content)):
+            s, e = m.span()
+            if (surface, rank) in skip or any(a <= s and e <= b for a, b in boiler):
+                continue
+            if any(s < b and e > a for a, b in taken):
+                continue
+            taken.append((s, e))
+            out.append({"start": s, "end": e, "text": surface, "label": label, "canonical": canonical})
+            found += 1
+        if not found:
+            raise SystemExit(f"{stem}: {surface!r} never found outside boilerplate")
+    out.sort(key=lambda d: d["start"])  # type: ignore[arg-type, return-value]
+    for d in out:
+        assert content[d["start"] : d["end"]] == d["text"]  # type: ignore[misc]
+    return out
+
+
+def main() -> None:
+    """Writes gold/<stem>.json for every article of part B."""
+    total = 0
+    for stem in GOLD:
+        gold = build(stem)
+        (GOLD_DIR / f"{stem}.json").write_text(
+            json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+        )
+        total += len(gold)
+        print(f"{stem}: {len(gold)} mentions")
+    print(f"part B: {len(GOLD)} articles, {total} mentions")
+
+
+if __name__ == "__main__":
+    main()
