@@ -22,7 +22,7 @@ HERE = Path(__file__).resolve().parent
 ARTICLES = HERE / "articles"
 GOLD_DIR = HERE / "gold"
 
-P, O, L, M = "PER", "ORG", "LOC", "MISC"
+P, O, L, M = "PER", "ORG", "LOC", "MISC"  # noqa: E741
 
 GOLD: dict[str, list[tuple[str, str, str]]] = {
     "politique_europeennes_meeting": [
@@ -231,7 +231,7 @@ GOLD: dict[str, list[tuple[str, str, str]]] = {
         ("Hexagone", L, "France"),
         ("Santé publique France", O, "Santé publique France"),
         ("Occitanie", L, "Occitanie"),
-        ("Provence-Alpes-Côte d'Azur", L, "Provence-Alpes-Côte d'Azur"),
+        ("Provence-Alpes-Côte d'Azur", L, "Provence-Alpes-Côte d’Azur"),
         ("Île-de-France", L, "Île-de-France"),
         ("Omicron", M, "Omicron"),
         ("Chine", L, "Chine"),
@@ -443,6 +443,8 @@ GOLD: dict[str, list[tuple[str, str, str]]] = {
         ("Bouches-du-Rhône", L, "Bouches-du-Rhône"),
         ("Sébastien Delogu", P, "Sébastien Delogu"),
         ("BFM Marseille Provence", O, "BFM Marseille Provence"),
+        ("Fatou N'Diaye", P, "Fatou N'Diaye"),
+        ("Castellane", L, "La Castellane (Marseille)"),
         ("Franck Allisio", P, "Franck Allisio"),
         ("Ifop", O, "Ifop"),
         ("La Provence", O, "La Provence"),
@@ -501,7 +503,11 @@ GOLD: dict[str, list[tuple[str, str, str]]] = {
         ("ministère de la Santé", O, "ministère de la Santé"),
         ("2.3.4.4b", M, "2.3.4.4b"),
         ("CHU de Nantes", O, "CHU de Nantes"),
-        ("Agence régionale de santé Pays de la Loire", O, "Agence régionale de santé Pays de la Loire"),
+        (
+            "Agence régionale de santé Pays de la Loire",
+            O,
+            "Agence régionale de santé Pays de la Loire",
+        ),
         ("Grégory Emery", P, "Grégory Emery"),
         (
             "Centre national de référence des virus des infections respiratoires",
@@ -594,7 +600,7 @@ SKIP: dict[str, list[tuple[str, int]]] = {
     # rubric (crumb), byline, photo caption, "Lire aussi" teasers
     "sante_hopital_carhaix": [("Bretagne", 0), ("Carhaix", 2), ("Carhaix", 3), ("Bretagne", 4)],
     # byline, "Lire aussi" teaser
-    "politique_municipales_marseille": [("Marseille", 1), ("RN", 1)],
+    "politique_municipales_marseille": [("Marseille", 1), ("RN", 2)],
     # photo caption
     "sante_grippe_aviaire": [("Vendée", 0), ("Chantonnay", 0)],
     # "Sur le même sujet" teaser
@@ -628,7 +634,9 @@ def build(stem: str) -> list[dict[str, object]]:
             if any(s < b and e > a for a, b in taken) or (surface, rank) in skip:
                 continue
             taken.append((s, e))
-            out.append({"start": s, "end": e, "text": surface, "label": label, "canonical": canonical})
+            out.append(
+                {"start": s, "end": e, "text": surface, "label": label, "canonical": canonical}
+            )
             found += 1
         if not found:
             raise SystemExit(f"{stem}: {surface!r} never found")
