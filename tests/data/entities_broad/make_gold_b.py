@@ -8,13 +8,15 @@ Two ways remove occurrences that are not mentions:
   inside them is a mention. Each passage must occur in the article.
 * `SKIP`: (surface, 0-based rank among all its whole-word occurrences) that are not mentions.
 
-Run: python3 tests/data/entities_broad/make_gold_b.py  (checks content[start:end] == text).
+Run: python3 tests/data/entities_broad/make_gold_b.py  (checks content[start:end] == text);
+`--show STEM` prints every occurrence of the listed surfaces with its rank, to edit `SKIP`.
 Part A (make_gold_a.py) builds the other articles of the set."""
 
 from __future__ import annotations
 
 import json
 import re
+import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -789,8 +791,29 @@ def build(stem: str) -> list[dict[str, object]]:
     return out
 
 
+def show(stem: str) -> None:
+    """Prints each listed surface's occurrences with rank and context, and what drops it."""
+    content = (ARTICLES / f"{stem}.txt").read_text(encoding="utf-8")
+    boiler = boilerplate_spans(stem, content)
+    skip = set(SKIP.get(stem, []))
+    for surface, label, _ in GOLD[stem]:
+        for rank, m in enumerate(re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", content)):
+            s, e = m.span()
+            ctx = content[max(0, s - 40) : e + 25].replace("\n", "⏎")
+            if (surface, rank) in skip:
+                flag = "SKIP"
+            elif any(a <= s and e <= b for a, b in boiler):
+                flag = "BOIL"
+            else:
+                flag = "    "
+            print(f"{flag} {label:4} {surface!r:30} #{rank}: …{ctx}…")
+
+
 def main() -> None:
-    """Writes gold/<stem>.json for every article of part B."""
+    """Writes gold/<stem>.json for every article of part B, or --show STEM."""
+    if len(sys.argv) == 3 and sys.argv[1] == "--show":
+        show(sys.argv[2])
+        return
     total = 0
     for stem in GOLD:
         gold = build(stem)
