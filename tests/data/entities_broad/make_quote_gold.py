@@ -61,12 +61,12 @@ class Q:
     rank: int = 0
 
 
-def D(first: str, description: str, cue: str, pattern: str, rank: int = 0) -> Q:  # noqa: N802
+def D(first: str, description: str, cue: str, pattern: str, rank: int = 0) -> Q:
     """A quotation whose speaker is a description, not an entity."""
     return Q(first, description, cue, pattern, None, rank)
 
 
-def N(first: str, rank: int = 0) -> Q:  # noqa: N802
+def N(first: str, rank: int = 0) -> Q:
     """A quotation without speaker (no cue in its sentence or the previous one)."""
     return Q(first, None, None, NONE, None, rank)
 
@@ -263,7 +263,7 @@ QUOTES: dict[str, list[Q]] = {
         Q("Il est plus transmissible", "Bruno Lina", "explique", AFTER),
         Q("Nous ne sommes pas en 2020", "Yannick Neuder", "a-t-il déclaré", PRONOUN),
         Q("On a 30 patients Covid", "Karine Aubert", "confie", AFTER),
-        Q("réactiver les circuits dédiés", "Agence régionale de santé Occitanie", "recommande", BEFORE),
+        Q("réactiver les circuits", "Agence régionale de santé Occitanie", "recommande", BEFORE),
     ],
     "sante_grippe_aviaire": [
         Q("Il n'y a aucun signe", "Grégory Emery", "a insisté", AFTER),
@@ -484,8 +484,14 @@ def build(stem: str) -> tuple[list[dict[str, object]], list[tuple[Q, int, int]]]
         if (q.speaker is None) != (q.cue is None) or (q.speaker is None) != (q.pattern == NONE):
             raise SystemExit(f"{stem}: {q.first!r}: speaker, cue and pattern disagree")
         out.append(
-            {"start": s, "end": e, "text": text, "speaker": q.speaker,
-             "speaker_entity": entity, "cue": q.cue}
+            {
+                "start": s,
+                "end": e,
+                "text": text,
+                "speaker": q.speaker,
+                "speaker_entity": entity,
+                "cue": q.cue,
+            }
         )
         spans.append((q, s, e))
     for first, rank, reason in NOT_QUOTES.get(stem, []):
@@ -500,8 +506,14 @@ def build(stem: str) -> tuple[list[dict[str, object]], list[tuple[Q, int, int]]]
         if k not in used:
             raise SystemExit(f"{stem}: pair at {s} not annotated: {content[s:e]!r}")
     out.sort(key=lambda d: d["start"])  # type: ignore[arg-type, return-value]
+    for q, s, e in spans:
+        trimmed = content[s] not in TRIM and content[e - 1] not in TRIM
+        if not trimmed or not fold(content[s:e]).startswith(fold(q.first)):
+            raise SystemExit(f"{stem}: bad span {s}-{e} for {q.first!r}")
     for d in out:
-        assert content[d["start"] : d["end"]] == d["text"]  # type: ignore[misc]
+        start, end = d["start"], d["end"]
+        assert isinstance(start, int) and isinstance(end, int)
+        assert content[start:end] == d["text"], (stem, start)
     return out, spans
 
 
@@ -511,7 +523,7 @@ def main() -> None:
     unknown = (set(QUOTES) | set(NOT_QUOTES)) - set(stems)
     missing = set(stems) - set(NOT_QUOTES)
     if unknown or missing:
-        raise SystemExit(f"unknown articles {sorted(unknown)}, articles not reviewed {sorted(missing)}")
+        raise SystemExit(f"unknown articles {sorted(unknown)}, not reviewed {sorted(missing)}")
     OUT.mkdir(exist_ok=True)
     patterns: Counter[str] = Counter()
     total = 0
@@ -521,8 +533,10 @@ def main() -> None:
             content = (ARTICLES / f"{stem}.txt").read_text(encoding="utf-8")
             print(f"== {stem}")
             for q, s, e in sorted(spans, key=lambda x: x[1]):
-                print(f"  {s:5d}-{e:<5d} [{q.speaker} / {q.cue}] …{content[max(0, s - 90):s]}⟦"
-                      f"{content[s:e]}⟧{content[e:e + 90]}…".replace("\n", "⏎"))
+                print(
+                    f"  {s:5d}-{e:<5d} [{q.speaker} / {q.cue}] …{content[max(0, s - 90) : s]}⟦"
+                    f"{content[s:e]}⟧{content[e : e + 90]}…".replace("\n", "⏎")
+                )
         (OUT / f"{stem}.json").write_text(
             json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
         )
