@@ -91,6 +91,7 @@ async def test_hide_then_undo_then_hide_then_unhide(linked_app: ReaderApp, tmp_p
         await _wait(pilot, lambda: app.library is not first and not app.indexing)
         assert not biden_shown()
         assert sources.entity_count("a1") == count - 1  # the list's count follows
+        assert f"of {count - 1} entities" in panel._card().plain  # and the panel's
         # u: undo
         second = app.library
         await pilot.press("u")

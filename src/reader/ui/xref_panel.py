@@ -203,7 +203,13 @@ class XrefPanel(Vertical):
         if ent is None:
             card = Text()
             if self.article is not None and self.library is not None:
-                mentions = self.library.mentions.get(self.article, [])
+                try:  # hidden entities left out
+                    mentions = [
+                        *self.library.title_mentions(self.article),
+                        *self.library.text_mentions(self.article),
+                    ]
+                except Exception:
+                    mentions = []
                 entities = len({m.entity for m in mentions})
                 card.append(f"This article: {len(mentions)} mentions of {entities} entities\n")
             card.append("Select a mention (e, enter, click) to follow it across articles.", "dim")
