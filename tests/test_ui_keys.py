@@ -469,10 +469,15 @@ async def test_panel_mention_rows_jump_to_the_mention(tmp_path: Path) -> None:
         await pilot.press("e", "e")
         await pilot.pause()
         panel = app.query_one(XrefPanel)
-        targets = panel.targets()
-        mention_targets = [t for t in targets if not t.related]
-        assert len(mention_targets) == app.library.entities["Vladimir Poutine"].mentions  # type: ignore[union-attr]
+        total = app.library.entities["Vladimir Poutine"].mentions  # type: ignore[union-attr]
+        shown = [t for t in panel.targets() if not t.related and not t.expand]
+        assert 0 < len(shown) < total  # a window around the current mention
         await pilot.press("shift+tab")
+        panel.options.highlighted = panel.options.get_option_index("more-after")
+        await pilot.press("enter")  # "… later: list all"
+        await pilot.pause()
+        mention_targets = [t for t in panel.targets() if not t.related and not t.expand]
+        assert len(mention_targets) == total
         for _ in range(5):
             await pilot.press("j")
         await pilot.press("enter")
