@@ -69,13 +69,12 @@ def pair_marks(pair: Any, passages: Sequence[SharedPassage] = ()) -> tuple[bool,
 
 def legend() -> Text:
     """The line above the compare view: what the styles and the ≈ column mean."""
-    out = Text("≈ % alike · ")
+    out = Text("⇄ shared · ≈ alike · ")
     out.append("only left", DELETED)
     out.append(" · ")
     out.append("only right", INSERTED)
     out.append(" · ")
     out.append("changed", REPLACED_B)
-    out.append(" · s/S shared · d/D changed", "dim")
     return out
 
 
@@ -133,7 +132,7 @@ class CompareScreen(Screen[None]):
         shared = sum(self.shared)
         changed = sum(self.changed)
         line = legend()
-        line.append(f" · {len(self.pairs)} paragraphs: {shared} shared, {changed} changed", "dim")
+        line.append(f" · {shared} shared, {changed} changed of {len(self.pairs)} ¶", "dim")
         yield Static(line, id="compare-legend", markup=False)
         with VerticalScroll(id="compare-body"):
             with Horizontal(classes="compare-row compare-head"):
@@ -152,7 +151,10 @@ class CompareScreen(Screen[None]):
                 marks += " -changed" if self.changed[index] else ""
                 with Horizontal(classes="compare-row" + marks, id=f"pair-{index}"):
                     yield Static(left, classes="compare-side", markup=False)
-                    yield Static(Text(sim, "dim"), classes="compare-sim", markup=False)
+                    cell = Text(sim, "dim")
+                    if self.shared[index]:
+                        cell = Text.assemble(("⇄", "bold"), "\n", cell)
+                    yield Static(cell, classes="compare-sim", markup=False)
                     yield Static(right, classes="compare-side", markup=False)
         yield Footer()
 

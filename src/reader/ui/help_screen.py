@@ -21,7 +21,7 @@ MARKERS: tuple[tuple[str, str], ...] = (
     ("≈ %", "compare view: how alike two aligned paragraphs are"),
     ("▸", "panel: the article on screen, among the articles mentioning the entity"),
     ("▶", "panel: the mention selected in the article"),
-    ("⇄", "reprints: two articles sharing passages"),
+    ("⇄", "reprints: two articles sharing passages · compare view: a reprinted paragraph"),
     ("⌫", "article: removed boilerplate (r shows it)"),
 )
 
