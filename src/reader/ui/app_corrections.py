@@ -7,16 +7,18 @@ from __future__ import annotations
 from pathlib import Path
 
 from reader.domain.model import Entity
+from reader.domain.sanitize import sanitize_inline
 from reader.ui.app_base import ReaderBase
 from reader.ui.article_view import ArticleView
 
 
 def shown_path(path: Path) -> str:
-    """`path` with the home folder written `~` (shorter in a notice)."""
+    """`path` with the home folder written `~` (shorter in a notice), sanitised."""
     try:
-        return "~/" + str(path.relative_to(Path.home()))
+        shown = "~/" + str(path.relative_to(Path.home()))
     except ValueError:
-        return str(path)
+        shown = str(path)
+    return sanitize_inline(shown)
 
 
 class CorrectionsMixin(ReaderBase):
@@ -87,7 +89,7 @@ class CorrectionsMixin(ReaderBase):
         """Palette: say where the corrections file is."""
         path = self.corrections_file()
         state = "" if path.exists() else " (not written yet)"
-        self.notify(f"Corrections file: {path}{state}", markup=False, timeout=8)
+        self.notify(f"Corrections file: {shown_path(path)}{state}", markup=False, timeout=8)
 
     def action_undo_correction(self) -> None:
         """u: take back the last correction (the last line of the corrections file)."""
@@ -102,7 +104,9 @@ class CorrectionsMixin(ReaderBase):
         if line is None:
             self.notify(f"No correction to undo in {shown_path(path)}.", timeout=3, markup=False)
             return
-        self.notify(f"Undone: {line} (in {shown_path(path)})", markup=False, timeout=5)
+        self.notify(
+            f"Undone: {sanitize_inline(line)} (in {shown_path(path)})", markup=False, timeout=5
+        )
         self.start_update()
 
     def action_unhide(self) -> None:
@@ -140,7 +144,7 @@ class CorrectionsMixin(ReaderBase):
             )
             return
         self.notify(
-            f"Shown again: removed {'; '.join(removed)} from {shown_path(path)}",
+            f"Shown again: removed {sanitize_inline('; '.join(removed))} from {shown_path(path)}",
             markup=False,
             timeout=5,
         )

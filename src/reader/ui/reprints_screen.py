@@ -126,7 +126,10 @@ class ReprintsScreen(ModalScreen[tuple[str, str] | None]):
     def action_cursor(self, delta: int) -> None:
         """j / k."""
         widget = self.query_one(OptionList)
-        widget.action_cursor_down() if delta > 0 else widget.action_cursor_up()
+        if delta > 0:
+            widget.action_cursor_down()
+        else:
+            widget.action_cursor_up()
 
     def action_cancel(self) -> None:
         """Close."""
@@ -180,7 +183,10 @@ class ComparePicker(ModalScreen[str | None]):
     def action_cursor(self, delta: int) -> None:
         """j / k."""
         widget = self.query_one(OptionList)
-        widget.action_cursor_down() if delta > 0 else widget.action_cursor_up()
+        if delta > 0:
+            widget.action_cursor_down()
+        else:
+            widget.action_cursor_up()
 
     def action_cancel(self) -> None:
         """Cancel."""
