@@ -262,7 +262,7 @@ async def test_c_in_the_article_compares_with_the_reprinting_article(tmp_path: P
         assert screen.query_one(f"#pair-{shared[0]}").has_class("-cursor")
         await pilot.press("d")
         await pilot.pause()
-        assert screen.cursor == next(i for i in changed if i > shared[0])
+        assert screen.cursor == next((i for i in changed if i > shared[0]), changed[0])
         await pilot.press("S")
         await pilot.pause()
         assert screen.cursor in shared
@@ -436,3 +436,23 @@ async def test_light_theme_shows_which_pane_has_focus(tmp_path: Path) -> None:
         await pilot.pause()
         assert article.styles.border_top[0] == focused_kind
         assert source.styles.border_top[0] == kind
+
+
+def test_pair_marks_shared_and_changed() -> None:
+    from reader.domain.model import SharedPassage
+    from reader.domain.xref.align import AlignedPair, DiffOp
+    from reader.ui.compare_screen import pair_marks
+
+    passage = SharedPassage(10, 40, 100, 130, 0.95)
+    edit = [DiffOp("equal", 0, 5, 0, 5), DiffOp("replace", 5, 9, 5, 8)]
+    same = [DiffOp("equal", 0, 9, 0, 9)]
+    # a reprinted passage inside, words edited: shared and changed
+    assert pair_marks(AlignedPair((0, 50), (90, 140), 0.6, edit), [passage]) == (True, True)
+    # the passage only on the right side, no counterpart on the left: shared, not "changed"
+    assert pair_marks(AlignedPair(None, (95, 120), 0.0, []), [passage]) == (True, False)
+    # identical paragraphs without a stored passage: shared
+    assert pair_marks(AlignedPair((200, 260), (300, 360), 1.0, same), [passage]) == (True, False)
+    # alike but edited: changed
+    assert pair_marks(AlignedPair((200, 260), (300, 360), 0.5, edit)) == (False, True)
+    # unlike paragraphs facing each other: neither
+    assert pair_marks(AlignedPair((200, 260), (300, 360), 0.1, edit)) == (False, False)

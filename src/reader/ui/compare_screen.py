@@ -48,6 +48,9 @@ def _side(text: str, span: tuple[int, int] | None, ops: Sequence[Any], left: boo
 
 #: Paragraph pairs at least this alike count as shared (reprinted) text.
 SHARED_SIMILARITY = 0.8
+#: Paragraph pairs at least this alike, with words that differ, count as changed (an edited
+#: reprint); less alike, the two paragraphs are just different text.
+CHANGED_SIMILARITY = 0.3
 
 
 def _overlaps(span: tuple[int, int] | None, spans: Sequence[tuple[int, int]]) -> bool:
@@ -56,14 +59,19 @@ def _overlaps(span: tuple[int, int] | None, spans: Sequence[tuple[int, int]]) ->
 
 def pair_marks(pair: Any, passages: Sequence[SharedPassage] = ()) -> tuple[bool, bool]:
     """(shared, changed) for an aligned pair: shared when either side holds a reprinted
-    passage (or the two are near-identical), changed when its words differ or it has no
-    counterpart."""
+    passage (or the two are near-identical); changed when the two sides are alike (an edited
+    reprint or rewrite) but their words differ."""
     shared = (
         _overlaps(pair.a, [(p.start, p.end) for p in passages])
         or _overlaps(pair.b, [(p.other_start, p.other_end) for p in passages])
         or (pair.a is not None and pair.b is not None and pair.similarity >= SHARED_SIMILARITY)
     )
-    changed = pair.a is None or pair.b is None or any(op.kind != "equal" for op in pair.ops)
+    changed = (
+        pair.a is not None
+        and pair.b is not None
+        and pair.similarity >= CHANGED_SIMILARITY
+        and any(op.kind != "equal" for op in pair.ops)
+    )
     return shared, changed
 
 
@@ -94,7 +102,7 @@ class CompareScreen(Screen[None]):
     """The compare view, one row per aligned paragraph pair; escape (or `c`) returns.
 
     `s`/`S` go to the next/previous shared paragraph, `d`/`D` to the next/previous changed
-    one (edited, or present on one side only); the row reached is marked.
+    one (alike on both sides but edited); the row reached is marked.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
