@@ -54,14 +54,14 @@ class MainScreen(Screen[None]):
         Binding("ctrl+i,alt+right", "app.history(1)", "Forward", show=False),
         Binding("r", "app.toggle_removed", "Removed text", show=False),
         Binding("p", "app.problems", "Problems", show=False),
-        Binding("c", "app.compare_current", "Compare", show=False),
-        Binding("x", "app.reprints", "Reprints", show=False),
+        Binding("c", "app.compare_current", "Compare", show=False, id="compare"),
+        Binding("x", "app.reprints", "Reprints", show=False, id="reprints"),
         Binding("m", "app.correct('merge')", "Merge entity", show=False),
         Binding("R", "app.correct('rename')", "Rename entity", show=False),
         Binding("L", "app.correct('relabel')", "Relabel entity", show=False),
         Binding("H", "app.correct('hide')", "Hide entity", show=False),
-        Binding("u", "app.undo_correction", "Undo correction", show=False),
-        Binding("U", "app.unhide", "Unhide entity", show=False),
+        Binding("u", "app.undo_correction", "Undo correction", show=False, id="correction.undo"),
+        Binding("U", "app.unhide", "Unhide entity", show=False, id="entity.unhide"),
     ]
 
     def compose(self) -> ComposeResult:

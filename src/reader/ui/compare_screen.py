@@ -106,17 +106,19 @@ class CompareScreen(Screen[None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,c", "close", "Back"),
-        Binding("s", "step('shared', 1)", "Next shared"),
-        Binding("S", "step('shared', -1)", "Prev shared", show=False),
-        Binding("d", "step('changed', 1)", "Next changed"),
-        Binding("D", "step('changed', -1)", "Prev changed", show=False),
-        Binding("j,down", "scroll(1)", "Down", show=False),
-        Binding("k,up", "scroll(-1)", "Up", show=False),
-        Binding("pagedown,space", "page(1)", "Page down", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
-        Binding("g", "top", "Top", show=False),
-        Binding("G", "bottom", "Bottom", show=False),
+        Binding("escape,c", "close", "Back", id="compare.close"),
+        Binding("s", "step('shared', 1)", "Next shared", id="compare.next_shared"),
+        Binding("S", "step('shared', -1)", "Prev shared", show=False, id="compare.previous_shared"),
+        Binding("d", "step('changed', 1)", "Next changed", id="compare.next_changed"),
+        Binding(
+            "D", "step('changed', -1)", "Prev changed", show=False, id="compare.previous_changed"
+        ),
+        Binding("j,down", "scroll(1)", "Down", show=False, id="cursor.down"),
+        Binding("k,up", "scroll(-1)", "Up", show=False, id="cursor.up"),
+        Binding("pagedown,space", "page(1)", "Page down", show=False, id="page.down"),
+        Binding("pageup", "page(-1)", "Page up", show=False, id="page.up"),
+        Binding("g", "top", "Top", show=False, id="cursor.top"),
+        Binding("G", "bottom", "Bottom", show=False, id="cursor.bottom"),
     ]
 
     def __init__(

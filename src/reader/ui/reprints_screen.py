@@ -41,9 +41,9 @@ class ReprintsScreen(ModalScreen[tuple[str, str] | None]):
     """Pairs of articles with shared passages, most shared first; enter compares them."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,x", "cancel", "Close"),
-        Binding("j", "cursor(1)", show=False),
-        Binding("k", "cursor(-1)", show=False),
+        Binding("escape,x", "cancel", "Close", id="reprints.close"),
+        Binding("j", "cursor(1)", show=False, id="cursor.down"),
+        Binding("k", "cursor(-1)", show=False, id="cursor.up"),
     ]
 
     def __init__(self, library: Any) -> None:
@@ -140,9 +140,9 @@ class ComparePicker(ModalScreen[str | None]):
     """`c` with several candidates: which related article to compare with."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel"),
-        Binding("j", "cursor(1)", show=False),
-        Binding("k", "cursor(-1)", show=False),
+        Binding("escape", "cancel", "Cancel", id="dialog.cancel"),
+        Binding("j", "cursor(1)", show=False, id="cursor.down"),
+        Binding("k", "cursor(-1)", show=False, id="cursor.up"),
     ]
 
     def __init__(self, library: Any, relations: Sequence[Relation]) -> None:

@@ -57,7 +57,7 @@ class SourceOptions(ScrollView, can_focus=True):
         Binding("pagedown", "page_down", "Page down", show=False),
         Binding("pageup", "page_up", "Page up", show=False),
         Binding("enter", "select", "Open", show=False),
-        Binding("escape", "clear_filter", "Clear filter", show=False),
+        Binding("escape", "clear_filter", "Clear filter", show=False, id="filter.clear"),
     ]
     COMPONENT_CLASSES: ClassVar[set[str]] = {_OPTION, _HIGHLIGHTED, _HOVER}
     DEFAULT_CSS = """

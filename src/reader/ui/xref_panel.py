@@ -52,7 +52,7 @@ class XrefOptions(OptionList):
         Binding("g", "first", "Top", show=False),
         Binding("G", "last", "Bottom", show=False),
         Binding("c", "compare", "Compare"),
-        Binding("escape", "clear_entity", "Clear entity", show=False),
+        Binding("escape", "clear_entity", "Clear entity", show=False, id="selection.clear"),
     ]
 
     def action_clear_entity(self) -> None:
