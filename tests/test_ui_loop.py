@@ -456,3 +456,23 @@ def test_pair_marks_shared_and_changed() -> None:
     assert pair_marks(AlignedPair((200, 260), (300, 360), 0.5, edit)) == (False, True)
     # unlike paragraphs facing each other: neither
     assert pair_marks(AlignedPair((200, 260), (300, 360), 0.1, edit)) == (False, False)
+
+
+async def test_a_derived_headline_is_not_walked_twice(tmp_path: Path) -> None:
+    app = app_for(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *"Kremlin", "enter")
+        await pilot.pause()
+        result = app.search_result
+        assert result is not None
+        a3 = next(h for h in result.hits if h.article == "a3")  # headline derived from text
+        assert any(m.field == "title" for m in a3.matches)  # "Le Kremlin" at the same offsets
+        walked = [(m.field, m.start) for aid, m in app.search_hits if aid == "a3"]
+        assert walked and all(field == "text" for field, _ in walked)
+        a3_first = next(i for i, (aid, _) in enumerate(app.search_hits) if aid == "a3")
+        for _ in range((a3_first - app.search_pos) % len(app.search_hits)):
+            await pilot.press("n")
+            await pilot.pause()
+        assert app.current == "a3"
+        mention = app.query_one(ArticleView).selected_mention
+        assert mention is not None and mention.entity == "Kremlin"

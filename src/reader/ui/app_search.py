@@ -31,13 +31,25 @@ class SearchMixin(ReaderBase):
             self._search_chosen,
         )
 
-    @staticmethod
-    def _hit_matches(hits: Iterable[Hit]) -> list[tuple[str, Match]]:
-        return [
-            (hit.article, match)
-            for hit in hits
-            for match in sorted(hit.matches, key=lambda m: (m.field != "title", m.start))
-        ]
+    def _hit_matches(self, hits: Iterable[Hit]) -> list[tuple[str, Match]]:
+        """The hits' matches in walking order (headline first). A headline derived from the
+        text repeats its first words: a match there that the text has at the same place is
+        walked once, in the text (where the mentions are)."""
+        out: list[tuple[str, Match]] = []
+        for hit in hits:
+            derived = self._title_derived(hit.article)
+            in_text = {(m.start, m.end) for m in hit.matches if m.field == "text"}
+            for match in sorted(hit.matches, key=lambda m: (m.field != "title", m.start)):
+                if derived and match.field == "title" and (match.start, match.end) in in_text:
+                    continue
+                out.append((hit.article, match))
+        return out
+
+    def _title_derived(self, article_id: str) -> bool:
+        try:
+            return bool(self.library is not None and self.library.info(article_id).title_derived)
+        except KeyError:
+            return False
 
     def _search_chosen(self, choice: Any) -> None:
         if choice is None:
