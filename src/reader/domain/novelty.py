@@ -147,6 +147,7 @@ class NoveltyIndex:
         self._read: set[str] = set()
         self._read_hashes: Counter[int] = Counter()
         self._by_hash: dict[int, list[str]] | None = None
+        self._fractions: dict[str, float] = {}  # unread articles' fractions, as computed
 
     def __contains__(self, article_id: object) -> bool:
         return article_id in self._docs
@@ -168,10 +169,12 @@ class NoveltyIndex:
         if article_id in self._read:
             self._read_hashes.update(self._hashes[article_id])
         self._by_hash = None
+        self._fractions.clear()
 
     def set_read(self, read: Iterable[str]) -> None:
         """Replace the read marks."""
         self._read = set(read)
+        self._fractions.clear()
         self._read_hashes = Counter()
         for aid in self._read:
             hashes = self._hashes.get(aid)
@@ -212,7 +215,10 @@ class NoveltyIndex:
         hashes = self._hashes.get(article_id)
         if hashes:
             self._read_hashes.update(hashes)
-        return self.neighbours(article_id) | {article_id}
+        changed = self.neighbours(article_id) | {article_id}
+        for aid in changed:
+            self._fractions.pop(aid, None)
+        return changed
 
     def novelty(self, article_id: str) -> Novelty | None:
         """The article's novelty (None when it is not indexed)."""
@@ -227,8 +233,13 @@ class NoveltyIndex:
             return None
         if article_id in self._read:
             return 0.0
-        found = self.novelty(article_id)
-        return found.fraction if found is not None else None
+        cached = self._fractions.get(article_id)
+        if cached is None:
+            found = self.novelty(article_id)
+            if found is None:
+                return None
+            cached = self._fractions[article_id] = found.fraction
+        return cached
 
     def fractions(self, article_ids: Iterable[str] | None = None) -> dict[str, float]:
         """`fraction` of each indexed article (of `article_ids`, when given)."""

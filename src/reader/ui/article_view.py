@@ -37,6 +37,8 @@ _KIND_STYLES: dict[str, Style] = {
 }
 MARGIN = 1
 _NOT_BOLD = Style(bold=False)
+#: Passages already read elsewhere (works without colour: the terminal's faint attribute).
+READ_ELSEWHERE = Style(dim=True)
 # Characters that must never reach the terminal; replaced one-for-one so offsets stay valid.
 _UNSAFE = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\u061c\ufeff\u2028\u2029]"
@@ -117,6 +119,9 @@ class ArticleView(ScrollView, can_focus=True):
         self._pending: tuple[Field, int] | None = None  # scroll target waiting for a layout
         # Where e/E start from when nothing is selected (a search hit, a history position).
         self.mention_anchor: tuple[Field, int] | None = None
+        # Passages of the text already read elsewhere (dimmed while `dim_read` is on).
+        self._read_spans = _Spans([])
+        self.dim_read = True
 
     # -- content ----------------------------------------------------------------------------
     def show(
@@ -133,6 +138,7 @@ class ArticleView(ScrollView, can_focus=True):
         }
         self._matches = {"title": _Spans([]), "text": _Spans([])}
         self._current_match = None
+        self._read_spans = _Spans([])
         self.selected = None
         self.mention_anchor = None
         self._layout = None
@@ -194,6 +200,23 @@ class ArticleView(ScrollView, can_focus=True):
             merged[fld] = _Spans(out)
         self._matches = merged
         self._current_match = (current.field, current.start, current.end) if current else None
+        self._cache.clear()
+        self.refresh()
+
+    def set_read_spans(self, spans: list[tuple[int, int]]) -> None:
+        """The passages of the text already read elsewhere (sorted, non-overlapping)."""
+        self._read_spans = _Spans(list(spans))
+        self._cache.clear()
+        self.refresh()
+
+    @property
+    def read_spans(self) -> list[tuple[int, int]]:
+        """The passages of the text marked as read elsewhere."""
+        return list(self._read_spans.spans)
+
+    def set_dim_read(self, dim: bool) -> None:
+        """Dim (or not) the passages read elsewhere."""
+        self.dim_read = dim
         self._cache.clear()
         self.refresh()
 
@@ -388,6 +411,9 @@ class ArticleView(ScrollView, can_focus=True):
         fld = line.field
         start, end = line.start, line.end
         spans: list[tuple[int, int, Style]] = []
+        if fld == "text" and self.dim_read:
+            read = self._read_spans
+            spans.extend((*read.spans[i], READ_ELSEWHERE) for i in read.overlapping(start, end))
         mentions = self._mentions[fld]
         for i in self._mention_spans[fld].overlapping(start, end):
             m = mentions[i]

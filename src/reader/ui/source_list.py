@@ -1,8 +1,10 @@
 """The source list: every article with read mark, title, date, source and entity count.
 
-`s` switches the order between date and title; `f` starts the filter (titles, outlets and the
-names of the entities an article mentions), `enter` or `escape` ends it. In the list letters are
-commands; in the filter box they are text — never both.
+An unread article of which part was already read elsewhere shows how much is new to the person
+(`new 35 %`, from `reader.domain.novelty`; nothing while it is all new). `s` cycles the order
+between date, title and new (most new first, read articles last); `f` starts the filter (titles,
+outlets and the names of the entities an article mentions), `enter` or `escape` ends it. In the
+list letters are commands; in the filter box they are text — never both.
 
 The list is virtual (Line API): every row is two lines high, and only the rows on screen are
 turned into text and strips, on demand, with a small cache. A 10,000-article corpus costs a list
@@ -29,6 +31,7 @@ from textual.visual import visualize
 from textual.widgets import Input
 from textual.widgets.option_list import Option
 
+from reader.domain.novelty import percent_new
 from reader.domain.textnorm import fold_key
 from reader.ui.messages import ArticleChosen
 from reader.ui.text import plain
@@ -355,6 +358,15 @@ def _no_names(text: str) -> set[str]:
     return set()
 
 
+def _no_novelty(article_id: str) -> float | None:
+    return None
+
+
+#: The orders `s` cycles through.
+SORTS = ("date", "title", "new")
+_SORT_NAMES = {"date": "date", "title": "title", "new": "what is new to you"}
+
+
 #: The filter looks at the entities' names from this many characters on (one or two letters
 #: would match a name in nearly every article).
 ENTITY_FILTER_MIN = 3
@@ -380,6 +392,8 @@ class SourceList(Vertical):
         self.read: set[str] = set()
         self.current: str | None = None
         self.sort_by = "date"
+        self._novelty: Callable[[str], float | None] = _no_novelty
+        self._new_order: list[str] | None = None
         self._date_order: list[str] = []
         self._shown: list[str] = []
 
@@ -423,6 +437,7 @@ class SourceList(Vertical):
         self._counts = {}
         self._filter_keys = {}
         self._title_order = None
+        self._new_order = None
         self.read = set(read)
         self._rebuild()
 
@@ -449,6 +464,10 @@ class SourceList(Vertical):
         else:
             row.append_text(plain(article.title, "bold" if mark == UNREAD else ""))
         details = [article.date or "undated"]
+        if mark == UNREAD:
+            fraction = self.novelty(article.id)
+            if fraction is not None and fraction < 1.0:
+                details.insert(0, f"new\u00a0{percent_new(fraction)}\u00a0%")
         if article.source:
             details.append(article.source)
         details.append(f"{self.entity_count(article.id)} entities")
@@ -456,7 +475,43 @@ class SourceList(Vertical):
         row.append_text(plain(" · ".join(details), "dim"))
         return row
 
+    def novelty(self, article_id: str) -> float | None:
+        """How much of the article is new to the person (None: not known yet)."""
+        try:
+            return self._novelty(article_id)
+        except Exception:
+            return None
+
+    def set_novelty(self, novelty: Callable[[str], float | None] | None) -> None:
+        """Where the rows find how much of an article is new (all rows are redrawn)."""
+        self._novelty = novelty or _no_novelty
+        self._new_order = None
+        if self.sort_by == "new":
+            self._rebuild()
+        else:
+            self.options.set_rows(self._shown, highlight=self.options.highlighted_id)
+
+    def novelty_changed(self, article_ids: Iterable[str]) -> None:
+        """Those articles' novelty changed: redraw their rows (and re-sort if sorted by it)."""
+        self._new_order = None
+        if self.sort_by == "new":
+            self._rebuild()
+            return
+        options = self.options
+        for aid in article_ids:
+            options.refresh_row(aid)
+
     def _ordered(self) -> list[str]:
+        if self.sort_by == "new":
+            if self._new_order is None:
+                rank = {aid: i for i, aid in enumerate(self._date_order)}
+
+                def key(aid: str) -> tuple[float, int]:
+                    value = 0.0 if aid in self.read else self.novelty(aid)
+                    return (-(1.0 if value is None else value), rank[aid])
+
+                self._new_order = sorted(self._date_order, key=key)
+            return self._new_order
         if self.sort_by == "title":
             if self._title_order is None:
                 by_id = self._by_id
@@ -504,6 +559,8 @@ class SourceList(Vertical):
 
     def mark(self, article_id: str, *, current: bool = True) -> None:
         """Mark `article_id` as read (and current), updating its row in place."""
+        if article_id not in self.read:
+            self._new_order = None
         self.read.add(article_id)
         if current:
             self.current = article_id
@@ -513,10 +570,13 @@ class SourceList(Vertical):
             options.highlighted = self._shown.index(article_id)
 
     def action_toggle_sort(self) -> None:
-        """`s`: sort by title or by date."""
-        self.sort_by = "title" if self.sort_by == "date" else "date"
+        """`s`: sort by date, by title, or by what is new to the person."""
+        self.sort_by = SORTS[(SORTS.index(self.sort_by) + 1) % len(SORTS)]
+        self._new_order = None
         self._rebuild()
-        self.app.notify(f"Sources sorted by {self.sort_by}", timeout=2, markup=False)
+        self.app.notify(
+            f"Sources sorted by {_SORT_NAMES[self.sort_by]}", timeout=2, markup=False
+        )
 
     def action_start_filter(self) -> None:
         """`f`: focus the filter box."""
