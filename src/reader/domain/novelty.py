@@ -37,10 +37,13 @@ def sentence_hash(words: Sequence[str]) -> int:
     return int.from_bytes(digest, "big", signed=True)
 
 
-def sentence_keys(text: str) -> list[tuple[int, int, int]]:
-    """`(start, end, hash)` of each sentence of `text` long enough to compare."""
+def sentence_keys(
+    text: str, spans: Sequence[Span] | None = None
+) -> list[tuple[int, int, int]]:
+    """`(start, end, hash)` of each sentence of `text` long enough to compare (`spans`: its
+    sentences, when the caller has them)."""
     out: list[tuple[int, int, int]] = []
-    for start, end in sentence_spans(text):
+    for start, end in sentence_spans(text) if spans is None else spans:
         words = [fold_word(m.group()) for m in WORD_RE.finditer(text, start, end)]
         if len(words) >= MIN_SENTENCE_WORDS:
             out.append((start, end, sentence_hash(words)))
@@ -49,12 +52,18 @@ def sentence_keys(text: str) -> list[tuple[int, int, int]]:
 
 @dataclass(frozen=True, slots=True)
 class NoveltyDoc:
-    """What novelty needs of one article: its size in characters, its sentence keys and the
-    spans (in its own text) it shares with each other article."""
+    """What novelty needs of one article: its sentences (what is measured: the blanks between
+    sentences do not count), the keys of those long enough to compare, and the spans (in its
+    own text) it shares with each other article."""
 
-    size: int
+    units: tuple[Span, ...]
     sentences: tuple[tuple[int, int, int], ...]
     passages: Mapping[str, tuple[Span, ...]] = field(default_factory=dict)
+
+    @property
+    def size(self) -> int:
+        """Characters measured (the sentences')."""
+        return sum(end - start for start, end in self.units)
 
     @property
     def hashes(self) -> frozenset[int]:
@@ -75,10 +84,10 @@ def make_doc(
             spans.setdefault(b, []).extend((p.start, p.end) for p in found)
         elif b == article_id and a != article_id:
             spans.setdefault(a, []).extend((p.other_start, p.other_end) for p in found)
-    size = len(text.strip())
+    units = sentence_spans(text)
     return NoveltyDoc(
-        size=size,
-        sentences=tuple(sentence_keys(text)),
+        units=tuple(units),
+        sentences=tuple(sentence_keys(text, units)),
         passages={other: tuple(sorted(s)) for other, s in spans.items() if s},
     )
 
@@ -124,9 +133,25 @@ def novelty(
         if read_hashes.get(h, 0) - own > 0:
             spans.append((start, end))
     merged = merge_spans(spans)
-    covered = sum(end - start for start, end in merged)
-    fraction = 1.0 if doc.size <= 0 else max(0.0, min(1.0, 1.0 - covered / doc.size))
+    size = doc.size
+    covered = _overlap(merged, doc.units)
+    fraction = 1.0 if size <= 0 else max(0.0, min(1.0, 1.0 - covered / size))
     return Novelty(fraction, merged)
+
+
+def _overlap(a: Sequence[Span], b: Sequence[Span]) -> int:
+    """Characters in both span lists (each sorted and non-overlapping)."""
+    total = i = j = 0
+    while i < len(a) and j < len(b):
+        start = max(a[i][0], b[j][0])
+        end = min(a[i][1], b[j][1])
+        if end > start:
+            total += end - start
+        if a[i][1] < b[j][1]:
+            i += 1
+        else:
+            j += 1
+    return total
 
 
 def percent_new(fraction: float) -> int:

@@ -506,9 +506,10 @@ class SourceList(Vertical):
             if self._new_order is None:
                 rank = {aid: i for i, aid in enumerate(self._date_order)}
 
-                def key(aid: str) -> tuple[float, int]:
-                    value = 0.0 if aid in self.read else self.novelty(aid)
-                    return (-(1.0 if value is None else value), rank[aid])
+                def key(aid: str) -> tuple[float, bool, int]:
+                    read = aid in self.read
+                    value = 0.0 if read else self.novelty(aid)
+                    return (-(1.0 if value is None else value), read, rank[aid])
 
                 self._new_order = sorted(self._date_order, key=key)
             return self._new_order
