@@ -67,6 +67,12 @@ async def test_passages_read_elsewhere_are_dimmed_and_d_toggles(tmp_path: Path) 
         ]
         assert "fermement" in _dim_text(view)
         assert "Helsinki" not in _dim_text(view)
+        marked = [
+            "".join(seg.text for seg in view.render_line(y))
+            for y in range(view.scrollable_content_region.height)
+        ]
+        marked = [line for line in marked if line.startswith("┆")]
+        assert marked and all("Helsinki" not in line for line in marked)
         await pilot.press("d")
         assert not view.dim_read
         assert "fermement" not in _dim_text(view)

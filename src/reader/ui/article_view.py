@@ -39,6 +39,8 @@ MARGIN = 1
 _NOT_BOLD = Style(bold=False)
 #: Passages already read elsewhere (works without colour: the terminal's faint attribute).
 READ_ELSEWHERE = Style(dim=True)
+#: In the margin of a line holding such a passage.
+READ_MARK = "┆"
 # Characters that must never reach the terminal; replaced one-for-one so offsets stay valid.
 _UNSAFE = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\u061c\ufeff\u2028\u2029]"
@@ -413,7 +415,10 @@ class ArticleView(ScrollView, can_focus=True):
         spans: list[tuple[int, int, Style]] = []
         if fld == "text" and self.dim_read:
             read = self._read_spans
-            spans.extend((*read.spans[i], READ_ELSEWHERE) for i in read.overlapping(start, end))
+            found = read.overlapping(start, end)
+            spans.extend((*read.spans[i], READ_ELSEWHERE) for i in found)
+            if found:  # a mark in the margin too: faint text may look like the rest in mono
+                pad = Segment(READ_MARK + " " * (MARGIN - 1), base + READ_ELSEWHERE)
         mentions = self._mentions[fld]
         for i in self._mention_spans[fld].overlapping(start, end):
             m = mentions[i]
