@@ -44,7 +44,7 @@ def sentence_keys(
     sentences, when the caller has them)."""
     out: list[tuple[int, int, int]] = []
     for start, end in sentence_spans(text) if spans is None else spans:
-        words = [fold_word(m.group()) for m in WORD_RE.finditer(text, start, end)]
+        words = list(map(fold_word, WORD_RE.findall(text, start, end)))
         if len(words) >= MIN_SENTENCE_WORDS:
             out.append((start, end, sentence_hash(words)))
     return out
