@@ -3,7 +3,6 @@ and opening the article chosen there (a recorded jump)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from reader.domain.timeline import TimelineEntry, build_timeline
@@ -20,31 +19,64 @@ if TYPE_CHECKING:
 TIMELINE_SYNC_MAX = 2000
 
 
-def quote_hooks(
-    library: Library,
-) -> tuple[Callable[[str], Sequence[str]] | None, Callable[[str], str | None]]:
-    """Where the timeline finds quotations: `(groups of an article, text of a group)`.
+class QuoteHooks:
+    """Where the timeline finds quotations: the groups each article carries, and a group's text
+    (with its speaker) as an article carries it.
 
-    Quotations come from the quotes work (`Library.quote_groups`); a library without it gives
-    no groups, and the timeline shows entities only.
+    Quotations come from the quotes work (`Library.quote_groups()`, the articles' quotations in
+    `raw_quotes` or the store's `all_quotes()`); a library without them gives none, and the
+    timeline then lists entities only. A quotation in no group is a group of its own.
     """
-    return None, _no_quote
+
+    def __init__(self, library: Library) -> None:
+        self._by_article: dict[str, list[str]] = {}
+        self._texts: dict[tuple[str, str], str] = {}
+        grouping = getattr(library, "quote_groups", None)
+        if not callable(grouping):
+            return
+        try:
+            groups = grouping().groups
+            source = library.source
+            found = (
+                source.all_quotes()  # type: ignore[attr-defined]
+                if source is not None
+                else dict(getattr(library, "raw_quotes", {}))
+            )
+        except Exception:  # quotations unreadable: the timeline still has the entities
+            return
+        group_of: dict[tuple[str, int], str] = {}
+        for group in groups:
+            if group:
+                gid = f"{group[0].article}#{group[0].index}"
+                for ref in group:
+                    group_of[(ref.article, ref.index)] = gid
+        for aid, quotes in found.items():
+            for index, quote in enumerate(quotes):
+                gid = group_of.get((aid, index), f"{aid}#{index}")
+                self._by_article.setdefault(aid, []).append(gid)
+                speaker = getattr(quote, "speaker", None)
+                text = str(getattr(quote, "text", ""))
+                self._texts.setdefault((aid, gid), f"{text} — {speaker}" if speaker else text)
+
+    def groups(self, article_id: str) -> list[str]:
+        """The quotation groups the article carries, in its order."""
+        return self._by_article.get(article_id, [])
+
+    def text(self, article_id: str, group_id: str) -> str | None:
+        """The group's quotation as `article_id` carries it (with the speaker, if known)."""
+        return self._texts.get((article_id, group_id))
 
 
-def _no_quote(group: str) -> str | None:
-    return None
-
-
-def compute_timeline(library: Library) -> list[TimelineEntry]:
-    """The library's timeline (no article text is read)."""
-    groups, _ = quote_hooks(library)
-    return build_timeline(library.story_items(groups))
+def compute_timeline(library: Library) -> tuple[list[TimelineEntry], QuoteHooks]:
+    """The library's timeline (no article text is read) and its quotations."""
+    quotes = QuoteHooks(library)
+    return build_timeline(library.story_items(quotes.groups)), quotes
 
 
 class TimelineMixin(ReaderBase):
     """The timeline screen and what it opens."""
 
-    _timeline: tuple[object, list[TimelineEntry]] | None = None
+    _timeline: tuple[object, tuple[list[TimelineEntry], QuoteHooks]] | None = None
 
     def action_timeline(self) -> None:
         """`T`: the articles by date, with what first appears in each."""
@@ -71,11 +103,13 @@ class TimelineMixin(ReaderBase):
         if message.library is self.library and self.library is not None:
             self._open_timeline(self.library, message.entries)
 
-    def _open_timeline(self, library: Library, entries: list[TimelineEntry]) -> None:
-        self._timeline = (library, entries)
+    def _open_timeline(
+        self, library: Library, found: tuple[list[TimelineEntry], QuoteHooks]
+    ) -> None:
+        self._timeline = (library, found)
         if isinstance(self.screen, TimelineScreen):
             return
-        _, quote_text = quote_hooks(library)
+        entries, quotes = found
         entities = library.entities
 
         def name(entity_id: str) -> str:
@@ -85,7 +119,10 @@ class TimelineMixin(ReaderBase):
         def texts(index: int) -> EntryText:
             entry = entries[index]
             info = library.infos[entry.article_id]
-            return entry_text(entry, info.title, info.source, name, quote_text)
+            aid = entry.article_id
+            return entry_text(
+                entry, info.title, info.source, name, lambda gid: quotes.text(aid, gid)
+            )
 
         ids = [e.article_id for e in entries]
         first_undated = next((i for i, e in enumerate(entries) if not e.dated), None)
