@@ -54,7 +54,9 @@ _TOKENS = ["a", "Le Monde", '"', '"x y"', "#", " #", " ", "  ", "\t", "into", "f
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.lists(st.sampled_from(_TOKENS), max_size=9), st.sampled_from(["into", "from", "to", "as"]))
+@given(
+    st.lists(st.sampled_from(_TOKENS), max_size=9), st.sampled_from(["into", "from", "to", "as"])
+)
 def test_two_reads_what_the_old_regex_read(parts: list[str], kw: str) -> None:
     from reader.domain.entities.corrections import _two
 
