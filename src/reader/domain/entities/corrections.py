@@ -32,6 +32,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
+from reader.domain.config_files import ConfigFileError, read_config_text
+from reader.domain.discovery import safe_name
 from reader.domain.model import LABELS
 from reader.domain.textnorm import fold_key
 
@@ -180,11 +182,11 @@ class Corrections:
     def load(cls, path: str | os.PathLike[str]) -> tuple[Corrections, list[CorrectionProblem]]:
         """Read and parse a corrections file; a missing file is no corrections."""
         try:
-            text = Path(path).read_text(encoding="utf-8", errors="replace")
-        except FileNotFoundError:
+            text = read_config_text(path, errors="replace")
+        except ConfigFileError as exc:
+            return cls(), [CorrectionProblem(0, safe_name(os.fspath(path)), exc.reason)]
+        if text is None:
             return cls(), []
-        except OSError as exc:
-            return cls(), [CorrectionProblem(0, str(path), f"cannot read: {exc}")]
         return cls.parse(text)
 
     def apply_to_groups(
@@ -279,8 +281,10 @@ def append_correction(
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     try:
-        old = target.read_text(encoding="utf-8")
-    except FileNotFoundError:
+        old = read_config_text(target)
+    except ConfigFileError as exc:
+        return CorrectionProblem(0, safe_name(str(target)), exc.reason)
+    if old is None:
         old = "# reader entity corrections (see `reader --help`): one command per line\n"
     if old and not old.endswith("\n"):
         old += "\n"
