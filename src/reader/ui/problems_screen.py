@@ -31,8 +31,15 @@ class ProblemLines(ScrollView, can_focus=True):
     """Each problem as two lines — the file, then its reason, indented — then the notices;
     file names and reasons are untrusted text, sanitised and drawn as plain segments."""
 
-    def __init__(self, problems: list[Problem], notices: list[str], **kwargs: str) -> None:
-        super().__init__(**kwargs)
+    def __init__(
+        self,
+        problems: list[Problem],
+        notices: list[str],
+        *,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(id=id, classes=classes)
         self.problems = problems
         self.notices = notices
         widest = max(
@@ -93,6 +100,7 @@ class ProblemsScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         """A bordered box: the problem lines, or a sentence when there are none."""
+        box: Static | ProblemLines
         if not self.problems and not self.notices:
             box = Static(Text("No file was skipped."), id="problems-box", classes="dialog")
         else:
