@@ -99,3 +99,21 @@ def test_the_index_signature_does_not_read_a_special_corrections_file(
     versions: list[dict[str, str]] = []
     assert timed(lambda c: versions.append(pipeline._versions([c])), corpus, budget=5) != INF
     assert "unreadable" in versions[0].values()
+
+
+def test_undo_and_unhide_refuse_a_special_corrections_file(specials: dict[str, Path]) -> None:
+    from reader.ui.corrections_edit import undo_last, unhide
+
+    for why, path in specials.items():
+        for action in (undo_last, lambda p: unhide(p, ["x"])):
+            errors: list[str] = []
+
+            def run(p: Path, action: object = action, errors: list[str] = errors) -> None:
+                try:
+                    action(p)  # type: ignore[operator]
+                except ConfigFileError as exc:
+                    errors.append(exc.reason)
+
+            assert timed(run, path, budget=5) != INF, f"{why}: hung"
+            assert errors and why in errors[0], (why, errors)
+    assert specials["FIFO"].is_fifo()
