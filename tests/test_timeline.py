@@ -49,3 +49,18 @@ def test_first_appearances() -> None:
     assert [e.new_entities for e in entries] == [["Biden", "Poutine"], ["Peskov"], ["OTAN"]]
     assert [e.new_quotes for e in entries] == [["q1"], ["q2"], ["q3"]]
     assert [e.dated for e in entries] == [True, True, False]
+
+
+def test_timeline_lines_keep_french_typography() -> None:
+    from reader.domain.timeline import TimelineEntry
+    from reader.ui.timeline_layout import entry_lines, entry_text
+
+    title = "Biden à Poutine : « Quel idiot ! » ; que s’est-il passé ? Le Kremlin « ravi »"
+    entry = TimelineEntry("a", "2021-12-07", True, ["Dmitri Peskov"], ["g"])
+    item = entry_text(entry, title, "AFP", lambda e: e, lambda g: "C’est « fermement » non !")
+    for width in range(12, 60):
+        for line in entry_lines(0, item, width):
+            text = line.text.strip()
+            assert not text.startswith(("»", ":", ";", "!", "?")), (width, line.text)
+            assert not text.endswith("«"), (width, line.text)
+            assert len(line.text) <= width
