@@ -5,8 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from rich.segment import Segment
 
+import reader.ui.app_novelty as app_novelty
+import reader.ui.app_timeline as app_timeline
 from reader.domain.model import Article
 from reader.ui.app import ReaderApp
 from reader.ui.article_view import ArticleView
@@ -187,3 +190,22 @@ async def test_timeline_fits_small_terminals(tmp_path: Path) -> None:
         await pilot.pause()
         start, _ = view.entry_span(view.cursor)
         assert view.scroll_y <= start < view.scroll_y + view.scrollable_content_region.height
+
+
+async def test_big_corpora_use_workers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(app_novelty, "NOVELTY_SYNC_MAX", 0)
+    monkeypatch.setattr(app_timeline, "TIMELINE_SYNC_MAX", 0)
+    app = app_for(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.novelty_index is not None  # posted by the worker, installed by the app
+        app.goto(app.history_location("a2"))
+        await pilot.pause()
+        view = app.query_one(ArticleView)
+        assert len(view.read_spans) == 1
+        await pilot.press("T")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, TimelineScreen)
+        assert app.screen.view.article_ids == ["a1", "a2", "a3", "a4"]
