@@ -56,14 +56,16 @@ class QuoteHooks:
                 self._by_article.setdefault(aid, []).append(gid)
                 speaker = getattr(quote, "speaker", None)
                 text = str(getattr(quote, "text", ""))
-                self._texts.setdefault((aid, gid), f"{text} — {speaker}" if speaker else text)
+                shown = text if text.startswith(("«", "“", '"')) else f"« {text} »"
+                self._texts.setdefault((aid, gid), f"{shown} — {speaker}" if speaker else shown)
 
     def groups(self, article_id: str) -> list[str]:
         """The quotation groups the article carries, in its order."""
         return self._by_article.get(article_id, [])
 
     def text(self, article_id: str, group_id: str) -> str | None:
-        """The group's quotation as `article_id` carries it (with the speaker, if known)."""
+        """The group's quotation as `article_id` carries it, in quote marks, then `— speaker`
+        when one is known."""
         return self._texts.get((article_id, group_id))
 
 

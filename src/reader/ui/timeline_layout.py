@@ -126,8 +126,7 @@ def _names(index: int, names: Sequence[str], width: int) -> list[TimelineLine]:
     return lines
 
 
-def _quote(index: int, quote: str, width: int) -> list[TimelineLine]:
-    text = quote if quote.startswith(("«", "“", '"')) else f"« {quote} »"
+def _quote(index: int, text: str, width: int) -> list[TimelineLine]:
     spans = _wrapped(text, width)
     out: list[TimelineLine] = []
     for n, (start, end) in enumerate(spans[:QUOTE_LINES]):
