@@ -57,7 +57,8 @@ def test_timeline_lines_keep_french_typography() -> None:
 
     title = "Biden à Poutine : « Quel idiot ! » ; que s’est-il passé ? Le Kremlin « ravi »"
     entry = TimelineEntry("a", "2021-12-07", True, ["Dmitri Peskov"], ["g"])
-    item = entry_text(entry, title, "AFP", lambda e: e, lambda g: "« C’est « fermement » non ! » — Peskov")
+    quote = "« C’est « fermement » non ! » — Peskov"
+    item = entry_text(entry, title, "AFP", lambda e: e, lambda g: quote)
     for width in range(12, 60):
         for line in entry_lines(0, item, width):
             text = line.text.strip()
