@@ -11,7 +11,17 @@ import re
 from collections.abc import Callable, Collection, Generator, Iterable, Sequence
 from dataclasses import dataclass
 
-from reader.domain.entities.normalize import STOP_WORDS
+from reader.domain.entities.boundaries import drop_rubric, split_boundaries
+from reader.domain.entities.kinds import is_common_word_heading, lexical_cue, relabel
+from reader.domain.entities.names import (
+    INSTITUTION_HEADS,
+    acronym_of_place,
+    capitalised_article,
+    drop_lowercase_head,
+    extend_institutions,
+    ministries_and_laws,
+)
+from reader.domain.entities.normalize import STOP_WORDS, capitalised_vocabulary
 from reader.domain.model import LABELS, Field, Label, RawMention
 
 #: (start, end, label) offsets into the field's string
@@ -63,7 +73,7 @@ _JOB_ACRONYMS = frozenset(
 )
 _TITLE_WORD_RE = re.compile(rf"^(?:{_PERSON_TITLES})\b", re.IGNORECASE)
 _ELISION_RE = re.compile(rf"^(?:l|d|qu|n|s|j|m|t|c|jusqu|lorsqu|puisqu|quoiqu)[{_APOS}]", re.I)
-_ARTICLE_RE = re.compile(r"^(?:le|la|les|du|des|de|un|une|au|aux|ce|cette|ces)\s+", re.I)
+_ARTICLE_RE = re.compile(r"^(?:de la|le|la|les|du|des|de|un|une|au|aux|ce|cette|ces)\s+", re.I)
 _EDGE_PUNCT = " \t\n\r.,;:!?«»\"“”‘’'()[]{}<>–—-_/\\*^|~#@&…•·"
 # common nouns French writes capitalised that are not names on their own
 _COMMON_CAPS = frozenset(
@@ -119,75 +129,7 @@ _DEMONYM_SUFFIX = re.compile(
 _LOC_DEMONYM_SUFFIX = re.compile(r"(?:ands|ais|ois|ains|iens|ens|ards|ols|ites|ans)$")
 _SENT_END = re.compile(r"(?:^|[.!?…:»\n])[\s«\"“(\[–—-]*$")
 _TIME_BEFORE = re.compile(r"\d{1,2}\s*h(?:\s*\d{2})?\s*$|\d{1,2}:\d{2}\s*$|heure\s*$", re.I)
-_INSTITUTION_HEADS = frozenset(
-    [
-        "maison",
-        "palais",
-        "conseil",
-        "ministère",
-        "ministere",
-        "agence",
-        "assemblée",
-        "assemblee",
-        "parlement",
-        "sénat",
-        "senat",
-        "commission",
-        "banque",
-        "union",
-        "organisation",
-        "parti",
-        "comité",
-        "comite",
-        "cour",
-        "tribunal",
-        "fonds",
-        "fédération",
-        "federation",
-        "association",
-        "université",
-        "universite",
-        "institut",
-        "académie",
-        "academie",
-        "département",
-        "departement",
-        "office",
-        "bureau",
-        "service",
-        "direction",
-        "armée",
-        "armee",
-        "garde",
-        "force",
-        "forces",
-        "front",
-        "mouvement",
-        "ligue",
-        "alliance",
-        "coalition",
-        "gouvernement",
-        "chambre",
-        "congrès",
-        "congres",
-        "haute",
-        "haut",
-        "société",
-        "societe",
-        "groupe",
-        "compagnie",
-        "caisse",
-        "conférence",
-        "conference",
-        "secrétariat",
-        "secretariat",
-        "collège",
-        "college",
-        "fondation",
-        "église",
-        "eglise",
-    ]
-)
+_INSTITUTION_HEADS = INSTITUTION_HEADS
 _ORG_CONTEXT_BEFORE = re.compile(
     rf"(?:\b(?:agences?|agence de presse|agences de presse|journal|quotidien|hebdomadaire|"
     rf"magazine|chaîne|radio|réseaux? sociaux?|réseau social|plateformes?|plateforme de "
@@ -434,7 +376,7 @@ def strip_leading(text: str, span: Span) -> tuple[Span, str | None]:
         changed = False
         seg = text[start:end]
         m = _ELISION_RE.match(seg)
-        if m and m.end() < len(seg):
+        if m and m.end() < len(seg) and is_elision(text, start, m.group()):
             start += m.end()
             changed = True
             continue
@@ -463,6 +405,20 @@ def strip_leading(text: str, span: Span) -> tuple[Span, str | None]:
                 start += m.end()
                 changed = True
     return (start, end, label), cue
+
+
+#: elisions that may open a sentence before a name (`L’Ukraine`, `D’après Le Monde`,
+#: `Qu’Emmanuel`); `N’`, `S’`, `J’`, `M’`, `T’`, `C’` elide only before verbs and pronouns
+_NAME_ELISIONS = frozenset(["l", "d", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"])
+
+
+def is_elision(text: str, start: int, prefix: str) -> bool:
+    """Whether the `x’` opening a span at `start` is a French elision (split off) or part of
+    a name (`N’Djamena`, `O’Brien`, `M’Bappé`): a lowercase elision always is; a capitalised
+    one only at a sentence start and only for those that can precede a name."""
+    if prefix[:1].islower():
+        return True
+    return prefix[:-1].lower() in _NAME_ELISIONS and is_sentence_start(text, start)
 
 
 def is_quoted_title(text: str, start: int, end: int) -> bool:
@@ -643,6 +599,9 @@ def label_cue(text: str, start: int, end: int) -> str | None:
     `l’agence Y` / `porte-parole du Y` / a head such as `Maison`, `Conseil` → ORG."""
     before = text[max(0, start - 80) : start]
     seg = text[start:end]
+    lexical = lexical_cue(text, start, end)
+    if lexical is not None:
+        return lexical
     if _HONORIFIC_BEFORE.search(before):
         return "PER"
     if _HYPHEN_ACRONYM.fullmatch(seg):
@@ -779,7 +738,8 @@ def recover(text: str, spans: Sequence[Span], line_starts: Iterable[int]) -> lis
 def repair_span(text: str, span: Span) -> list[Piece]:
     """Trim one raw span into zero or more cleaner pieces (not yet filtered by `reject`)."""
     out: list[Piece] = []
-    for sp in (p for part in split_newlines(text, span) for p in cut_sentences(text, part)):
+    parts = (b for line in split_newlines(text, span) for b in split_boundaries(text, line))
+    for sp in (p for part in parts for p in cut_sentences(text, part)):
         sp = strip_edges(text, cut_glue(text, sp))
         m = _TITLE_ARTICLE_BEFORE.search(text[max(0, sp[0] - 8) : sp[0]])
         if m and is_quoted_title(text, sp[0] - len(m.group(1)), sp[1]):
@@ -878,12 +838,18 @@ def repair_steps(
     `cues`, when given, receives the `label_cue` of every returned mention's `(start, end)`
     (linking needs them again)."""
     starts = list(line_starts)
+    start_set = set(starts)
+    spans = list(spans)
+    names = capitalised_vocabulary(text) if spans else set()
     pieces: list[Span] = []
     for span in spans:
         for p in repair_span(text, span):
-            label = p.cue or p.label
-            pieces.append((p.start, p.end, label))
-    pieces = split_of_place(text, split_pairs(text, pieces))
+            label = p.cue or relabel(text, p.start, p.end, p.label)
+            sp = drop_rubric(text, (p.start, p.end, label), start_set, names)
+            sp = drop_lowercase_head(text, sp)
+            pieces.append(capitalised_article(text, sp, start_set))
+    pieces = split_of_place(text, split_pairs(text, extend_institutions(text, pieces)))
+    pieces = [sp for sp in pieces if not is_common_word_heading(text, sp[0], sp[1], names)]
     kept = yield from _keep(text, pieces, lower_words)
     # a single word that ends a multi-word person name of this text is that surname, even at
     # a sentence start where it could pass for a verb (`Starmer s’envolera…`)
@@ -901,6 +867,7 @@ def repair_steps(
             (m.start(), m.end(), "ORG") for m in _DOMAIN.finditer(text)
         }
         kept += yield from _keep(text, recover(text, kept, starts), lower_words, exempt)
+    kept = acronym_of_place(text, ministries_and_laws(text, kept))
     kept = acronym_after_name(text, merge_acronym_heads(text, kept))
     # structural label cues override the model
     relabelled: list[Span] = []

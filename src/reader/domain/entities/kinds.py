@@ -1,0 +1,92 @@
+"""What kind of thing a name is, and which capitalised words are not names (issue 12, 6–7).
+
+- **Named things** are MISC: variants and lineages by their shape (`NB.1.8.1`, `JN.1`,
+  `H5N1`), `Covid-19`, a name after `variant`, `sous-variant`, `souche`; a country or a
+  French region or department (`pycountry`) is a place, also when it stands for its team.
+- **Seats of power** used for their institution (`Matignon`, `Élysée`) are ORG.
+- **Teams and groups** named by a plural (`les Springboks`, `les Diables rouges`) are ORG,
+  not MISC or people; an **acronym** is never a person.
+- **Capitalised common words** are not names at the start of a line, a heading or a list item
+  (`Réactions`, `Contexte`, `Enquête`), nor days and months anywhere.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+
+from reader.domain.entities.lexicon import (
+    CALENDAR_WORDS,
+    is_common_noun,
+    is_place_name,
+    is_seat_of_power,
+)
+
+_UP = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ"
+_LO = "a-zàâäçéèêëîïôöùûüÿœæ"
+
+#: `NB.1.8.1`, `JN.1`, `XBB.1.5`, `BA.2`, `H5N1`, `SARS-CoV-2`, `Covid-19`
+_STRAIN = re.compile(
+    r"(?:[A-Z]{1,4}(?:\.\d+)+|H\d{1,2}N\d{1,2}|SARS-CoV-?\d?|[Cc]ovid(?:-?19)?|COVID(?:-?19)?)"
+)
+_NAMED_THING_BEFORE = re.compile(
+    r"\b(?:sous-variants?|variants?|souches?|lignées?|virus|bactéries?)\s*(?:«\s*|\"\s*)?$",
+    re.I,
+)
+_PLURAL_GROUP_BEFORE = re.compile(r"(?:^|\s)(?:les|des|aux|ces)\s+$", re.I)
+_ACRONYM = re.compile(rf"[{_UP}][{_UP}0-9&.]*[{_UP}0-9][{_UP}0-9.]*")
+
+
+def lexical_cue(text: str, start: int, end: int) -> str | None:
+    """A label the name itself or the word before it decides: a strain or disease (MISC),
+    a seat of power (ORG), a country or French region (LOC)."""
+    seg = text[start:end]
+    if _STRAIN.fullmatch(seg):
+        return "MISC"
+    if _NAMED_THING_BEFORE.search(text[max(0, start - 20) : start]):
+        return "MISC"
+    if is_seat_of_power(seg):
+        return "ORG"
+    if is_place_name(seg):
+        return "LOC"
+    return None
+
+
+def relabel(text: str, start: int, end: int, label: str) -> str:
+    """The model's label corrected by shape: an acronym is not a person (ORG); a plural name
+    after `les`/`des` that the model calls MISC or PER is a team or a group (ORG)."""
+    seg = text[start:end]
+    if label == "PER" and " " not in seg and _ACRONYM.fullmatch(seg):
+        return "ORG"
+    if (
+        label in ("MISC", "PER")
+        and seg[:1].isupper()
+        and seg.split()[0].endswith(("s", "x"))
+        and _PLURAL_GROUP_BEFORE.search(text[max(0, start - 6) : start])
+    ):
+        return "ORG"
+    return label
+
+
+def is_line_start(text: str, start: int) -> bool:
+    """True when `start` opens a line, a list item (`- Samedi 15 novembre`) or a part of a
+    glued page line (`Justice | Saisie par…`)."""
+    line = text.rfind("\n", 0, start) + 1
+    prefix = re.split(r"[|•]", text[line:start])[-1].strip()
+    return prefix in ("", "-", "–", "—", "*", "·")
+
+
+def is_common_word_heading(
+    text: str, start: int, end: int, names: Collection[str]
+) -> bool:
+    """`Réactions`, `Contexte`, `Samedi`: a single capitalised common noun opening a line or
+    a list item (or a sentence when the text never writes it capitalised mid-sentence) is
+    not a name; a day or a month never is."""
+    seg = text[start:end]
+    if " " in seg or not seg[:1].isupper() or seg.isupper():
+        return False
+    if seg.lower() in CALENDAR_WORDS:
+        return True
+    if seg in names or not is_common_noun(seg):
+        return False
+    return is_line_start(text, start)

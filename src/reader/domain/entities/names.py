@@ -1,0 +1,195 @@
+"""The extent of multi-word names: institutions, ministries, laws, names opening with an article.
+
+General French rules (issue 12, classes 3 and 4), on spans already trimmed by `repair`:
+
+- an institution cut after its head word (`Conseil` of `Conseil constitutionnel`,
+  `Institut national` of `Institut national de police scientifique`) takes back its lowercase
+  complement: adjectives and `de` + common noun (+ adjective), words known to the model's
+  lemma tables (`lexicon`), up to the first word that is neither;
+- `ministère de l’Intérieur`, `ministère du Logement`: a ministry named by its capitalised
+  portfolio is one ORG mention, lowercase `ministère` included;
+- `loi Le Meur`: a law named after a person is one MISC mention, `loi` included;
+- `CHU de Lille`: an acronym + `de` + a place is one organisation;
+- a name opened by an article written with a capital in mid-sentence (`Les Écologistes`,
+  `La France insoumise`) keeps its article (the capital says it is part of the name).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+
+from reader.domain.entities.lexicon import is_adjective, is_common_noun, is_place_name
+
+#: (start, end, label) offsets into the field's string
+Span = tuple[int, int, str]
+
+_UP = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ"
+_LO = "a-zàâäçéèêëîïôöùûüÿœæ"
+
+#: first words of institution names (`Conseil`, `Cour`, `Agence`…), lowercase
+INSTITUTION_HEADS = frozenset(
+    """maison palais conseil ministère ministere agence assemblée assemblee parlement sénat
+    senat commission banque union organisation parti comité comite cour tribunal fonds
+    fédération federation association université universite institut académie academie
+    département departement office bureau service direction armée armee garde force forces
+    front mouvement ligue alliance coalition gouvernement chambre congrès congres haute haut
+    société societe groupe compagnie caisse conférence conference secrétariat secretariat
+    collège college fondation église eglise autorité autorite observatoire syndicat centre
+    coordination confédération confederation collectif agence conservatoire musée musee
+    école ecole haute-autorité régie regie établissement etablissement""".split()
+)
+
+#: connectors inside an institution's complement (`de`, `pour la`, `contre le`…)
+_CONNECTOR = re.compile(
+    r"\s+(?:(?:de\s+la|de\s+l['’]|du|des|de|d['’]|aux|à\s+la|à\s+l['’]|au|et\s+des|et\s+de\s+la|"
+    r"et\s+de\s+l['’]|et\s+du|et\s+de|et\s+d['’]|(?:pour|contre|sur)\s+(?:la|le|les|l['’]))\s*)"
+)
+_LOWER_WORD = re.compile(rf"\s+([{_LO}][{_LO}-]*)(?![\w'’])")
+_LOWER_WORD_GLUED = re.compile(rf"([{_LO}][{_LO}-]*)(?![\w'’])")
+#: past participles that follow a name in a sentence (`le Conseil constitutionnel, saisi…`)
+_PARTICIPLE = re.compile(r"(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues|it|ite|its|ites)$")
+
+#: suffixes of the adjectives that qualify a portfolio (`Transition écologique`)
+_ADJ_SUFFIX = re.compile(
+    r"(?:iques?|ales?|aux|elles?|els?|aires?|iens?|iennes?|ifs?|ives?|aines?|ains?|aises?|ais|"
+    r"iers?|ières?)$"
+)
+_LOWER_HEAD = re.compile(
+    rf"^(?:[{_LO}][{_LO}-]{{2,}}\s+)+(?=[{_UP}])"
+)
+#: lowercase particles of personal names (`de Gaulle`, `van Gogh`, `ben Salmane`)
+_PARTICLES = frozenset("de du des d van von da di del della le la ben bin al el ibn dos das".split())
+_MINISTRY = re.compile(
+    rf"(?<![\w-])[Mm]inistère\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+)"
+    rf"[{_UP}][{_LO}-]+(?:\s+(?:et\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+)?)?[{_UP}][{_LO}-]+)*"
+    rf"(?:\s+[{_LO}]+)?"
+)
+_LAW = re.compile(
+    rf"(?<![\w-])loi\s+((?:[{_UP}][{_LO}]+|Le|La|De|Du)(?:[\s-](?:[{_UP}][{_LO}]+))*)(?![\w'’])"
+)
+_ACRONYM = re.compile(rf"[{_UP}]{{2,5}}")
+_OF = re.compile(r"\s+(?:de|d['’])\s*")
+_CAP_ARTICLE = re.compile(r"(?:^|(?<=\s))(Les|La|Le|L['’])\s*$")
+_MID_SENTENCE = re.compile(rf"[{_LO},;0-9]\s+$")
+
+
+def complement_end(text: str, end: int) -> int:
+    """Where the lowercase complement of an institution name that ends at `end` stops:
+    at most two adjectives, then any number of `de` + common noun (+ adjectives)."""
+    pos = end
+    n_adj = 0
+    while n_adj < 2:
+        m = _LOWER_WORD.match(text, pos)
+        if not m or not is_adjective(m.group(1)) or _PARTICIPLE.search(m.group(1)):
+            break
+        pos = m.end()
+        n_adj += 1
+    while True:
+        c = _CONNECTOR.match(text, pos)
+        if not c:
+            break
+        w = _LOWER_WORD_GLUED.match(text, c.end())
+        if not w or not is_common_noun(w.group(1)):
+            break
+        pos = w.end()
+        a = _LOWER_WORD.match(text, pos)
+        if a and is_adjective(a.group(1)) and not _PARTICIPLE.search(a.group(1)):
+            pos = a.end()
+    return pos
+
+
+def extend_institutions(text: str, spans: list[Span]) -> list[Span]:
+    """`Conseil` → `Conseil constitutionnel`, `Union des métiers` → `Union des métiers et des
+    industries de l’hôtellerie`: an institution name whose lowercase complement the model
+    left out takes it back (see `complement_end`)."""
+    out: list[Span] = []
+    for s, e, lab in spans:
+        seg = text[s:e]
+        ws = seg.split()
+        if ws and ws[0].lower() in INSTITUTION_HEADS and ws[0][:1].isupper():
+            new_end = complement_end(text, e)
+            if new_end > e:
+                e = new_end
+                lab = "ORG" if lab in ("LOC", "PER", "MISC") else lab
+        out.append((s, e, lab))
+    return out
+
+
+def _replace(spans: list[Span], new: list[Span]) -> list[Span]:
+    """`spans` without those overlapping one of `new`, plus `new`, sorted."""
+    kept = [sp for sp in spans if all(sp[1] <= a or sp[0] >= b for a, b, _ in new)]
+    return sorted(kept + new)
+
+
+def ministries_and_laws(text: str, spans: list[Span]) -> list[Span]:
+    """`ministère de l’Intérieur` (ORG) and `loi Le Meur` (MISC) as whole mentions, replacing
+    the pieces of them the model found."""
+    new: list[Span] = []
+    for m in _MINISTRY.finditer(text):
+        e = m.end()
+        last = text[m.start() : e].split()[-1]
+        if last[:1].islower() and not (is_adjective(last) and _ADJ_SUFFIX.search(last)):
+            e = m.start() + text[m.start() : e].rstrip().rfind(" ")
+        new.append((m.start(), e, "ORG"))
+    for m in _LAW.finditer(text):
+        name = m.group(1)
+        if name.split()[0] in ("Le", "La", "De", "Du") and len(name.split()) < 2:
+            continue
+        new.append((m.start(), m.end(), "MISC"))
+    return _replace(spans, new) if new else spans
+
+
+def acronym_of_place(text: str, spans: list[Span]) -> list[Span]:
+    """`CHU de Lille`, `IUT de Lannion`: an acronym, `de`, then a place name is one
+    organisation (the acronym says what kind of body, the place which one)."""
+    spans = sorted(spans)
+    out: list[Span] = []
+    i = 0
+    while i < len(spans):
+        s, e, lab = spans[i]
+        if i + 1 < len(spans) and _ACRONYM.fullmatch(text[s:e]):
+            s2, e2, lab2 = spans[i + 1]
+            if lab2 == "LOC" and _OF.fullmatch(text[e:s2]):
+                out.append((s, e2, "ORG"))
+                i += 2
+                continue
+        out.append((s, e, lab))
+        i += 1
+    return out
+
+
+def capitalised_article(text: str, span: Span, line_starts: Collection[int]) -> Span:
+    """`Les Écologistes`, `La France insoumise` in mid-sentence: an article written with a
+    capital right before a name is part of it; a plural such name is a group (ORG), and a
+    country name followed by an adjective is not the country (`La France insoumise`)."""
+    s, e, lab = span
+    before = text[max(0, s - 30) : s]
+    m = _CAP_ARTICLE.search(before)
+    if not m:
+        return span
+    a = s - (len(before) - m.start(1))
+    if a in line_starts or not _MID_SENTENCE.search(text[max(0, a - 3) : a]):
+        return span
+    seg = text[s:e]
+    end = e
+    w = _LOWER_WORD.match(text, e)
+    if w and is_adjective(w.group(1)) and not _PARTICIPLE.search(w.group(1)):
+        end = w.end()
+    if end > e and is_place_name(seg):
+        lab = "ORG"
+    elif m.group(1) == "Les" and lab != "LOC" and not is_place_name(seg):
+        lab = "ORG"
+    return a, end, lab
+
+
+def drop_lowercase_head(text: str, span: Span) -> Span:
+    """`îles Kerguelen` → `Kerguelen`, `place Beauvau` → `Beauvau`, `ex-Fondation` stays: the
+    lowercase descriptors opening a span are not part of the name (name particles such as
+    `de`, `van`, `ben` are left to the other rules)."""
+    s, e, lab = span
+    seg = text[s:e]
+    m = _LOWER_HEAD.match(seg)
+    if not m or any(w in _PARTICLES for w in m.group().split()):
+        return span
+    return s + m.end(), e, lab
