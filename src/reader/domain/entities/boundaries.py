@@ -33,6 +33,7 @@ _SENTENCE_OPENERS = frozenset(
     "Ses Leur Leurs Une Quand Alors Ainsi Pourtant Enfin Puis Comme".split()
 )
 _WORD = re.compile(r"\S+")
+_HEADER_MARK = re.compile(r"\s:\s|\|")
 
 
 def split_boundaries(text: str, span: Span) -> list[Span]:
@@ -68,11 +69,15 @@ def drop_rubric(
     text: str, span: Span, line_starts: Collection[int], names: Collection[str]
 ) -> Span:
     """`Politique Élections européennes`, `Rugby XV de France` at the start of a line: a
-    capitalised common noun glued before another capitalised word is the page's rubric, not
-    part of the name (unless the article writes that word capitalised mid-sentence)."""
+    capitalised common noun glued before another capitalised word, on a header line (one
+    with ` : ` or `|` after the span), is the page's rubric, not part of the name (unless the
+    article writes that word capitalised mid-sentence; never on a person)."""
     start, end, label = span
-    if start not in line_starts:
+    if start not in line_starts or label == "PER":
         return span
+    stop = text.find("\n", end)
+    if not _HEADER_MARK.search(text[end : stop if stop >= 0 else len(text)]):
+        return span  # a rubric is glued to a headline: `Rubrique Titre : …`, `… | …`
     seg = text[start:end]
     m = re.match(rf"([{_UP}][{_LO}]+)\s+(?=[{_UP}0-9])", seg)
     if not m or m.group(1) in names:

@@ -20,6 +20,7 @@ import re
 from collections.abc import Collection
 
 from reader.domain.entities.lexicon import is_adjective, is_common_noun, is_place_name
+from reader.domain.entities.normalize import is_title_case
 
 #: (start, end, label) offsets into the field's string
 Span = tuple[int, int, str]
@@ -171,6 +172,10 @@ def capitalised_article(text: str, span: Span, line_starts: Collection[int]) -> 
     a = s - (len(before) - m.start(1))
     if a in line_starts or not _MID_SENTENCE.search(text[max(0, a - 3) : a]):
         return span
+    line = text.rfind("\n", 0, a) + 1
+    stop = text.find("\n", e)
+    if is_title_case(text[line : stop if stop >= 0 else len(text)]):
+        return span  # every word of a Title Case line is capitalised
     seg = text[s:e]
     end = e
     w = _LOWER_WORD.match(text, e)
@@ -192,4 +197,7 @@ def drop_lowercase_head(text: str, span: Span) -> Span:
     m = _LOWER_HEAD.match(seg)
     if not m or any(w in _PARTICLES for w in m.group().split()):
         return span
+    rest = seg[m.end() :].split()
+    if rest and is_adjective(rest[0]):
+        return span  # `mer Noire`, `océan Indien`: the capitalised word qualifies the head
     return s + m.end(), e, lab
