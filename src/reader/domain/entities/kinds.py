@@ -20,6 +20,7 @@ from reader.domain.entities.lexicon import (
     is_common_noun,
     is_place_name,
     is_seat_of_power,
+    is_verb_form,
 )
 
 _UP = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ"
@@ -29,10 +30,18 @@ _LO = "a-zàâäçéèêëîïôöùûüÿœæ"
 _STRAIN = re.compile(
     r"(?:[A-Z]{1,4}(?:\.\d+)+|H\d{1,2}N\d{1,2}|SARS-CoV-?\d?|[Cc]ovid(?:-?19)?|COVID(?:-?19)?)"
 )
+_STRAIN_TOKEN = re.compile(r"(?<![\w.-])(?:[A-Z]{1,4}(?:\.\d+)+|H\d{1,2}N\d{1,2})(?![\w-]|\.\d)")
 _NAMED_THING_BEFORE = re.compile(
     r"\b(?:sous-variants?|variants?|souches?|lignées?|virus|bactéries?)\s*(?:«\s*|\"\s*)?$",
     re.I,
 )
+#: first words of named texts and agreements: `Convention européenne des droits de l’homme`
+DOCUMENT_HEADS = frozenset(
+    "convention traité pacte accord accords charte déclaration protocole code".split()
+)
+_SENTENCE_START = re.compile(r"(?:^|[.!?…»]\s+|\n\s*|[|•]\s*)$")
+#: endings of past participles and present participles (`Contacté`, `Interrogée`, `Joint`)
+_PARTICIPLE_END = re.compile(r"(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues|int|ant)$")
 _PLURAL_GROUP_BEFORE = re.compile(r"(?:^|\s)(?:les|des|aux|ces)\s+$", re.I)
 _ACRONYM = re.compile(rf"[{_UP}][{_UP}0-9&.]*[{_UP}0-9][{_UP}0-9.]*")
 
@@ -47,6 +56,9 @@ def lexical_cue(text: str, start: int, end: int) -> str | None:
         return "MISC"
     if is_seat_of_power(seg):
         return "ORG"
+    ws = seg.split()
+    if len(ws) > 1 and ws[0].lower() in DOCUMENT_HEADS:
+        return "MISC"
     if is_place_name(seg):
         return "LOC"
     return None
@@ -58,6 +70,21 @@ def relabel(text: str, start: int, end: int, label: str) -> str:
     seg = text[start:end]
     if label == "PER" and " " not in seg and _ACRONYM.fullmatch(seg):
         return "ORG"
+    ws = seg.split()
+    if len(ws) > 1 and label in ("PER", "LOC") and not is_place_name(seg):
+        # `Santé publique France`, `Île-de-France Mobilités`: a place inside a longer name
+        places = [w for w in ws if is_place_name(w)]
+        if places and (label == "PER" or any(w[:1].islower() and len(w) > 3 for w in ws)):
+            return "ORG"
+    if (
+        label == "LOC"
+        and len(ws) > 1
+        and ws[0].endswith("s")
+        and is_common_noun(ws[0])
+        and not is_place_name(seg)
+        and _PLURAL_GROUP_BEFORE.search(text[max(0, start - 6) : start])
+    ):
+        return "ORG"  # `les Soulèvements de la Terre`
     if (
         label in ("MISC", "PER")
         and seg[:1].isupper()
@@ -87,6 +114,30 @@ def is_common_word_heading(
         return False
     if seg.lower() in CALENDAR_WORDS:
         return True
-    if seg in names or not is_common_noun(seg):
+    if seg in names:
+        return False
+    if (
+        _PARTICIPLE_END.search(seg)
+        and _SENTENCE_START.search(text[max(0, start - 3) : start])
+        and not is_common_noun(seg)
+        and not is_place_name(seg)
+        and is_verb_form(seg)
+    ):
+        return True  # `Contacté, l’entourage…`, `Interrogée par…`
+    if not is_common_noun(seg):
         return False
     return is_line_start(text, start)
+
+
+def strains(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Variants and lineages the model missed or cut (`NB.1.8.1`, `JN.1`), as MISC, replacing
+    a piece of them."""
+    new = [
+        (m.start(), m.end(), "MISC")
+        for m in _STRAIN_TOKEN.finditer(text)
+        if "." in m.group() or m.group()[:1] == "H"
+    ]
+    if not new:
+        return spans
+    kept = [sp for sp in spans if all(sp[1] <= a or sp[0] >= b for a, b, _ in new)]
+    return sorted(kept + new)

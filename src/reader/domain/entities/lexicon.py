@@ -73,8 +73,14 @@ def _lemma_index() -> dict[str, frozenset[str]]:
     tables = srsly.read_msgpack(path)
     index = tables.get("lemma_index", {})
     out: dict[str, frozenset[str]] = {}
-    for pos in ("noun", "adj"):
+    for pos in ("noun", "adj", "verb"):
         out[pos] = frozenset(str(w) for w in index.get(hash_string(pos), ()))
+    verbs = out["verb"]
+    lookup = tables.get("lemma_lookup", {})
+    # forms (by their hash) whose lemma is a verb: `contacté` → `contacter`
+    out["verb_forms"] = frozenset(
+        str(h) for h, lemmas in lookup.items() if any(lem in verbs for lem in lemmas)
+    )
     return out
 
 
@@ -98,6 +104,14 @@ def is_common_noun(word: str) -> bool:
     if low in nouns:
         return True
     return low.endswith(("s", "x")) and low[:-1] in nouns
+
+
+def is_verb_form(word: str) -> bool:
+    """`Contacté`, `Interrogée`, `adopte`: a form of a French verb, by the model's lemma
+    lookup table."""
+    from spacy.strings import hash_string
+
+    return str(hash_string(word.lower())) in _lemma_index().get("verb_forms", frozenset())
 
 
 def is_adjective(word: str) -> bool:

@@ -49,7 +49,7 @@ _CONNECTOR = re.compile(
 _LOWER_WORD = re.compile(rf"\s+([{_LO}][{_LO}-]*)(?![\w'’])")
 _LOWER_WORD_GLUED = re.compile(rf"([{_LO}][{_LO}-]*)(?![\w'’])")
 #: past participles that follow a name in a sentence (`le Conseil constitutionnel, saisi…`)
-_PARTICIPLE = re.compile(r"(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues|it|ite|its|ites)$")
+_PARTICIPLE = re.compile(r"(?:é|ée|és|ées|i|ie|is|ies|u|(?<![qg])ue|us|(?<![qg])ues|it|ite|its|ites)$")
 
 #: suffixes of the adjectives that qualify a portfolio (`Transition écologique`)
 _ADJ_SUFFIX = re.compile(
@@ -59,12 +59,14 @@ _ADJ_SUFFIX = re.compile(
 _LOWER_HEAD = re.compile(
     rf"^(?:[{_LO}][{_LO}-]{{2,}}\s+)+(?=[{_UP}])"
 )
+_EX_PREFIX = re.compile(rf"(?:ex|ancien|ancienne|futur|future)-(?=[{_UP}])")
 #: lowercase particles of personal names (`de Gaulle`, `van Gogh`, `ben Salmane`)
 _PARTICLES = frozenset("de du des d van von da di del della le la ben bin al el ibn dos das".split())
+_PLACE_AFTER = re.compile(rf"\s+([{_UP}][{_LO}]+(?:-[{_UP}]?[{_LO}]+)*)(?![\w'’-])")
 _MINISTRY = re.compile(
     rf"(?<![\w-])[Mm]inistère\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+)"
     rf"[{_UP}][{_LO}-]+(?:\s+(?:et\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+)?)?[{_UP}][{_LO}-]+)*"
-    rf"(?:\s+[{_LO}]+)?"
+    rf"(?P<tail>\s+[{_LO}]+)?"
 )
 _LAW = re.compile(
     rf"(?<![\w-])loi\s+((?:[{_UP}][{_LO}]+|Le|La|De|Du)(?:[\s-](?:[{_UP}][{_LO}]+))*)(?![\w'’])"
@@ -72,6 +74,7 @@ _LAW = re.compile(
 _ACRONYM = re.compile(rf"[{_UP}]{{2,5}}")
 _OF = re.compile(r"\s+(?:de|d['’])\s*")
 _CAP_ARTICLE = re.compile(r"(?:^|(?<=\s))(Les|La|Le|L['’])\s*$")
+_ARTICLE_INSIDE = re.compile(rf"(?:Les|La|Le)\s+(?=[{_UP}])|L['’](?=[{_UP}])")
 _MID_SENTENCE = re.compile(rf"[{_LO},;0-9]\s+$")
 
 
@@ -97,7 +100,24 @@ def complement_end(text: str, end: int) -> int:
         a = _LOWER_WORD.match(text, pos)
         if a and is_adjective(a.group(1)) and not _PARTICIPLE.search(a.group(1)):
             pos = a.end()
+    if pos > end:
+        p = _PLACE_AFTER.match(text, pos)
+        if p and is_place_name(p.group(1)):
+            pos = p.end()  # `Agence régionale de santé Occitanie`
     return pos
+
+
+_CONNECTOR_WORDS = frozenset("de du des d la le les l à au aux et pour contre sur en".split())
+
+
+def _in_name(word: str) -> bool:
+    """A word that can sit inside an institution's name: capitalised, a connector, a common
+    noun or an adjective (not a verb such as `adopte`)."""
+    w = word.strip(",;:.").replace("’", "'")
+    if not w or not w[0].islower():
+        return True
+    w = w.split("'")[-1] if "'" in w else w
+    return not w or w in _CONNECTOR_WORDS or is_common_noun(w) or is_adjective(w)
 
 
 def extend_institutions(text: str, spans: list[Span]) -> list[Span]:
@@ -108,7 +128,12 @@ def extend_institutions(text: str, spans: list[Span]) -> list[Span]:
     for s, e, lab in spans:
         seg = text[s:e]
         ws = seg.split()
-        if ws and ws[0].lower() in INSTITUTION_HEADS and ws[0][:1].isupper():
+        if (
+            ws
+            and ws[0].lower() in INSTITUTION_HEADS
+            and ws[0][:1].isupper()
+            and all(_in_name(w) for w in ws[1:])
+        ):
             new_end = complement_end(text, e)
             if new_end > e:
                 e = new_end
@@ -129,9 +154,9 @@ def ministries_and_laws(text: str, spans: list[Span]) -> list[Span]:
     new: list[Span] = []
     for m in _MINISTRY.finditer(text):
         e = m.end()
-        last = text[m.start() : e].split()[-1]
-        if last[:1].islower() and not (is_adjective(last) and _ADJ_SUFFIX.search(last)):
-            e = m.start() + text[m.start() : e].rstrip().rfind(" ")
+        tail = (m.group("tail") or "").strip()
+        if tail and not (is_adjective(tail) and _ADJ_SUFFIX.search(tail)):
+            e = m.start("tail")
         new.append((m.start(), e, "ORG"))
     for m in _LAW.finditer(text):
         name = m.group(1)
@@ -164,18 +189,22 @@ def capitalised_article(text: str, span: Span, line_starts: Collection[int]) -> 
     """`Les Écologistes`, `La France insoumise` in mid-sentence: an article written with a
     capital right before a name is part of it; a plural such name is a group (ORG), and a
     country name followed by an adjective is not the country (`La France insoumise`)."""
+    orig = span
     s, e, lab = span
+    inner = _ARTICLE_INSIDE.match(text, s, e)
+    if inner:
+        s = inner.end()
     before = text[max(0, s - 30) : s]
     m = _CAP_ARTICLE.search(before)
     if not m:
-        return span
+        return orig
     a = s - (len(before) - m.start(1))
     if a in line_starts or not _MID_SENTENCE.search(text[max(0, a - 3) : a]):
-        return span
+        return orig
     line = text.rfind("\n", 0, a) + 1
     stop = text.find("\n", e)
     if is_title_case(text[line : stop if stop >= 0 else len(text)]):
-        return span  # every word of a Title Case line is capitalised
+        return orig  # every word of a Title Case line is capitalised
     seg = text[s:e]
     end = e
     w = _LOWER_WORD.match(text, e)
@@ -195,6 +224,9 @@ def drop_lowercase_head(text: str, span: Span) -> Span:
     s, e, lab = span
     seg = text[s:e]
     m = _LOWER_HEAD.match(seg)
+    ex = _EX_PREFIX.match(seg)
+    if ex:
+        return s + ex.end(), e, lab  # `ex-Fondation Abbé Pierre`
     if not m or any(w in _PARTICLES for w in m.group().split()):
         return span
     rest = seg[m.end() :].split()

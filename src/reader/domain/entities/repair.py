@@ -12,7 +12,7 @@ from collections.abc import Callable, Collection, Generator, Iterable, Sequence
 from dataclasses import dataclass
 
 from reader.domain.entities.boundaries import drop_rubric, split_boundaries
-from reader.domain.entities.kinds import is_common_word_heading, lexical_cue, relabel
+from reader.domain.entities.kinds import is_common_word_heading, lexical_cue, relabel, strains
 from reader.domain.entities.names import (
     INSTITUTION_HEADS,
     acronym_of_place,
@@ -867,7 +867,7 @@ def repair_steps(
             (m.start(), m.end(), "ORG") for m in _DOMAIN.finditer(text)
         }
         kept += yield from _keep(text, recover(text, kept, starts), lower_words, exempt)
-    kept = acronym_of_place(text, ministries_and_laws(text, kept))
+    kept = acronym_of_place(text, strains(text, ministries_and_laws(text, kept)))
     kept = acronym_after_name(text, merge_acronym_heads(text, kept))
     # structural label cues override the model
     relabelled: list[Span] = []
