@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
-from reader.domain.entities.lexicon import is_common_noun
+from reader.domain.entities.lexicon import is_adjective, is_common_noun, is_verb_form
 
 #: (start, end, label) offsets into the field's string
 Span = tuple[int, int, str]
@@ -88,3 +88,19 @@ def drop_rubric(
     if word.lower() in INSTITUTION_HEADS or not is_common_noun(word):
         return span
     return start + m.end(), end, label
+
+
+_LOWER_TOKEN = re.compile(rf"(?<=\s)[{_LO}]+(?=[\s,.;:!?]|$)")
+
+
+def cut_at_verb(text: str, span: Span) -> Span:
+    """`Assemblée adopte de justesse la loi` → `Assemblée`: a span ends before the first
+    lowercase word that is a verb form and neither a noun nor an adjective (the model ran on
+    into the sentence)."""
+    start, end, label = span
+    seg = text[start:end]
+    for m in _LOWER_TOKEN.finditer(seg):
+        w = m.group()
+        if len(w) > 2 and is_verb_form(w) and not is_common_noun(w) and not is_adjective(w):
+            return start, start + len(seg[: m.start()].rstrip()), label
+    return span

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Collection, Generator, Iterable, Sequence
 from dataclasses import dataclass
 
-from reader.domain.entities.boundaries import drop_rubric, split_boundaries
+from reader.domain.entities.boundaries import cut_at_verb, drop_rubric, split_boundaries
 from reader.domain.entities.kinds import is_common_word_heading, lexical_cue, relabel, strains
 from reader.domain.entities.names import (
     INSTITUTION_HEADS,
@@ -740,7 +740,7 @@ def repair_span(text: str, span: Span) -> list[Piece]:
     out: list[Piece] = []
     parts = (b for line in split_newlines(text, span) for b in split_boundaries(text, line))
     for sp in (p for part in parts for p in cut_sentences(text, part)):
-        sp = strip_edges(text, cut_glue(text, sp))
+        sp = strip_edges(text, cut_glue(text, cut_at_verb(text, sp)))
         m = _TITLE_ARTICLE_BEFORE.search(text[max(0, sp[0] - 8) : sp[0]])
         if m and is_quoted_title(text, sp[0] - len(m.group(1)), sp[1]):
             sp = (sp[0] - len(m.group(1)), sp[1], sp[2])
