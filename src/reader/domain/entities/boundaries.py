@@ -22,7 +22,7 @@ _UP = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ"
 _LO = "a-zàâäçéèêëîïôöùûüÿœæ"
 
 #: separators of glued page parts: a bar, a bullet, a spaced dash, a copyright sign
-_SEPARATOR = re.compile(r"\s*[|•·©]\s*|\s+[-–—]\s+")
+_SEPARATOR = re.compile(r"\s*[|•·©]\s*|\s+[-–—:]\s+")
 #: a full stop ending a lowercase word (not an initial, not `M.`), then a capitalised word
 _SENTENCE_STOP = re.compile(rf"(?<=[{_LO}]{{2}})[.!?…]\s+(?=[{_UP}])")
 #: capitalised words that start a sentence and are never inside a name (unlike the name
@@ -90,7 +90,9 @@ def drop_rubric(
     return start + m.end(), end, label
 
 
-_LOWER_TOKEN = re.compile(rf"(?<=\s)[{_LO}]+(?=[\s,.;:!?]|$)")
+_LOWER_TOKEN = re.compile(rf"(?<=\s)[{_UP}{_LO}][{_LO}]+(?=[\s,.;:!?]|$)")
+#: endings of participles (`Publié`, `Mis`): a capitalised one inside a span starts a byline
+_PARTICIPLE_END = re.compile(r"(?:é|ée|és|ées|is|ise|u|ue)$")
 
 
 def cut_at_verb(text: str, span: Span) -> Span:
@@ -101,6 +103,8 @@ def cut_at_verb(text: str, span: Span) -> Span:
     seg = text[start:end]
     for m in _LOWER_TOKEN.finditer(seg):
         w = m.group()
+        if w[0].isupper() and not _PARTICIPLE_END.search(w):
+            continue
         if len(w) > 2 and is_verb_form(w) and not is_common_noun(w) and not is_adjective(w):
             return start, start + len(seg[: m.start()].rstrip()), label
     return span

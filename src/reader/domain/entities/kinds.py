@@ -42,6 +42,7 @@ DOCUMENT_HEADS = frozenset(
 _SENTENCE_START = re.compile(r"(?:^|[.!?…»]\s+|\n\s*|[|•]\s*)$")
 #: endings of past participles and present participles (`Contacté`, `Interrogée`, `Joint`)
 _PARTICIPLE_END = re.compile(r"(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues|int|ant)$")
+_PLACE_PREPOSITION = re.compile(r"(?:\bà|\bvers|près de|au large de|\bdans)\s+$")
 _PLURAL_GROUP_BEFORE = re.compile(r"(?:^|\s)(?:les|des|aux|ces)\s+$", re.I)
 _ACRONYM = re.compile(rf"[{_UP}][{_UP}0-9&.]*[{_UP}0-9][{_UP}0-9.]*")
 
@@ -76,6 +77,8 @@ def relabel(text: str, start: int, end: int, label: str) -> str:
         places = [w for w in ws if is_place_name(w)]
         if places and (label == "PER" or any(w[:1].islower() and len(w) > 3 for w in ws)):
             return "ORG"
+    if label == "PER" and len(ws) == 1 and _PLACE_PREPOSITION.search(text[max(0, start - 12) : start]):
+        return "LOC"  # `à Efate`, `au large de Poindimié`
     if (
         label == "LOC"
         and len(ws) > 1
@@ -124,9 +127,12 @@ def is_common_word_heading(
         and is_verb_form(seg)
     ):
         return True  # `Contacté, l’entourage…`, `Interrogée par…`
-    if not is_common_noun(seg):
+    if not is_common_noun(seg) or is_place_name(seg):
         return False
-    return is_line_start(text, start)
+    # at a line start, or at a sentence start for a word the text never capitalises elsewhere
+    return is_line_start(text, start) or bool(
+        len(seg) > 3 and _SENTENCE_START.search(text[max(0, start - 3) : start])
+    )
 
 
 def strains(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

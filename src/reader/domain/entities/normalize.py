@@ -90,10 +90,37 @@ def _glue_points(text: str) -> list[int]:
     return points
 
 
+#: a word, an apostrophe, a letter: `d'Ivoire` (an elision) or `Faa'a`, `O'Brien` (a name)
+_APOSTROPHE_IN_WORD = re.compile(r"(?<![^\W\d_])([^\W\d_]+)'(?=[^\W\d_])")
+#: French elisions: the apostrophe after them separates two words
+ELISIONS = frozenset(
+    "l d qu n s j m t c jusqu lorsqu puisqu quoiqu presqu quelqu entr".split()
+)
+
+
+def _name_apostrophes(subst: str) -> str:
+    """`Faa'a`, `Teahupo'o`, `O'Brien`, `Hawai'i` → `Faa-a`, …: an apostrophe inside a
+    capitalised word that is not a French elision is made a hyphen (same length), so that the
+    model reads one name, as it does `Saint-Denis`; `l'`, `d'`, `qu'`… stay."""
+    if "'" not in subst:
+        return subst
+    chars: list[str] | None = None
+    for m in _APOSTROPHE_IN_WORD.finditer(subst):
+        left = m.group(1)
+        right = subst[m.end() : m.end() + 1]
+        if left.lower() in ELISIONS or not (left[0].isupper() or right.isupper()):
+            continue
+        if chars is None:
+            chars = list(subst)
+        chars[m.end(1)] = "-"
+    return subst if chars is None else "".join(chars)
+
+
 def normalize(text: str) -> Normalized:
-    """Normalise `text` for the model: `’` → `'`, odd spaces → space, a space inserted where
-    a word is glued to a digit or to a lost line break (`3Joe Biden`)."""
-    subst = text.translate(_CHARS)
+    """Normalise `text` for the model: `’` → `'`, odd spaces → space, an apostrophe inside a
+    name → hyphen (`Faa'a`), a space inserted where a word is glued to a digit or to a lost
+    line break (`3Joe Biden`)."""
+    subst = _name_apostrophes(text.translate(_CHARS))
     points = _glue_points(subst)
     if not points:
         return Normalized(subst, tuple(range(len(text))), len(text))
