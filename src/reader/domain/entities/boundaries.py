@@ -91,6 +91,10 @@ def drop_rubric(
 
 
 _LOWER_TOKEN = re.compile(rf"(?<=\s)[{_UP}{_LO}][{_LO}]+(?=[\s,.;:!?]|$)")
+#: the participles of a page's date line glued after a byline (`Par X Publié le …`)
+_PAGE_PARTICIPLES = frozenset(
+    "Publié Publiée Modifié Modifiée Actualisé Actualisée Posté Postée Mis Mise".split()
+)
 #: endings of participles (`Publié`, `Mis`): a capitalised one inside a span starts a byline
 _PARTICIPLE_END = re.compile(r"(?:é|ée|és|ées|is|ise|u|ue)$")
 
@@ -103,6 +107,8 @@ def cut_at_verb(text: str, span: Span) -> Span:
     seg = text[start:end]
     for m in _LOWER_TOKEN.finditer(seg):
         w = m.group()
+        if w in _PAGE_PARTICIPLES:
+            return start, start + len(seg[: m.start()].rstrip()), label
         if w[0].isupper() and not _PARTICIPLE_END.search(w):
             continue
         if len(w) > 2 and is_verb_form(w) and not is_common_noun(w) and not is_adjective(w):

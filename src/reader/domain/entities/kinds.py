@@ -39,10 +39,14 @@ _NAMED_THING_BEFORE = re.compile(
 DOCUMENT_HEADS = frozenset(
     "convention traité pacte accord accords charte déclaration protocole code".split()
 )
-_SENTENCE_START = re.compile(r"(?:^|[.!?…»]\s+|\n\s*|[|•]\s*)$")
+_SENTENCE_START = re.compile(r"(?:^|[.!?…»]\s+|\n\s*|[|•(]\s*)$")
 #: endings of past participles and present participles (`Contacté`, `Interrogée`, `Joint`)
 _PARTICIPLE_END = re.compile(r"(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues|int|ant)$")
-_PLACE_PREPOSITION = re.compile(r"(?:\bà|\bvers|près de|au large de|\bdans)\s+$")
+_PLACE_PREPOSITION = re.compile(
+    r"(?:\bà\s+|\bvers\s+|près\s+de\s+|près\s+d['’]|au\s+large\s+(?:de\s+|d['’])|\bdans\s+|"
+    r"\b(?:île|îles|ville|commune|région|province|archipel|village|capitale|atoll)\s+"
+    r"(?:de\s+|d['’]|du\s+))$"
+)
 _PLURAL_GROUP_BEFORE = re.compile(r"(?:^|\s)(?:les|des|aux|ces)\s+$", re.I)
 _ACRONYM = re.compile(rf"[{_UP}][{_UP}0-9&.]*[{_UP}0-9][{_UP}0-9.]*")
 
@@ -77,7 +81,7 @@ def relabel(text: str, start: int, end: int, label: str) -> str:
         places = [w for w in ws if is_place_name(w)]
         if places and (label == "PER" or any(w[:1].islower() and len(w) > 3 for w in ws)):
             return "ORG"
-    if label == "PER" and len(ws) == 1 and _PLACE_PREPOSITION.search(text[max(0, start - 12) : start]):
+    if label == "PER" and len(ws) == 1 and _PLACE_PREPOSITION.search(text[max(0, start - 16) : start]):
         return "LOC"  # `à Efate`, `au large de Poindimié`
     if (
         label == "LOC"

@@ -111,7 +111,30 @@ def is_verb_form(word: str) -> bool:
     lookup table."""
     from spacy.strings import hash_string
 
-    return str(hash_string(word.lower())) in _lemma_index().get("verb_forms", frozenset())
+    low = word.lower()
+    tables = _lemma_index()
+    if str(hash_string(low)) in tables.get("verb_forms", frozenset()):
+        return True
+    # past participles the lookup lacks: `publié` → `publier`, `saisie` → `saisir`
+    verbs = tables.get("verb", frozenset())
+    for ending, infinitives in _PARTICIPLES:
+        if low.endswith(ending):
+            stem = low[: len(low) - len(ending)]
+            if any(stem + inf in verbs for inf in infinitives):
+                return True
+    return False
+
+
+_PARTICIPLES = (
+    ("ées", ("er",)),
+    ("és", ("er",)),
+    ("ée", ("er",)),
+    ("é", ("er",)),
+    ("ies", ("ir",)),
+    ("is", ("ir", "re")),
+    ("ie", ("ir",)),
+    ("i", ("ir",)),
+)
 
 
 def is_adjective(word: str) -> bool:
