@@ -69,6 +69,28 @@ def lexical_cue(text: str, start: int, end: int) -> str | None:
     return None
 
 
+#: words before a name that make it an organisation: `chez Esso`, `l’association Anticor`,
+#: `la holding Peninsula`, `les économistes de Natixis`, `l’ailier de Manchester City`
+_ORG_BEFORE = re.compile(
+    r"(?:\b[Cc]hez|\b(?:association|holding|panéliste|prestataire|enseigne|éditeur|"
+    r"fabricant|fournisseur|sous-traitant|messagerie|application|fédération|formation|"
+    r"mouvement|collectif|ONG|start-up|géant|cabinet|label|studio|fonds|banque|parquet)"
+    r"(?:\s+[a-zàâäçéèêëîïôöùûüÿœæ]+)?|"
+    r"\b(?:économistes|analystes?|actionnaires|salariés|dirigeants?|ailier|attaquant|"
+    r"défenseur|milieu|gardien|capitaine|coureurs?|grimpeur|sprinteur|joueu(?:r|se)s?|"
+    r"licenciés|adhérents|militants|élus|sympathisants|députés|sénateurs)\s+"
+    r"(?:de\s+la|de\s+l['’]|du|des|de|d['’]))\s*$"
+)
+
+
+def context_org_cue(text: str, start: int, end: int) -> str | None:
+    """ORG when the words before the name say it is a company, a party, a team or another
+    organisation (`chez Esso`, `l’association Anticor`, `les analystes de Natixis`)."""
+    if _ORG_BEFORE.search(text[max(0, start - 40) : start]):
+        return "ORG"
+    return None
+
+
 def relabel(text: str, start: int, end: int, label: str) -> str:
     """The model's label corrected by shape: an acronym is not a person (ORG); a plural name
     after `les`/`des` that the model calls MISC or PER is a team or a group (ORG)."""
@@ -137,6 +159,27 @@ def is_common_word_heading(
     return is_line_start(text, start) or bool(
         len(seg) > 3 and _SENTENCE_START.search(text[max(0, start - 3) : start])
     )
+
+
+def parenthesised_after_person(
+    text: str, spans: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """`Kévin Vauquelin (Arkéa-B&B Hotels)`, `Jean Dupont (LR)`: a name alone in parentheses
+    right after a person is that person's team or party (ORG); a single word in parentheses
+    after an organisation's long name is its short name (ORG)."""
+    spans = sorted(spans)
+    out: list[tuple[int, int, str]] = []
+    for i, (s, e, lab) in enumerate(spans):
+        if i and text[s - 1 : s] == "(" and text[e : e + 1] == ")":
+            ps, pe, plab = spans[i - 1]
+            gap = text[pe : s - 1]
+            if not gap.strip():
+                if plab == "PER" and " " in text[ps:pe].strip() and lab != "PER":
+                    lab = "ORG"
+                elif plab == "ORG" and len(text[ps:pe].split()) >= 3 and " " not in text[s:e]:
+                    lab = "ORG"
+        out.append((s, e, lab))
+    return out
 
 
 def strains(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

@@ -12,7 +12,14 @@ from collections.abc import Callable, Collection, Generator, Iterable, Sequence
 from dataclasses import dataclass
 
 from reader.domain.entities.boundaries import cut_at_verb, drop_rubric, split_boundaries
-from reader.domain.entities.kinds import is_common_word_heading, lexical_cue, relabel, strains
+from reader.domain.entities.kinds import (
+    context_org_cue,
+    is_common_word_heading,
+    lexical_cue,
+    parenthesised_after_person,
+    relabel,
+    strains,
+)
 from reader.domain.entities.names import (
     INSTITUTION_HEADS,
     acronym_of_place,
@@ -626,6 +633,10 @@ def label_cue(text: str, start: int, end: int) -> str | None:
         return "ORG"
     if _ORG_CONTEXT_BEFORE.search(before):
         return "ORG"
+    if context_org_cue(text, start, end) and not (
+        _FUNCTION_BEFORE.search(before) or len(ws) > 1 and _HONORIFIC_BEFORE.search(before)
+    ):
+        return "ORG"
     if _FUNCTION_BEFORE.search(before) and seg[:1].isupper() and len(seg.split()) <= 3:
         # `président Biden`, `porte-parole du Kremlin, Dmitri Peskov`
         return "PER"
@@ -869,6 +880,7 @@ def repair_steps(
         kept += yield from _keep(text, recover(text, kept, starts), lower_words, exempt)
     kept = acronym_of_place(text, strains(text, ministries_and_laws(text, kept)))
     kept = acronym_after_name(text, merge_acronym_heads(text, kept))
+    kept = parenthesised_after_person(text, kept)
     # structural label cues override the model
     relabelled: list[Span] = []
     cue_of: dict[tuple[int, int], str | None] = {}
