@@ -20,7 +20,7 @@ import re
 from collections.abc import Collection
 
 from reader.domain.entities.lexicon import is_adjective, is_common_noun, is_place_name
-from reader.domain.entities.normalize import is_title_case
+from reader.domain.entities.normalize import ELISIONS, is_title_case
 
 #: (start, end, label) offsets into the field's string
 Span = tuple[int, int, str]
@@ -38,7 +38,8 @@ INSTITUTION_HEADS = frozenset(
     société societe groupe compagnie caisse conférence conference secrétariat secretariat
     collège college fondation église eglise autorité autorite observatoire syndicat centre
     coordination confédération confederation collectif agence conservatoire musée musee
-    école ecole haute-autorité régie regie établissement etablissement""".split()
+    école ecole haute-autorité régie regie établissement etablissement assurance parquet
+    commandement haut-commissariat""".split()
 )
 
 #: connectors inside an institution's complement (`de`, `pour la`, `contre le`…)
@@ -51,10 +52,10 @@ _LOWER_WORD_GLUED = re.compile(rf"([{_LO}][{_LO}-]*)(?![\w'’])")
 #: past participles that follow a name in a sentence (`le Conseil constitutionnel, saisi…`)
 _PARTICIPLE = re.compile(r"(?:é|ée|és|ées|i|ie|is|ies|u|(?<![qg])ue|us|(?<![qg])ues|it|ite|its|ites)$")
 
-#: suffixes of the adjectives that qualify a portfolio (`Transition écologique`)
+#: suffixes of French adjectives (`Transition écologique`, `Parquet antiterroriste`)
 _ADJ_SUFFIX = re.compile(
     r"(?:iques?|ales?|aux|elles?|els?|aires?|iens?|iennes?|ifs?|ives?|aines?|ains?|aises?|ais|"
-    r"iers?|ières?)$"
+    r"iers?|ières?|istes?|ants|antes?)$"
 )
 _LOWER_HEAD = re.compile(
     rf"^(?:[{_LO}][{_LO}-]{{2,}}\s+)+(?=[{_UP}])"
@@ -85,7 +86,9 @@ def complement_end(text: str, end: int) -> int:
     n_adj = 0
     while n_adj < 2:
         m = _LOWER_WORD.match(text, pos)
-        if not m or not is_adjective(m.group(1)) or _PARTICIPLE.search(m.group(1)):
+        if not m or _PARTICIPLE.search(m.group(1)):
+            break
+        if not (is_adjective(m.group(1)) or _ADJ_SUFFIX.search(m.group(1)) and n_adj == 0):
             break
         pos = m.end()
         n_adj += 1
@@ -100,7 +103,7 @@ def complement_end(text: str, end: int) -> int:
         a = _LOWER_WORD.match(text, pos)
         if a and is_adjective(a.group(1)) and not _PARTICIPLE.search(a.group(1)):
             pos = a.end()
-    if pos > end:
+    if pos > end or text[end - 1 : end].islower():
         p = _PLACE_AFTER.match(text, pos)
         if p and is_place_name(p.group(1)):
             pos = p.end()  # `Agence régionale de santé Occitanie`
@@ -233,3 +236,26 @@ def drop_lowercase_head(text: str, span: Span) -> Span:
     if rest and is_adjective(rest[0]):
         return span  # `mer Noire`, `océan Indien`: the capitalised word qualifies the head
     return s + m.end(), e, lab
+
+
+_APOSTROPHE_TAIL = re.compile(r"['’][^\W\d_]+")
+_APOSTROPHE_HEAD = re.compile(r"([^\W\d_]+)['’]$")
+
+
+def whole_apostrophe_words(text: str, span: Span) -> Span:
+    """`Puna` of `Puna'auia`, `Sana` of `Sana'a`: a span that stops at an apostrophe inside a
+    word takes the rest of the word, and one that starts after `X'` takes `X'` back, unless
+    the part before the apostrophe is a French elision (`l'`, `d'`, `qu'`…)."""
+    s, e, lab = span
+    if e - 1 > s and text[e - 1] in "'’" and text[e : e + 1].isalpha():
+        e -= 1  # the model's span ends on the apostrophe: `Sana'` of `Sana'a`
+    if e < len(text) and text[e] in "'’" and s < e:
+        word = re.search(r"[^\W\d_]+$", text[s:e])
+        m = _APOSTROPHE_TAIL.match(text, e)
+        if word and m and word.group().lower() not in ELISIONS:
+            e = m.end()
+    if s > 1 and text[s - 1] in "'’":
+        m = _APOSTROPHE_HEAD.search(text[max(0, s - 12) : s])
+        if m and m.group(1).lower() not in ELISIONS and m.group(1)[0].isupper():
+            s -= len(m.group())
+    return s, e, lab

@@ -25,6 +25,7 @@ from reader.domain.entities.names import (
     acronym_of_place,
     capitalised_article,
     drop_lowercase_head,
+    whole_apostrophe_words,
     extend_institutions,
     ministries_and_laws,
 )
@@ -854,7 +855,7 @@ def repair_steps(
     names = capitalised_vocabulary(text) if spans else set()
     pieces: list[Span] = []
     for span in spans:
-        for p in repair_span(text, span):
+        for p in repair_span(text, whole_apostrophe_words(text, span)):
             label = p.cue or relabel(text, p.start, p.end, p.label)
             sp = drop_rubric(text, (p.start, p.end, label), start_set, names)
             sp = drop_lowercase_head(text, sp)
