@@ -32,12 +32,25 @@ _STRAIN = re.compile(
 )
 _STRAIN_TOKEN = re.compile(r"(?<![\w.-])(?:[A-Z]{1,4}(?:\.\d+)+|H\d{1,2}N\d{1,2})(?![\w-]|\.\d)")
 _NAMED_THING_BEFORE = re.compile(
-    r"\b(?:sous-variants?|variants?|souches?|lignées?|virus|bactéries?)\s*(?:«\s*|\"\s*)?$",
+    r"\b(?:sous-variants?|variants?|souches?|lignées?|virus|bactéries?|cyclones?|tempêtes?|"
+    r"ouragans?|typhons?|plans?|opérations?|programmes?|projets?|dispositifs?|satellites?|"
+    r"lanceurs?|fusées?|avions?|hélicoptères?|drones?|navires?|missiles?|logiciels?|"
+    r"rançongiciels?|virus)(?:\s+[a-zàâäçéèêëîïôöùûüÿœæ]+)?\s*(?:«\s*|\"\s*)?$",
     re.I,
+)
+#: a lowercase word naming a kind of site right before a name: `gymnase Louis-Blériot`
+_SITE_BEFORE = re.compile(
+    r"\b(?:gymnase|stade|salle|place|rue|avenue|boulevard|quai|quartier|restaurant|station|"
+    r"base|piscine|gare|aéroport|port|raffinerie\s+de|usine\s+de|site\s+de|commune\s+de|"
+    r"hôpital\s+d['’]|hôpital\s+de|ville\s+de|quartier\s+de\s+l['’]|quartier\s+de)\s*$"
+)
+#: what separates the names of one list: `Lidl et Aldi`, `WhatsApp, Signal ou Telegram`
+_LIST_GAP = re.compile(
+    r"\s*(?:,|–|—|-|et|ou|,\s*et|,\s*ou)\s*(?:(?:de|du|des|la|le|les)\s+|[dl]['’])?"
 )
 #: first words of named texts and agreements: `Convention européenne des droits de l’homme`
 DOCUMENT_HEADS = frozenset(
-    "convention traité pacte accord accords charte déclaration protocole code".split()
+    "convention traité pacte accord accords charte déclaration protocole code loi".split()
 )
 _SENTENCE_START = re.compile(r"(?:^|[.!?…»]\s+|\n\s*|[|•(]\s*)$")
 #: endings of past participles and present participles (`Contacté`, `Interrogée`, `Joint`)
@@ -78,7 +91,7 @@ _ORG_BEFORE = re.compile(
     r"(?:\s+[a-zàâäçéèêëîïôöùûüÿœæ]+)?|"
     r"\b(?:économistes|analystes?|actionnaires|salariés|dirigeants?|ailier|attaquant|"
     r"défenseur|milieu|gardien|capitaine|coureurs?|grimpeur|sprinteur|joueu(?:r|se)s?|"
-    r"licenciés|adhérents|militants|élus|sympathisants|députés|sénateurs)\s+"
+    r"militants|sympathisants|députés|sénateurs)\s+"
     r"(?:de\s+la|de\s+l['’]|du|des|de|d['’]))\s*$"
 )
 
@@ -103,7 +116,10 @@ def relabel(text: str, start: int, end: int, label: str) -> str:
         places = [w for w in ws if is_place_name(w)]
         if places and (label == "PER" or any(w[:1].islower() and len(w) > 3 for w in ws)):
             return "ORG"
-    if label == "PER" and len(ws) == 1 and _PLACE_PREPOSITION.search(text[max(0, start - 16) : start]):
+    before = text[max(0, start - 30) : start]
+    if label != "LOC" and len(ws) <= 2 and _SITE_BEFORE.search(before):
+        return "LOC"  # `gymnase Louis-Blériot`, `la raffinerie de La Mède`
+    if label == "PER" and len(ws) == 1 and _PLACE_PREPOSITION.search(before[-16:]):
         return "LOC"  # `à Efate`, `au large de Poindimié`
     if (
         label == "LOC"
@@ -194,3 +210,41 @@ def strains(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int
         return spans
     kept = [sp for sp in spans if all(sp[1] <= a or sp[0] >= b for a, b, _ in new)]
     return sorted(kept + new)
+
+
+def list_vote(
+    text: str, spans: list[tuple[int, int, str]], cued: Collection[tuple[int, int]]
+) -> list[tuple[int, int, str]]:
+    """The names of one list (`Lidl et Aldi`, `Castagne, Faes, Debast`, `cyclones Judy et
+    Kevin`) are of one kind: a one-word member without a cue of its own takes the label of
+    a cued member, else the label most members have (a tie changes nothing). Places named
+    as such (`pycountry`) keep theirs."""
+    spans = sorted(spans)
+    out = list(spans)
+    i = 0
+    while i < len(spans):
+        j = i
+        while j + 1 < len(spans) and _LIST_GAP.fullmatch(text[spans[j][1] : spans[j + 1][0]]):
+            j += 1
+        group = [k for k in range(i, j + 1) if " " not in text[spans[k][0] : spans[k][1]]]
+        if len(group) > 1:
+            cue_labels = {spans[k][2] for k in group if spans[k][:2] in cued}
+            votes: dict[str, int] = {}
+            for k in group:
+                votes[spans[k][2]] = votes.get(spans[k][2], 0) + 1
+            ranked = sorted(votes.items(), key=lambda kv: -kv[1])
+            if len(cue_labels) == 1:
+                winner: str | None = next(iter(cue_labels))
+            elif len(ranked) > 1 and ranked[0][1] > ranked[1][1] and ranked[0][1] >= 2:
+                winner = ranked[0][0]
+            else:
+                winner = None
+            if winner is not None:
+                for k in group:
+                    s, e, lab = spans[k]
+                    seg = text[s:e]
+                    if (s, e) in cued or " " in seg or is_place_name(seg) or lab == winner:
+                        continue
+                    out[k] = (s, e, winner)
+        i = j + 1
+    return out

@@ -16,6 +16,7 @@ from reader.domain.entities.kinds import (
     context_org_cue,
     is_common_word_heading,
     lexical_cue,
+    list_vote,
     parenthesised_after_person,
     relabel,
     strains,
@@ -238,6 +239,9 @@ _EVENT_HEADS = frozenset(
         "grand-prix",
     ]
 )
+
+#: `…, Antoine Gallimard`: a comma right before the span
+_PERSON_APPOSITION = re.compile(r",\s*$")
 
 #: patterns of the small predicates below, compiled once
 _NEWLINES = re.compile(r"(\n+)")
@@ -887,7 +891,11 @@ def repair_steps(
     cue_of: dict[tuple[int, int], str | None] = {}
     for s, e, lab in kept:
         cue = cue_of[(s, e)] = label_cue(text, s, e)
+        if cue == "ORG" and lab == "PER" and _PERSON_APPOSITION.search(text[max(0, s - 3) : s]):
+            # `Son éditeur, Antoine Gallimard`: a name in apposition is the person
+            cue = cue_of[(s, e)] = None if len(text[s:e].split()) > 1 else cue
         relabelled.append((s, e, cue or lab))
+    relabelled = list_vote(text, relabelled, {k for k, c in cue_of.items() if c})
     # drop duplicates and overlaps (keep the longer span)
     relabelled.sort(key=lambda x: (x[0], -(x[1] - x[0])))
     out: list[RawMention] = []
