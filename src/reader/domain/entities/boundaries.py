@@ -28,9 +28,55 @@ _SENTENCE_STOP = re.compile(rf"(?<=[{_LO}]{{2}})[.!?…]\s+(?=[{_UP}])")
 #: capitalised words that start a sentence and are never inside a name (unlike the name
 #: particles `Le`, `La`, `De`, `Du`, `Des` of `Le Pen`, `La Fontaine`, `De Gaulle`)
 _SENTENCE_OPENERS = frozenset(
-    "À Au Aux Dans Pour Par Selon Avec Sur Depuis Après Avant Chez Contre Entre Vers Mais "
-    "Ou Outre Sans Sous Lors Dès Face Il Ils Elle Elles On Nous Vous Je Ce Cette Ces Cet "
-    "Ses Leur Leurs Une Quand Alors Ainsi Pourtant Enfin Puis Comme".split()
+    [
+        "À",
+        "Au",
+        "Aux",
+        "Dans",
+        "Pour",
+        "Par",
+        "Selon",
+        "Avec",
+        "Sur",
+        "Depuis",
+        "Après",
+        "Avant",
+        "Chez",
+        "Contre",
+        "Entre",
+        "Vers",
+        "Mais",
+        "Ou",
+        "Outre",
+        "Sans",
+        "Sous",
+        "Lors",
+        "Dès",
+        "Face",
+        "Il",
+        "Ils",
+        "Elle",
+        "Elles",
+        "On",
+        "Nous",
+        "Vous",
+        "Je",
+        "Ce",
+        "Cette",
+        "Ces",
+        "Cet",
+        "Ses",
+        "Leur",
+        "Leurs",
+        "Une",
+        "Quand",
+        "Alors",
+        "Ainsi",
+        "Pourtant",
+        "Enfin",
+        "Puis",
+        "Comme",
+    ]
 )
 _WORD = re.compile(r"\S+")
 _HEADER_MARK = re.compile(r"\s:\s|\|")
@@ -93,7 +139,18 @@ def drop_rubric(
 _LOWER_TOKEN = re.compile(rf"(?<=\s)[{_UP}{_LO}][{_LO}]+(?=[\s,.;:!?]|$)")
 #: the participles of a page's date line glued after a byline (`Par X Publié le …`)
 _PAGE_PARTICIPLES = frozenset(
-    "Publié Publiée Modifié Modifiée Actualisé Actualisée Posté Postée Mis Mise".split()
+    [
+        "Publié",
+        "Publiée",
+        "Modifié",
+        "Modifiée",
+        "Actualisé",
+        "Actualisée",
+        "Posté",
+        "Postée",
+        "Mis",
+        "Mise",
+    ]
 )
 #: endings of participles (`Publié`, `Mis`): a capitalised one inside a span starts a byline
 _PARTICIPLE_END = re.compile(r"(?:é|ée|és|ées|is|ise|u|ue)$")

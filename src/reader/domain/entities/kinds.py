@@ -50,16 +50,28 @@ _LIST_GAP = re.compile(
 )
 #: first words of named texts and agreements: `Convention européenne des droits de l’homme`
 DOCUMENT_HEADS = frozenset(
-    "convention traité pacte accord accords charte déclaration protocole code loi".split()
+    [
+        "convention",
+        "traité",
+        "pacte",
+        "accord",
+        "accords",
+        "charte",
+        "déclaration",
+        "protocole",
+        "code",
+        "loi",
+    ]
 )
 _SENTENCE_START = re.compile(r"(?:^|[.!?…»]\s+|\n\s*|[|•(]\s*)$")
 #: endings of past participles and present participles (`Contacté`, `Interrogée`, `Joint`)
 _PARTICIPLE_END = re.compile(r"(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues|int|ant)$")
 _PLACE_PREPOSITION = re.compile(
-    r"(?:\bà\s+|\bvers\s+|près\s+de\s+|près\s+d['’]|au\s+large\s+(?:de\s+|d['’])|\bdans\s+|"
+    r"(?:près\s+de\s+|près\s+d['’]|au\s+large\s+(?:de\s+|d['’])|\bdans\s+|"
     r"\b(?:île|îles|ville|commune|région|province|archipel|village|capitale|atoll)\s+"
     r"(?:de\s+|d['’]|du\s+))$"
 )
+_HEADING_COLON = re.compile(r"\s*:")
 _PLURAL_GROUP_BEFORE = re.compile(r"(?:^|\s)(?:les|des|aux|ces)\s+$", re.I)
 _ACRONYM = re.compile(rf"[{_UP}][{_UP}0-9&.]*[{_UP}0-9][{_UP}0-9.]*")
 
@@ -149,11 +161,13 @@ def is_line_start(text: str, start: int) -> bool:
 
 
 def is_common_word_heading(
-    text: str, start: int, end: int, names: Collection[str]
+    text: str, start: int, end: int, label: str = "MISC", *, names: Collection[str] = ()
 ) -> bool:
-    """`Réactions`, `Contexte`, `Samedi`: a single capitalised common noun opening a line or
-    a list item (or a sentence when the text never writes it capitalised mid-sentence) is
-    not a name; a day or a month never is."""
+    """`Réactions`, `Contexte`, `Samedi`: a single capitalised common noun heading a line
+    (a short line, or before `:`) or a list item is not a name; nor is one at a sentence start
+    that the model does not take for a person (`Photo d’illustration`), unless the text also
+    writes it capitalised mid-sentence; a day or a month never is; nor a participle at a
+    sentence start (`Contacté, l’entourage…`)."""
     seg = text[start:end]
     if " " in seg or not seg[:1].isupper() or seg.isupper():
         return False
@@ -161,20 +175,23 @@ def is_common_word_heading(
         return True
     if seg in names:
         return False
+    at_start = bool(_SENTENCE_START.search(text[max(0, start - 3) : start]))
     if (
-        _PARTICIPLE_END.search(seg)
-        and _SENTENCE_START.search(text[max(0, start - 3) : start])
+        at_start
+        and _PARTICIPLE_END.search(seg)
         and not is_common_noun(seg)
         and not is_place_name(seg)
         and is_verb_form(seg)
     ):
-        return True  # `Contacté, l’entourage…`, `Interrogée par…`
+        return True
     if not is_common_noun(seg) or is_place_name(seg):
         return False
-    # at a line start, or at a sentence start for a word the text never capitalises elsewhere
-    return is_line_start(text, start) or bool(
-        len(seg) > 3 and _SENTENCE_START.search(text[max(0, start - 3) : start])
-    )
+    if is_line_start(text, start):
+        stop = text.find("\n", end)
+        rest = text[end : stop if stop >= 0 else len(text)]
+        if len(rest.split()) <= 3 or _HEADING_COLON.match(rest):
+            return True  # a heading, a list item, a kicker before ` : `
+    return label != "PER" and len(seg) > 3 and (at_start or is_line_start(text, start))
 
 
 def parenthesised_after_person(
@@ -189,11 +206,10 @@ def parenthesised_after_person(
         if i and text[s - 1 : s] == "(" and text[e : e + 1] == ")":
             ps, pe, plab = spans[i - 1]
             gap = text[pe : s - 1]
-            if not gap.strip():
-                if plab == "PER" and " " in text[ps:pe].strip() and lab != "PER":
-                    lab = "ORG"
-                elif plab == "ORG" and len(text[ps:pe].split()) >= 3 and " " not in text[s:e]:
-                    lab = "ORG"
+            after_person = plab == "PER" and " " in text[ps:pe].strip() and lab != "PER"
+            short_name = plab == "ORG" and len(text[ps:pe].split()) >= 3 and " " not in text[s:e]
+            if not gap.strip() and (after_person or short_name):
+                lab = "ORG"
         out.append((s, e, lab))
     return out
 

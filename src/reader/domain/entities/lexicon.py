@@ -15,14 +15,37 @@ from __future__ import annotations
 
 import functools
 import importlib.util
+from collections.abc import Callable
 from pathlib import Path
 
 from reader.domain.entities.version import MODEL_NAME
 
 #: days and months: capitalised at a line start or in a dateline, never an entity
 CALENDAR_WORDS = frozenset(
-    "lundi mardi mercredi jeudi vendredi samedi dimanche janvier février fevrier mars avril "
-    "mai juin juillet août aout septembre octobre novembre décembre decembre".split()
+    [
+        "lundi",
+        "mardi",
+        "mercredi",
+        "jeudi",
+        "vendredi",
+        "samedi",
+        "dimanche",
+        "janvier",
+        "février",
+        "fevrier",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "aout",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+        "decembre",
+    ]
 )
 
 #: seats of power that stand for an institution (guidelines §3: `Kremlin`, `Maison Blanche`):
@@ -63,24 +86,30 @@ def _lookups_path() -> Path | None:
 
 
 @functools.cache
-def _lemma_index() -> dict[str, frozenset[str]]:
+def _tables() -> dict[str, dict[int, list[str]]]:
+    """The model's lemmatizer tables (read once: about 10 MB of msgpack)."""
     path = _lookups_path()
     if path is None:
         return {}
     import srsly
-    from spacy.strings import hash_string
 
     tables = srsly.read_msgpack(path)
-    index = tables.get("lemma_index", {})
+    return tables if isinstance(tables, dict) else {}
+
+
+def _lemma_lookup() -> dict[int, list[str]]:
+    """The model's form → lemmas table, keyed by the hash of the form."""
+    return _tables().get("lemma_lookup", {})
+
+
+@functools.cache
+def _lemma_index() -> dict[str, frozenset[str]]:
+    from spacy.strings import hash_string  # type: ignore[attr-defined]
+
+    index = _tables().get("lemma_index", {})
     out: dict[str, frozenset[str]] = {}
     for pos in ("noun", "adj", "verb"):
         out[pos] = frozenset(str(w) for w in index.get(hash_string(pos), ()))
-    verbs = out["verb"]
-    lookup = tables.get("lemma_lookup", {})
-    # forms (by their hash) whose lemma is a verb: `contacté` → `contacter`
-    out["verb_forms"] = frozenset(
-        str(h) for h, lemmas in lookup.items() if any(lem in verbs for lem in lemmas)
-    )
     return out
 
 
@@ -109,14 +138,14 @@ def is_common_noun(word: str) -> bool:
 def is_verb_form(word: str) -> bool:
     """`Contacté`, `Interrogée`, `adopte`: a form of a French verb, by the model's lemma
     lookup table."""
-    from spacy.strings import hash_string
+    from spacy.strings import hash_string  # type: ignore[attr-defined]
 
     low = word.lower()
     tables = _lemma_index()
-    if str(hash_string(low)) in tables.get("verb_forms", frozenset()):
+    verbs = tables.get("verb", frozenset())
+    if any(lem in verbs for lem in _lemma_lookup().get(hash_string(low), ())):
         return True
     # past participles the lookup lacks: `publié` → `publier`, `saisie` → `saisir`
-    verbs = tables.get("verb", frozenset())
     for ending, infinitives in _PARTICIPLES:
         if low.endswith(ending):
             stem = low[: len(low) - len(ending)]
@@ -168,6 +197,10 @@ def is_adjective(word: str) -> bool:
     return False
 
 
+def _same(message: str) -> str:
+    return message
+
+
 @functools.cache
 def place_names() -> frozenset[str]:
     """French names of countries (ISO 3166-1) and of France's regions and departments
@@ -179,11 +212,12 @@ def place_names() -> frozenset[str]:
     except ImportError:  # pragma: no cover - pinned dependency
         return frozenset()
     names: set[str] = set()
+    tr: Callable[[str], str]
     try:
-        fr = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["fr"])
-        tr = fr.gettext
+        tr = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["fr"]).gettext
     except OSError:  # pragma: no cover - the package ships its translations
-        tr = str
+        tr = _same
+
     for c in pycountry.countries:
         for attr in ("name", "common_name"):
             value = getattr(c, attr, None)
@@ -191,9 +225,10 @@ def place_names() -> frozenset[str]:
                 name = tr(value)
                 names.add(name)
                 if ", " in name:  # `Åland, Îles` → `Îles Åland`, `Åland`
-                    head, tail = name.split(", ", 1)
+                    head, _tail = name.split(", ", 1)
                     names.add(head)
-    for sub in pycountry.subdivisions.get(country_code="FR") or ():
+    subdivisions = pycountry.subdivisions.get(country_code="FR")  # type: ignore[no-untyped-call]
+    for sub in subdivisions or ():
         names.add(sub.name)
     return frozenset(n.lower().replace("’", "'") for n in names)
 

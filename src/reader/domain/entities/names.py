@@ -30,16 +30,97 @@ _LO = "a-zàâäçéèêëîïôöùûüÿœæ"
 
 #: first words of institution names (`Conseil`, `Cour`, `Agence`…), lowercase
 INSTITUTION_HEADS = frozenset(
-    """maison palais conseil ministère ministere agence assemblée assemblee parlement sénat
-    senat commission banque union organisation parti comité comite cour tribunal fonds
-    fédération federation association université universite institut académie academie
-    département departement office bureau service direction armée armee garde force forces
-    front mouvement ligue alliance coalition gouvernement chambre congrès congres haute haut
-    société societe groupe compagnie caisse conférence conference secrétariat secretariat
-    collège college fondation église eglise autorité autorite observatoire syndicat centre
-    coordination confédération confederation collectif agence conservatoire musée musee
-    école ecole haute-autorité régie regie établissement etablissement assurance parquet
-    commandement haut-commissariat""".split()
+    [
+        "maison",
+        "palais",
+        "conseil",
+        "ministère",
+        "ministere",
+        "agence",
+        "assemblée",
+        "assemblee",
+        "parlement",
+        "sénat",
+        "senat",
+        "commission",
+        "banque",
+        "union",
+        "organisation",
+        "parti",
+        "comité",
+        "comite",
+        "cour",
+        "tribunal",
+        "fonds",
+        "fédération",
+        "federation",
+        "association",
+        "université",
+        "universite",
+        "institut",
+        "académie",
+        "academie",
+        "département",
+        "departement",
+        "office",
+        "bureau",
+        "service",
+        "direction",
+        "armée",
+        "armee",
+        "garde",
+        "force",
+        "forces",
+        "front",
+        "mouvement",
+        "ligue",
+        "alliance",
+        "coalition",
+        "gouvernement",
+        "chambre",
+        "congrès",
+        "congres",
+        "haute",
+        "haut",
+        "société",
+        "societe",
+        "groupe",
+        "compagnie",
+        "caisse",
+        "conférence",
+        "conference",
+        "secrétariat",
+        "secretariat",
+        "collège",
+        "college",
+        "fondation",
+        "église",
+        "eglise",
+        "autorité",
+        "autorite",
+        "observatoire",
+        "syndicat",
+        "centre",
+        "coordination",
+        "confédération",
+        "confederation",
+        "collectif",
+        "agence",
+        "conservatoire",
+        "musée",
+        "musee",
+        "école",
+        "ecole",
+        "haute-autorité",
+        "régie",
+        "regie",
+        "établissement",
+        "etablissement",
+        "assurance",
+        "parquet",
+        "commandement",
+        "haut-commissariat",
+    ]
 )
 
 #: connectors inside an institution's complement (`de`, `pour la`, `contre le`…)
@@ -50,19 +131,41 @@ _CONNECTOR = re.compile(
 _LOWER_WORD = re.compile(rf"\s+([{_LO}][{_LO}-]*)(?![\w'’])")
 _LOWER_WORD_GLUED = re.compile(rf"([{_LO}][{_LO}-]*)(?![\w'’])")
 #: past participles that follow a name in a sentence (`le Conseil constitutionnel, saisi…`)
-_PARTICIPLE = re.compile(r"(?:é|ée|és|ées|i|ie|is|ies|u|(?<![qg])ue|us|(?<![qg])ues|it|ite|its|ites)$")
+_PARTICIPLE = re.compile(
+    r"(?:é|ée|és|ées|i|ie|is|ies|u|(?<![qg])ue|us|(?<![qg])ues|it|ite|its|ites)$"
+)
 
 #: suffixes of French adjectives (`Transition écologique`, `Parquet antiterroriste`)
 _ADJ_SUFFIX = re.compile(
     r"(?:iques?|ales?|aux|elles?|els?|aires?|iens?|iennes?|ifs?|ives?|aines?|ains?|aises?|ais|"
     r"iers?|ières?|istes?|ants|antes?)$"
 )
-_LOWER_HEAD = re.compile(
-    rf"^(?:[{_LO}][{_LO}-]{{2,}}\s+)+(?=[{_UP}])"
-)
+_LOWER_HEAD = re.compile(rf"^(?:[{_LO}][{_LO}-]{{2,}}\s+)+(?=[{_UP}])")
 _EX_PREFIX = re.compile(rf"(?:ex|ancien|ancienne|futur|future)-(?=[{_UP}])")
 #: lowercase particles of personal names (`de Gaulle`, `van Gogh`, `ben Salmane`)
-_PARTICLES = frozenset("de du des d van von da di del della le la ben bin al el ibn dos das".split())
+_PARTICLES = frozenset(
+    [
+        "de",
+        "du",
+        "des",
+        "d",
+        "van",
+        "von",
+        "da",
+        "di",
+        "del",
+        "della",
+        "le",
+        "la",
+        "ben",
+        "bin",
+        "al",
+        "el",
+        "ibn",
+        "dos",
+        "das",
+    ]
+)
 _PLACE_AFTER = re.compile(rf"\s+([{_UP}][{_LO}]+(?:-[{_UP}]?[{_LO}]+)*)(?![\w'’-])")
 _MINISTRY = re.compile(
     rf"(?<![\w-])[Mm]inistère\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+)"
@@ -88,7 +191,7 @@ def complement_end(text: str, end: int) -> int:
         m = _LOWER_WORD.match(text, pos)
         if not m or _PARTICIPLE.search(m.group(1)):
             break
-        if not (is_adjective(m.group(1)) or _ADJ_SUFFIX.search(m.group(1)) and n_adj == 0):
+        if not (is_adjective(m.group(1)) or (_ADJ_SUFFIX.search(m.group(1)) and n_adj == 0)):
             break
         pos = m.end()
         n_adj += 1
@@ -110,7 +213,26 @@ def complement_end(text: str, end: int) -> int:
     return pos
 
 
-_CONNECTOR_WORDS = frozenset("de du des d la le les l à au aux et pour contre sur en".split())
+_CONNECTOR_WORDS = frozenset(
+    [
+        "de",
+        "du",
+        "des",
+        "d",
+        "la",
+        "le",
+        "les",
+        "l",
+        "à",
+        "au",
+        "aux",
+        "et",
+        "pour",
+        "contre",
+        "sur",
+        "en",
+    ]
+)
 
 
 def _in_name(word: str) -> bool:
@@ -213,9 +335,9 @@ def capitalised_article(text: str, span: Span, line_starts: Collection[int]) -> 
     w = _LOWER_WORD.match(text, e)
     if w and is_adjective(w.group(1)) and not _PARTICIPLE.search(w.group(1)):
         end = w.end()
-    if end > e and is_place_name(seg):
-        lab = "ORG"
-    elif m.group(1) == "Les" and lab != "LOC" and not is_place_name(seg):
+    if (end > e and is_place_name(seg)) or (
+        m.group(1) == "Les" and lab != "LOC" and not is_place_name(seg)
+    ):
         lab = "ORG"
     return a, end, lab
 

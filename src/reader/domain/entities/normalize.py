@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib.util
 import re
 import runpy
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -94,7 +94,24 @@ def _glue_points(text: str) -> list[int]:
 _APOSTROPHE_IN_WORD = re.compile(r"(?<![^\W\d_])([^\W\d_]+)'(?=[^\W\d_])")
 #: French elisions: the apostrophe after them separates two words
 ELISIONS = frozenset(
-    "l d qu n s j m t c jusqu lorsqu puisqu quoiqu presqu quelqu entr".split()
+    [
+        "l",
+        "d",
+        "qu",
+        "n",
+        "s",
+        "j",
+        "m",
+        "t",
+        "c",
+        "jusqu",
+        "lorsqu",
+        "puisqu",
+        "quoiqu",
+        "presqu",
+        "quelqu",
+        "entr",
+    ]
 )
 
 
@@ -190,6 +207,29 @@ def capitalised_vocabulary(text: str) -> set[str]:
         if not _SENTENCE_END.search(text[max(0, m.start() - 3) : m.start()]):
             caps.add(w)
     return {w for w in caps if w.lower() not in lows}
+
+
+class LazyCapitalised(Collection[str]):
+    """`capitalised_vocabulary(text)`, computed on the first question only (most articles
+    never ask: it is needed for a few line-initial words)."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._words: set[str] | None = None
+
+    def _get(self) -> set[str]:
+        if self._words is None:
+            self._words = capitalised_vocabulary(self._text)
+        return self._words
+
+    def __contains__(self, word: object) -> bool:
+        return word in self._get()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._get())
+
+    def __len__(self) -> int:
+        return len(self._get())
 
 
 def lowercase_vocabulary(text: str) -> set[str]:

@@ -26,11 +26,11 @@ from reader.domain.entities.names import (
     acronym_of_place,
     capitalised_article,
     drop_lowercase_head,
-    whole_apostrophe_words,
     extend_institutions,
     ministries_and_laws,
+    whole_apostrophe_words,
 )
-from reader.domain.entities.normalize import STOP_WORDS, capitalised_vocabulary
+from reader.domain.entities.normalize import STOP_WORDS, LazyCapitalised
 from reader.domain.model import LABELS, Field, Label, RawMention
 
 #: (start, end, label) offsets into the field's string
@@ -639,7 +639,7 @@ def label_cue(text: str, start: int, end: int) -> str | None:
     if _ORG_CONTEXT_BEFORE.search(before):
         return "ORG"
     if context_org_cue(text, start, end) and not (
-        _FUNCTION_BEFORE.search(before) or len(ws) > 1 and _HONORIFIC_BEFORE.search(before)
+        _FUNCTION_BEFORE.search(before) or (len(ws) > 1 and _HONORIFIC_BEFORE.search(before))
     ):
         return "ORG"
     if _FUNCTION_BEFORE.search(before) and seg[:1].isupper() and len(seg.split()) <= 3:
@@ -856,7 +856,7 @@ def repair_steps(
     starts = list(line_starts)
     start_set = set(starts)
     spans = list(spans)
-    names = capitalised_vocabulary(text) if spans else set()
+    names = LazyCapitalised(text)
     pieces: list[Span] = []
     for span in spans:
         for p in repair_span(text, whole_apostrophe_words(text, span)):
@@ -865,7 +865,7 @@ def repair_steps(
             sp = drop_lowercase_head(text, sp)
             pieces.append(capitalised_article(text, sp, start_set))
     pieces = split_of_place(text, split_pairs(text, extend_institutions(text, pieces)))
-    pieces = [sp for sp in pieces if not is_common_word_heading(text, sp[0], sp[1], names)]
+    pieces = [sp for sp in pieces if not is_common_word_heading(text, *sp, names=names)]
     kept = yield from _keep(text, pieces, lower_words)
     # a single word that ends a multi-word person name of this text is that surname, even at
     # a sentence start where it could pass for a verb (`Starmer s’envolera…`)
@@ -893,7 +893,9 @@ def repair_steps(
         cue = cue_of[(s, e)] = label_cue(text, s, e)
         if cue == "ORG" and lab == "PER" and _PERSON_APPOSITION.search(text[max(0, s - 3) : s]):
             # `Son éditeur, Antoine Gallimard`: a name in apposition is the person
-            cue = cue_of[(s, e)] = None if len(text[s:e].split()) > 1 else cue
+            ws = text[s:e].split()
+            if len(ws) > 1 and all(_CAPITALISED_WORD.match(w) for w in ws):
+                cue = cue_of[(s, e)] = None
         relabelled.append((s, e, cue or lab))
     relabelled = list_vote(text, relabelled, {k for k, c in cue_of.items() if c})
     # drop duplicates and overlaps (keep the longer span)
