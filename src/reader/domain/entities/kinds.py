@@ -136,6 +136,7 @@ def relabel(text: str, start: int, end: int, label: str) -> str:
     if (
         label == "LOC"
         and len(ws) > 1
+        and ws[0][:1].isupper()
         and ws[0].endswith("s")
         and is_common_noun(ws[0])
         and not is_place_name(seg)
