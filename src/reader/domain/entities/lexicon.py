@@ -233,6 +233,34 @@ def place_names() -> frozenset[str]:
     return frozenset(n.lower().replace("’", "'") for n in names)
 
 
+@functools.cache
+def country_names() -> frozenset[str]:
+    """French names of the countries of ISO 3166-1 (lowercase, `’` as `'`), by `pycountry`."""
+    try:
+        import gettext
+
+        import pycountry
+    except ImportError:  # pragma: no cover - pinned dependency
+        return frozenset()
+    tr: Callable[[str], str]
+    try:
+        tr = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["fr"]).gettext
+    except OSError:  # pragma: no cover - the package ships its translations
+        tr = _same
+    names = {
+        tr(value)
+        for c in pycountry.countries
+        for value in (getattr(c, "name", None), getattr(c, "common_name", None))
+        if value
+    }
+    return frozenset(n.lower().replace("’", "'") for n in names)
+
+
+def is_country(text: str) -> bool:
+    """A sovereign country or territory of ISO 3166-1, by its French name."""
+    return text.lower().replace("’", "'") in country_names()
+
+
 def is_place_name(text: str) -> bool:
     """A country (in French) or a French region or department, by `pycountry`."""
     return text.lower().replace("’", "'") in place_names()

@@ -19,7 +19,13 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
-from reader.domain.entities.lexicon import is_adjective, is_common_noun, is_place_name
+from reader.domain.entities.lexicon import (
+    is_adjective,
+    is_common_noun,
+    is_country,
+    is_place_name,
+    is_verb_form,
+)
 from reader.domain.entities.normalize import ELISIONS, is_title_case
 
 #: (start, end, label) offsets into the field's string
@@ -123,6 +129,22 @@ INSTITUTION_HEADS = frozenset(
     ]
 )
 
+#: first words of named events, prizes and festivals (MISC): `Festival du cinéma américain`
+EVENT_HEADS = frozenset(
+    [
+        "festival",
+        "salon",
+        "tournoi",
+        "championnat",
+        "coupe",
+        "prix",
+        "trophée",
+        "biennale",
+        "rencontres",
+        "foire",
+    ]
+)
+
 #: connectors inside an institution's complement (`de`, `pour la`, `contre le`…)
 _CONNECTOR = re.compile(
     r"\s+(?:(?:de\s+la|de\s+l['’]|du|des|de|d['’]|aux|à\s+la|à\s+l['’]|au|et\s+des|et\s+de\s+la|"
@@ -191,7 +213,10 @@ def complement_end(text: str, end: int) -> int:
         m = _LOWER_WORD.match(text, pos)
         if not m or _PARTICIPLE.search(m.group(1)):
             break
-        if not (is_adjective(m.group(1)) or (_ADJ_SUFFIX.search(m.group(1)) and n_adj == 0)):
+        word = m.group(1)
+        if is_verb_form(word) and not is_adjective(word):
+            break  # `Banque de France rappelle`
+        if not (is_adjective(word) or (_ADJ_SUFFIX.search(word) and n_adj == 0)):
             break
         pos = m.end()
         n_adj += 1
@@ -253,17 +278,54 @@ def extend_institutions(text: str, spans: list[Span]) -> list[Span]:
     for s, e, lab in spans:
         seg = text[s:e]
         ws = seg.split()
+        head = ws[0].lower() if ws else ""
         if (
-            ws
-            and ws[0].lower() in INSTITUTION_HEADS
+            (head in INSTITUTION_HEADS or head in EVENT_HEADS)
             and ws[0][:1].isupper()
             and all(_in_name(w) for w in ws[1:])
+            # `Banque de France`: a name ending on a capitalised word is complete
+            and (len(ws) == 1 or not ws[-1][:1].isupper())
         ):
             new_end = complement_end(text, e)
             if new_end > e:
                 e = new_end
-                lab = "ORG" if lab in ("LOC", "PER", "MISC") else lab
+                if head in EVENT_HEADS:
+                    lab = "MISC"
+                elif lab in ("LOC", "PER", "MISC"):
+                    lab = "ORG"
         out.append((s, e, lab))
+    return out
+
+
+_OF_GAP = re.compile(r"\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*")
+
+
+def local_bodies(text: str, spans: list[Span]) -> list[Span]:
+    """`Sdis du Pas-de-Calais`, `Forces armées de la Nouvelle-Calédonie`, `Chambre régionale
+    des comptes de Nouvelle-Aquitaine`: a body whose own name ends in lowercase, followed by
+    `de` and a place that is not a sovereign country, is that place's body: one mention.
+    (`Conseil de sécurité nationale des États-Unis` stays two: the body and the country.)"""
+    spans = sorted(spans)
+    out: list[Span] = []
+    i = 0
+    while i < len(spans):
+        s, e, lab = spans[i]
+        ws = text[s:e].split()
+        head = ws[0].lower() if ws else ""
+        if (
+            i + 1 < len(spans)
+            and lab in ("ORG", "MISC")
+            and (head in INSTITUTION_HEADS or head in EVENT_HEADS or _ACRONYM.fullmatch(ws[0]))
+            and (ws[-1][:1].islower() or len(ws) == 1)
+        ):
+            s2, e2, lab2 = spans[i + 1]
+            place = text[s2:e2]
+            if lab2 == "LOC" and _OF_GAP.fullmatch(text[e:s2]) and not is_country(place):
+                out.append((s, e2, lab))
+                i += 2
+                continue
+        out.append((s, e, lab))
+        i += 1
     return out
 
 

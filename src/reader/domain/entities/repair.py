@@ -21,12 +21,14 @@ from reader.domain.entities.kinds import (
     relabel,
     strains,
 )
+from reader.domain.entities.lexicon import is_country
 from reader.domain.entities.names import (
     INSTITUTION_HEADS,
     acronym_of_place,
     capitalised_article,
     drop_lowercase_head,
     extend_institutions,
+    local_bodies,
     ministries_and_laws,
     whole_apostrophe_words,
 )
@@ -810,7 +812,8 @@ def split_of_place(text: str, spans: list[Span]) -> list[Span]:
         if m and lab in ("ORG", "MISC") and seg.split()[0].lower() in _INSTITUTION_HEADS:
             tail = seg[m.end() :]
             body = seg[: m.start()]
-            if fold_simple(tail) in places and len(body.split()) >= 2:
+            keep_whole = body.split()[-1][:1].islower() and not is_country(tail)
+            if fold_simple(tail) in places and len(body.split()) >= 2 and not keep_whole:
                 out.append((s, s + m.start(), lab))
                 out.append((s + m.end(), e, "LOC"))
                 continue
@@ -884,6 +887,7 @@ def repair_steps(
         }
         kept += yield from _keep(text, recover(text, kept, starts), lower_words, exempt)
     kept = acronym_of_place(text, strains(text, ministries_and_laws(text, kept)))
+    kept = local_bodies(text, kept)
     kept = acronym_after_name(text, merge_acronym_heads(text, kept))
     kept = parenthesised_after_person(text, kept)
     # structural label cues override the model
