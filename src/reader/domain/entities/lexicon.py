@@ -143,8 +143,11 @@ def is_verb_form(word: str) -> bool:
     low = word.lower()
     tables = _lemma_index()
     verbs = tables.get("verb", frozenset())
-    if any(lem in verbs for lem in _lemma_lookup().get(hash_string(low), ())):
-        return True
+    for lem in _lemma_lookup().get(hash_string(low), ()):
+        # the verb index is short; a form whose lemma is another word ending like an
+        # infinitive is a verb form too (`rappelle` → `rappeler`, `publié` → `publier`)
+        if lem in verbs or (lem != low and lem.endswith(("er", "ir", "re", "oir"))):
+            return True
     # past participles the lookup lacks: `publié` → `publier`, `saisie` → `saisir`
     for ending, infinitives in _PARTICIPLES:
         if low.endswith(ending):

@@ -188,7 +188,10 @@ _PARTICLES = frozenset(
         "das",
     ]
 )
-_PLACE_AFTER = re.compile(rf"\s+([{_UP}][{_LO}]+(?:-[{_UP}]?[{_LO}]+)*)(?![\w'’-])")
+_PLACE_AFTER = re.compile(
+    rf"\s+([{_UP}][{_LO}]+(?:-[{_UP}]?[{_LO}]+)*"
+    rf"(?:\s+(?:de\s+la|de\s+l['’]|du|des|de)\s+[{_UP}][{_LO}]+(?:-[{_UP}]?[{_LO}]+)*)?)(?![\w'’-])"
+)
 _MINISTRY = re.compile(
     rf"(?<![\w-])[Mm]inistère\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+)"
     rf"[{_UP}][{_LO}-]+(?:\s+(?:et\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+)?)?[{_UP}][{_LO}-]+)*"
@@ -278,6 +281,9 @@ def extend_institutions(text: str, spans: list[Span]) -> list[Span]:
     for s, e, lab in spans:
         seg = text[s:e]
         ws = seg.split()
+        while len(ws) > 1 and ws[-1].lower().replace("’", "'") in _TRAILING_CONNECTORS:
+            ws.pop()  # `Centre européen de prévention et de` (+ `contrôle des maladies`)
+            e = s + seg.rfind(ws[-1]) + len(ws[-1])
         head = ws[0].lower() if ws else ""
         if (
             (head in INSTITUTION_HEADS or head in EVENT_HEADS)
@@ -297,6 +303,7 @@ def extend_institutions(text: str, spans: list[Span]) -> list[Span]:
     return out
 
 
+_TRAILING_CONNECTORS = frozenset(["de", "du", "des", "et", "la", "le", "les", "pour", "contre"])
 _OF_GAP = re.compile(r"\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*")
 
 
