@@ -22,6 +22,7 @@ from reader.domain.entities.lexicon import (
     is_seat_of_power,
     is_verb_form,
 )
+from reader.domain.entities.names import EVENT_HEADS, INSTITUTION_HEADS
 
 _UP = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ"
 _LO = "a-zàâäçéèêëîïôöùûüÿœæ"
@@ -63,7 +64,8 @@ DOCUMENT_HEADS = frozenset(
         "loi",
     ]
 )
-_SENTENCE_START = re.compile(r"(?:^|[.!?…»]\s+|\n\s*|[|•(]\s*)$")
+_SENTENCE_START = re.compile(r"(?:^|[.!?…»]\s+|\n\s*|[|•(«\"]\s*)$")
+_HEADS = INSTITUTION_HEADS | EVENT_HEADS
 #: endings of past participles and present participles (`Contacté`, `Interrogée`, `Joint`)
 _PARTICIPLE_END = re.compile(r"(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues|int|ant)$")
 _PLACE_PREPOSITION = re.compile(
@@ -72,6 +74,51 @@ _PLACE_PREPOSITION = re.compile(
     r"(?:de\s+|d['’]|du\s+))$"
 )
 _HEADING_COLON = re.compile(r"\s*:")
+_ROMAN_ORDINAL = re.compile(r"[IVXLC]+(?:e|er|ème|è)?")
+#: capitalised function words that open a span of otherwise lowercase words
+STOP_WORDS_CAPITALISED = frozenset(
+    ["la", "le", "les", "l'", "un", "une", "des", "ce", "cette", "ces", "son", "sa", "ses"]
+)
+#: common nouns French writes as acronyms (never a name on their own)
+COMMON_ACRONYMS = frozenset(
+    [
+        "pib",
+        "gps",
+        "rib",
+        "ehpad",
+        "ffp2",
+        "tva",
+        "smic",
+        "rsa",
+        "cdi",
+        "cdd",
+        "sms",
+        "pme",
+        "tpe",
+        "eti",
+        "hlm",
+        "ivg",
+        "pma",
+        "adn",
+        "irm",
+        "qr",
+        "tgv",
+        "ter",
+        "suv",
+        "led",
+        "ia",
+        "ovni",
+        "vtc",
+        "apl",
+        "caf",
+        "bac",
+        "bts",
+        "dut",
+        "rer",
+        "zad",
+        "ong",
+    ]
+)
 _PLURAL_GROUP_BEFORE = re.compile(r"(?:^|\s)(?:les|des|aux|ces)\s+$", re.I)
 _ACRONYM = re.compile(rf"[{_UP}][{_UP}0-9&.]*[{_UP}0-9][{_UP}0-9.]*")
 
@@ -164,35 +211,60 @@ def is_line_start(text: str, start: int) -> bool:
 def is_common_word_heading(
     text: str, start: int, end: int, label: str = "MISC", *, names: Collection[str] = ()
 ) -> bool:
-    """`Réactions`, `Contexte`, `Samedi`: a single capitalised common noun heading a line
-    (a short line, or before `:`) or a list item is not a name; nor is one at a sentence start
-    that the model does not take for a person (`Photo d’illustration`), unless the text also
-    writes it capitalised mid-sentence; a day or a month never is; nor a participle at a
-    sentence start (`Contacté, l’entourage…`)."""
+    """Capitalised words that are not names: a single common noun heading a line (a short
+    line, or before `:` or `|`) or a list item (`Réactions`, `Contexte`); one at a sentence
+    start that the model does not take for a person (`Photo d’illustration`) unless the text
+    also writes it capitalised mid-sentence; a day, a month or a season; a participle at a
+    sentence start (`Contacté, l’entourage…`); a rubric in capitals (`SANTÉ`); a common noun
+    written as an acronym (`PIB`, `Ehpad`); a roman numeral (`XVIe`); a heading made of a
+    common noun and lowercase words (`Piquet de grève`); a common noun before `:`."""
     seg = text[start:end]
-    if " " in seg or not seg[:1].isupper() or seg.isupper():
-        return False
-    if seg.lower() in CALENDAR_WORDS:
+    ws = seg.split()
+    if not ws:
         return True
+    if _ROMAN_ORDINAL.fullmatch(seg) or seg.lower() in COMMON_ACRONYMS:
+        return True
+    if ws[0].lower() in CALENDAR_WORDS and all(
+        w.lower() in CALENDAR_WORDS or w.isdigit() for w in ws
+    ):
+        return True  # `Vendredi`, `Printemps 2026`
+    at_start = bool(_SENTENCE_START.search(text[max(0, start - 3) : start]))
+    line_start = is_line_start(text, start)
+    if len(ws) > 1:
+        first = ws[0]
+        rest_lower = all(w[:1].islower() for w in ws[1:])
+        if rest_lower and first.lower() in STOP_WORDS_CAPITALISED:
+            return True  # `La sécurité et le narcotrafic`
+        return bool(
+            line_start
+            and rest_lower
+            and is_common_noun(first)
+            and first.lower() not in _HEADS
+            and not is_place_name(seg)
+        )  # `Piquet de grève`, `Procès du meurtre`
+    if not seg[:1].isupper():
+        return False
+    if seg.isupper():
+        return len(seg) > 3 and is_common_noun(seg) and not is_place_name(seg)  # `SANTÉ`
+    if not is_common_noun(seg) or is_place_name(seg):
+        # `Contacté, l’entourage…`: a participle opening a sentence
+        return bool(
+            at_start
+            and seg not in names
+            and _PARTICIPLE_END.search(seg)
+            and not is_place_name(seg)
+            and is_verb_form(seg)
+        )
+    if line_start or at_start:
+        stop = text.find("\n", end)
+        rest = re.split(r"[|•]", text[end : stop if stop >= 0 else len(text)])[0]
+        if line_start and len(rest.split()) <= 3:
+            return True  # a heading, a list item, a rubric before `|`
+        if _HEADING_COLON.match(rest):
+            return True  # `Contexte : …`, `Tarif : 11 euros`
     if seg in names:
         return False
-    at_start = bool(_SENTENCE_START.search(text[max(0, start - 3) : start]))
-    if (
-        at_start
-        and _PARTICIPLE_END.search(seg)
-        and not is_common_noun(seg)
-        and not is_place_name(seg)
-        and is_verb_form(seg)
-    ):
-        return True
-    if not is_common_noun(seg) or is_place_name(seg):
-        return False
-    if is_line_start(text, start):
-        stop = text.find("\n", end)
-        rest = text[end : stop if stop >= 0 else len(text)]
-        if len(rest.split()) <= 3 or _HEADING_COLON.match(rest):
-            return True  # a heading, a list item, a kicker before ` : `
-    return label != "PER" and len(seg) > 3 and (at_start or is_line_start(text, start))
+    return label != "PER" and len(seg) > 3 and (at_start or line_start)
 
 
 def parenthesised_after_person(

@@ -45,6 +45,10 @@ CALENDAR_WORDS = frozenset(
         "novembre",
         "décembre",
         "decembre",
+        "printemps",
+        "été",
+        "automne",
+        "hiver",
     ]
 )
 

@@ -190,7 +190,8 @@ _LOWER_HEAD_OF = re.compile(
 )
 #: `ministre de l’Intérieur`, `ministère russe de la Défense`: the name of a portfolio
 _PORTFOLIO_BEFORE = re.compile(
-    rf"\b(?:ministres?|ministères?|secrétaire d['’]État|secrétariat d['’]État|minist[èe]re)"
+    rf"\b(?:ministres?|ministères?|secrétaire d['’]État|secrétariat d['’]État|minist[èe]re|"
+    rf"chargée?|délégués?|déléguées?)"
     rf"(?:\s+[{_LO}]+)?\s+(?:de la|de l['’]|du|des|de)\s*$",
     re.I,
 )
