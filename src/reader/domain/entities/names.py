@@ -26,7 +26,7 @@ from reader.domain.entities.lexicon import (
     is_place_name,
     is_verb_form,
 )
-from reader.domain.entities.normalize import ELISIONS, is_title_case
+from reader.domain.entities.normalize import ELISIONS, STOP_WORDS, is_title_case
 
 #: (start, end, label) offsets into the field's string
 Span = tuple[int, int, str]
@@ -207,6 +207,14 @@ _ARTICLE_INSIDE = re.compile(rf"(?:Les|La|Le)\s+(?=[{_UP}])|L['’](?=[{_UP}])")
 _MID_SENTENCE = re.compile(rf"[{_LO},;0-9]\s+$")
 
 
+def _complement_noun(word: str) -> bool:
+    """A word after `de` in an institution's name: a common noun (by the lexicon, which
+    lacks some: `contrôle`), so any word but a function word or an infinitive."""
+    if is_common_noun(word):
+        return True
+    return len(word) > 2 and word not in STOP_WORDS and not word.endswith(("er", "ir", "oir"))
+
+
 def complement_end(text: str, end: int) -> int:
     """Where the lowercase complement of an institution name that ends at `end` stops:
     at most two adjectives, then any number of `de` + common noun (+ adjectives)."""
@@ -228,7 +236,7 @@ def complement_end(text: str, end: int) -> int:
         if not c:
             break
         w = _LOWER_WORD_GLUED.match(text, c.end())
-        if not w or not is_common_noun(w.group(1)):
+        if not w or not _complement_noun(w.group(1)):
             break
         pos = w.end()
         a = _LOWER_WORD.match(text, pos)
@@ -290,7 +298,7 @@ def extend_institutions(text: str, spans: list[Span]) -> list[Span]:
             and ws[0][:1].isupper()
             and all(_in_name(w) for w in ws[1:])
             # `Banque de France`: a name ending on a capitalised word is complete
-            and (len(ws) == 1 or not ws[-1][:1].isupper())
+            and (len(ws) == 1 or not ws[-1][:1].isupper() or ws[-1].lower() in INSTITUTION_HEADS)
         ):
             new_end = complement_end(text, e)
             if new_end > e:
