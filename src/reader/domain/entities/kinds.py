@@ -17,6 +17,7 @@ from collections.abc import Collection
 
 from reader.domain.entities.lexicon import (
     CALENDAR_WORDS,
+    is_adjective,
     is_common_noun,
     is_place_name,
     is_seat_of_power,
@@ -336,4 +337,53 @@ def list_vote(
                         continue
                     out[k] = (s, e, winner)
         i = j + 1
+    return out
+
+
+#: endings of French demonyms: `Français`, `Belges`, `Espagnol`, `Nigérian`, `Italiennes`
+_DEMONYM_END = re.compile(
+    r"(?:ais|aise|aises|ois|oise|oises|ain|aine|ains|aines|ien|ienne|iens|iennes|an|ane|ans|"
+    r"anes|ol|ole|ols|oles|and|ande|ands|andes|ge|ges|que|ques|ite|ites|on|onne|ons|onnes)$"
+)
+
+
+def is_lexical_demonym(seg: str) -> bool:
+    """`Français`, `Belges`, `Espagnol`: one capitalised word that is a French adjective of
+    nationality by the lexicon and its ending (and not a place name)."""
+    if " " in seg or not seg[:1].isupper() or seg.isupper() or len(seg) < 4:
+        return False
+    return bool(_DEMONYM_END.search(seg)) and is_adjective(seg) and not is_place_name(seg)
+
+
+_YEAR_AFTER = re.compile(r" (?:19|20)\d\d(?![\d,.]\d)")
+
+
+def with_year(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """`Euro 2024`, `Coupe du monde 2023`: a name right followed by a year names one edition
+    of an event (MISC), year included; not a place or a person (`Lille 2024` is kept apart
+    only when the name is a country or a region)."""
+    out: list[tuple[int, int, str]] = []
+    for s, e, lab in spans:
+        m = _YEAR_AFTER.match(text, e)
+        if m and lab != "PER" and not is_place_name(text[s:e]) and text[s:e][:1].isupper():
+            out.append((s, m.end(), "MISC"))
+        else:
+            out.append((s, e, lab))
+    return out
+
+
+_REGNAL = re.compile(r"(.+ [IVX]+) (?:de |d['’]|du )(.+)")
+
+
+def split_regnal(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """`Abdallah II de Jordanie` → `Abdallah II` (PER) and `Jordanie` (LOC): a regnal name and
+    its country are two mentions."""
+    out: list[tuple[int, int, str]] = []
+    for s, e, lab in spans:
+        m = _REGNAL.fullmatch(text[s:e])
+        if m and is_place_name(m.group(2)):
+            out.append((s, s + m.end(1), "PER"))
+            out.append((s + m.start(2), e, "LOC"))
+        else:
+            out.append((s, e, lab))
     return out

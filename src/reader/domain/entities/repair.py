@@ -15,11 +15,14 @@ from reader.domain.entities.boundaries import cut_at_verb, drop_rubric, split_bo
 from reader.domain.entities.kinds import (
     context_org_cue,
     is_common_word_heading,
+    is_lexical_demonym,
     lexical_cue,
     list_vote,
     parenthesised_after_person,
     relabel,
+    split_regnal,
     strains,
+    with_year,
 )
 from reader.domain.entities.lexicon import is_country
 from reader.domain.entities.names import (
@@ -580,7 +583,7 @@ def reject_verdict(text: str, span: Span, lower_words: Collection[str]) -> bool 
         return True
     if all(p in _DIRECTIONS for p in _HYPHENS_SPACES.split(low)):
         return True
-    if is_demonym(seg, label, lower_words):
+    if is_demonym(seg, label, lower_words) or is_lexical_demonym(seg):
         return True
     if is_shouting(text, start, end):
         return True
@@ -888,7 +891,7 @@ def repair_steps(
         }
         kept += yield from _keep(text, recover(text, kept, starts), lower_words, exempt)
     kept = acronym_of_place(text, strains(text, ministries_and_laws(text, kept)))
-    kept = local_bodies(text, kept)
+    kept = split_regnal(text, with_year(text, local_bodies(text, kept)))
     kept = acronym_after_name(text, merge_acronym_heads(text, kept))
     kept = parenthesised_after_person(text, kept)
     # structural label cues override the model
