@@ -322,3 +322,79 @@ def test_title_case_headline_votes_less_than_the_body() -> None:
     (entity,) = res.entities.values()
     # the Title Case headline's guess weighs half the body's (before: a tie, PER first)
     assert entity.label == "ORG"
+
+
+# -- later rules of the same classes --------------------------------------------------
+def test_nationality_adjectives_are_not_places() -> None:
+    text = "Le Français a devancé l’Espagnol et deux Belges au sprint final."
+    got = run(
+        text,
+        [span(text, "Français", "LOC"), span(text, "Espagnol", "LOC"), span(text, "Belges", "LOC")],
+    )
+    assert got == []
+
+
+def test_event_edition_takes_its_year() -> None:
+    text = "Après l’Euro 2024, la Coupe du monde 2026 se prépare à Lyon."
+    got = run(text, [span(text, "Euro", "LOC"), span(text, "Coupe du monde", "MISC")])
+    assert got == [("Euro 2024", "MISC"), ("Coupe du monde 2026", "MISC")]
+
+
+def test_regnal_name_and_its_country_are_two_mentions() -> None:
+    text = "Le roi Abdallah II de Jordanie a reçu le ministre."
+    got = run(text, [span(text, "Abdallah II de Jordanie", "ORG")])
+    assert got == [("Abdallah II", "PER"), ("Jordanie", "LOC")]
+
+
+def test_local_body_keeps_its_region_but_a_national_one_drops_its_country() -> None:
+    text = (
+        "La Chambre régionale des comptes de Nouvelle-Aquitaine a rendu son rapport. "
+        "Le Conseil de sécurité nationale des États-Unis s’est réuni, dit-on aux États-Unis."
+    )
+    got = run(
+        text,
+        [
+            span(text, "Chambre régionale des comptes", "ORG"),
+            span(text, "Nouvelle-Aquitaine", "LOC"),
+            span(text, "Conseil de sécurité nationale des États-Unis", "ORG"),
+            span(text, "États-Unis", "LOC", 1),
+        ],
+    )
+    assert got == [
+        ("Chambre régionale des comptes de Nouvelle-Aquitaine", "ORG"),
+        ("Conseil de sécurité nationale", "ORG"),
+        ("États-Unis", "LOC"),
+        ("États-Unis", "LOC"),
+    ]
+
+
+def test_institution_complement_after_a_cut_connector_and_no_verb_after_a_name() -> None:
+    text = (
+        "Selon le Centre européen de prévention et de contrôle des maladies, le risque baisse. "
+        "La Banque de France rappelle que la croissance ralentit."
+    )
+    got = run(
+        text,
+        [
+            span(text, "Centre européen de prévention et de", "ORG"),
+            span(text, "Banque de France rappelle", "ORG"),
+        ],
+    )
+    assert got == [
+        ("Centre européen de prévention et de contrôle des maladies", "ORG"),
+        ("Banque de France", "ORG"),
+    ]
+
+
+def test_rubric_in_capitals_and_common_acronyms_are_not_names() -> None:
+    text = "SANTÉ\nLe PIB recule et le port du masque FFP2 revient dans les Ehpad."
+    got = run(
+        text,
+        [
+            span(text, "SANTÉ", "ORG"),
+            span(text, "PIB", "ORG"),
+            span(text, "FFP2", "MISC"),
+            span(text, "Ehpad", "LOC"),
+        ],
+    )
+    assert got == []

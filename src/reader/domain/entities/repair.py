@@ -889,7 +889,12 @@ def repair_steps(
         exempt = set(datelines(text, starts)) | {
             (m.start(), m.end(), "ORG") for m in _DOMAIN.finditer(text)
         }
-        kept += yield from _keep(text, recover(text, kept, starts), lower_words, exempt)
+        found = [
+            sp
+            for sp in recover(text, kept, starts)
+            if sp in exempt or not is_common_word_heading(text, *sp, names=names)
+        ]
+        kept += yield from _keep(text, found, lower_words, exempt)
     kept = acronym_of_place(text, strains(text, ministries_and_laws(text, kept)))
     kept = split_regnal(text, with_year(text, local_bodies(text, kept)))
     kept = acronym_after_name(text, merge_acronym_heads(text, kept))
