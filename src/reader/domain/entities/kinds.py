@@ -387,3 +387,28 @@ def split_regnal(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int
         else:
             out.append((s, e, lab))
     return out
+
+
+#: a verb of speech right before a name, as French reporting writes it after a quotation
+#: (`», explique Jean Dupont`, `», a confié Marie Durand`, `lâche Mehdi Aït-Saïd`)
+_SPEECH_BEFORE = re.compile(
+    r"(?:[»\"”],?|—|–)\s*(?:a\s+|avait\s+)?(?:-t-(?:il|elle)\s+)?"
+    r"(?:dit|déclar[ée]|expliqu[ée]|soulign[ée]|affirm[ée]|lâch[ée]|confi[ée]|estim[ée]|ajout[ée]|"
+    r"indiqu[ée]|précis[ée]|assur[ée]|racont[ée]|regrett[ée]|reconnu|reconnaît|not[ée]|"
+    r"observ[ée]|résum[ée]|insist[ée]|prévient|prévenu|rappel(?:le|é)|gliss[ée]|martel[ée]|"
+    r"martèle|tranch[ée]|sourit|souri|soupir[ée]|résum[ée]|poursui(?:t|vi)|conclu|conclut|"
+    r"commente|commenté|réagi|réagit|témoigne|témoigné|répond|répondu|s'inquièt[e]|"
+    r"s'indign[ée]|se félicit[ée]|déplor[ée]|dénonc[ée]|avertit|averti|savourait|jubile|"
+    r"explique|souligne|affirme|lâche|confie|estime|ajoute|indique|précise|assure|raconte|"
+    r"regrette|note|observe|insiste|glisse|tranche|soupire|déplore|dénonce)\s+$"
+)
+_TITLE_WORDS = re.compile(rf"[{_UP}][{_LO}'’-]+(?:[\s-][{_UP}][{_LO}'’-]+){{1,2}}")
+
+
+def speaker_cue(text: str, start: int, end: int) -> bool:
+    """`», explique Jean Dupont`: a name of two or three capitalised words right after a verb
+    of speech that follows a quotation is the person quoted."""
+    seg = text[start:end]
+    return bool(
+        _TITLE_WORDS.fullmatch(seg) and _SPEECH_BEFORE.search(text[max(0, start - 40) : start])
+    )

@@ -20,6 +20,7 @@ from reader.domain.entities.kinds import (
     list_vote,
     parenthesised_after_person,
     relabel,
+    speaker_cue,
     split_regnal,
     strains,
     with_year,
@@ -621,6 +622,8 @@ def label_cue(text: str, start: int, end: int) -> str | None:
     if lexical is not None:
         return lexical
     if _HONORIFIC_BEFORE.search(before):
+        return "PER"
+    if speaker_cue(text, start, end):
         return "PER"
     if _HYPHEN_ACRONYM.fullmatch(seg):
         return "ORG"
