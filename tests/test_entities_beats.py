@@ -404,3 +404,22 @@ def test_name_after_a_verb_of_speech_is_the_person_quoted() -> None:
     text = "« Nous tiendrons », lâche Mehdi Aït-Saïd. « Rien », a confié Léa Morvan à l’AFP."
     got = run(text, [span(text, "Mehdi Aït-Saïd", "ORG"), span(text, "Léa Morvan", "LOC")])
     assert got[:2] == [("Mehdi Aït-Saïd", "PER"), ("Léa Morvan", "PER")]
+
+
+def test_places_joined_by_a_hyphen_stay_one_and_a_lake_is_not_its_country() -> None:
+    text = "À Tahiti, l’aéroport de Tahiti-Faa'a a rouvert. Faa'a et le lac Tchad sont loin."
+    got = run(
+        text,
+        [
+            span(text, "Tahiti", "LOC"),
+            span(text, "Tahiti-Faa'a", "LOC"),
+            span(text, "Faa'a", "LOC", 1),
+            span(text, "Tchad", "LOC"),
+        ],
+    )
+    assert got == [
+        ("Tahiti", "LOC"),
+        ("Tahiti-Faa'a", "LOC"),
+        ("Faa'a", "LOC"),
+        ("lac Tchad", "LOC"),
+    ]

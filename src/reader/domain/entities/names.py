@@ -434,6 +434,8 @@ def drop_lowercase_head(text: str, span: Span) -> Span:
     rest = seg[m.end() :].split()
     if rest and is_adjective(rest[0]):
         return span  # `mer Noire`, `océan Indien`: the capitalised word qualifies the head
+    if is_place_name(seg) or is_country(seg[m.end() :]):
+        return span  # `îles Salomon` (a country's name); `lac Tchad` (not the country)
     return s + m.end(), e, lab
 
 
@@ -458,3 +460,18 @@ def whole_apostrophe_words(text: str, span: Span) -> Span:
         if m and m.group(1).lower() not in ELISIONS and m.group(1)[0].isupper():
             s -= len(m.group())
     return s, e, lab
+
+
+#: natural features named after a country: `lac Tchad` is the lake, not the country
+_FEATURE_BEFORE = re.compile(r"(?<![\w-])(?:lac|fleuve|golfe|détroit|désert|canal|mont|massif)\s+$")
+
+
+def feature_of_country(text: str, span: Span) -> Span:
+    """`lac Tchad`: a country's name right after a lowercase natural feature names that
+    feature, descriptor included (`Tchad` alone would be the country)."""
+    s, e, _label = span
+    window = max(0, s - 10)
+    m = _FEATURE_BEFORE.search(text[window:s])
+    if m and is_country(text[s:e]):
+        return window + m.start(), e, "LOC"
+    return span

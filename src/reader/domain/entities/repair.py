@@ -32,6 +32,7 @@ from reader.domain.entities.names import (
     capitalised_article,
     drop_lowercase_head,
     extend_institutions,
+    feature_of_country,
     local_bodies,
     ministries_and_laws,
     whole_apostrophe_words,
@@ -795,6 +796,7 @@ def split_pairs(text: str, spans: list[Span]) -> list[Span]:
         parts = seg.split("-")
         if (
             " " not in seg
+            and lab != "LOC"  # `Tahiti-Faa'a`: places joined by a hyphen are one place
             and len(parts) == 2
             and all(p[:1].isupper() and len(p) > 1 for p in parts)
             and all(fold_simple(p) in singles for p in parts)
@@ -872,7 +874,7 @@ def repair_steps(
         for p in repair_span(text, whole_apostrophe_words(text, span)):
             label = p.cue or relabel(text, p.start, p.end, p.label)
             sp = drop_rubric(text, (p.start, p.end, label), start_set, names)
-            sp = drop_lowercase_head(text, sp)
+            sp = feature_of_country(text, drop_lowercase_head(text, sp))
             pieces.append(capitalised_article(text, sp, start_set))
     pieces = split_of_place(text, split_pairs(text, extend_institutions(text, pieces)))
     pieces = [sp for sp in pieces if not is_common_word_heading(text, *sp, names=names)]
