@@ -119,8 +119,11 @@ def drop_rubric(
     with ` : ` or `|` after the span), is the page's rubric, not part of the name (unless the
     article writes that word capitalised mid-sentence; never on a person)."""
     start, end, label = span
-    if start not in line_starts or label == "PER":
+    if start not in line_starts:
         return span
+    first = text[start:end].split()[0] if text[start:end].split() else ""
+    if label == "PER" and not (first.endswith("s") and is_common_noun(first[:-1])):
+        return span  # `Marine Le Pen`; but `Entreprises Carrefour` is a plural rubric
     stop = text.find("\n", end)
     if not _HEADER_MARK.search(text[end : stop if stop >= 0 else len(text)]):
         return span  # a rubric is glued to a headline: `Rubrique Titre : …`, `… | …`
