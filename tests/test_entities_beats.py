@@ -423,3 +423,14 @@ def test_places_joined_by_a_hyphen_stay_one_and_a_lake_is_not_its_country() -> N
         ("Faa'a", "LOC"),
         ("lac Tchad", "LOC"),
     ]
+
+
+def test_surname_particle_belongs_to_the_name() -> None:
+    text = "Titulaires : Onana, Tielemans, De Bruyne – Doku. Le Drian a salué le match."
+    got = run(text, [span(text, "Bruyne"), span(text, "Drian")])
+    assert got == [("De Bruyne", "PER"), ("Le Drian", "PER")]
+
+
+def test_plural_rubric_comes_off_a_headline_the_model_took_for_a_person() -> None:
+    text = "Entreprises Carrefour : bénéfice en recul de 12 % en 2024"
+    assert [t for t, _ in run(text, [span(text, "Entreprises Carrefour")])] == ["Carrefour"]

@@ -475,3 +475,18 @@ def feature_of_country(text: str, span: Span) -> Span:
     if m and is_country(text[s:e]):
         return window + m.start(), e, "LOC"
     return span
+
+
+_PARTICLE_BEFORE = re.compile(r"(?:^|(?<=[\s–—(«\"]))(?:De|Du|Van|Von|Di|Da|Del|Le|La)\s$")
+
+
+def surname_particle(text: str, span: Span) -> Span:
+    """`De Bruyne`, `Le Drian`, `Van Aert`: the capitalised particle right before a one-word
+    person's name is part of the surname."""
+    s, e, lab = span
+    if lab != "PER" or " " in text[s:e]:
+        return span
+    m = _PARTICLE_BEFORE.search(text[max(0, s - 5) : s])
+    if m:
+        return s - len(m.group()), e, lab
+    return span

@@ -35,6 +35,7 @@ from reader.domain.entities.names import (
     feature_of_country,
     local_bodies,
     ministries_and_laws,
+    surname_particle,
     whole_apostrophe_words,
 )
 from reader.domain.entities.normalize import STOP_WORDS, LazyCapitalised
@@ -421,7 +422,12 @@ def strip_leading(text: str, span: Span) -> tuple[Span, str | None]:
         m = _ARTICLE_RE.match(seg)
         if m and m.end() < len(seg) and (seg[m.end()].isupper() or _TITLE_RE.match(seg[m.end() :])):
             lower = seg[0].islower()
-            if lower or is_sentence_start(text, start) or len(seg[m.end() :].split()) > 1:
+            particle = (
+                label == "PER" and not lower and len(seg[m.end() :].split()) == 1
+            )  # `De Bruyne`, `Le Pen`, `La Fontaine`: a surname's particle
+            if not particle and (
+                lower or is_sentence_start(text, start) or len(seg[m.end() :].split()) > 1
+            ):
                 start += m.end()
                 changed = True
     return (start, end, label), cue
@@ -875,6 +881,7 @@ def repair_steps(
             label = p.cue or relabel(text, p.start, p.end, p.label)
             sp = drop_rubric(text, (p.start, p.end, label), start_set, names)
             sp = feature_of_country(text, drop_lowercase_head(text, sp))
+            sp = surname_particle(text, sp)
             pieces.append(capitalised_article(text, sp, start_set))
     pieces = split_of_place(text, split_pairs(text, extend_institutions(text, pieces)))
     pieces = [sp for sp in pieces if not is_common_word_heading(text, *sp, names=names)]
