@@ -75,6 +75,7 @@ _PLACE_PREPOSITION = re.compile(
     r"(?:de\s+|d['’]|du\s+))$"
 )
 _HEADING_COLON = re.compile(r"\s*:")
+_AFTER_LOWER_WORD = re.compile(r"[a-zàâäçéèêëîïôöùûüÿœæ] $")
 _ROMAN_ORDINAL = re.compile(r"[IVXLC]+(?:e|er|ème|è)?")
 #: capitalised function words that open a span of otherwise lowercase words
 STOP_WORDS_CAPITALISED = frozenset(
@@ -248,9 +249,11 @@ def is_common_word_heading(
     if seg.isupper():
         return len(seg) > 3 and is_common_noun(seg) and not is_place_name(seg)  # `SANTÉ`
     if not is_common_noun(seg) or is_place_name(seg):
-        # `Contacté, l’entourage…`: a participle opening a sentence
+        # `Contacté, l’entourage…`: a participle opening a sentence, or a glued standfirst
+        # (`… sa priorité Réunis samedi…`)
+        glued = label != "PER" and len(seg) > 4 and _AFTER_LOWER_WORD.search(text[:start][-3:])
         return bool(
-            at_start
+            (at_start or glued)
             and seg not in names
             and _PARTICIPLE_END.search(seg)
             and not is_place_name(seg)
