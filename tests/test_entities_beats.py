@@ -434,3 +434,18 @@ def test_surname_particle_belongs_to_the_name() -> None:
 def test_plural_rubric_comes_off_a_headline_the_model_took_for_a_person() -> None:
     text = "Entreprises Carrefour : bénéfice en recul de 12 % en 2024"
     assert [t for t, _ in run(text, [span(text, "Entreprises Carrefour")])] == ["Carrefour"]
+
+
+def test_a_public_service_is_named_only_with_its_place() -> None:
+    text = "Au CHU, le Samu du Gard a transféré les patients vers le CHU de Nîmes, dans le Nord."
+    got = run(
+        text,
+        [
+            span(text, "CHU", "ORG"),
+            span(text, "Samu du Gard", "LOC"),
+            span(text, "CHU", "ORG", 1),
+            span(text, "Nîmes", "LOC"),
+            span(text, "Nord", "LOC"),
+        ],
+    )
+    assert got == [("Samu du Gard", "ORG"), ("CHU de Nîmes", "ORG"), ("Nord", "LOC")]

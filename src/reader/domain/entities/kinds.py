@@ -23,7 +23,7 @@ from reader.domain.entities.lexicon import (
     is_seat_of_power,
     is_verb_form,
 )
-from reader.domain.entities.names import EVENT_HEADS, INSTITUTION_HEADS
+from reader.domain.entities.names import EVENT_HEADS, INSTITUTION_HEADS, SERVICES
 
 _UP = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ"
 _LO = "a-zàâäçéèêëîïôöùûüÿœæ"
@@ -138,6 +138,8 @@ def lexical_cue(text: str, start: int, end: int) -> str | None:
     ws = seg.split()
     if len(ws) > 1 and ws[0].lower() in DOCUMENT_HEADS:
         return "MISC"
+    if len(ws) > 1 and ws[0].lower() in SERVICES:
+        return "ORG"  # `Samu du Gard`, `CHU de Nîmes`
     if is_place_name(seg):
         return "LOC"
     return None

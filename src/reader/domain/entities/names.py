@@ -330,7 +330,12 @@ def local_bodies(text: str, spans: list[Span]) -> list[Span]:
         if (
             i + 1 < len(spans)
             and lab in ("ORG", "MISC")
-            and (head in INSTITUTION_HEADS or head in EVENT_HEADS or _ACRONYM.fullmatch(ws[0]))
+            and (
+                head in INSTITUTION_HEADS
+                or head in EVENT_HEADS
+                or head in SERVICES
+                or _ACRONYM.fullmatch(ws[0])
+            )
             and (ws[-1][:1].islower() or len(ws) == 1)
         ):
             s2, e2, lab2 = spans[i + 1]
@@ -368,6 +373,16 @@ def ministries_and_laws(text: str, spans: list[Span]) -> list[Span]:
     return _replace(spans, new) if new else spans
 
 
+#: public services named by a common acronym: `le CHU`, `le Samu` are common nouns, `CHU de
+#: Lille`, `Samu du Gard` the names of one of them
+SERVICES = frozenset(["chu", "chru", "chr", "samu", "smur", "sdis", "crous", "caf", "cpam"])
+
+
+def is_bare_service(word: str) -> bool:
+    """`CHU`, `Samu` alone: a kind of public service, not the name of one."""
+    return word.lower() in SERVICES
+
+
 def acronym_of_place(text: str, spans: list[Span]) -> list[Span]:
     """`CHU de Lille`, `IUT de Lannion`: an acronym, `de`, then a place name is one
     organisation (the acronym says what kind of body, the place which one)."""
@@ -376,7 +391,8 @@ def acronym_of_place(text: str, spans: list[Span]) -> list[Span]:
     i = 0
     while i < len(spans):
         s, e, lab = spans[i]
-        if i + 1 < len(spans) and _ACRONYM.fullmatch(text[s:e]):
+        word = text[s:e]
+        if i + 1 < len(spans) and (_ACRONYM.fullmatch(word) or word.lower() in SERVICES):
             s2, e2, lab2 = spans[i + 1]
             if lab2 == "LOC" and _OF.fullmatch(text[e:s2]):
                 out.append((s, e2, "ORG"))

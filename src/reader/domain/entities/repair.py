@@ -25,7 +25,7 @@ from reader.domain.entities.kinds import (
     strains,
     with_year,
 )
-from reader.domain.entities.lexicon import is_country
+from reader.domain.entities.lexicon import is_country, is_place_name
 from reader.domain.entities.names import (
     INSTITUTION_HEADS,
     acronym_of_place,
@@ -33,6 +33,7 @@ from reader.domain.entities.names import (
     drop_lowercase_head,
     extend_institutions,
     feature_of_country,
+    is_bare_service,
     local_bodies,
     ministries_and_laws,
     surname_particle,
@@ -589,8 +590,10 @@ def reject_verdict(text: str, span: Span, lower_words: Collection[str]) -> bool 
         return True
     if is_demonym_in_context(text, span):
         return True
-    if all(p in _DIRECTIONS for p in _HYPHENS_SPACES.split(low)):
-        return True
+    if all(p in _DIRECTIONS for p in _HYPHENS_SPACES.split(low)) and not (
+        seg[:1].isupper() and is_place_name(seg)
+    ):
+        return True  # `nord-est`; but `le Nord`, the French department, is a place
     if is_demonym(seg, label, lower_words) or is_lexical_demonym(seg):
         return True
     if is_shouting(text, start, end):
@@ -909,6 +912,7 @@ def repair_steps(
         kept += yield from _keep(text, found, lower_words, exempt)
     kept = acronym_of_place(text, strains(text, ministries_and_laws(text, kept)))
     kept = split_regnal(text, with_year(text, local_bodies(text, kept)))
+    kept = [sp for sp in kept if not is_bare_service(text[sp[0] : sp[1]])]
     kept = acronym_after_name(text, merge_acronym_heads(text, kept))
     kept = parenthesised_after_person(text, kept)
     # structural label cues override the model
