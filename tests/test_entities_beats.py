@@ -66,6 +66,7 @@ def test_model_sees_one_word_for_a_polynesian_or_arabic_name() -> None:
     norm = normalize("Les vents ont frappé Faa'a et Hawai’i, pas la Côte d'Ivoire.")
     assert "Faa-a" in norm.text and "Hawai-i" in norm.text
     assert "Côte d'Ivoire" in norm.text  # `d'` is an elision
+    assert "Aujourd'hui" in normalize("Aujourd'hui, rien.").text  # a French word
 
 
 @pytest.mark.parametrize(

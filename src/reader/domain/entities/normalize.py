@@ -115,6 +115,10 @@ ELISIONS = frozenset(
 )
 
 
+#: French words written with an apostrophe (`aujourd'hui`, `prud'homme`): not names
+_WORDS_WITH_APOSTROPHE = frozenset(["aujourd", "prud", "grand", "main", "quelqu", "presqu"])
+
+
 def _name_apostrophes(subst: str) -> str:
     """`Faa'a`, `Teahupo'o`, `O'Brien`, `Hawai'i` → `Faa-a`, …: an apostrophe inside a
     capitalised word that is not a French elision is made a hyphen (same length), so that the
@@ -125,7 +129,11 @@ def _name_apostrophes(subst: str) -> str:
     for m in _APOSTROPHE_IN_WORD.finditer(subst):
         left = m.group(1)
         right = subst[m.end() : m.end() + 1]
-        if left.lower() in ELISIONS or not (left[0].isupper() or right.isupper()):
+        if (
+            left.lower() in ELISIONS
+            or left.lower() in _WORDS_WITH_APOSTROPHE
+            or not (left[0].isupper() or right.isupper())
+        ):
             continue
         if chars is None:
             chars = list(subst)
