@@ -450,3 +450,10 @@ def test_a_public_service_is_named_only_with_its_place() -> None:
         ],
     )
     assert got == [("Samu du Gard", "ORG"), ("CHU de Nîmes", "ORG"), ("Nord", "LOC")]
+
+
+def test_prizes_and_events_with_their_complement() -> None:
+    text = "- Prix du public : « Lakewood »\nIl a reçu le Grand Prix. Prix à la pompe : 1,80 euro."
+    got = run(text, [])
+    assert ("Prix du public", "MISC") in got and ("Grand Prix", "MISC") in got
+    assert all(not t.startswith("Prix à") for t, _ in got)

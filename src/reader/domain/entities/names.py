@@ -506,3 +506,28 @@ def surname_particle(text: str, span: Span) -> Span:
     if m:
         return s - len(m.group()), e, lab
     return span
+
+
+_EVENT_NAME = re.compile(
+    r"(?<![\w-])(Grand\s+)?(?:Prix|Festival|Coupe|Tournoi|Championnat|Trophée|Salon)(?![\w-])"
+)
+
+
+_TO_AFTER = re.compile(r"\s+(?:à|au|aux)\s")
+
+
+def event_names(text: str, spans: list[Span]) -> list[Span]:
+    """`Prix du public`, `Grand Prix`, `Festival du cinéma américain`: a capitalised event or
+    prize head with its lowercase complement (or after `Grand`) is a named event (MISC),
+    added where no mention covers it."""
+    new: list[Span] = []
+    for m in _EVENT_NAME.finditer(text):
+        s, e = m.span()
+        if any(a < e and s < b for a, b, _ in spans):
+            continue
+        end = complement_end(text, e)
+        if _TO_AFTER.match(text, e):
+            continue  # `Prix à la pompe`: a price, not a prize
+        if end > e or m.group(1):
+            new.append((s, end, "MISC"))
+    return sorted(spans + new) if new else spans

@@ -31,6 +31,7 @@ from reader.domain.entities.names import (
     acronym_of_place,
     capitalised_article,
     drop_lowercase_head,
+    event_names,
     extend_institutions,
     feature_of_country,
     is_bare_service,
@@ -911,6 +912,7 @@ def repair_steps(
         ]
         kept += yield from _keep(text, found, lower_words, exempt)
     kept = acronym_of_place(text, strains(text, ministries_and_laws(text, kept)))
+    kept = event_names(text, kept)
     kept = split_regnal(text, with_year(text, local_bodies(text, kept)))
     kept = [sp for sp in kept if not is_bare_service(text[sp[0] : sp[1]])]
     kept = acronym_after_name(text, merge_acronym_heads(text, kept))
