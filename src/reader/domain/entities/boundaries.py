@@ -79,6 +79,7 @@ _SENTENCE_OPENERS = frozenset(
     ]
 )
 _WORD = re.compile(r"\S+")
+_RUBRIC_WORD = re.compile(rf"([{_UP}][{_LO}]+(?:-[{_LO}]+)?)\s+(?=[{_UP}0-9])")
 _HEADER_MARK = re.compile(r"\s:\s|\|")
 
 
@@ -93,8 +94,11 @@ def split_boundaries(text: str, span: Span) -> list[Span]:
     for m in _SENTENCE_STOP.finditer(seg):
         cuts.append((m.start(), m.end()))
     for m in _WORD.finditer(seg):
-        if m.start() > 0 and m.group().rstrip(",;:") in _SENTENCE_OPENERS:
-            cuts.append((m.start(), m.start()))
+        if m.group().rstrip(",;:") in _SENTENCE_OPENERS:
+            if m.end() < len(seg) and seg[m.end() :].lstrip()[:1].isupper():
+                cuts.append((m.start(), m.end()))  # `Au Louvre-Lens`: not the name's word
+            elif m.start() > 0:
+                cuts.append((m.start(), m.start()))
     if not cuts:
         return [span]
     out: list[Span] = []
@@ -127,16 +131,17 @@ def drop_rubric(
     stop = text.find("\n", end)
     if not _HEADER_MARK.search(text[end : stop if stop >= 0 else len(text)]):
         return span  # a rubric is glued to a headline: `Rubrique Titre : …`, `… | …`
-    seg = text[start:end]
-    m = re.match(rf"([{_UP}][{_LO}]+)\s+(?=[{_UP}0-9])", seg)
-    if not m or m.group(1) in names:
-        return span
     from reader.domain.entities.names import INSTITUTION_HEADS
 
-    word = m.group(1)
-    if word.lower() in INSTITUTION_HEADS or not is_common_noun(word):
-        return span
-    return start + m.end(), end, label
+    for _ in range(2):  # `Outre-mer Cyclone Tama`: a rubric, then a kind of thing
+        m = _RUBRIC_WORD.match(text, start, end)
+        if not m or m.group(1) in names:
+            break
+        word = m.group(1)
+        if word.lower() in INSTITUTION_HEADS or not is_common_noun(word):
+            break
+        start = m.end()
+    return start, end, label
 
 
 _LOWER_TOKEN = re.compile(rf"(?<=\s)[{_UP}{_LO}][{_LO}]+(?=[\s,.;:!?]|$)")
