@@ -457,3 +457,15 @@ def test_prizes_and_events_with_their_complement() -> None:
     got = run(text, [])
     assert ("Prix du public", "MISC") in got and ("Grand Prix", "MISC") in got
     assert all(not t.startswith("Prix à") for t, _ in got)
+
+
+def test_lowercase_body_or_site_before_a_place_leaves_the_place() -> None:
+    text = "Le tribunal correctionnel de Guéret et l’université de Copenhague ont répondu."
+    got = run(
+        text,
+        [
+            span(text, "tribunal correctionnel de Guéret", "ORG"),
+            span(text, "université de Copenhague", "ORG"),
+        ],
+    )
+    assert got == [("Guéret", "LOC"), ("Copenhague", "LOC")]

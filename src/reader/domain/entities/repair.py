@@ -196,6 +196,50 @@ _LOWER_HEAD_OF = re.compile(
     rf"^[{_LO}]+(?:\s+[{_LO}]+(?:['’][{_LO}]+)?)?\s+"
     rf"(?:du|des|de la|de l['’]|de|d['’])\s*(?=[{_UP}])"
 )
+#: lowercase heads of a body or a site named after its place: what follows `de` is the place
+_PLACE_HEADS = frozenset(
+    [
+        "tribunal",
+        "cour",
+        "préfecture",
+        "sous-préfecture",
+        "rectorat",
+        "université",
+        "vallée",
+        "commune",
+        "ville",
+        "région",
+        "département",
+        "mairie",
+        "hôpital",
+        "site",
+        "usine",
+        "port",
+        "aéroport",
+        "gare",
+        "plaine",
+        "bassin",
+        "baie",
+        "golfe",
+        "île",
+        "îles",
+        "massif",
+        "académie",
+        "diocèse",
+        "parquet",
+        "métropole",
+        "agglomération",
+        "raffinerie",
+        "centrale",
+        "quartier",
+        "canton",
+        "arrondissement",
+        "campus",
+        "lycée",
+        "collège",
+        "école",
+    ]
+)
 #: `ministre de l’Intérieur`, `ministère russe de la Défense`: the name of a portfolio
 _PORTFOLIO_BEFORE = re.compile(
     rf"\b(?:ministres?|ministères?|secrétaire d['’]État|secrétariat d['’]État|minist[èe]re|"
@@ -391,7 +435,8 @@ def cut_sentences(text: str, span: Span) -> list[Span]:
 def strip_leading(text: str, span: Span) -> tuple[Span, str | None]:
     """Take titles, honorifics, articles and elided articles off the front of a span, repeatedly.
 
-    Returns the new span and `"PER"` when a person title was removed."""
+    Returns the new span and `"PER"` when a person title was removed, `"LOC"` when the
+    lowercase head of a body or a site named after its place was (`tribunal de Guéret`)."""
     start, end, label = span
     cue: str | None = None
     changed = True
@@ -418,6 +463,8 @@ def strip_leading(text: str, span: Span) -> tuple[Span, str | None]:
         if m and not _TITLE_WORD_RE.match(seg):
             start += m.end()
             changed = True
+            if seg.split()[0] in _PLACE_HEADS and " " not in text[start:end].strip():
+                cue = cue or "LOC"  # `tribunal de Guéret`, `université de Copenhague`
             continue
         if is_quoted_title(text, start, end):
             break
