@@ -131,7 +131,7 @@ def is_common_noun(word: str) -> bool:
     """`Réactions`, `Contexte`, `Enquête`: the lowercase word, or its singular, is a French
     common noun (and not a place name)."""
     low = word.lower().replace("’", "'")
-    if low in place_names():
+    if place_key(word) in place_names():
         return False
     nouns = common_nouns()
     if low in nouns:
@@ -204,6 +204,12 @@ def is_adjective(word: str) -> bool:
     return False
 
 
+def place_key(name: str) -> str:
+    """How place names are compared: lowercase, `’` as `'`, hyphens as spaces
+    (`Pays de la Loire` = `Pays-de-la-Loire`)."""
+    return name.lower().replace("’", "'").replace("-", " ")
+
+
 def _same(message: str) -> str:
     return message
 
@@ -237,7 +243,7 @@ def place_names() -> frozenset[str]:
     subdivisions = pycountry.subdivisions.get(country_code="FR")  # type: ignore[no-untyped-call]
     for sub in subdivisions or ():
         names.add(sub.name)
-    return frozenset(n.lower().replace("’", "'") for n in names)
+    return frozenset(place_key(n) for n in names)
 
 
 @functools.cache
@@ -260,17 +266,17 @@ def country_names() -> frozenset[str]:
         for value in (getattr(c, "name", None), getattr(c, "common_name", None))
         if value
     }
-    return frozenset(n.lower().replace("’", "'") for n in names)
+    return frozenset(place_key(n) for n in names)
 
 
 def is_country(text: str) -> bool:
     """A sovereign country or territory of ISO 3166-1, by its French name."""
-    return text.lower().replace("’", "'") in country_names()
+    return place_key(text) in country_names()
 
 
 def is_place_name(text: str) -> bool:
     """A country (in French) or a French region or department, by `pycountry`."""
-    return text.lower().replace("’", "'") in place_names()
+    return place_key(text) in place_names()
 
 
 def is_seat_of_power(text: str) -> bool:
