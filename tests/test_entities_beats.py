@@ -469,3 +469,9 @@ def test_lowercase_body_or_site_before_a_place_leaves_the_place() -> None:
         ],
     )
     assert got == [("Guéret", "LOC"), ("Copenhague", "LOC")]
+
+
+def test_one_word_after_a_is_a_place_unless_someone_is_addressed() -> None:
+    text = "Il habite à Callac. Le ministre a parlé à Martin hier."
+    got = run(text, [span(text, "Callac"), span(text, "Martin")])
+    assert got == [("Callac", "LOC"), ("Martin", "PER")]

@@ -121,6 +121,14 @@ COMMON_ACRONYMS = frozenset(
         "ong",
     ]
 )
+_AT = re.compile(r"(?:^|\s)à\s+$")
+#: verbs that address a person: `parle à`, `a répondu à`, `succède à`
+_ADDRESS = re.compile(
+    r"\b(?:parl|dit|di[st]|répond|écri|demand|expliqu|annonc|adress|reproch|rappel|lanc|"
+    r"propos|conseill|promi|souhait|envoy|téléphon|succéd|succède|rend|offert|offr|donn|"
+    r"confi|rapport|montr|présent|remis|remet|reçu|pass|oppos|ressembl|hommage)\w*"
+    r"(?:\s+\w+)?\s+à\s+$"
+)
 _PLURAL_GROUP_BEFORE = re.compile(r"(?:^|\s)(?:les|des|aux|ces)\s+$", re.I)
 _ACRONYM = re.compile(rf"[{_UP}][{_UP}0-9&.]*[{_UP}0-9][{_UP}0-9.]*")
 
@@ -183,7 +191,9 @@ def relabel(text: str, start: int, end: int, label: str) -> str:
     if label != "LOC" and len(ws) <= 2 and _SITE_BEFORE.search(before):
         return "LOC"  # `gymnase Louis-Blériot`, `la raffinerie de La Mède`
     if label == "PER" and len(ws) == 1 and _PLACE_PREPOSITION.search(before[-16:]):
-        return "LOC"  # `à Efate`, `au large de Poindimié`
+        return "LOC"  # `au large de Poindimié`, `l’île d’Efate`
+    if label == "PER" and len(ws) == 1 and _AT.search(before) and not _ADDRESS.search(before):
+        return "LOC"  # `habite à Callac`, `de Hienghène à Poindimié`; not `parle à Martin`
     if (
         label == "LOC"
         and len(ws) > 1
