@@ -475,3 +475,12 @@ def test_one_word_after_a_is_a_place_unless_someone_is_addressed() -> None:
     text = "Il habite à Callac. Le ministre a parlé à Martin hier."
     got = run(text, [span(text, "Callac"), span(text, "Martin")])
     assert got == [("Callac", "LOC"), ("Martin", "PER")]
+
+
+def test_camel_case_brand_is_an_organisation_not_a_person() -> None:
+    text = "L’Europe a dépendu de SpaceX, et l’appli WhatsApp reste utilisée, dit John McCain."
+    got = run(
+        text, [span(text, "SpaceX"), span(text, "WhatsApp", "LOC"), span(text, "John McCain")]
+    )
+    assert ("SpaceX", "ORG") in got and ("WhatsApp", "ORG") in got
+    assert ("John McCain", "PER") in got

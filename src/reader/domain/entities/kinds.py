@@ -121,6 +121,9 @@ COMMON_ACRONYMS = frozenset(
         "ong",
     ]
 )
+_CAMEL_CASE = re.compile(
+    rf"(?!Mc|Mac|Le|La|De|Di|Du|Van|Von)[{_UP}][{_LO}]+[{_UP}][{_UP}{_LO}]*"
+)
 _AT = re.compile(r"(?:^|\s)à\s+$")
 #: verbs that address a person: `parle à`, `a répondu à`, `succède à`
 _ADDRESS = re.compile(
@@ -181,6 +184,8 @@ def relabel(text: str, start: int, end: int, label: str) -> str:
     seg = text[start:end]
     if label == "PER" and " " not in seg and _ACRONYM.fullmatch(seg):
         return "ORG"
+    if label in ("PER", "LOC") and _CAMEL_CASE.fullmatch(seg):
+        return "ORG"  # `SpaceX`, `WhatsApp`, `BioNTech`: a brand, not `McCain` or `LeBron`
     ws = seg.split()
     if len(ws) > 1 and label in ("PER", "LOC") and not is_place_name(seg):
         # `Santé publique France`, `Île-de-France Mobilités`: a place inside a longer name
