@@ -121,9 +121,7 @@ COMMON_ACRONYMS = frozenset(
         "ong",
     ]
 )
-_CAMEL_CASE = re.compile(
-    rf"(?!Mc|Mac|Le|La|De|Di|Du|Van|Von)[{_UP}][{_LO}]+[{_UP}][{_UP}{_LO}]*"
-)
+_CAMEL_CASE = re.compile(rf"(?!Mc|Mac|Le|La|De|Di|Du|Van|Von)[{_UP}][{_LO}]+[{_UP}][{_UP}{_LO}]*")
 _AT = re.compile(r"(?:^|\s)à\s+$")
 #: verbs that address a person: `parle à`, `a répondu à`, `succède à`
 _ADDRESS = re.compile(
