@@ -484,3 +484,8 @@ def test_camel_case_brand_is_an_organisation_not_a_person() -> None:
     )
     assert ("SpaceX", "ORG") in got and ("WhatsApp", "ORG") in got
     assert ("John McCain", "PER") in got
+
+
+def test_public_authority_and_a_colleague_s_portfolio_are_not_names() -> None:
+    text = "Une subvention de la Région est attendue. Son collègue de la Justice a salué le vote."
+    assert run(text, [span(text, "Région", "LOC"), span(text, "Justice", "MISC")]) == []

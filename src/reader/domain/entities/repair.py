@@ -115,6 +115,11 @@ _COMMON_CAPS = frozenset(
         "république",
         "royaume",
         "empire",
+        # public authorities written with a capital as common nouns (`la Région`)
+        "région",
+        "département",
+        "métropole",
+        "agglomération",
     ]
 )
 _INTERJECTIONS = frozenset(
@@ -243,7 +248,7 @@ _PLACE_HEADS = frozenset(
 #: `ministre de l’Intérieur`, `ministère russe de la Défense`: the name of a portfolio
 _PORTFOLIO_BEFORE = re.compile(
     rf"\b(?:ministres?|ministères?|secrétaire d['’]État|secrétariat d['’]État|minist[èe]re|"
-    rf"chargée?|délégués?|déléguées?)"
+    rf"chargée?|délégués?|déléguées?|collègues?|homologues?)"
     rf"(?:\s+[{_LO}]+)?\s+(?:de la|de l['’]|du|des|de)\s*$",
     re.I,
 )
