@@ -122,12 +122,12 @@ def test_minister_is_still_a_job_title() -> None:
     assert run(text, [span(text, "Culture", "ORG")]) == []
 
 
-def test_law_named_after_a_person_and_acronym_of_a_place() -> None:
-    text = "La loi Le Meur s’applique depuis mars au CHU de Lille."
+def test_law_or_prize_named_after_a_person_and_acronym_of_a_place() -> None:
+    text = "La loi Le Meur s’applique depuis mars au CHU de Lille, dit le prix Goncourt."
     got = run(
         text, [span(text, "Meur", "PER"), span(text, "CHU", "ORG"), span(text, "Lille", "LOC")]
     )
-    assert got == [("loi Le Meur", "MISC"), ("CHU de Lille", "ORG")]
+    assert got == [("loi Le Meur", "MISC"), ("CHU de Lille", "ORG"), ("prix Goncourt", "MISC")]
 
 
 # -- 4. names opened by a capitalised article ---------------------------------------------------

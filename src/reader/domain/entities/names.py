@@ -198,7 +198,8 @@ _MINISTRY = re.compile(
     rf"(?P<tail>\s+[{_LO}]+)?"
 )
 _LAW = re.compile(
-    rf"(?<![\w-])loi\s+((?:[{_UP}][{_LO}]+|Le|La|De|Du)(?:[\s-](?:[{_UP}][{_LO}]+))*)(?![\w'’])"
+    rf"(?<![\w-])(?:loi|prix)\s+((?:[{_UP}][{_LO}]+|Le|La|De|Du)(?:[\s-](?:[{_UP}][{_LO}]+))*)"
+    rf"(?![\w'’])"
 )
 _ACRONYM = re.compile(rf"[{_UP}]{{2,5}}")
 _OF = re.compile(r"\s+(?:de|d['’])\s*")
@@ -356,8 +357,8 @@ def _replace(spans: list[Span], new: list[Span]) -> list[Span]:
 
 
 def ministries_and_laws(text: str, spans: list[Span]) -> list[Span]:
-    """`ministère de l’Intérieur` (ORG) and `loi Le Meur` (MISC) as whole mentions, replacing
-    the pieces of them the model found."""
+    """`ministère de l’Intérieur` (ORG), `loi Le Meur` and `prix Goncourt` (MISC) as whole
+    mentions, replacing the pieces of them the model found."""
     new: list[Span] = []
     for m in _MINISTRY.finditer(text):
         e = m.end()
