@@ -489,3 +489,8 @@ def test_camel_case_brand_is_an_organisation_not_a_person() -> None:
 def test_public_authority_and_a_colleague_s_portfolio_are_not_names() -> None:
     text = "Une subvention de la Région est attendue. Son collègue de la Justice a salué le vote."
     assert run(text, [span(text, "Région", "LOC"), span(text, "Justice", "MISC")]) == []
+
+
+def test_place_opening_a_paragraph_is_kept_though_the_lexicon_lists_it() -> None:
+    text = "Les ministres se sont quittés.\n\nAmman accueillera en septembre le prochain sommet."
+    assert run(text, [span(text, "Amman", "LOC")]) == [("Amman", "LOC")]

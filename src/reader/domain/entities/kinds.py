@@ -229,12 +229,13 @@ def is_common_word_heading(
     text: str, start: int, end: int, label: str = "MISC", *, names: Collection[str] = ()
 ) -> bool:
     """Capitalised words that are not names: a single common noun heading a line (a short
-    line, or before `:` or `|`) or a list item (`Réactions`, `Contexte`); one at a sentence
-    start that the model does not take for a person (`Photo d’illustration`) unless the text
-    also writes it capitalised mid-sentence; a day, a month or a season; a participle at a
-    sentence start (`Contacté, l’entourage…`); a rubric in capitals (`SANTÉ`); a common noun
+    line, or before `:` or `|`) or a list item (`Réactions`, `Contexte`); a day, a month or
+    a season; a participle at a sentence start (`Contacté, l’entourage…`) unless the text
+    also writes it capitalised mid-sentence; a rubric in capitals (`SANTÉ`); a common noun
     written as an acronym (`PIB`, `Ehpad`); a roman numeral (`XVIe`); a heading made of a
-    common noun and lowercase words (`Piquet de grève`); a common noun before `:`."""
+    common noun and lowercase words (`Piquet de grève`); a common noun before `:`. (A
+    common noun merely opening a sentence is left to the tagger: the lexicon also lists
+    words that are names, `Amman`.)"""
     seg = text[start:end]
     ws = seg.split()
     if not ws:
@@ -281,9 +282,7 @@ def is_common_word_heading(
             return True  # a heading, a list item, a rubric before `|`
         if _HEADING_COLON.match(rest):
             return True  # `Contexte : …`, `Tarif : 11 euros`
-    if seg in names:
-        return False
-    return label != "PER" and len(seg) > 3 and (at_start or line_start)
+    return False
 
 
 def parenthesised_after_person(
