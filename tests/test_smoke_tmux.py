@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -131,5 +132,22 @@ def test_search_enter_e_bracket_quit(pane: Pane) -> None:
         time.sleep(0.3)
     screen = pane.capture()
     assert headline(screen) != first, screen
+    pane.send("q")
+    pane.wait_for(lambda s: "READER-EXITED-0" in s, 10, "the reader to quit")
+
+
+def test_timeline_enter_and_new_percent(pane: Pane) -> None:
+    pane.wait_for(lambda s: "index current" in s, FIRST_RUN_TIMEOUT, "the index to be current")
+    pane.send("T")
+    screen = pane.wait_for(lambda s: "Timeline ·" in s, 10, "the timeline")
+    assert "new:" in screen and "─ undated ─" in screen, screen
+    pane.send("G")  # the last undated article
+    time.sleep(0.3)
+    pane.send("Enter")
+    screen = pane.wait_for(lambda s: "Timeline ·" not in s, 10, "the article")
+    # the seeds share passages: with two articles read, some unread one is partly known
+    pane.send("Tab", "g", "Enter")
+    figure = re.compile(r"new\s\d+\s%")  # no-break spaces around the number
+    pane.wait_for(lambda s: figure.search(s) is not None, 10, "a new % figure in the list")
     pane.send("q")
     pane.wait_for(lambda s: "READER-EXITED-0" in s, 10, "the reader to quit")
