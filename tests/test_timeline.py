@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from reader.domain.timeline import StoryItem, build_timeline, date_key, timeline_order
+from reader.domain.timeline import (
+    StoryItem,
+    build_timeline,
+    date_key,
+    date_label,
+    timeline_order,
+)
 
 
 def test_less_precise_dates_come_first() -> None:
@@ -65,3 +71,11 @@ def test_timeline_lines_keep_french_typography() -> None:
             assert not text.startswith(("»", ":", ";", "!", "?")), (width, line.text)
             assert not text.endswith("«"), (width, line.text)
             assert len(line.text) <= width
+
+
+def test_date_labels_keep_their_precision() -> None:
+    assert date_label("2021-12") == "2021-12"
+    assert date_label("2021-12-07") == "2021-12-07"
+    assert date_label("2021-12-07T18:05:42+01:00") == "2021-12-07 18:05"
+    assert date_label("2021") == "2021"
+    assert date_label("n’importe") is None

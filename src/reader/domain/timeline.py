@@ -8,7 +8,8 @@ contains: `2021-12` < `2021-12-01` < `2021-12-07` < `2021-12-07T09:00` < `2021-1
 It is the order of ISO 8601 strings compared as text, which is also the order of the source
 list, so both views agree. Articles with the same date keep the corpus reading order (headline,
 then id). Articles without a date — or with a date that cannot be read — come after all dated
-ones, marked undated, in reading order.
+ones, marked undated, in reading order. A time zone, when a date has one, is not converted (the
+time is the one the outlet gave).
 
 **First appearances.** Walking the timeline top to bottom, an entity is *new* in the first
 article that mentions it; a quotation is new in the first article that carries it (grouped
@@ -44,6 +45,23 @@ def date_key(date: str | None) -> DateKey | None:
     if hour > 23 or minute > 59 or second > 59:
         return None
     return (year, month, day, hour, minute, second)
+
+
+def date_label(date: str | None) -> str | None:
+    """`date` as the timeline shows it, to its own precision: `2021`, `2021-12`, `2021-12-07`,
+    `2021-12-07 18:05` (seconds and time zones left out); None when it cannot be read."""
+    key = date_key(date)
+    if key is None:
+        return None
+    year, month, day, hour, minute, _ = key
+    out = f"{year:04d}"
+    if month >= 0:
+        out += f"-{month:02d}"
+    if day >= 0:
+        out += f"-{day:02d}"
+    if hour >= 0:
+        out += f" {hour:02d}:{minute:02d}"
+    return out
 
 
 @dataclass(frozen=True, slots=True)

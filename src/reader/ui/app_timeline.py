@@ -118,12 +118,16 @@ class TimelineMixin(ReaderBase):
             ent = entities.get(entity_id)
             return ent.name if ent is not None else entity_id
 
+        def label(entity_id: str) -> str:
+            ent = entities.get(entity_id)
+            return ent.label if ent is not None else "MISC"
+
         def texts(index: int) -> EntryText:
             entry = entries[index]
             info = library.infos[entry.article_id]
             aid = entry.article_id
             return entry_text(
-                entry, info.title, info.source, name, lambda gid: quotes.text(aid, gid)
+                entry, info.title, info.source, name, lambda gid: quotes.text(aid, gid), label
             )
 
         ids = [e.article_id for e in entries]

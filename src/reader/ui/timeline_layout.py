@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from reader.domain.sanitize import sanitize_inline
-from reader.domain.timeline import TimelineEntry
+from reader.domain.timeline import TimelineEntry, date_label
 from reader.ui.layout import wrap_offsets
 
 GUTTER = 2
@@ -23,8 +23,8 @@ GUTTER = 2
 QUOTE_LINES = 2
 UNDATED = "undated"
 
-#: Span kinds: how `TimelineView` styles them.
-Kind = str  # "date" | "outlet" | "title" | "label" | "name" | "quote" | "none" | "sep"
+#: Span kinds: how `TimelineView` styles them ("name:PER" is a name in its entity's style).
+Kind = str  # "date" | "outlet" | "title" | "label" | "name[:LABEL]" | "quote" | "none" | "sep"
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +46,7 @@ class EntryText:
     title: str
     names: Sequence[str]
     quotes: Sequence[str]
+    labels: Sequence[str] = ()  # each name's entity label (PER, ORG, LOC, MISC), if known
 
 
 def entry_text(
@@ -54,15 +55,17 @@ def entry_text(
     outlet: str | None,
     entity_name: Callable[[str], str],
     quote_text: Callable[[str], str | None],
+    entity_label: Callable[[str], str] | None = None,
 ) -> EntryText:
     """The strings of one entry (untrusted values sanitised to one line each)."""
     quotes = [q for q in (quote_text(g) for g in entry.new_quotes) if q]
     return EntryText(
-        entry.date if entry.dated and entry.date else UNDATED,
+        date_label(entry.date) or UNDATED,
         sanitize_inline(outlet or ""),
         sanitize_inline(title),
         [sanitize_inline(entity_name(e)) for e in entry.new_entities],
         [sanitize_inline(q) for q in quotes],
+        [entity_label(e) for e in entry.new_entities] if entity_label is not None else (),
     )
 
 
@@ -99,7 +102,9 @@ def _heading(index: int, item: EntryText, width: int) -> list[TimelineLine]:
     return out
 
 
-def _names(index: int, names: Sequence[str], width: int) -> list[TimelineLine]:
+def _names(
+    index: int, names: Sequence[str], width: int, labels: Sequence[str] = ()
+) -> list[TimelineLine]:
     """`new: A, B, C` wrapped at `width` without cutting a name (unless it is too long)."""
     label = "new: "
     indent = " " * len(label)
@@ -107,6 +112,7 @@ def _names(index: int, names: Sequence[str], width: int) -> list[TimelineLine]:
     text, spans = label, [(0, len(label) - 1, "label")]
     fresh = True  # nothing placed on this line yet
     for n, name in enumerate(names):
+        kind = f"name:{labels[n]}" if n < len(labels) else "name"
         token = name + ("," if n < len(names) - 1 else "")
         if not fresh and len(text) + 1 + len(token) > width:
             lines.append(TimelineLine(index, text, tuple(spans)))
@@ -119,7 +125,7 @@ def _names(index: int, names: Sequence[str], width: int) -> list[TimelineLine]:
             if k:
                 lines.append(TimelineLine(index, text, tuple(spans)))
                 text, spans = indent, []
-            spans.append((len(text), len(text) + min(b, len(name)) - a, "name"))
+            spans.append((len(text), len(text) + min(b, len(name)) - a, kind))
             text += token[a:b]
         fresh = False
     lines.append(TimelineLine(index, text, tuple(spans)))
@@ -150,7 +156,7 @@ def entry_lines(index: int, item: EntryText, width: int) -> list[TimelineLine]:
     width = max(8, width)
     out = _heading(index, item, width)
     if item.names:
-        out.extend(_indented(_names(index, item.names, width - 2), 2))
+        out.extend(_indented(_names(index, item.names, width - 2, item.labels), 2))
     for quote in item.quotes:
         out.extend(_indented(_quote(index, quote, width - 2), 2))
     if not item.names and not item.quotes:

@@ -26,6 +26,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widgets import Footer, Static
 
+from reader.ui.styles import EntityStyles
 from reader.ui.timeline_layout import (
     GUTTER,
     EntryText,
@@ -175,13 +176,20 @@ class TimelineView(ScrollView, can_focus=True):
             for start, end, kind in line.spans:
                 if start > pos:
                     segments.append(Segment(text[pos:start], style))
-                segments.append(Segment(text[start:end], style + _KINDS.get(kind, Style())))
+                segments.append(Segment(text[start:end], style + self._style_of(kind)))
                 pos = max(pos, end)
             if pos < len(text):
                 segments.append(Segment(text[pos:], style))
             strip = Strip(segments).extend_cell_length(width, style).crop(0, width)
             self._cache[key] = strip
         return strip
+
+    def _style_of(self, kind: str) -> Style:
+        if kind.startswith("name:"):
+            styles = getattr(self.app, "entity_styles", None)
+            if isinstance(styles, EntityStyles):
+                return styles.label(kind[5:])
+        return _KINDS.get(kind, Style())
 
     # -- the cursor -------------------------------------------------------------------------
     def watch_cursor(self, old: int, new: int) -> None:
