@@ -37,9 +37,7 @@ def sentence_hash(words: Sequence[str]) -> int:
     return int.from_bytes(digest, "big", signed=True)
 
 
-def sentence_keys(
-    text: str, spans: Sequence[Span] | None = None
-) -> list[tuple[int, int, int]]:
+def sentence_keys(text: str, spans: Sequence[Span] | None = None) -> list[tuple[int, int, int]]:
     """`(start, end, hash)` of each sentence of `text` long enough to compare (`spans`: its
     sentences, when the caller has them)."""
     out: list[tuple[int, int, int]] = []
@@ -205,6 +203,10 @@ class NoveltyIndex:
             hashes = self._hashes.get(aid)
             if hashes:
                 self._read_hashes.update(hashes)
+
+    def prepare(self) -> None:
+        """Build now what the first `mark_read` would otherwise build (call from a worker)."""
+        self._sharing_hash()
 
     def _sharing_hash(self) -> dict[int, list[str]]:
         """Hash → the articles holding it, for hashes held by two articles or more."""

@@ -44,6 +44,7 @@ def build_novelty_index(
     if read is not None:
         index.set_read(read)
         index.fractions()
+        index.prepare()
     return index
 
 

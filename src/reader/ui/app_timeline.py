@@ -3,13 +3,21 @@ and opening the article chosen there (a recorded jump)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from reader.domain.timeline import TimelineEntry, build_timeline
 from reader.ui.app_base import ReaderBase
 from reader.ui.history import Location
 from reader.ui.messages import TimelineReady
-from reader.ui.timeline_layout import EntryText, entry_text
+from reader.ui.timeline_layout import (
+    GUTTER,
+    EntryText,
+    TimelineLayout,
+    entry_text,
+    layout_timeline,
+)
 from reader.ui.timeline_screen import TimelineScreen
 
 if TYPE_CHECKING:
@@ -17,6 +25,8 @@ if TYPE_CHECKING:
 
 #: Up to this many articles the timeline is computed on the spot.
 TIMELINE_SYNC_MAX = 2000
+#: The vertical scrollbar's width (the timeline keeps its gutter: `scrollbar-gutter: stable`).
+SCROLLBAR = 2
 
 
 class QuoteHooks:
@@ -75,10 +85,54 @@ def compute_timeline(library: Library) -> tuple[list[TimelineEntry], QuoteHooks]
     return build_timeline(library.story_items(quotes.groups)), quotes
 
 
+@dataclass
+class TimelineData:
+    """A library's timeline ready to show: entries, their texts, and (when the width was
+    known) the lines laid out."""
+
+    library: Library
+    entries: list[TimelineEntry]
+    texts: Callable[[int], EntryText]
+    first_undated: int | None
+    layout: TimelineLayout | None = None
+
+
+def prepare_timeline(library: Library, width: int | None = None) -> TimelineData:
+    """Everything the timeline screen needs of `library`; laid out at `width` when given."""
+    entries, quotes = compute_timeline(library)
+    entities = library.entities
+
+    def name(entity_id: str) -> str:
+        ent = entities.get(entity_id)
+        return ent.name if ent is not None else entity_id
+
+    def label(entity_id: str) -> str:
+        ent = entities.get(entity_id)
+        return ent.label if ent is not None else "MISC"
+
+    def texts(index: int) -> EntryText:
+        entry = entries[index]
+        info = library.infos[entry.article_id]
+        aid = entry.article_id
+        return entry_text(
+            entry, info.title, info.source, name, lambda gid: quotes.text(aid, gid), label
+        )
+
+    first_undated = next((i for i, e in enumerate(entries) if not e.dated), None)
+    data = TimelineData(library, entries, texts, first_undated)
+    if width is not None:
+        data.layout = layout_timeline(len(entries), texts, first_undated, width)
+    return data
+
+
 class TimelineMixin(ReaderBase):
     """The timeline screen and what it opens."""
 
-    _timeline: tuple[object, tuple[list[TimelineEntry], QuoteHooks]] | None = None
+    _timeline: TimelineData | None = None
+
+    def _timeline_width(self) -> int:
+        """The width the timeline's lines will have (the screen, less scrollbar and gutter)."""
+        return max(1, self.size.width - SCROLLBAR - GUTTER)
 
     def action_timeline(self) -> None:
         """`T`: the articles by date, with what first appears in each."""
@@ -87,51 +141,33 @@ class TimelineMixin(ReaderBase):
             self.notify("The articles are still loading.", timeout=2)
             return
         cached = self._timeline
-        if cached is not None and cached[0] is library:
-            self._open_timeline(library, cached[1])
+        if cached is not None and cached.library is library:
+            self._open_timeline(cached)
             return
+        width = self._timeline_width()
         if len(library.infos) <= TIMELINE_SYNC_MAX:
-            self._open_timeline(library, compute_timeline(library))
+            self._open_timeline(prepare_timeline(library, width))
             return
         self.notify("Building the timeline…", timeout=2)
 
         def work() -> None:
-            self.post_message(TimelineReady(library, compute_timeline(library)))
+            self.post_message(TimelineReady(library, prepare_timeline(library, width)))
 
         self.run_worker(work, thread=True, name="timeline", group="timeline", exclusive=True)
 
     def on_timeline_ready(self, message: TimelineReady) -> None:
         """The worker's timeline: show it if its library is still the one shown."""
-        if message.library is self.library and self.library is not None:
-            self._open_timeline(self.library, message.entries)
+        data = message.entries
+        if message.library is self.library and isinstance(data, TimelineData):
+            self._open_timeline(data)
 
-    def _open_timeline(
-        self, library: Library, found: tuple[list[TimelineEntry], QuoteHooks]
-    ) -> None:
-        self._timeline = (library, found)
+    def _open_timeline(self, data: TimelineData) -> None:
+        self._timeline = data
         if isinstance(self.screen, TimelineScreen):
             return
-        entries, quotes = found
-        entities = library.entities
-
-        def name(entity_id: str) -> str:
-            ent = entities.get(entity_id)
-            return ent.name if ent is not None else entity_id
-
-        def label(entity_id: str) -> str:
-            ent = entities.get(entity_id)
-            return ent.label if ent is not None else "MISC"
-
-        def texts(index: int) -> EntryText:
-            entry = entries[index]
-            info = library.infos[entry.article_id]
-            aid = entry.article_id
-            return entry_text(
-                entry, info.title, info.source, name, lambda gid: quotes.text(aid, gid), label
-            )
-
+        entries = data.entries
         ids = [e.article_id for e in entries]
-        first_undated = next((i for i, e in enumerate(entries) if not e.dated), None)
+        first_undated = data.first_undated
         start = ids.index(self.current) if self.current in ids else 0
         dated = first_undated if first_undated is not None else len(entries)
         heading = (
@@ -143,6 +179,8 @@ class TimelineMixin(ReaderBase):
             if article_id is not None:
                 self.goto(Location(article_id))
 
-        self.push_screen(
-            TimelineScreen(ids, texts, first_undated, start=start, heading=heading), opened
+        screen = TimelineScreen(
+            ids, data.texts, first_undated, start=start, heading=heading, prebuilt=data.layout
         )
+        data.layout = None  # the view keeps it; a later opening lays out at its own width
+        self.push_screen(screen, opened)

@@ -575,9 +575,7 @@ class SourceList(Vertical):
         self.sort_by = SORTS[(SORTS.index(self.sort_by) + 1) % len(SORTS)]
         self._new_order = None
         self._rebuild()
-        self.app.notify(
-            f"Sources sorted by {_SORT_NAMES[self.sort_by]}", timeout=2, markup=False
-        )
+        self.app.notify(f"Sources sorted by {_SORT_NAMES[self.sort_by]}", timeout=2, markup=False)
 
     def action_start_filter(self) -> None:
         """`f`: focus the filter box."""

@@ -30,9 +30,9 @@ from reader.ui.styles import EntityStyles
 from reader.ui.timeline_layout import (
     GUTTER,
     EntryText,
+    TimelineLayout,
     TimelineLine,
-    entry_lines,
-    separator,
+    layout_timeline,
 )
 
 _KINDS: dict[str, Style] = {
@@ -65,6 +65,7 @@ class TimelineView(ScrollView, can_focus=True):
     DEFAULT_CSS = """
     TimelineView {
         background: $surface;
+        scrollbar-gutter: stable;
         & > .timeline--cursor {
             background: $block-cursor-blurred-background;
         }
@@ -91,6 +92,7 @@ class TimelineView(ScrollView, can_focus=True):
         first_undated: int | None,
         *,
         start: int = 0,
+        prebuilt: TimelineLayout | None = None,
         id: str | None = None,
     ) -> None:
         super().__init__(id=id)
@@ -100,6 +102,7 @@ class TimelineView(ScrollView, can_focus=True):
         self._lines: list[TimelineLine] = []
         self._starts: list[int] = []  # first line of each entry
         self._width = -1
+        self._prebuilt = prebuilt  # laid out by a worker at the width expected
         self._cache: dict[tuple[int, bool], Strip] = {}
         self.set_reactive(TimelineView.cursor, max(0, min(start, len(self.article_ids) - 1)))
 
@@ -114,21 +117,20 @@ class TimelineView(ScrollView, can_focus=True):
         return max(1, self.scrollable_content_region.width - GUTTER)
 
     def _ensure_layout(self) -> None:
+        if self.scrollable_content_region.width <= GUTTER:
+            return  # not laid out yet: wrapping 10,000 entries at one column would take seconds
         width = self._content_width()
         if width == self._width:
             return
         self._width = width
-        lines: list[TimelineLine] = []
-        starts: list[int] = []
-        for index in range(len(self.article_ids)):
-            if index == self._first_undated:
-                lines.append(separator(width))
-            starts.append(len(lines))
-            lines.extend(entry_lines(index, self._texts(index), width))
-        self._lines = lines
-        self._starts = starts
+        layout = self._prebuilt
+        if layout is None or layout.width != width:
+            layout = layout_timeline(len(self.article_ids), self._texts, self._first_undated, width)
+        self._prebuilt = None
+        self._lines = layout.lines
+        self._starts = layout.starts
         self._cache.clear()
-        self.virtual_size = Size(width + GUTTER, len(lines))
+        self.virtual_size = Size(width + GUTTER, len(self._lines))
 
     def on_resize(self, event: events.Resize) -> None:
         """Re-wrap at the new width, keeping the cursor's entry in view."""
@@ -143,6 +145,8 @@ class TimelineView(ScrollView, can_focus=True):
     def entry_span(self, index: int) -> tuple[int, int]:
         """First line and end line of entry `index`."""
         self._ensure_layout()
+        if index >= len(self._starts):
+            return 0, 0
         start = self._starts[index]
         end = self._starts[index + 1] if index + 1 < len(self._starts) else len(self._lines)
         if index + 1 == self._first_undated:
@@ -284,9 +288,12 @@ class TimelineScreen(ModalScreen[str | None]):
         *,
         start: int = 0,
         heading: str = "",
+        prebuilt: TimelineLayout | None = None,
     ) -> None:
         super().__init__()
-        self._view = TimelineView(article_ids, texts, first_undated, start=start, id="timeline")
+        self._view = TimelineView(
+            article_ids, texts, first_undated, start=start, prebuilt=prebuilt, id="timeline"
+        )
         self._heading = heading
 
     def compose(self) -> ComposeResult:
