@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from reader.domain.library import Library
 
 #: Up to this many articles the timeline is computed on the spot.
-TIMELINE_SYNC_MAX = 2000
+TIMELINE_SYNC_MAX = 500
 #: The vertical scrollbar's width (the timeline keeps its gutter: `scrollbar-gutter: stable`).
 SCROLLBAR = 2
 
