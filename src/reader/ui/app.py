@@ -3,7 +3,8 @@
 `ReaderApp` composes one mixin per job (see `docs/ARCHITECTURE.md`): `app_loading` (start-up,
 the indexing worker), `app_navigation` (showing articles, jumps, history, entity steps),
 `app_panes` (focus, the panel, compare/help/problems), `app_search` (the search session),
-`app_corrections` (entity corrections) and `app_themes`. What they share is in `app_base`.
+`app_corrections` (entity corrections), `app_themes`, `app_watch` (new and edited files while
+open) and `app_keys` (the user's key map). What they share is in `app_base`.
 """
 
 from __future__ import annotations
@@ -19,11 +20,13 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, ProgressBar, Static
 
 from reader.ui.app_corrections import CorrectionsMixin
+from reader.ui.app_keys import KeymapMixin
 from reader.ui.app_loading import LoadingMixin
 from reader.ui.app_navigation import NavigationMixin
 from reader.ui.app_panes import PanesMixin
 from reader.ui.app_search import SearchMixin
 from reader.ui.app_themes import ThemesMixin
+from reader.ui.app_watch import WatchMixin
 from reader.ui.article_view import ArticleView
 from reader.ui.commands import ArticlesProvider, EntitiesProvider, ThemesProvider
 from reader.ui.source_list import SourceList
@@ -82,7 +85,14 @@ class MainScreen(Screen[None]):
 
 
 class ReaderApp(
-    LoadingMixin, NavigationMixin, PanesMixin, SearchMixin, CorrectionsMixin, ThemesMixin
+    LoadingMixin,
+    NavigationMixin,
+    PanesMixin,
+    SearchMixin,
+    CorrectionsMixin,
+    ThemesMixin,
+    WatchMixin,
+    KeymapMixin,
 ):
     """Three panes: sources | article with highlighted entities | cross-references."""
 
