@@ -14,7 +14,7 @@ apply. A broken file is reported and the default keys stay: never a crash.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -153,3 +153,17 @@ def load_keymap(known: Collection[str], path: Path | None = None) -> LoadedKeyma
 def display_keys(keys: str) -> str:
     """Keys as the footer shows them (`"ctrl+f,question_mark"` → `"ctrl+f ?"`)."""
     return " ".join(format_key(k) for k in keys.split(",") if k)
+
+
+def remapped_rows(
+    keymap: Mapping[str, str], describe: Mapping[str, str], display: Callable[[str], str]
+) -> list[tuple[str, str, str]]:
+    """`(keys as shown, binding id, what it does)` for each remapped binding, for `?`."""
+    return [
+        (
+            " ".join(display(k) for k in keys.split(",") if k),
+            binding_id,
+            describe.get(binding_id, ""),
+        )
+        for binding_id, keys in sorted(keymap.items())
+    ]
