@@ -11,8 +11,8 @@ from textual.dom import DOMNode
 
 from reader.domain.sanitize import sanitize_inline
 from reader.ui.app_base import ReaderBase
-from reader.ui.binding_ids import BINDING_IDS
-from reader.ui.keymap import LoadedKeymap, load_keymap
+from reader.ui.binding_ids import BINDING_IDS, default_keys
+from reader.ui.keymap import LoadedKeymap, clashes, load_keymap
 
 if TYPE_CHECKING:
     from reader.domain.library import Library
@@ -35,6 +35,7 @@ class KeymapMixin(ReaderBase):
         self._reported_clashes: set[frozenset[str]] = set()
         if self.user_keymap.keymap:
             self.set_keymap(self.user_keymap.keymap)
+            self.user_keymap.problems += clashes(self.user_keymap.keymap, default_keys())
 
     def on_mount(self) -> None:
         """Say what in the key map file was skipped."""
@@ -45,7 +46,7 @@ class KeymapMixin(ReaderBase):
             more = f" (+{len(loaded.problems) - 5} more)" if len(loaded.problems) > 5 else ""
             self.notify(
                 f"{where}: {shown}{more}",
-                title="Key map: entries skipped",
+                title="Key map (keymap.toml)",
                 severity="warning",
                 markup=False,
                 timeout=10,

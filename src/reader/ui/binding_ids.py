@@ -59,3 +59,37 @@ BINDINGS_BY_ID: dict[str, str] = {
 }
 
 BINDING_IDS: frozenset[str] = frozenset(BINDINGS_BY_ID)
+
+
+SCREEN_MODULES = frozenset(
+    {"help_screen", "search_screen", "compare_screen", "problems_screen", "corrections_screen"}
+)
+
+
+def default_keys() -> list[tuple[str, str, set[str]]]:
+    """`(context, binding id, default keys)` from the `BINDINGS` of every class in `reader.ui`.
+
+    The context is where the bindings can be active together: a dialog or screen of its own,
+    or `main` (the app, the main screen and its panes).
+    """
+    import importlib
+    import inspect
+    import pkgutil
+
+    from textual.binding import Binding
+    from textual.dom import DOMNode
+
+    import reader.ui
+
+    found: list[tuple[str, str, set[str]]] = []
+    for info in pkgutil.iter_modules(reader.ui.__path__):
+        module = importlib.import_module(f"reader.ui.{info.name}")
+        context = info.name if info.name in SCREEN_MODULES else "main"
+        for _, cls in inspect.getmembers(module, inspect.isclass):
+            if not (issubclass(cls, DOMNode) and cls.__module__ == module.__name__):
+                continue
+            for binding in cls.__dict__.get("BINDINGS", []):
+                if isinstance(binding, Binding) and binding.id:
+                    keys = {k.strip() for k in binding.key.split(",")}
+                    found.append((context, binding.id, keys))
+    return found

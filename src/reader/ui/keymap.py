@@ -167,3 +167,20 @@ def remapped_rows(
         )
         for binding_id, keys in sorted(keymap.items())
     ]
+
+
+def clashes(keymap: Mapping[str, str], defaults: Iterable[tuple[str, str, set[str]]]) -> list[str]:
+    """Keys the key map gives to a binding while another binding active in the same place
+    (`defaults`: context, id, default keys) keeps them: one of the two would be lost."""
+    taken: dict[tuple[str, str], set[str]] = {}
+    for context, binding_id, keys in defaults:
+        now = keymap[binding_id].split(",") if binding_id in keymap else keys
+        for key in now:
+            taken.setdefault((context, key), set()).add(binding_id)
+    return sorted(
+        {
+            f"{format_key(key)} is bound to {' and '.join(sorted(ids))}"
+            for (_context, key), ids in taken.items()
+            if len(ids) > 1 and ids & keymap.keys()
+        }
+    )
