@@ -154,3 +154,15 @@ async def test_three_panes_when_wide(tmp_path: Path) -> None:
         assert shown(app) == {"source-pane", "article-pane", "xref-pane"}
         assert app.screen.query_one("#article-pane").border_title is None
         assert_footer_fits(app)
+
+
+async def test_e_from_the_list_brings_the_article_up_on_one_pane(tmp_path: Path) -> None:
+    app = app_for(tmp_path)
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.pause()
+        assert shown(app) == {"source-pane"}
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.pause()
+        assert shown(app) == {"article-pane"}
+        assert app.query_one(ArticleView).selected is not None

@@ -164,9 +164,12 @@ class PaneSwitcher(Screen[None]):
         self.call_after_refresh(self._apply)
 
     def on_article_view_mention_selected(self, message: Any) -> None:
-        """A mention was selected: on a narrow screen the panel becomes the side pane."""
+        """A mention was selected: on a narrow screen the panel becomes the side pane; on one
+        pane, a mention selected from the list (`e`, `]`) brings the article up."""
         if self.mode == "narrow":
             self.reveal_cross_references(focus=False)
+        elif self.mode == "single" and self.focused_pane == "sources":
+            self.call_after_refresh(self.show_pane, "article", focus=True)
 
     def on_article_view_cross_refs_wanted(self, message: Any) -> None:
         """`enter` on a mention: its cross-references are shown (on one pane: that pane)."""
