@@ -91,8 +91,8 @@ class SearchScreen(ModalScreen[SearchChoice | None]):
     """A query box, a message line and the results list."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Close"),
-        Binding("down", "to_results", "Results", show=False),
+        Binding("escape", "close", "Close", id="search.close"),
+        Binding("down", "to_results", "Results", show=False, id="search.results"),
     ]
 
     def __init__(self, library: Any, query: str = "", hit_style: Style | None = None) -> None:
