@@ -31,7 +31,7 @@ from reader.ui.article_view import ArticleView
 from reader.ui.commands import ArticlesProvider, EntitiesProvider, ThemesProvider
 from reader.ui.footer import ReaderFooter
 from reader.ui.legend import Legend
-from reader.ui.pane_layout import PaneSwitcher
+from reader.ui.pane_layout import BREAKPOINTS, PaneSwitcher
 from reader.ui.source_list import SourceList
 from reader.ui.xref_panel import XrefPanel
 
@@ -103,6 +103,7 @@ class ReaderApp(
     """Three panes: sources | article with highlighted entities | cross-references."""
 
     CSS_PATH = ["reader.tcss", "panes.tcss"]  # noqa: RUF012 (App declares it)
+    HORIZONTAL_BREAKPOINTS = BREAKPOINTS  # dialogs too: -single, -narrow, -wide
     TITLE = "reader"
     COMMANDS = App.COMMANDS | {ArticlesProvider, EntitiesProvider, ThemesProvider}
     BINDINGS: ClassVar[list[BindingType]] = [
