@@ -154,6 +154,8 @@ class CorpusWatcher:
         summary = change_summary(self._old_ids, new_ids, message.changes)
         self.app.install_library(message.library, final=True)
         self.app.notify(summary, title="Corpus changed", markup=False, timeout=5)
+        for notice in message.notices:  # e.g. files skipped, with the reason
+            self.app.notify(sanitize_inline(notice), markup=False, timeout=5)
         return summary
 
     def failed(self, message: WatchFailed) -> None:
