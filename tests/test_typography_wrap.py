@@ -148,3 +148,21 @@ def test_textual_content_wrap_of_every_seed(seed_articles: list[Article]) -> Non
                 lines = [line.plain for line in Content(para).wrap(width)]
                 assert not _bad_lines(lines), (article.id, width, _bad_lines(lines))
                 assert _same_characters(para, lines)
+
+
+def test_the_app_and_the_cli_wrap_with_it(tmp_path: Path) -> None:
+    """Whatever the import order, once the app or the CLI's console exists, Rich and Textual
+    look up the French-aware function."""
+    import rich._wrap
+    import rich.text
+    import textual.content
+
+    from reader import cli
+    from reader.ui import wrapping
+    from ui_fixtures import make_app
+
+    make_app(tmp_path)
+    cli._console()
+    assert textual.content.divide_line is wrapping.divide_line  # type: ignore[attr-defined]
+    assert rich.text.divide_line is wrapping.divide_line  # type: ignore[attr-defined]
+    assert rich._wrap.divide_line is wrapping.divide_line
