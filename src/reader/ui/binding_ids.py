@@ -27,6 +27,9 @@ BINDINGS_BY_ID: dict[str, str] = {
     "entity.rename": "rename the selected entity",
     "entity.relabel": "relabel the selected entity",
     "entity.hide": "hide the selected entity",
+    "entity.unhide": "unhide a hidden entity",
+    "correction.undo": "undo the last correction",
+    "reprints": "reprinted passages across the corpus",
     "quit": "quit",
     "theme.next": "next theme",
     "help": "the keys",
@@ -39,7 +42,7 @@ BINDINGS_BY_ID: dict[str, str] = {
     "page.up": "page up",
     # the article
     "mention.select": "select the mention, show its cross-references",
-    "selection.clear": "clear the selection",
+    "selection.clear": "clear the selected mention and entity",
     # the source list
     "list.open": "open the article",
     "list.sort": "sort by date or title",
@@ -47,8 +50,13 @@ BINDINGS_BY_ID: dict[str, str] = {
     "filter.clear": "clear the filter",
     "filter.leave": "from the filter to the list",
     # the panel and the compare view
-    "compare": "compare with the related article",
+    "compare": "compare with a related article",
     "compare.close": "close the compare view",
+    "compare.next_shared": "next shared paragraph (compare view)",
+    "compare.previous_shared": "previous shared paragraph (compare view)",
+    "compare.next_changed": "next changed paragraph (compare view)",
+    "compare.previous_changed": "previous changed paragraph (compare view)",
+    "reprints.close": "close the reprints view",
     # dialogs
     "search.close": "close the search",
     "search.results": "from the query to the results",
@@ -62,7 +70,14 @@ BINDING_IDS: frozenset[str] = frozenset(BINDINGS_BY_ID)
 
 
 SCREEN_MODULES = frozenset(
-    {"help_screen", "search_screen", "compare_screen", "problems_screen", "corrections_screen"}
+    {
+        "help_screen",
+        "search_screen",
+        "compare_screen",
+        "problems_screen",
+        "corrections_screen",
+        "reprints_screen",
+    }
 )
 
 
