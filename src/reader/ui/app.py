@@ -50,23 +50,21 @@ class MainScreen(PaneSwitcher):
         Binding("e", "app.mention(1)", "Next mention", id="mention.next"),
         Binding("E", "app.mention(-1)", "Prev mention", show=False, id="mention.previous"),
         Binding("right_square_bracket", "app.entity_step(1)", "Next same entity", id="entity.next"),
-        Binding(
-            "left_square_bracket",
-            "app.entity_step(-1)",
-            "Prev same entity",
-            show=False,
-            id="entity.previous",
-        ),
+        Binding("left_square_bracket", "app.entity_step(-1)", "Prev same entity", show=False, id="entity.previous"),
         Binding("n", "app.search_step(1)", "Next hit", id="hit.next"),
         Binding("N", "app.search_step(-1)", "Prev hit", show=False, id="hit.previous"),
         Binding("ctrl+o,alt+left", "app.history(-1)", "Back", show=False, id="history.back"),
         Binding("ctrl+i,alt+right", "app.history(1)", "Forward", show=False, id="history.forward"),
         Binding("r", "app.toggle_removed", "Removed text", show=False, id="removed.toggle"),
         Binding("p", "app.problems", "Problems", show=False, id="problems"),
+        Binding("c", "app.compare_current", "Compare", show=False, id="compare"),
+        Binding("x", "app.reprints", "Reprints", show=False, id="reprints"),
         Binding("m", "app.correct('merge')", "Merge entity", show=False, id="entity.merge"),
         Binding("R", "app.correct('rename')", "Rename entity", show=False, id="entity.rename"),
         Binding("L", "app.correct('relabel')", "Relabel entity", show=False, id="entity.relabel"),
         Binding("H", "app.correct('hide')", "Hide entity", show=False, id="entity.hide"),
+        Binding("u", "app.undo_correction", "Undo correction", show=False, id="correction.undo"),
+        Binding("U", "app.unhide", "Unhide entity", show=False, id="entity.unhide"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -142,12 +140,33 @@ class ReaderApp(
         yield SystemCommand("Help", "All the keys", self.action_help)
         yield SystemCommand("Search", "Full-text search", self.action_search)
         yield SystemCommand(
+            "Reprints", "Pairs of articles sharing reprinted passages (x)", self.action_reprints
+        )
+        yield SystemCommand(
+            "Compare",
+            "This article beside the one it shares most with (c)",
+            self.action_compare_current,
+        )
+        yield SystemCommand(
             "Removed text", "Show or hide the removed boilerplate", self.action_toggle_removed
         )
         yield SystemCommand(
             "Next theme", "Cycle through the reader's themes", self.action_next_theme
         )
         yield SystemCommand("Re-index", "Bring the index up to date now", self.start_update)
+        yield SystemCommand(
+            "Undo last correction",
+            "Take back the last merge, rename, relabel or hide (u)",
+            self.action_undo_correction,
+        )
+        yield SystemCommand(
+            "Unhide an entity", "Show a hidden entity again (U)", self.action_unhide
+        )
+        yield SystemCommand(
+            "Corrections file",
+            "Where this corpus's entity corrections are kept",
+            self.action_where_corrections,
+        )
 
     def on_unmount(self) -> None:
         """Remember where we are, stop the worker, close the state store."""
