@@ -74,7 +74,7 @@ class HelpScreen(ModalScreen[None]):
     """The key map; escape, `?` or `q` closes it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,question_mark,q", "dismiss", "Close"),
+        Binding("escape,question_mark,q", "dismiss", "Close", id="help.close"),
     ]
 
     def compose(self) -> ComposeResult:
