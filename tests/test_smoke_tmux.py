@@ -211,3 +211,60 @@ def test_a_file_added_while_open_shows_up(tmp_path: Path) -> None:
             lambda s: "6 articles" in s and "1 new article" in s, 60, "the new article"
         )
         assert "Un article ajouté" in screen
+
+
+# -- the reading loop: search → entity → jump, and the filter ------------------------------------
+def pane_column(screen: str, index: int) -> list[str]:
+    """Lines of the `index`-th bordered pane (0: sources, 1: article, 2: panel) at 120 columns."""
+    out = []
+    for line in screen.splitlines()[2:-2]:
+        parts = line.split("│")
+        if len(parts) >= 2 * index + 3:
+            out.append(parts[2 * index + 1].rstrip(" ▁▂▃▄▅▆▇█").strip())
+    return out
+
+
+def current_mention_row(screen: str) -> str:
+    """The panel's row marked as the current mention (▶), if any."""
+    rows = [line for line in pane_column(screen, 2) if line.startswith("▶")]
+    return rows[0] if rows else ""
+
+
+def test_search_peskov_then_bracket_follows_him(pane: Pane) -> None:
+    pane.wait_for(lambda s: "index current" in s, FIRST_RUN_TIMEOUT, "the index to be current")
+    pane.send("/")
+    pane.wait_for(lambda s: "Search ─" in s, 10, "the search box")
+    time.sleep(0.3)
+    pane.send("Peskov", literal=True)
+    pane.wait_for(lambda s: "match" in s, 15, "search results")
+    pane.send("Enter")
+    before = pane.wait_for(
+        lambda s: "Search ─" not in s and "Peskov" in "\n".join(pane_column(s, 2)[:3]),
+        10,
+        "the hit to select Dmitri Peskov in the panel",
+    )
+    pane.send("]")
+    time.sleep(0.8)
+    after = pane.capture()
+    assert "Select a mention first" not in after
+    assert "Peskov" in "\n".join(pane_column(after, 2)[:3]), after
+    moved = headline(after) != headline(before) or current_mention_row(
+        after
+    ) != current_mention_row(before)
+    assert moved, after
+
+
+def test_filter_peskov_leaves_his_three_articles(pane: Pane) -> None:
+    pane.wait_for(lambda s: "index current" in s, FIRST_RUN_TIMEOUT, "the index to be current")
+    screen = pane.capture()
+    assert sum("entities" in line for line in pane_column(screen, 0)) == SEED_COUNT
+    pane.send("f")
+    time.sleep(0.3)
+    pane.send("Peskov", literal=True)
+    pane.send("Enter")
+    screen = pane.wait_for(
+        lambda s: sum("entities" in line for line in pane_column(s, 0)) == 3,
+        10,
+        "the list to show three articles",
+    )
+    assert "READER-EXITED" not in screen  # no letter of "Peskov" was taken as a command
