@@ -24,14 +24,17 @@ PRIORITY: dict[str, int] = {
     "help": 0,
     "pane.next": 1,
     "search": 2,
+    "list.filter": 2,  # the list's own key: letters are commands there, f starts the filter
     "quit": 3,
     "mention.select": 4,
-    "list.filter": 4,
     "mention.next": 5,
     "entity.next": 6,
     "compare": 6,
     "hit.next": 7,
     "compare.close": 0,
+    "compare.next_shared": 4,
+    "compare.next_changed": 4,
+    "reprints.close": 0,
     "search.close": 0,
     "help.close": 0,
     "problems.close": 0,
@@ -42,7 +45,7 @@ PALETTE_PRIORITY = 9
 # Shown (although their bindings say `show=False`) when the panes do not all fit.
 SMALL_SCREEN_KEYS = frozenset({"pane.next"})
 SMALL_SCREEN_CLASSES = ("-single", "-narrow")
-SMALL_DESCRIPTIONS = {"pane.next": "Switch pane"}
+SMALL_DESCRIPTIONS = {"pane.next": "Pane"}
 
 
 class FooterEntry(NamedTuple):
