@@ -13,6 +13,7 @@ apply. A broken file is reported and the default keys stay: never a crash.
 
 from __future__ import annotations
 
+import tomllib
 import unicodedata
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -27,11 +28,12 @@ from textual.keys import (
     format_key,
 )
 
+from reader.domain.config_files import ConfigFileError, read_config_text
 from reader.domain.paths import config_dir
 from reader.domain.sanitize import sanitize_inline
-from reader.domain.userfile import ConfigFileError, read_toml
 
 KEYMAP_FILE = "keymap.toml"
+KEYMAP_MAX_BYTES = 64 * 1024
 MODIFIERS = ("ctrl", "alt", "shift", "meta", "super", "hyper")
 _NAMED = frozenset(
     key.value.rpartition("+")[2] for key in Keys if not key.value.startswith("<")
@@ -136,15 +138,11 @@ def load_keymap(known: Collection[str], path: Path | None = None) -> LoadedKeyma
     """The user's key map (none if the file does not exist); problems say what was skipped."""
     path = keymap_path() if path is None else path
     try:
-        exists = path.exists()
-    except OSError:
-        exists = False
-    if not exists:
-        return LoadedKeymap(path=path)
-    try:
-        data = read_toml(path)
-    except ConfigFileError as exc:
-        return LoadedKeymap(problems=[f"{sanitize_inline(str(exc))}; default keys kept"], path=path)
+        text = read_config_text(path, KEYMAP_MAX_BYTES)
+        data = tomllib.loads(text) if text is not None else {}
+    except (ConfigFileError, tomllib.TOMLDecodeError) as exc:
+        reason = exc.reason if isinstance(exc, ConfigFileError) else f"not valid TOML: {exc}"
+        return LoadedKeymap(problems=[f"{sanitize_inline(reason)}; default keys kept"], path=path)
     loaded = parse_keymap(data, known)
     loaded.path = path
     return loaded
