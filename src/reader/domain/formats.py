@@ -345,16 +345,48 @@ def _trafilatura(html: str) -> dict[str, Any] | None:
 def _text_value(value: Any) -> str | None:
     """A text field: a string, or a list of paragraph strings."""
     if isinstance(value, str):
-        return value
+        return _repair(value)
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
-        return "\n\n".join(v.strip() for v in value if v.strip())
+        return _repair("\n\n".join(v.strip() for v in value if v.strip()))
     return None
 
 
 def _meta_value(value: Any) -> str | None:
     if value is None or isinstance(value, (dict, list)):
         return None
-    return _clean_inline(str(value))
+    return _clean_inline(_repair(str(value)))
+
+
+#: A UTF-16 surrogate left alone by a ``\ud83d`` escape (half an emoji, from truncated data):
+#: not a character, refused by UTF-8 encoders (spaCy, SQLite, the terminal).
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+#: Longest integer read from JSON: Python's own limit on converting digits (a longer number
+#: would raise a bare `ValueError` deep inside the parser).
+_MAX_INT_DIGITS = 4300
+
+
+def _repair(text: str) -> str:
+    """`text` with every lone surrogate replaced by U+FFFD (same length: offsets hold)."""
+    return _SURROGATE_RE.sub("\ufffd", text)
+
+
+class _NumberTooLong(ValueError):
+    """A JSON integer longer than `_MAX_INT_DIGITS` digits."""
+
+
+def _parse_int(digits: str) -> int:
+    if len(digits.lstrip("-")) > _MAX_INT_DIGITS:
+        raise _NumberTooLong(f"number too long ({len(digits):,} digits)")
+    return int(digits)
+
+
+def _loads(text: str) -> Any:
+    """`json.loads` that raises only `ValueError` subclasses with a short reason: invalid JSON
+    (`json.JSONDecodeError`), a number too long (`_NumberTooLong`), nesting too deep."""
+    try:
+        return json.loads(text, parse_int=_parse_int)
+    except RecursionError as exc:
+        raise ValueError("nested too deeply") from exc
 
 
 def _from_object(obj: Any, where: str) -> tuple[ParsedDoc | None, str | None]:
@@ -371,7 +403,7 @@ def _from_object(obj: Any, where: str) -> tuple[ParsedDoc | None, str | None]:
         return None, f'{where}: no "text" or "body"'
     title = obj.get("title")
     doc = ParsedDoc(
-        title=_clean_inline(title) if isinstance(title, str) else None,
+        title=_clean_inline(_repair(title)) if isinstance(title, str) else None,
         text=body,
         date=_meta_value(obj.get("date")),
         source=_meta_value(obj.get("source")),
@@ -384,9 +416,11 @@ def _parse_json(text: str, name: str) -> tuple[list[ParsedDoc], list[str]]:
     if not text.strip():
         return [], ["empty file"]
     try:
-        data = json.loads(text)
-    except (json.JSONDecodeError, RecursionError) as exc:
-        msg = exc.msg if isinstance(exc, json.JSONDecodeError) else "nested too deeply"
+        data = _loads(text)
+    except _NumberTooLong as exc:
+        raise FormatError(f"invalid JSON: {exc}") from exc
+    except ValueError as exc:
+        msg = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
         where = f" (line {exc.lineno})" if isinstance(exc, json.JSONDecodeError) else ""
         raise FormatError(f"invalid JSON{where}: {msg}") from exc
     items = data if isinstance(data, list) else [data]
@@ -409,8 +443,11 @@ def _parse_jsonl(text: str, name: str) -> tuple[list[ParsedDoc], list[str]]:
         if not line.strip():
             continue
         try:
-            obj = json.loads(line)
-        except (json.JSONDecodeError, RecursionError):
+            obj = _loads(line)
+        except _NumberTooLong as exc:
+            warnings.append(f"line {n}: invalid JSON: {exc}")
+            continue
+        except ValueError:
             warnings.append(f"line {n}: invalid JSON")
             continue
         doc, warning = _from_object(obj, f"line {n}")

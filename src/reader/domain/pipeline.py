@@ -385,15 +385,13 @@ class _Updater:
             self.say("reading", i + 1, len(names))
             try:
                 data = read_bytes_safely(src)
-            except FileRefused as exc:
-                self.file_rows.append(
-                    (name, FileEntry(src.size, src.mtime_ns, "", file_id, [], [(name, exc.reason)]))
-                )
-                continue
             except OSError as exc:
-                reason = f"cannot read: {exc.strerror or exc}"
+                reason = exc.reason if isinstance(exc, FileRefused) else (
+                    f"cannot read: {exc.strerror or exc}"
+                )
+                shown = display_path(src.path)
                 self.file_rows.append(
-                    (name, FileEntry(src.size, src.mtime_ns, "", file_id, [], [(name, reason)]))
+                    (name, FileEntry(src.size, src.mtime_ns, "", file_id, [], [(shown, reason)]))
                 )
                 continue
             digest = hashlib.sha256(data).hexdigest()

@@ -8,6 +8,7 @@ problems of the last scan. It is a cache: everything in it can be rebuilt from t
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -82,8 +83,36 @@ def _reading(path: Path) -> Iterator[None]:
         if _is_busy(exc):
             raise
         raise StoreCorrupt(f"{path}: {_short(exc)}") from exc
+    except UnicodeEncodeError:  # text this program tried to write: a bug, not damage
+        raise
     except (UnicodeError, ValueError, TypeError, KeyError, IndexError, AttributeError) as exc:
         raise StoreCorrupt(f"{path}: unreadable row ({type(exc).__name__}: {_short(exc)})") from exc
+
+
+def _path_key(path: str) -> str | bytes:
+    """A file path as the manifest stores it: text, or its raw bytes when the name is not
+    valid UTF-8 (Python holds such names with lone surrogates, which SQLite refuses)."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(path)
+    return path
+
+
+def _path_from(value: str | bytes) -> str:
+    """The path `_path_key` stored."""
+    return os.fsdecode(value) if isinstance(value, bytes) else value
+
+
+def _json_text(value: object) -> str:
+    """JSON for the store; a lone surrogate (from an undecodable file name) becomes U+FFFD."""
+    text = json.dumps(value, ensure_ascii=False)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        text = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        text = text.encode("utf-8", "replace").decode("utf-8")
+    return text
 
 
 def _short(exc: BaseException, limit: int = 120) -> str:
@@ -232,7 +261,7 @@ class Store:
             ):
                 info = json.loads(extra)
                 problems = [(p, r) for p, r in info["problems"]]
-                out[path] = FileEntry(
+                out[_path_from(path)] = FileEntry(
                     size, mtime_ns, digest, info["file_id"], info["ids"], problems
                 )
             return out
@@ -244,19 +273,22 @@ class Store:
             rows = self.db.execute(
                 "SELECT path, size, mtime_ns, json_extract(articles, '$.file_id') FROM files"
             )
-            return {path: (int(size), int(mtime), str(fid)) for path, size, mtime, fid in rows}
+            return {
+                _path_from(path): (int(size), int(mtime), str(fid))
+                for path, size, mtime, fid in rows
+            }
 
     def put_file(self, path: str, entry: FileEntry) -> None:
         """Record a file as seen."""
         extra = {"file_id": entry.file_id, "ids": entry.ids, "problems": entry.problems}
         self.db.execute(
             "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?)",
-            (path, entry.size, entry.mtime_ns, entry.digest, json.dumps(extra, ensure_ascii=False)),
+            (_path_key(path), entry.size, entry.mtime_ns, entry.digest, _json_text(extra)),
         )
 
     def delete_file(self, path: str) -> None:
         """Forget a file."""
-        self.db.execute("DELETE FROM files WHERE path=?", (path,))
+        self.db.execute("DELETE FROM files WHERE path=?", (_path_key(path),))
 
     # -- articles -------------------------------------------------------------------------
     def put_article(self, article: Article, file: str) -> None:

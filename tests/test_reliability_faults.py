@@ -1,0 +1,237 @@
+"""Issue 14: a fault is contained to the file, the config entry or the operation that caused it.
+
+Each test builds the bad input of one issue point and checks that the rest of the corpus still
+loads, that the store is never moved aside, and that nothing hostile reaches an article. The
+pipeline runs in this process with the tests' regex extractor (`fake_ner_reader`) in place of
+spaCy, so that no test waits for the model.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+import fake_ner_reader
+from reader.domain import pipeline
+from reader.domain.corpus import articles_from_bytes, load_corpus
+from reader.domain.discovery import SourceFile, discover
+from reader.domain.export import article_record
+from reader.domain.formats import parse_report
+from reader.domain.ids import assign_ids
+
+TEXT = "Le ministre Bruno Le Maire a parlé à Paris avec Olaf Scholz de la Commission européenne."
+
+
+@pytest.fixture(autouse=True)
+def _fake_extractor(monkeypatch: pytest.MonkeyPatch) -> None:
+    import reader.domain.entities.ner as ner
+
+    monkeypatch.setattr(ner, "Extractor", fake_ner_reader.FakeExtractor)
+
+
+def _export(paths: list[Path], index: Path) -> list[dict[str, object]]:
+    library = pipeline.open_library(paths, index)
+    try:
+        records = [article_record(library, aid) for aid in library.order()]
+    finally:
+        library.close()
+    for record in records:  # every record is valid UTF-8 JSON
+        json.dumps(record, ensure_ascii=False).encode("utf-8")
+    return records
+
+
+def _no_corrupt_copy(index: Path) -> None:
+    assert not [p.name for p in index.iterdir() if p.name.endswith(".corrupt")]
+
+
+# -- 1. article-id collision ----------------------------------------------------------------
+
+
+def _jsonl(*texts: str) -> str:
+    return "".join(json.dumps({"title": f"T{i}", "text": t}) + "\n" for i, t in enumerate(texts))
+
+
+def test_a_file_named_like_a_jsonl_record_gets_its_own_id(tmp_path: Path) -> None:
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "x.jsonl").write_text(_jsonl(f"Un. {TEXT}", f"Deux. {TEXT}"), encoding="utf-8")
+    (corpus / "x#1.txt").write_text(f"Trois, le fichier texte. {TEXT}", encoding="utf-8")
+    (corpus / "y.txt").write_text(f"Quatre. {TEXT}", encoding="utf-8")
+    index = tmp_path / "index"
+    report = pipeline.update([corpus], index)
+    records = _export([corpus], index)
+    ids = [r["id"] for r in records]
+    assert len(ids) == len(set(ids)) == 4 == report.added
+    texts = {str(r["text"]).split(".")[0].split(",")[0] for r in records}
+    assert texts == {"Un", "Deux", "Trois", "Quatre"}
+    # the non-colliding ids are as SPEC §2 says
+    assert {"x#1", "x#2", "y"} <= set(ids)
+    # deleting the JSON Lines file leaves no ghost of its records
+    (corpus / "x.jsonl").unlink()
+    pipeline.update([corpus], index)
+    after = _export([corpus], index)
+    assert sorted(str(r["text"]).split(",")[0].split(".")[0] for r in after) == [
+        "Quatre",
+        "Trois",
+    ]
+
+
+def test_ids_of_single_files_never_take_a_multi_file_record_id(tmp_path: Path) -> None:
+    names = ["x.jsonl", "x#1.txt", "x#2.md", "z.json", "z#1.html", "w#1.txt"]
+    for name in names:
+        (tmp_path / name).write_text("{}", encoding="utf-8")
+    files, _ = discover([tmp_path])
+    ids = assign_ids(files)
+    by_name = {os.path.basename(k): v for k, v in ids.items()}
+    assert by_name["x.jsonl"] == "x" and by_name["z.json"] == "z" and by_name["w#1.txt"] == "w#1"
+    for name in ("x#1.txt", "x#2.md", "z#1.html"):
+        assert by_name[name] not in {"x#1", "x#2", "z#1"}, by_name
+    assert len(set(ids.values())) == len(ids)
+
+
+# -- 2. a file name that is not valid UTF-8 ---------------------------------------------------
+
+
+def test_a_file_name_that_is_not_utf8_is_indexed_and_the_store_kept(tmp_path: Path) -> None:
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "ok.txt").write_text(f"Bon. {TEXT}", encoding="utf-8")
+    index = tmp_path / "index"
+    pipeline.update([corpus], index)
+    with open(os.path.join(os.fsencode(corpus), b"bad\xe9name.txt"), "wb") as f:
+        f.write(f"Mauvais nom. {TEXT}".encode())
+    report = pipeline.update([corpus], index)
+    assert report.added == 1 and not report.notices
+    _no_corrupt_copy(index)
+    assert pipeline.is_current([corpus], index)
+    records = _export([corpus], index)
+    assert len(records) == 2
+    assert "bad\ufffdname" in {r["id"] for r in records}
+    # a second run sees nothing changed (the manifest holds the name exactly)
+    again = pipeline.update([corpus], index)
+    assert again.nothing_changed and again.analysed == 0
+
+
+# -- 3. lone surrogates in JSON ---------------------------------------------------------------
+
+
+def test_lone_surrogates_in_json_are_replaced_when_read(tmp_path: Path) -> None:
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    line = '{"title": "Titre \\ud83d", "text": "Texte \\ud83d Marie Curie \\udc00.", ' + (
+        '"source": "Source \\ud83d", "date": "2021-\\udc0012", "url": "http://x/\\ud83d"}\n'
+    )
+    (corpus / "s.jsonl").write_text(line + _jsonl(TEXT), encoding="utf-8")
+    (corpus / "one.json").write_text('{"text": "Seul \\ud83d texte"}', encoding="utf-8")
+    index = tmp_path / "index"
+    report = pipeline.update([corpus], index)
+    assert report.added == 3 and not report.notices
+    _no_corrupt_copy(index)
+    records = _export([corpus], index)
+    first = next(r for r in records if r["id"] == "s#1")
+    assert first["title"] == "Titre \ufffd" and first["source"] == "Source \ufffd"
+    assert "Texte \ufffd Marie Curie \ufffd." in str(first["text"])
+    blob = json.dumps(records, ensure_ascii=False)
+    assert not any("\ud800" <= ch <= "\udfff" for ch in blob)
+
+
+def test_json_reader_never_returns_a_surrogate() -> None:
+    docs, _ = parse_report('{"text": ["a\\ud83d", "b\\ude00c"], "title": "\\udfff"}', ".json", "f")
+    assert docs[0].text == "a\ufffd\n\nb\ufffdc" and docs[0].title == "\ufffd"
+    # a well-formed pair stays the emoji it encodes
+    docs, _ = parse_report('{"text": "ok \\ud83d\\ude00"}\n', ".jsonl", "f")
+    assert docs[0].text == "ok \U0001f600"
+
+
+# -- 4. JSON integers beyond Python's conversion limit -------------------------------------
+
+
+def test_a_huge_json_integer_fails_its_record_only(tmp_path: Path) -> None:
+    huge = "9" * 5000
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "l.jsonl").write_text(
+        _jsonl(f"Un. {TEXT}")
+        + '{"text": "deux", "n": ' + huge + "}\n"
+        + '{"text": "trois", "title": ' + huge + "}\n"
+        + _jsonl(f"Quatre. {TEXT}"),
+        encoding="utf-8",
+    )
+    (corpus / "big.json").write_text('{"text": "x", "date": ' + huge + "}", encoding="utf-8")
+    (corpus / "ok.txt").write_text(TEXT, encoding="utf-8")
+    index = tmp_path / "index"
+    report = pipeline.update([corpus], index)
+    assert report.added == 3
+    reasons = {(os.path.basename(p.path), p.reason) for p in report.problems}
+    assert any(n == "l.jsonl" and r.startswith("line 2:") and "number" in r for n, r in reasons)
+    assert any(n == "l.jsonl" and r.startswith("line 3:") for n, r in reasons)
+    assert any(n == "big.json" and "number" in r for n, r in reasons)
+
+
+# -- 11. deep folders -----------------------------------------------------------------------
+
+
+def test_very_deep_folders_are_walked_without_recursion(tmp_path: Path) -> None:
+    depth = 1100
+    rel = "/".join(["d"] * depth)
+    os.makedirs(tmp_path / rel)
+    (tmp_path / "top.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "d" / "d" / "two.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / rel / "deep.txt").write_text(TEXT, encoding="utf-8")
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(200)  # a recursive walk would fail long before the bottom
+    try:
+        files, problems = discover([tmp_path])
+    finally:
+        sys.setrecursionlimit(limit)
+    names = {f.rel for f in files}
+    assert {"top.txt", "d/d/two.txt"} <= names
+    assert any("too deep" in p.reason for p in problems)
+    corpus = load_corpus([tmp_path])
+    assert len(corpus.articles) >= 2
+
+
+# -- 14. large JSON Lines -------------------------------------------------------------------
+
+
+def test_records_of_a_jsonl_file_are_hashed_once_not_per_record(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The 50,000-record slowness: each record hashed the whole file again (quadratic)."""
+    data = _jsonl(*(f"Article {i}. {TEXT}" for i in range(300))).encode()
+    hashed: list[int] = []
+    real = hashlib.sha256
+
+    def counting(payload: bytes = b"") -> object:
+        hashed.append(len(payload))
+        return real(payload)
+
+    monkeypatch.setattr("reader.domain.corpus.hashlib.sha256", counting)
+    articles, problems = articles_from_bytes(data, "big.jsonl", "big", "big.jsonl")
+    assert len(articles) == 300 and not problems
+    assert sum(hashed) <= 2 * len(data) + 300 * 64
+    # the hashes are still distinct per record and what they were before
+    assert len({a.content_hash for a in articles}) == 300
+    assert articles[4].content_hash == real(data + b"\0#5").hexdigest()
+
+
+def test_reading_a_big_jsonl_reports_progress_by_record(tmp_path: Path) -> None:
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "big.jsonl").write_text(_jsonl(*(f"N{i}. {TEXT}" for i in range(500))), "utf-8")
+    seen: list[tuple[str, int, int]] = []
+    pipeline.update([corpus], tmp_path / "index", progress=lambda s, d, t: seen.append((s, d, t)))
+    reading = [(d, t) for s, d, t in seen if s.startswith("reading")]
+    assert max(t for _, t in reading) >= 500
+    assert len({d for d, _ in reading}) > 3
+
+
+def test_source_file_keeps_working_with_undecodable_names(tmp_path: Path) -> None:
+    name = os.fsdecode(b"bad\xe9name.txt")
+    src = SourceFile(str(tmp_path / name), str(tmp_path), name, 1, 1)
+    assert assign_ids([src])[src.file] == "bad\ufffdname"
