@@ -190,12 +190,15 @@ def test_very_deep_folders_are_walked_without_recursion(tmp_path: Path) -> None:
     sys.setrecursionlimit(200)  # a recursive walk would fail long before the bottom
     try:
         files, problems = discover([tmp_path])
+        corpus = load_corpus([tmp_path])
     finally:
         sys.setrecursionlimit(limit)
+        (tmp_path / rel / "deep.txt").unlink()
+        for n in range(depth, 0, -1):  # shutil.rmtree (pytest's clean-up) recurses too
+            (tmp_path / "/".join(["d"] * n)).rmdir() if n > 2 else None
     names = {f.rel for f in files}
     assert {"top.txt", "d/d/two.txt"} <= names
     assert any("too deep" in p.reason for p in problems)
-    corpus = load_corpus([tmp_path])
     assert len(corpus.articles) >= 2
 
 
@@ -231,7 +234,7 @@ def test_reading_a_big_jsonl_reports_progress_by_record(tmp_path: Path) -> None:
     pipeline.update([corpus], tmp_path / "index", progress=lambda s, d, t: seen.append((s, d, t)))
     reading = [(d, t) for s, d, t in seen if s.startswith("reading")]
     assert max(t for _, t in reading) >= 500
-    assert len({d for d, _ in reading}) > 3
+    assert len({d for d, _ in reading if d < 500}) >= 2  # said during the file, not after
 
 
 def test_source_file_keeps_working_with_undecodable_names(tmp_path: Path) -> None:

@@ -14,8 +14,10 @@ a hash (hashes key the entity cache).
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from reader.domain.cleaning import clean
 from reader.domain.decoding import BinaryFile, decode_bytes
@@ -64,11 +66,25 @@ def read_articles(
     return articles_from_bytes(data, src.name, article_id, display_path)
 
 
+def _record_hash(file_hash: Any, n: int) -> str:
+    """SHA-256 of the file's bytes followed by ``b"\\0#n"``, from the file's running hash."""
+    record = file_hash.copy()
+    record.update(f"\0#{n}".encode())
+    return str(record.hexdigest())
+
+
 def articles_from_bytes(
-    data: bytes, name: str, article_id: str, display_path: str
+    data: bytes,
+    name: str,
+    article_id: str,
+    display_path: str,
+    progress: Callable[[int, int], None] | None = None,
 ) -> tuple[list[Article], list[Problem]]:
     """Decode, parse and clean the raw bytes of the file called `name` (its suffix picks the
-    format): its articles and the problems met. For callers that already hold the bytes."""
+    format): its articles and the problems met. For callers that already hold the bytes.
+
+    `progress(done, total)` is called before each article of the file is cleaned (a JSON
+    Lines file may hold tens of thousands)."""
     if not data.strip():
         return [], [Problem(display_path, "empty file")]
     try:
@@ -86,9 +102,12 @@ def articles_from_bytes(
         return [], [Problem(display_path, "document nested too deeply")]
     problems = [Problem(display_path, w) for w in warnings]
     multi = suffix in _MULTI_SUFFIXES or len(docs) > 1
-    digest = hashlib.sha256(data).hexdigest()
+    file_hash = hashlib.sha256(data)  # hashed once: a copy per record adds only "\0#n"
+    digest = file_hash.hexdigest()
     articles: list[Article] = []
     for n, doc in enumerate(docs, 1):
+        if progress is not None:
+            progress(n, len(docs))
         aid = f"{article_id}#{n}" if multi else article_id
         if len(doc.text) > MAX_ARTICLE_CHARS:
             where = f"article {n}: " if multi else ""
@@ -105,7 +124,7 @@ def articles_from_bytes(
             where = f" (article {n})" if multi else ""
             problems.append(Problem(display_path, f"no article text left after cleaning{where}"))
             continue
-        content_hash = hashlib.sha256(data + f"\0#{n}".encode()).hexdigest() if multi else digest
+        content_hash = _record_hash(file_hash, n) if multi else digest
         articles.append(
             Article(
                 id=aid,

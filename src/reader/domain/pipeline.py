@@ -32,6 +32,7 @@ from reader.domain.model import (
     SharedPassage,
 )
 from reader.domain.paths import config_dir, corpus_key
+from reader.domain.sanitize import sanitize_inline
 from reader.domain.store import FileEntry, Store, StoreCorrupt, StoreReader
 
 if TYPE_CHECKING:
@@ -47,6 +48,8 @@ STORE_NAME = "store.sqlite"
 SEARCH_DIR = "search"
 LOCK_NAME = "writer.lock"
 NER_BATCH = 32
+#: Fewest articles in one file for which reading it reports progress record by record.
+RECORD_PROGRESS_MIN = 500
 
 
 class Cancelled(Exception):
@@ -410,7 +413,9 @@ class _Updater:
                 self.report.unchanged += len(old.ids)
                 continue
             shown = display_path(src.path)
-            articles, file_problems = articles_from_bytes(data, src.name, file_id, shown)
+            articles, file_problems = articles_from_bytes(
+                data, src.name, file_id, shown, progress=self._record_progress(src.name)
+            )
             ids = [a.id for a in articles]
             for article in articles:
                 self.changed[article.id] = article
@@ -431,6 +436,18 @@ class _Updater:
                     ),
                 )
             )
+
+    def _record_progress(self, name: str) -> Callable[[int, int], None]:
+        """Progress of the records of one multi-article file (said every 250 records, and
+        checks for cancellation as often)."""
+        stage = f"reading {sanitize_inline(name)}"
+
+        def report(done: int, total: int) -> None:
+            if total >= RECORD_PROGRESS_MIN and (done % 250 == 1 or done == total):
+                self._check()
+                self.say(stage, done, total)
+
+        return report
 
     def _analyse(
         self, store: Store, corpus: dict[str, Article]
