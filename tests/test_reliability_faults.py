@@ -241,3 +241,50 @@ def test_source_file_keeps_working_with_undecodable_names(tmp_path: Path) -> Non
     name = os.fsdecode(b"bad\xe9name.txt")
     src = SourceFile(str(tmp_path / name), str(tmp_path), name, 1, 1)
     assert assign_ids([src])[src.file] == "bad\ufffdname"
+
+
+# -- 15. checkpoint -------------------------------------------------------------------------
+
+
+def _cached_extractions(index: Path) -> int:
+    import sqlite3
+
+    path = index / pipeline.STORE_NAME
+    if not path.exists():
+        return 0
+    try:
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=0.1)
+        try:
+            return int(db.execute("SELECT count(*) FROM ner_cache").fetchone()[0])
+        finally:
+            db.close()
+    except sqlite3.Error:
+        return 0
+
+
+def test_a_cold_build_killed_at_75_percent_resumes_from_its_last_chunk(tmp_path: Path) -> None:
+    import signal
+    import time
+
+    from test_reliability_index import reader, start, write_corpus
+
+    corpus = write_corpus(tmp_path / "corpus", 64)
+    index = tmp_path / "index"
+    proc = start(tmp_path, "index", str(corpus), "--index-dir", str(index), FAKE_NER_DELAY="0.05")
+    try:
+        done = 0
+        while proc.poll() is None and done < 48:
+            time.sleep(0.02)
+            done = _cached_extractions(index)
+        # before: nothing was committed until the whole build was (0, then 64 at once)
+        assert 48 <= done < 64, f"{done} extractions committed when the build was killed"
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.communicate()
+    run = reader(tmp_path, "index", str(corpus), "--index-dir", str(index))
+    assert run.code == 0, run.stderr
+    import re
+
+    analysed = int(re.findall(r"\((\d+) analysed\)", run.stderr)[-1])
+    assert analysed <= 16, run.stderr
+    assert "64 added" in run.stderr

@@ -339,7 +339,7 @@ class _Updater:
 
         corpus = {k: v for k, v in stored.items() if k not in self.removed}
         corpus.update(self.changed)
-        fresh, raw = self._analyse(store, corpus)
+        _fresh, raw = self._analyse(store, corpus)  # committed chunk by chunk
         linked = self._link(corpus, raw)
         terms_after = self._index(store, corpus, linked, "search_schema" in stale)
         touched, passages = self._passages(corpus)
@@ -352,8 +352,6 @@ class _Updater:
                 store.delete_file(name)
             for article in self.changed.values():
                 store.put_article(article, article.path)
-            for key, ms in fresh.items():
-                store.put_ner(key, ms)
             for name, entry in self.file_rows:
                 store.put_file(name, entry)
             store.replace_links(linked.entities, linked.mentions)
@@ -480,6 +478,11 @@ class _Updater:
                     self.cues.update(
                         ((article.id, *where), cue) for where, cue in article_cues.items()
                     )
+                # checkpoint: the cache is keyed by content, so a chunk's results are valid
+                # whatever happens next; a build killed later resumes after this chunk
+                with store.transaction():
+                    for article in chunk:
+                        store.put_ner(keys[article.id], fresh[keys[article.id]])
                 self.say("finding entities", len(fresh), len(missing))
             self.say("finding entities", len(missing), len(missing))
             self.report.analysed = len(missing)
