@@ -247,7 +247,9 @@ def _search(args: argparse.Namespace, library: Any) -> Any:
 
 
 def _dump(obj: Any) -> None:
-    sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
+    from reader.domain.sanitize import clean_tree
+
+    sys.stdout.write(json.dumps(clean_tree(obj), ensure_ascii=False) + "\n")
 
 
 def _console() -> Any:
