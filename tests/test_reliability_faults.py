@@ -157,8 +157,12 @@ def test_a_huge_json_integer_fails_its_record_only(tmp_path: Path) -> None:
     corpus.mkdir()
     (corpus / "l.jsonl").write_text(
         _jsonl(f"Un. {TEXT}")
-        + '{"text": "deux", "n": ' + huge + "}\n"
-        + '{"text": "trois", "title": ' + huge + "}\n"
+        + '{"text": "deux", "n": '
+        + huge
+        + "}\n"
+        + '{"text": "trois", "title": '
+        + huge
+        + "}\n"
         + _jsonl(f"Quatre. {TEXT}"),
         encoding="utf-8",
     )
@@ -288,3 +292,186 @@ def test_a_cold_build_killed_at_75_percent_resumes_from_its_last_chunk(tmp_path:
     analysed = int(re.findall(r"\((\d+) analysed\)", run.stderr)[-1])
     assert analysed <= 16, run.stderr
     assert "64 added" in run.stderr
+
+
+# -- 5. a full disk is not damage -----------------------------------------------------------
+
+
+def _write_articles(folder: Path, start: int, count: int, size: int = 200) -> None:
+    """`count` articles of about `size` words drawn from a small vocabulary (a small search
+    index; no long passage shared by two articles)."""
+    import random
+
+    rng = random.Random(start)
+    vocabulary = [f"mot{n}" for n in range(3000)]
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(start, start + count):
+        filler = " ".join(rng.choices(vocabulary, k=size))
+        (folder / f"art_{i:03d}.txt").write_text(
+            f"Titre {i}\n\n{TEXT} Article motunique{i}. {filler}\n", encoding="utf-8"
+        )
+
+
+def _ids(paths: list[Path], index: Path) -> set[str]:
+    library = pipeline.open_library(paths, index)
+    try:
+        return set(library.order())
+    finally:
+        library.close()
+
+
+def test_a_write_error_during_an_update_keeps_the_previous_index(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    from reader.domain.search import SearchIndex
+
+    corpus = tmp_path / "c"
+    _write_articles(corpus, 0, 3)
+    index = tmp_path / "index"
+    pipeline.update([corpus], index)
+    _write_articles(corpus, 3, 2)
+
+    def full(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(index / "search" / "x.seg"))
+
+    monkeypatch.setattr(SearchIndex, "update", full)
+    with pytest.raises(pipeline.IndexUnwritable) as caught:
+        pipeline.update([corpus], index)
+    assert "disk full" in str(caught.value) and str(index) in str(caught.value)
+    _no_corrupt_copy(index)
+    assert _ids([corpus], index) == {"art_000", "art_001", "art_002"}  # still answering
+    assert pipeline.open_search(index).search("motunique1", 5).total == 1
+    monkeypatch.undo()
+    report = pipeline.update([corpus], index)
+    assert report.added == 2 and not report.notices
+    assert report.analysed == 0  # the two new articles' extraction was kept (checkpoint)
+    assert len(_ids([corpus], index)) == 5
+
+
+def test_a_full_store_is_reported_not_moved_aside(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+
+    from reader.domain.store import Store
+
+    corpus = tmp_path / "c"
+    _write_articles(corpus, 0, 3)
+    index = tmp_path / "index"
+    pipeline.update([corpus], index)
+    _write_articles(corpus, 3, 1)
+
+    def full(*args: object, **kwargs: object) -> None:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(Store, "replace_links", full)
+    with pytest.raises(pipeline.IndexUnwritable, match="disk full"):
+        pipeline.update([corpus], index)
+    _no_corrupt_copy(index)
+    monkeypatch.undo()
+    report = pipeline.update([corpus], index)
+    assert report.added == 1 and report.analysed == 0 and not report.notices
+
+
+@pytest.fixture()
+def small_disk(tmp_path: Path) -> object:
+    """A 2 MB tmpfs (root only); skipped with the reason where it cannot be mounted."""
+    import subprocess
+
+    mount = tmp_path / "disk"
+    mount.mkdir()
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(mount)],
+        capture_output=True,
+        text=True,
+    )
+    if done.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.strip() or done.returncode}")
+
+    def remount(options: str) -> None:
+        subprocess.run(["mount", "-o", f"remount,{options}", str(mount)], check=True)
+
+    try:
+        yield mount, remount
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+def test_disk_full_on_a_real_small_disk_then_resume(tmp_path: Path, small_disk: object) -> None:
+    from test_reliability_index import reader
+
+    mount, remount = small_disk  # type: ignore[misc]
+    corpus = tmp_path / "c"
+    _write_articles(corpus, 0, 5, size=20)
+    index = mount / "index"
+    first = reader(tmp_path, "index", str(corpus), "--index-dir", str(index))
+    assert first.code == 0, first.stderr
+    _write_articles(corpus, 5, 60, size=3000)  # ~1.5 MB of text: more than the disk holds
+    run = reader(tmp_path, "index", str(corpus), "--index-dir", str(index))
+    assert run.code == 1 and "disk full" in run.stderr and str(index) in run.stderr, run.stderr
+    _no_corrupt_copy(index)
+    # the previous index still answers, read-only, saying why it is not up to date
+    search = reader(tmp_path, "search", "motunique2", str(corpus), "--index-dir", str(index))
+    assert search.code == 0 and "art_002" in search.stdout, search.stderr
+    assert "disk full" in search.stderr
+    export = reader(tmp_path, "export", str(corpus), "--index-dir", str(index))
+    assert export.code == 0 and len(export.stdout.splitlines()) == 5, export.stderr
+    remount("size=64m")
+    again = reader(tmp_path, "index", str(corpus), "--index-dir", str(index))
+    assert again.code == 0, again.stderr
+    assert "60 added" in again.stderr and "0 removed" in again.stderr
+    import re
+
+    analysed = int(re.findall(r"\((\d+) analysed\)", again.stderr)[-1])
+    assert analysed <= 60  # the first five are not analysed again
+
+
+# -- 17. read-only index, unreadable corpus root -----------------------------------------------
+
+
+def test_a_complete_read_only_index_can_be_searched(tmp_path: Path, small_disk: object) -> None:
+    from test_reliability_index import reader
+
+    mount, remount = small_disk  # type: ignore[misc]
+    corpus = tmp_path / "c"
+    _write_articles(corpus, 0, 4, size=20)
+    index = mount / "index"
+    assert reader(tmp_path, "index", str(corpus), "--index-dir", str(index)).code == 0
+    remount("ro")
+    search = reader(tmp_path, "search", "motunique3", str(corpus), "--index-dir", str(index))
+    assert search.code == 0 and "art_003" in search.stdout, search.stderr
+    entities = reader(tmp_path, "entities", str(corpus), "--index-dir", str(index), "--json")
+    assert entities.code == 0 and json.loads(entities.stdout), entities.stderr
+    # a corpus that changed meanwhile: the index as it was, and why it was not updated
+    _write_articles(corpus, 4, 1, size=20)
+    stale = reader(tmp_path, "search", "motunique1", str(corpus), "--index-dir", str(index))
+    assert stale.code == 0 and "art_001" in stale.stdout, stale.stderr
+    assert "read-only" in stale.stderr
+
+
+def test_an_unreadable_corpus_root_is_refused_and_the_index_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    from reader.domain import discovery
+
+    corpus = tmp_path / "c"
+    _write_articles(corpus, 0, 2)
+    index = tmp_path / "index"
+    pipeline.update([corpus], index)
+    real_scandir = os.scandir
+
+    def denied(path: object = ".") -> object:
+        if os.fspath(path) == str(corpus):  # type: ignore[arg-type]
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real_scandir(path)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(discovery.os, "scandir", denied)
+    assert not pipeline.is_current([corpus], index)
+    with pytest.raises(pipeline.CorpusUnreadable, match="Permission denied"):
+        pipeline.update([corpus], index)
+    monkeypatch.undo()
+    assert _ids([corpus], index) == {"art_000", "art_001"}

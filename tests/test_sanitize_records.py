@@ -31,7 +31,7 @@ BIDI = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u
 
 def _bad(s: str) -> bool:
     return any(
-        unicodedata.category(c) in ("Cc", "Cs") and c not in "\n\t" or c in BIDI for c in s
+        (unicodedata.category(c) in ("Cc", "Cs") and c not in "\n\t") or c in BIDI for c in s
     )
 
 

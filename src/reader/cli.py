@@ -185,13 +185,24 @@ def _bring_up_to_date(
     rebuild: bool = False,
     verbose: bool = False,
     verify_search: bool = True,
+    read_only_ok: bool = True,
 ) -> Any:
     from reader.domain import pipeline
 
     if not rebuild and pipeline.is_current(paths, index_dir, verify_search=verify_search):
         return None
-    with _StderrProgress() as progress:
-        report = pipeline.update(paths, index_dir, progress=progress, rebuild=rebuild)
+    try:
+        with _StderrProgress() as progress:
+            report = pipeline.update(paths, index_dir, progress=progress, rebuild=rebuild)
+    except pipeline.IndexUnwritable as exc:
+        # not damage: the index as the last update left it still answers (read-only)
+        if not read_only_ok or not (index_dir / pipeline.STORE_NAME).is_file():
+            raise
+        print(
+            f"reader: {sanitize_inline(str(exc))}; using the index as it was (read-only)",
+            file=sys.stderr,
+        )
+        return None
     for notice in report.notices:
         print(f"reader: {sanitize_inline(notice)}", file=sys.stderr)
     if verbose or report.problems:
@@ -267,7 +278,7 @@ def cmd_index(args: argparse.Namespace) -> int:
     if not args.rebuild and pipeline.is_current(paths, index_dir):
         print(f"reader: index is up to date ({index_dir})", file=sys.stderr)
         return EXIT_OK
-    report = _bring_up_to_date(paths, index_dir, rebuild=args.rebuild)
+    report = _bring_up_to_date(paths, index_dir, rebuild=args.rebuild, read_only_ok=False)
     print(f"reader: {report.summary()}", file=sys.stderr)
     return EXIT_OK
 

@@ -260,6 +260,23 @@ def discover(
     return walker.files, walker.problems
 
 
+def unreadable_roots(paths: list[Path]) -> list[Problem]:
+    """The paths a user gave that cannot be read at all (missing, or a folder that cannot be
+    listed), with the reason: an update must refuse them rather than take every article of
+    the corpus for deleted."""
+    found: list[Problem] = []
+    for given in paths:
+        path = Path(os.path.abspath(given))
+        try:
+            st = os.stat(path)
+            if stat.S_ISDIR(st.st_mode):
+                with os.scandir(path) as it:
+                    next(it, None)
+        except OSError as exc:
+            found.append(Problem(display_path(path), exc.strerror or str(exc)))
+    return found
+
+
 def read_bytes_safely(src: SourceFile, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     """Read `src` without ever blocking on a special file; raise `FileRefused` otherwise.
 

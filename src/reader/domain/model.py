@@ -35,7 +35,7 @@ class Sanitised:
         object.__setattr__(self, name, clean_value(value, name in self.MULTILINE))
 
     def __post_init__(self) -> None:
-        if getattr(type(self), "__dataclass_params__").frozen:
+        if type(self).__dataclass_params__.frozen:
             for f in fields(self):  # type: ignore[arg-type]
                 value = getattr(self, f.name)
                 object.__setattr__(self, f.name, clean_value(value, f.name in self.MULTILINE))

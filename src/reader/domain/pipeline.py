@@ -9,6 +9,7 @@ Writers are serialised by a lock file; readers never wait.
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import hashlib
 import os
@@ -21,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader.domain.discovery import SourceFile
+from reader.domain.discovery import unreadable_roots as discover_roots
 from reader.domain.library import LazySearcher, Library, Searcher
 from reader.domain.model import (
     Article,
@@ -33,7 +35,7 @@ from reader.domain.model import (
 )
 from reader.domain.paths import config_dir, corpus_key
 from reader.domain.sanitize import sanitize_inline
-from reader.domain.store import FileEntry, Store, StoreCorrupt, StoreReader
+from reader.domain.store import FileEntry, Store, StoreCorrupt, StoreReader, StoreUnwritable
 
 if TYPE_CHECKING:
     from reader.domain.entities.linking import LinkResult
@@ -54,6 +56,44 @@ RECORD_PROGRESS_MIN = 500
 
 class Cancelled(Exception):
     """The caller asked `update()` to stop; what was committed stays valid."""
+
+
+class IndexUnwritable(Exception):
+    """The index folder cannot be written (disk full, quota, read-only file system,
+    permission). Not damage: the index is left as the last update committed it and still
+    answers (read-only); the next update resumes where this one stopped."""
+
+    def __init__(self, index_dir: Path, reason: str) -> None:
+        super().__init__(f"cannot write the index in {index_dir}: {reason}")
+        self.index_dir = index_dir
+        self.reason = reason
+
+
+class CorpusUnreadable(Exception):
+    """A corpus path given cannot be read at all: the update is refused and the index kept
+    (rather than every article taken for deleted)."""
+
+
+#: What an `OSError` says when a write failed for want of space or permission.
+_WRITE_ERRNOS: dict[int, str] = {
+    errno.ENOSPC: "disk full",
+    errno.EDQUOT: "disk quota exceeded",
+    errno.EFBIG: "file too large for the file system",
+    errno.EROFS: "read-only file system",
+    errno.EACCES: "permission denied",
+    errno.EPERM: "permission denied",
+}
+
+
+def _unwritable(index_dir: Path, exc: BaseException) -> IndexUnwritable | None:
+    """The `IndexUnwritable` that `exc` means, if it is a failed write."""
+    if isinstance(exc, StoreUnwritable):
+        return IndexUnwritable(index_dir, exc.reason)
+    if isinstance(exc, OSError) and exc.errno in _WRITE_ERRNOS:
+        where = f": {exc.filename}" if exc.filename else ""
+        reason = f"{_WRITE_ERRNOS[exc.errno]} ({exc.strerror or exc}{where})"
+        return IndexUnwritable(index_dir, sanitize_inline(reason))
+    return None
 
 
 @dataclass
@@ -120,11 +160,23 @@ def _discard_store(index_dir: Path) -> None:
 
 
 def _open_store(
-    index_dir: Path, notices: list[str] | None = None, *, shared: bool = False, check: bool = True
+    index_dir: Path,
+    notices: list[str] | None = None,
+    *,
+    shared: bool = False,
+    check: bool = True,
+    read_only_ok: bool = False,
 ) -> Store:
+    """Open the store, moving a damaged one aside (and starting afresh); with
+    `read_only_ok`, a store that cannot be written (full disk, read-only file system) is
+    opened read-only instead of failing with `StoreUnwritable`."""
     path = index_dir / STORE_NAME
     try:
         return Store(path, shared=shared, check=check)
+    except StoreUnwritable:
+        if not read_only_ok:
+            raise
+        return Store(path, shared=shared, check=check, readonly=True)
     except StoreCorrupt as exc:
         _discard_store(index_dir)
         if notices is not None:
@@ -182,6 +234,11 @@ def is_current(paths: Sequence[Path], index_dir: Path, *, verify_search: bool = 
         return False
     try:
         store = Store(store_path, check=False)
+    except StoreUnwritable:  # a full disk or a read-only index: read it as it is
+        try:
+            store = Store(store_path, check=False, readonly=True)
+        except (StoreCorrupt, StoreUnwritable):
+            return False
     except StoreCorrupt:
         return False
     try:
@@ -257,17 +314,32 @@ def update(
     `rebuild` starts from nothing; `rebuild_search` rebuilds only the search index (for a
     search index found damaged while querying it). A store found damaged while it is read is
     moved aside and rebuilt, with a notice. Raises `Cancelled` when `should_stop()` turns
-    true; nothing half-done is committed."""
-    with writer_lock(index_dir, progress):
-        if rebuild_search and not rebuild:
-            shutil.rmtree(index_dir / SEARCH_DIR, ignore_errors=True)
-        try:
-            return _Updater(list(paths), index_dir, progress, should_stop).run(rebuild)
-        except StoreCorrupt as exc:
-            _discard_store(index_dir)
-            updater = _Updater(list(paths), index_dir, progress, should_stop)
-            updater.report.notices.append(f"The index store was damaged ({exc}); rebuilt it.")
-            return updater.run(False)
+    true; nothing half-done is committed (but the extraction of every finished chunk is).
+    Raises `IndexUnwritable` when the index cannot be written (full disk, read-only file
+    system): the index stays as it was, readable, and the next update resumes; and
+    `CorpusUnreadable` when a corpus path cannot be read at all (nothing is removed)."""
+    unreadable = discover_roots(list(paths))
+    if unreadable:
+        raise CorpusUnreadable(
+            "; ".join(f"cannot read {p.path}: {p.reason}" for p in unreadable)
+            + " (the index is kept as it was)"
+        )
+    try:
+        with writer_lock(index_dir, progress):
+            if rebuild_search and not rebuild:
+                shutil.rmtree(index_dir / SEARCH_DIR, ignore_errors=True)
+            try:
+                return _Updater(list(paths), index_dir, progress, should_stop).run(rebuild)
+            except StoreCorrupt as exc:
+                _discard_store(index_dir)
+                updater = _Updater(list(paths), index_dir, progress, should_stop)
+                updater.report.notices.append(f"The index store was damaged ({exc}); rebuilt it.")
+                return updater.run(False)
+    except (StoreUnwritable, OSError) as exc:
+        unwritable = _unwritable(index_dir, exc)
+        if unwritable is None:
+            raise
+        raise unwritable from exc
 
 
 class _Updater:
@@ -387,8 +459,10 @@ class _Updater:
             try:
                 data = read_bytes_safely(src)
             except OSError as exc:
-                reason = exc.reason if isinstance(exc, FileRefused) else (
-                    f"cannot read: {exc.strerror or exc}"
+                reason = (
+                    exc.reason
+                    if isinstance(exc, FileRefused)
+                    else (f"cannot read: {exc.strerror or exc}")
                 )
                 shown = display_path(src.path)
                 self.file_rows.append(
@@ -770,7 +844,7 @@ def open_library(paths: Sequence[Path], index_dir: Path, *, verify: bool = True)
     does not change what this library shows). `verify` first checks the store's structure and
     that every stored row reads (`StoreCorrupt` if not); without it, call `library.verify()`
     later. Close the library (`library.close()`) when it is replaced."""
-    reader = StoreReader(_open_store(index_dir, shared=True, check=False))
+    reader = StoreReader(_open_store(index_dir, shared=True, check=False, read_only_ok=True))
     try:
         if verify:
             reader.verify()
@@ -824,7 +898,7 @@ class SearchOnly:
 
         resolver = None
         if "entity:" in query.casefold():
-            store = _open_store(self.index_dir)
+            store = _open_store(self.index_dir, read_only_ok=True)
             try:
                 resolver = EntityResolver(store.entities().values())
             finally:
