@@ -35,7 +35,8 @@ class Sanitised:
         object.__setattr__(self, name, clean_value(value, name in self.MULTILINE))
 
     def __post_init__(self) -> None:
-        if type(self).__dataclass_params__.frozen:
+        params = getattr(type(self), "__dataclass_params__", None)
+        if params is not None and params.frozen:
             for f in fields(self):  # type: ignore[arg-type]
                 value = getattr(self, f.name)
                 object.__setattr__(self, f.name, clean_value(value, f.name in self.MULTILINE))
