@@ -225,9 +225,25 @@ def test_records_of_a_jsonl_file_are_hashed_once_not_per_record(
     articles, problems = articles_from_bytes(data, "big.jsonl", "big", "big.jsonl")
     assert len(articles) == 300 and not problems
     assert sum(hashed) <= 2 * len(data) + 300 * 64
-    # the hashes are still distinct per record and what they were before
+    # the hashes are distinct per record, and a record keeps its hash when one is appended
     assert len({a.content_hash for a in articles}) == 300
-    assert articles[4].content_hash == real(data + b"\0#5").hexdigest()
+    more, _ = articles_from_bytes(data + _jsonl("Encore.").encode(), "big.jsonl", "big", "big")
+    assert [a.content_hash for a in more[:300]] == [a.content_hash for a in articles]
+
+
+def test_appending_a_record_re_indexes_that_record_only(tmp_path: Path) -> None:
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    lines = _jsonl(*(f"N{i}. {TEXT} motunique{i}" for i in range(300)))
+    (corpus / "flux.jsonl").write_text(lines, "utf-8")
+    index = tmp_path / "index"
+    pipeline.update([corpus], index)
+    with (corpus / "flux.jsonl").open("a", encoding="utf-8") as f:
+        f.write(_jsonl("Le dernier article, sur Lyon."))
+    report = pipeline.update([corpus], index)
+    assert (report.added, report.changed, report.unchanged) == (1, 0, 300)
+    assert pipeline.open_search(index).search("motunique7", 5).total == 1
+    assert len(_export([corpus], index)) == 301
 
 
 def test_reading_a_big_jsonl_reports_progress_by_record(tmp_path: Path) -> None:

@@ -359,6 +359,8 @@ class _Updater:
         self.report = UpdateReport()
         self.changed: dict[str, Article] = {}
         self.removed: set[str] = set()
+        #: every file is read again (the cleaning rules changed): no stored article is kept
+        self.reread_all = False
         self.file_rows: list[tuple[str, FileEntry]] = []
         #: True when the search index could not be written (another program held its lock).
         self.search_pending = False
@@ -390,7 +392,7 @@ class _Updater:
     def _run(self, store: Store) -> None:
         versions = _versions(self.paths)
         stale = {k for k, v in versions.items() if store.get_meta(f"version:{k}") != v}
-        reread_all = bool(stale & {"pipeline", "cleaning"})
+        reread_all = self.reread_all = bool(stale & {"pipeline", "cleaning"})
         self.say("scanning", 0, 0)
         found, problems = _scan(self.paths)
         recorded = store.manifest()
@@ -490,8 +492,17 @@ class _Updater:
             )
             ids = [a.id for a in articles]
             for article in articles:
+                before = stored.get(article.id)
+                if (
+                    before is not None
+                    and not self.reread_all
+                    and (before.content_hash, before.path) == (article.content_hash, article.path)
+                ):
+                    # a record of a multi-article file that did not change (another one did)
+                    self.report.unchanged += 1
+                    continue
                 self.changed[article.id] = article
-                if article.id in stored:
+                if before is not None:
                     self.report.changed += 1
                 else:
                     self.report.added += 1
