@@ -117,6 +117,24 @@ def test_a_file_name_that_is_not_utf8_is_indexed_and_the_store_kept(tmp_path: Pa
     assert again.nothing_changed and again.analysed == 0
 
 
+def test_commands_answer_for_a_corpus_with_an_undecodable_file_name(tmp_path: Path) -> None:
+    from test_reliability_index import reader
+
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "ok.txt").write_text(f"Bon. {TEXT}", encoding="utf-8")
+    with open(os.path.join(os.fsencode(corpus), b"bad\xe9name.txt"), "wb") as f:
+        f.write(b"Mauvais nom. motunique " + TEXT.encode())
+    index = tmp_path / "index"
+    for args in (("index",), ("search", "motunique"), ("export",), ("index",)):
+        run = reader(tmp_path, *args, str(corpus), "--index-dir", str(index))
+        assert run.code == 0, (args, run.stderr)
+        if args[0] == "search":
+            assert "bad\ufffdname" in run.stdout
+    assert "up to date" in run.stderr
+    _no_corrupt_copy(index)
+
+
 # -- 3. lone surrogates in JSON ---------------------------------------------------------------
 
 
