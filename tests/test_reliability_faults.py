@@ -185,11 +185,15 @@ def test_a_huge_json_integer_fails_its_record_only(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     (corpus / "big.json").write_text('{"text": "x", "date": ' + huge + "}", encoding="utf-8")
+    items = [{"text": f"Liste un. {TEXT}"}, {"text": "deux", "meta": {"n": [1, 2]}}]
+    listing = json.dumps(items).replace("2]", huge + "]")
+    (corpus / "list.json").write_text(listing, encoding="utf-8")
     (corpus / "ok.txt").write_text(TEXT, encoding="utf-8")
     index = tmp_path / "index"
     report = pipeline.update([corpus], index)
-    assert report.added == 3
+    assert report.added == 4  # l.jsonl lines 1 and 4, ok.txt, the first item of list.json
     reasons = {(os.path.basename(p.path), p.reason) for p in report.problems}
+    assert ("list.json", "item 2: invalid JSON: number too long (5,000 digits)") in reasons
     assert any(n == "l.jsonl" and r.startswith("line 2:") and "number" in r for n, r in reasons)
     assert any(n == "l.jsonl" and r.startswith("line 3:") for n, r in reasons)
     assert any(n == "big.json" and "number" in r for n, r in reasons)

@@ -370,23 +370,47 @@ def _repair(text: str) -> str:
     return _SURROGATE_RE.sub("\ufffd", text)
 
 
-class _NumberTooLong(ValueError):
-    """A JSON integer longer than `_MAX_INT_DIGITS` digits."""
+class _TooLong:
+    """Stands for a JSON integer longer than `_MAX_INT_DIGITS` digits, so that only the
+    record holding it fails."""
+
+    def __init__(self, digits: int) -> None:
+        self.digits = digits
+
+    def __repr__(self) -> str:
+        return f"number too long ({self.digits:,} digits)"
 
 
-def _parse_int(digits: str) -> int:
-    if len(digits.lstrip("-")) > _MAX_INT_DIGITS:
-        raise _NumberTooLong(f"number too long ({len(digits):,} digits)")
-    return int(digits)
+def _loads(text: str) -> tuple[Any, list[_TooLong]]:
+    """`json.loads`, raising only `ValueError` (`json.JSONDecodeError` for invalid JSON; a
+    plain `ValueError` for nesting too deep), and the over-long integers it met: each is
+    left in the data as a `_TooLong`."""
+    too_long: list[_TooLong] = []
 
+    def parse_int(digits: str) -> int | _TooLong:
+        if len(digits) > _MAX_INT_DIGITS and len(digits.lstrip("-")) > _MAX_INT_DIGITS:
+            too_long.append(_TooLong(len(digits)))
+            return too_long[-1]
+        return int(digits)
 
-def _loads(text: str) -> Any:
-    """`json.loads` that raises only `ValueError` subclasses with a short reason: invalid JSON
-    (`json.JSONDecodeError`), a number too long (`_NumberTooLong`), nesting too deep."""
     try:
-        return json.loads(text, parse_int=_parse_int)
+        return json.loads(text, parse_int=parse_int), too_long
     except RecursionError as exc:
         raise ValueError("nested too deeply") from exc
+
+
+def _holds_too_long(value: Any) -> _TooLong | None:
+    """The first `_TooLong` anywhere inside `value` (walked without recursion)."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, _TooLong):
+            return item
+        if isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return None
 
 
 def _from_object(obj: Any, where: str) -> tuple[ParsedDoc | None, str | None]:
@@ -416,9 +440,7 @@ def _parse_json(text: str, name: str) -> tuple[list[ParsedDoc], list[str]]:
     if not text.strip():
         return [], ["empty file"]
     try:
-        data = _loads(text)
-    except _NumberTooLong as exc:
-        raise FormatError(f"invalid JSON: {exc}") from exc
+        data, too_long = _loads(text)
     except ValueError as exc:
         msg = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
         where = f" (line {exc.lineno})" if isinstance(exc, json.JSONDecodeError) else ""
@@ -428,6 +450,12 @@ def _parse_json(text: str, name: str) -> tuple[list[ParsedDoc], list[str]]:
     warnings: list[str] = []
     for n, item in enumerate(items, 1):
         where = f"item {n}" if isinstance(data, list) else "object"
+        bad = _holds_too_long(item) if too_long else None
+        if bad is not None:
+            if not isinstance(data, list):
+                raise FormatError(f"invalid JSON: {bad!r}")
+            warnings.append(f"{where}: invalid JSON: {bad!r}")
+            continue
         doc, warning = _from_object(item, where)
         if doc is not None:
             docs.append(doc)
@@ -443,12 +471,12 @@ def _parse_jsonl(text: str, name: str) -> tuple[list[ParsedDoc], list[str]]:
         if not line.strip():
             continue
         try:
-            obj = _loads(line)
-        except _NumberTooLong as exc:
-            warnings.append(f"line {n}: invalid JSON: {exc}")
-            continue
+            obj, too_long = _loads(line)
         except ValueError:
             warnings.append(f"line {n}: invalid JSON")
+            continue
+        if too_long:
+            warnings.append(f"line {n}: invalid JSON: {too_long[0]!r}")
             continue
         doc, warning = _from_object(obj, f"line {n}")
         if doc is not None:
