@@ -9,7 +9,6 @@ Writers are serialised by a lock file; readers never wait.
 
 from __future__ import annotations
 
-import errno
 import fcntl
 import hashlib
 import os
@@ -23,6 +22,8 @@ from typing import TYPE_CHECKING, Any
 
 from reader.domain.discovery import SourceFile
 from reader.domain.discovery import unreadable_roots as discover_roots
+from reader.domain.faults import CorpusUnreadable, unwritable
+from reader.domain.faults import IndexUnwritable as IndexUnwritable  # re-exported
 from reader.domain.library import LazySearcher, Library, Searcher
 from reader.domain.model import (
     Article,
@@ -56,44 +57,6 @@ RECORD_PROGRESS_MIN = 500
 
 class Cancelled(Exception):
     """The caller asked `update()` to stop; what was committed stays valid."""
-
-
-class IndexUnwritable(Exception):
-    """The index folder cannot be written (disk full, quota, read-only file system,
-    permission). Not damage: the index is left as the last update committed it and still
-    answers (read-only); the next update resumes where this one stopped."""
-
-    def __init__(self, index_dir: Path, reason: str) -> None:
-        super().__init__(f"cannot write the index in {index_dir}: {reason}")
-        self.index_dir = index_dir
-        self.reason = reason
-
-
-class CorpusUnreadable(Exception):
-    """A corpus path given cannot be read at all: the update is refused and the index kept
-    (rather than every article taken for deleted)."""
-
-
-#: What an `OSError` says when a write failed for want of space or permission.
-_WRITE_ERRNOS: dict[int, str] = {
-    errno.ENOSPC: "disk full",
-    errno.EDQUOT: "disk quota exceeded",
-    errno.EFBIG: "file too large for the file system",
-    errno.EROFS: "read-only file system",
-    errno.EACCES: "permission denied",
-    errno.EPERM: "permission denied",
-}
-
-
-def _unwritable(index_dir: Path, exc: BaseException) -> IndexUnwritable | None:
-    """The `IndexUnwritable` that `exc` means, if it is a failed write."""
-    if isinstance(exc, StoreUnwritable):
-        return IndexUnwritable(index_dir, exc.reason)
-    if isinstance(exc, OSError) and exc.errno in _WRITE_ERRNOS:
-        where = f": {exc.filename}" if exc.filename else ""
-        reason = f"{_WRITE_ERRNOS[exc.errno]} ({exc.strerror or exc}{where})"
-        return IndexUnwritable(index_dir, sanitize_inline(reason))
-    return None
 
 
 @dataclass
@@ -336,10 +299,10 @@ def update(
                 updater.report.notices.append(f"The index store was damaged ({exc}); rebuilt it.")
                 return updater.run(False)
     except (StoreUnwritable, OSError) as exc:
-        unwritable = _unwritable(index_dir, exc)
-        if unwritable is None:
+        failed_write = unwritable(index_dir, exc)
+        if failed_write is None:
             raise
-        raise unwritable from exc
+        raise failed_write from exc
 
 
 class _Updater:
