@@ -12,12 +12,14 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import fake_ner_reader
 from reader.domain import model, pipeline
 from reader.domain.corpus import articles_from_bytes
 from reader.domain.export import article_record, entity_record, xref_entity_record
-from reader.domain.sanitize import clean_tree, is_clean, sanitize, sanitize_inline
+from reader.domain.sanitize import clean_text, clean_tree, is_clean, sanitize, sanitize_inline
 
 #: C1 CSI and OSC, a bidi override and isolate, ESC, NUL, BEL, a lone surrogate, a
 #: decomposed accent.
@@ -177,3 +179,18 @@ def test_zero_width_joiners_are_kept_inside_words() -> None:
 def test_zero_width_joiners_at_word_edges_are_removed() -> None:
     assert sanitize("\u200dKremlin\u200c a dit \u200d") == "Kremlin a dit "
     assert not is_clean("\u200dKremlin")
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab é\n\t\r\x1b\x9b\u202e\u200d\u200c\u0301\ud83d"))))
+def test_the_fast_path_agrees_with_the_sanitiser(s: str) -> None:
+    assert clean_text(s, multiline=True) == sanitize(s)
+    assert clean_text(s) == sanitize_inline(s)
+    assert sanitize(sanitize(s)) == sanitize(s) and is_clean(sanitize(s))
+
+
+def test_a_clean_snippet_keeps_its_spans() -> None:
+    from reader.domain.search.index import Snippet
+
+    snippet = Snippet("le \U0001f468\u200d\U0001f469 de Paris", [(14, 19)])
+    hit = model.Hit("a", "t", 1.0, snippet, [])
+    assert getattr(hit.snippet, "spans", None) == ((14, 19),)

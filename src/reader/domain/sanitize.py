@@ -33,8 +33,8 @@ _STRIP_RE = re.compile(f"[{_CONTROL}{_BIDI}{_INVISIBLE}]")
 _STRIP_INLINE_RE = re.compile(f"[{_CONTROL}{_BIDI}{_INVISIBLE}\n\t]")
 _EDGE_JOINERS_RE = re.compile(f"(?<!\\S)[{_JOINERS}]+|[{_JOINERS}]+(?!\\S)")
 _SURROGATE_RE = re.compile(f"[{_SURROGATES}]")
-# Anything `sanitize` might change (besides NFC composition).
-_UNSAFE_RE = re.compile(f"[{_CONTROL}{_BIDI}{_INVISIBLE}{_JOINERS}{_SEPARATORS}{_SURROGATES}\r]")
+# Anything `sanitize` might change (besides NFC composition and joiners at word edges).
+_UNSAFE_RE = re.compile(f"[{_CONTROL}{_BIDI}{_INVISIBLE}{_SEPARATORS}{_SURROGATES}\r]")
 
 
 def _joiners_and_surrogates(text: str) -> str:
@@ -80,6 +80,8 @@ def _is_safe(text: str, multiline: bool) -> bool:
     if text.isascii():
         return text.isprintable() or (multiline and _UNSAFE_RE.search(text) is None)
     if _UNSAFE_RE.search(text) is not None or (not multiline and ("\n" in text or "\t" in text)):
+        return False
+    if ("\u200c" in text or "\u200d" in text) and _EDGE_JOINERS_RE.search(text) is not None:
         return False
     return unicodedata.is_normalized("NFC", text)
 
