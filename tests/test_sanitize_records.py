@@ -194,3 +194,33 @@ def test_a_clean_snippet_keeps_its_spans() -> None:
     snippet = Snippet("le \U0001f468\u200d\U0001f469 de Paris", [(14, 19)])
     hit = model.Hit("a", "t", 1.0, snippet, [])
     assert getattr(hit.snippet, "spans", None) == ((14, 19),)
+
+
+def test_json_output_is_sanitised_whatever_the_record_holds() -> None:
+    from reader.domain.sanitize import dumps
+
+    clean = {"id": "a", "text": "Genève\n\n« Bonjour » 👨\u200d👩", "n": [1, 2.5, None, True]}
+    assert dumps(clean) == json.dumps(clean, ensure_ascii=False)  # the fast path: as it is
+    record = {
+        "date": HOSTILE,
+        "quotes": [{"speaker": "\x1bX\x08", "cue": "\u202ea dit\r"}],
+        HOSTILE: "key",
+    }
+    out = dumps(record)
+    back = json.loads(out)
+    for s in [*_strings(back), *back]:
+        assert not _bad(s), s
+    assert back["date"].endswith(SURVIVES) and back["quotes"][0]["speaker"] == "X"
+    assert "\\u001b" not in out and "\\b" not in out and "\\r" not in out
+
+
+@given(st.recursive(st.text(), lambda kids: st.lists(kids) | st.dictionaries(st.text(), kids)))
+def test_dumps_never_lets_a_control_out(value: object) -> None:
+    from reader.domain.sanitize import dumps
+
+    back = json.loads(dumps(value))
+    strings = _strings(back)
+    if isinstance(back, dict):
+        strings += list(back)
+    for s in strings:
+        assert not _bad(s) and is_clean(s)

@@ -8,7 +8,6 @@ imported only to open the reader; spaCy only when some article has to be analyse
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -258,9 +257,9 @@ def _search(args: argparse.Namespace, library: Any) -> Any:
 
 
 def _dump(obj: Any) -> None:
-    from reader.domain.sanitize import clean_tree
+    from reader.domain.sanitize import dumps
 
-    sys.stdout.write(json.dumps(clean_tree(obj), ensure_ascii=False) + "\n")
+    sys.stdout.write(dumps(obj) + "\n")
 
 
 def _console() -> Any:
@@ -466,11 +465,12 @@ def _clip(s: str, width: int = 90) -> str:
 def cmd_export(args: argparse.Namespace) -> int:
     """`reader export`: JSON Lines, one article per line, in reading order."""
     from reader.domain.export import article_record
+    from reader.domain.sanitize import dumps
 
     library = _library(args)
     out = sys.stdout
     for aid in library.order():
-        out.write(json.dumps(article_record(library, aid), ensure_ascii=False) + "\n")
+        out.write(dumps(article_record(library, aid)) + "\n")
     return EXIT_OK
 
 

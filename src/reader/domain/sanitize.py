@@ -14,6 +14,7 @@ built, and `reader.domain.export` on every string of an output record.
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 
@@ -118,3 +119,29 @@ def clean_tree(value: object) -> object:
     if isinstance(value, (list, tuple)):
         return [clean_tree(v) for v in value]
     return value
+
+
+# The escapes JSON writes for C0 controls and DEL (``\\u001b``, ``\\r``, ``\\b``, ``\\f``): what
+# shows, in a JSON text, a control character inside a string.
+_JSON_CONTROL_RE = re.compile(r"\\(?:u00[01][0-9a-fA-F]|u007[fF]|[rbf])")
+
+
+def _json_escapes_a_control(text: str) -> bool:
+    if not any(mark in text for mark in ("\\u00", "\\r", "\\b", "\\f")):
+        return False  # substring scans: far faster than the pattern over a long text
+    return _JSON_CONTROL_RE.search(text) is not None
+
+
+def dumps(value: object) -> str:
+    """`value` as one line of JSON (UTF-8 text, not ASCII-escaped) with every string in it —
+    keys included — sanitised (`clean_tree`): the one way JSON leaves the program.
+
+    The JSON text is checked once as a whole for anything unsafe (the common, clean case
+    costs one scan); only then is the value walked and cleaned."""
+    text = json.dumps(value, ensure_ascii=False)
+    suspicious = (
+        _UNSAFE_RE.search(text) is not None
+        or _json_escapes_a_control(text)
+        or (("\u200c" in text or "\u200d" in text) and _EDGE_JOINERS_RE.search(text) is not None)
+    )  # (composition is left to the records: a text not in NFC is harmless on the way out)
+    return json.dumps(clean_tree(value), ensure_ascii=False) if suspicious else text
