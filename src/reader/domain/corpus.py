@@ -18,7 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path, PurePosixPath
 
 from reader.domain.cleaning import clean
@@ -71,8 +71,9 @@ def read_articles(
 def _record_hash(doc: ParsedDoc, n: int) -> str:
     """SHA-256 of the n-th record of a multi-article file: its position and every field it
     was parsed into (new `ParsedDoc` fields included)."""
-    fields = json.dumps([n, asdict(doc)], ensure_ascii=False, default=str, sort_keys=True)
-    return hashlib.sha256(fields.encode("utf-8", "surrogatepass")).hexdigest()
+    values = [n, *(getattr(doc, f.name) for f in fields(doc))]  # shallow: asdict deep-copies
+    text = json.dumps(values, ensure_ascii=False, default=repr)
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def articles_from_bytes(
