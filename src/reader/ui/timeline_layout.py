@@ -10,7 +10,6 @@ gutter where the cursor mark goes. Headlines and quotations wrap with `layout.wr
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -69,14 +68,10 @@ def entry_text(
     )
 
 
-# French typography: no line break before » : ; ! ? nor after « (the rule of helper uiterm's
-# `reader.domain.typography`; wrapped here on a key where those spaces are not spaces).
-_PROTECTED = re.compile(r"(?<=\S)[ \u00a0\u202f]+(?=[»:;!?›])|(?<=[«‹])[ \u00a0\u202f]+(?=\S)")
-
-
 def _wrapped(text: str, width: int) -> list[tuple[int, int]]:
-    key = _PROTECTED.sub(lambda m: "_" * len(m.group()), text)
-    return [span for span in wrap_offsets(key, width) if span[1] > span[0]] or [(0, 0)]
+    """Line spans of `text` at `width` (French no-break rules: `layout.wrap_offsets` works on
+    `reader.domain.typography.wrap_key`)."""
+    return [span for span in wrap_offsets(text, width) if span[1] > span[0]] or [(0, 0)]
 
 
 def _heading(index: int, item: EntryText, width: int) -> list[TimelineLine]:
