@@ -24,8 +24,9 @@ from textual.reactive import reactive
 from textual.screen import ModalScreen
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
+from reader.ui.footer import ReaderFooter
 from reader.ui.styles import EntityStyles
 from reader.ui.timeline_layout import (
     GUTTER,
@@ -301,7 +302,7 @@ class TimelineScreen(ModalScreen[str | None]):
         with Vertical(id="timeline-box"):
             yield Static(self._heading, id="timeline-head", markup=False)
             yield self._view
-        yield Footer()
+        yield ReaderFooter()
 
     def on_mount(self) -> None:
         """Focus the timeline."""
