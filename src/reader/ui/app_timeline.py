@@ -170,10 +170,7 @@ class TimelineMixin(ReaderBase):
         first_undated = data.first_undated
         start = ids.index(self.current) if self.current in ids else 0
         dated = first_undated if first_undated is not None else len(entries)
-        heading = (
-            f"Timeline · {len(entries)} articles, {len(entries) - dated} undated · "
-            "enter opens · escape closes"
-        )
+        heading = f"Timeline · {len(entries)} articles · {len(entries) - dated} undated"
 
         def opened(article_id: str | None) -> None:
             if article_id is not None:
