@@ -267,8 +267,12 @@ def _dump(obj: Any) -> None:
 
 
 def _console() -> Any:
+    """A Rich console for tables and messages; lines wrap by French typography."""
     from rich.console import Console
 
+    from reader.ui.wrapping import install
+
+    install()
     return Console(highlight=False, markup=False, emoji=False, soft_wrap=not sys.stdout.isatty())
 
 
