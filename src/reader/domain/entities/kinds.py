@@ -48,7 +48,7 @@ _SITE_BEFORE = re.compile(
 )
 #: what separates the names of one list: `Lidl et Aldi`, `WhatsApp, Signal ou Telegram`
 _LIST_GAP = re.compile(
-    r"\s*(?:,|–|—|-|et|ou|,\s*et|,\s*ou)\s*(?:(?:de|du|des|la|le|les)\s+|[dl]['’])?"
+    r"(?:(?<!\s)\s*+)?(?:,|–|—|-|et|ou|,\s*et|,\s*ou)\s*(?:(?:de|du|des|la|le|les)\s+|[dl]['’])?"
 )
 #: first words of named texts and agreements: `Convention européenne des droits de l’homme`
 DOCUMENT_HEADS = frozenset(
@@ -65,7 +65,22 @@ DOCUMENT_HEADS = frozenset(
         "loi",
     ]
 )
-_SENTENCE_START = re.compile(r"(?:^|[.!?…»]\s+|\n\s*|[|•(«\"]\s*)$")
+_STOPS = frozenset(".!?…»")
+_OPENERS = frozenset('|•(«"')
+
+
+def opens_sentence(before: str) -> bool:
+    """Whether a name after `before` opens a sentence, a line or a bracket: what the regular
+    expression `(?:^|[.!?…»]\\s+|\\n\\s*|[|•(«"]\\s*)$` searched for (quadratic on runs of
+    line breaks), read in one backward scan."""
+    body = before.rstrip()
+    gap = before[len(body) :]
+    if not before or "\n" in gap:
+        return True
+    last = body[-1:]
+    return (last in _STOPS and gap != "") or last in _OPENERS
+
+
 _HEADS = INSTITUTION_HEADS | EVENT_HEADS
 #: endings of past participles and present participles (`Contacté`, `Interrogée`, `Joint`)
 _PARTICIPLE_END = re.compile(r"(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues|int|ant)$")
@@ -74,7 +89,7 @@ _PLACE_PREPOSITION = re.compile(
     r"\b(?:île|îles|ville|commune|région|province|archipel|village|capitale|atoll)\s+"
     r"(?:de\s+|d['’]|du\s+))$"
 )
-_HEADING_COLON = re.compile(r"\s*:")
+_HEADING_COLON = re.compile(r"(?:(?<!\s)\s*+)?:")
 _AFTER_LOWER_WORD = re.compile(r"[a-zàâäçéèêëîïôöùûüÿœæ] $")
 _ROMAN_ORDINAL = re.compile(r"[IVXLC]+(?:e|er|ème|è)?")
 #: capitalised function words that open a span of otherwise lowercase words
@@ -131,7 +146,9 @@ _ADDRESS = re.compile(
     r"(?:\s+\w+)?\s+à\s+$"
 )
 _PLURAL_GROUP_BEFORE = re.compile(r"(?:^|\s)(?:les|des|aux|ces)\s+$", re.I)
-_ACRONYM = re.compile(rf"[{_UP}][{_UP}0-9&.]*[{_UP}0-9][{_UP}0-9.]*")
+#: only ever `fullmatch`ed: an uppercase letter, then `&`-separated pieces, the last with a
+#: letter or digit (`[A-Z][A-Z0-9&.]*[A-Z0-9][A-Z0-9.]*` without its quadratic backtracking)
+_ACRONYM = re.compile(rf"[{_UP}](?:[{_UP}0-9.]*+&)*+\.*+[{_UP}0-9][{_UP}0-9.]*+")
 
 
 def lexical_cue(text: str, start: int, end: int) -> str | None:
@@ -246,7 +263,7 @@ def is_common_word_heading(
         w.lower() in CALENDAR_WORDS or w.isdigit() for w in ws
     ):
         return True  # `Vendredi`, `Printemps 2026`
-    at_start = bool(_SENTENCE_START.search(text[max(0, start - 3) : start]))
+    at_start = opens_sentence(text[max(0, start - 3) : start])
     line_start = is_line_start(text, start)
     if len(ws) > 1:
         first = ws[0]
@@ -389,7 +406,8 @@ def with_year(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, i
     return out
 
 
-_REGNAL = re.compile(r"(.+ [IVX]+) (?:de |d['’]|du )(.+)")
+#: only ever `fullmatch`ed; it starts at a line start (where a match of `.+` could start)
+_REGNAL = re.compile(r"(?<![^\n])(.+ [IVX]+) (?:de |d['’]|du )(.++)")
 
 
 def split_regnal(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
