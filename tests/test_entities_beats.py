@@ -494,3 +494,12 @@ def test_public_authority_and_a_colleague_s_portfolio_are_not_names() -> None:
 def test_place_opening_a_paragraph_is_kept_though_the_lexicon_lists_it() -> None:
     text = "Les ministres se sont quittés.\n\nAmman accueillera en septembre le prochain sommet."
     assert run(text, [span(text, "Amman", "LOC")]) == [("Amman", "LOC")]
+
+
+# -- labels of companies, apps and parties from the words before them ---------------------------
+def test_a_name_given_as_an_example_of_companies_is_an_organisation() -> None:
+    text = "Les livreurs des plateformes de livraison comme Zupado réclament un statut."
+    assert run(text, [span(text, "Zupado", "PER")]) == [("Zupado", "ORG")]
+    text = "Les messageries telles que Parlo ou Vizz sont visées."
+    got = run(text, [span(text, "Parlo", "LOC"), span(text, "Vizz", "LOC")])
+    assert ("Parlo", "ORG") in got

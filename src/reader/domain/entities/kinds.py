@@ -172,12 +172,16 @@ def lexical_cue(text: str, start: int, end: int) -> str | None:
 
 
 #: words before a name that make it an organisation: `chez Esso`, `l’association Anticor`,
-#: `la holding Peninsula`, `les économistes de Natixis`, `l’ailier de Manchester City`
+#: `la holding Peninsula`, `les économistes de Natixis`, `l’ailier de Manchester City`,
+#: `des plateformes de livraison comme Deliveroo` (an example of companies)
 _ORG_BEFORE = re.compile(
     r"(?:\b[Cc]hez|\b(?:association|holding|panéliste|prestataire|enseigne|éditeur|"
     r"fabricant|fournisseur|sous-traitant|messagerie|application|fédération|formation|"
     r"mouvement|collectif|ONG|start-up|géant|cabinet|label|studio|fonds|banque|parquet)"
     r"(?:\s+[a-zàâäçéèêëîïôöùûüÿœæ]+)?|"
+    r"\b(?:plateformes|entreprises|sociétés|enseignes|applications|messageries|groupes|"
+    r"partis|distributeurs|marques|constructeurs|opérateurs|laboratoires|syndicats)"
+    r"(?:\s+(?:de\s+|d['’])?[a-zàâäçéèêëîïôöùûüÿœæ]+)?\s+(?:comme|tels?\s+que|telles?\s+que)|"
     r"\b(?:économistes|analystes?|actionnaires|salariés|dirigeants?|ailier|attaquant|"
     r"défenseur|milieu|gardien|capitaine|coureurs?|grimpeur|sprinteur|joueu(?:r|se)s?|"
     r"militants|sympathisants|députés|sénateurs)\s+"
