@@ -503,3 +503,26 @@ def test_a_name_given_as_an_example_of_companies_is_an_organisation() -> None:
     text = "Les messageries telles que Parlo ou Vizz sont visées."
     got = run(text, [span(text, "Parlo", "LOC"), span(text, "Vizz", "LOC")])
     assert ("Parlo", "ORG") in got
+
+
+# -- one-word player names in team sheets -------------------------------------------------------
+def test_every_item_of_a_team_sheet_is_a_person() -> None:
+    text = (
+        "Erling Haaland a marqué deux fois, servi par Martin Odegaard et Alexander Sorloth.\n"
+        "Norvège : Nyland – Ryerson, Ajer, Ostigard, Wolfe – Berge, Odegaard, Aursnes – "
+        "Sorloth, Haaland, Nusa.\n"
+    )
+    names = ["Nyland", "Ryerson", "Ajer", "Ostigard", "Wolfe", "Berge", "Odegaard"]
+    names += ["Aursnes", "Sorloth", "Haaland"]
+    model = [span(text, n) for n in ("Erling Haaland", "Martin Odegaard", "Alexander Sorloth")]
+    model += [span(text, "Norvège", "LOC")] + [span(text, n, "LOC", nth=-1) for n in names]
+    got = run(text, model)
+    assert ("Norvège", "LOC") in got
+    for n in [*names, "Nusa"]:
+        assert (n, "PER") in got, n
+
+
+def test_a_list_of_sections_is_not_a_team_sheet() -> None:
+    text = "Au sommaire : Politique, Économie, Santé, Culture, Sport, Sciences, Météo, Jeux.\n"
+    model = [span(text, "Politique", "ORG"), span(text, "Sport", "ORG"), span(text, "Jeux", "MISC")]
+    assert all(lab != "PER" for _t, lab in run(text, model))

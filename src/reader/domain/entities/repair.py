@@ -26,6 +26,7 @@ from reader.domain.entities.kinds import (
     with_year,
 )
 from reader.domain.entities.lexicon import is_country, is_place_name
+from reader.domain.entities.lineups import team_sheets
 from reader.domain.entities.names import (
     INSTITUTION_HEADS,
     acronym_of_place,
@@ -984,6 +985,9 @@ def repair_steps(
                 cue = cue_of[(s, e)] = None
         relabelled.append((s, e, cue or lab))
     relabelled = list_vote(text, relabelled, {k for k, c in cue_of.items() if c})
+    relabelled = team_sheets(text, relabelled)
+    for s, e, _lab in relabelled:
+        cue_of.setdefault((s, e), None)
     # drop duplicates and overlaps (keep the longer span)
     relabelled.sort(key=lambda x: (x[0], -(x[1] - x[0])))
     out: list[RawMention] = []
