@@ -526,3 +526,19 @@ def test_a_list_of_sections_is_not_a_team_sheet() -> None:
     text = "Au sommaire : Politique, Économie, Santé, Culture, Sport, Sciences, Météo, Jeux.\n"
     model = [span(text, "Politique", "ORG"), span(text, "Sport", "ORG"), span(text, "Jeux", "MISC")]
     assert all(lab != "PER" for _t, lab in run(text, model))
+
+
+# -- names cut short: a land named with lowercase `pays`, a rugby fifteen ------------------------
+def test_pays_de_and_a_non_country_is_one_place() -> None:
+    text = "Les Bleus affronteront le pays de Galles puis la France jouera au pays de Caux."
+    got = run(text, [span(text, "Galles", "LOC"), span(text, "Caux", "LOC")])
+    assert got == [("pays de Galles", "LOC"), ("pays de Caux", "LOC")]
+
+
+def test_a_fifteen_is_a_team_not_its_country() -> None:
+    text = "Le XV de France a battu le XV de la Rose samedi, en France."
+    got = run(
+        text,
+        [span(text, "France", "LOC"), span(text, "Rose", "LOC"), span(text, "France", "LOC", 1)],
+    )
+    assert got == [("XV de France", "ORG"), ("XV de la Rose", "ORG"), ("France", "LOC")]

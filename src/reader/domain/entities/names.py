@@ -533,3 +533,27 @@ def event_names(text: str, spans: list[Span]) -> list[Span]:
         if end > e or m.group(1):
             new.append((s, end, "MISC"))
     return sorted(spans + new) if new else spans
+
+
+#: `pays de Galles`, `pays de Caux`: lowercase `pays` + `de` names a land when what follows is
+#: not a country on its own (`le pays de Galles`, but `le pays de la France` is no name)
+_PAYS_BEFORE = re.compile(r"(?<![\w-])pays\s+(?:de\s+|d['’])$")
+#: `XV de France`, `XV de la Rose`: a rugby nation's team (ORG), not the country
+_XV_BEFORE = re.compile(r"(?<![\w-])XV\s+(?:de\s+la\s+|de\s+l['’]|de\s+|du\s+|d['’])$")
+
+
+def lands_and_fifteens(text: str, spans: list[Span]) -> list[Span]:
+    """`pays de Galles` is one place (the name begins with lowercase `pays`); `XV de France`
+    is a team (ORG), not the country `France`."""
+    out: list[Span] = []
+    for s, e, lab in spans:
+        before = text[max(0, s - 16) : s]
+        xv = _XV_BEFORE.search(before)
+        pays = _PAYS_BEFORE.search(before)
+        if xv:
+            out.append((s - (len(before) - xv.start()), e, "ORG"))
+        elif pays and lab == "LOC" and not is_country(text[s:e]):
+            out.append((s - (len(before) - pays.start()), e, "LOC"))
+        else:
+            out.append((s, e, lab))
+    return out
