@@ -542,3 +542,17 @@ def test_a_fifteen_is_a_team_not_its_country() -> None:
         [span(text, "France", "LOC"), span(text, "Rose", "LOC"), span(text, "France", "LOC", 1)],
     )
     assert got == [("XV de France", "ORG"), ("XV de la Rose", "ORG"), ("France", "LOC")]
+
+
+def test_a_name_listed_with_a_cued_organisation_is_an_organisation() -> None:
+    text = "La liste du Parti socialiste et de Nouvelle Donne arrive en tête à Rouen."
+    got = run(text, [span(text, "Parti socialiste", "ORG"), span(text, "Nouvelle Donne", "LOC")])
+    assert ("Nouvelle Donne", "ORG") in got
+
+
+def test_a_commune_listed_with_an_organisation_stays_a_place() -> None:
+    text = "Le Parti socialiste et Saint-Pierre-sur-Dives ont signé."
+    got = run(
+        text, [span(text, "Parti socialiste", "ORG"), span(text, "Saint-Pierre-sur-Dives", "LOC")]
+    )
+    assert ("Saint-Pierre-sur-Dives", "LOC") in got

@@ -340,6 +340,14 @@ def strains(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int
     return sorted(kept + new)
 
 
+#: shapes of French commune names: `Saint-Malo`, `Port-Vendres`, `Aix-en-Provence`,
+#: `Port-Jérôme-sur-Seine`, `Villers-lès-Nancy`
+_COMMUNE_SHAPE = re.compile(
+    r"^(?:Saint|Sainte|Port|Mont|Fort|Bourg|Villeneuve|Neuville|Châteauneuf)-"
+    r"|-(?:sur|sous|lès|lez|en|de|du|des|la|le|aux)-"
+)
+
+
 def list_vote(
     text: str, spans: list[tuple[int, int, str]], cued: Collection[tuple[int, int]]
 ) -> list[tuple[int, int, str]]:
@@ -374,6 +382,17 @@ def list_vote(
                     if (s, e) in cued or " " in seg or is_place_name(seg) or lab == winner:
                         continue
                     out[k] = (s, e, winner)
+        # `du Parti socialiste et de Place publique`: beside a cued organisation, a name the
+        # model calls a place or a thing, and no list of places knows, is an organisation too
+        members = range(i, j + 1)
+        if j > i and any(spans[k][2] == "ORG" and spans[k][:2] in cued for k in members):
+            for k in members:
+                s, e, lab = out[k]
+                seg = text[s:e]
+                if lab == "LOC" and _COMMUNE_SHAPE.search(seg):
+                    continue  # `Port-Jérôme-sur-Seine`: a French commune by its shape
+                if lab in ("LOC", "MISC") and (s, e) not in cued and not is_place_name(seg):
+                    out[k] = (s, e, "ORG")
         i = j + 1
     return out
 
