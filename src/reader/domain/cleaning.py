@@ -11,7 +11,13 @@ General rules for French news pages (no list of any article's sentences):
   cookie, subscription and copyright lines, agency credit fragments ("– Presse.") ending a
   paragraph, and author bios among the last lines (self-descriptions, "X est journaliste…",
   a line that is not French).
-- **Headline**: the format's own title (HTML, JSON, a Markdown ``#`` heading); else a first
+- **Bylines, datelines, photo captions and credits** (`reader.domain.bylines`): recognised by
+  their shape anywhere in the page and set aside (kinds ``byline``, ``dateline``, ``caption``,
+  ``credit``) — but their facts are kept: the author(s) and the date they give become the
+  article's when the format's metadata has none (a day-precise date also refines a month-only
+  one), and a wire credit opening the text (``MOSCOU (REUTERS) -``, which stays in the text)
+  gives the outlet when the format names none.
+- **Headline** (HTML, JSON, a Markdown ``#`` heading); else a first
   paragraph shaped like a headline (Title Case, or short with no closing period, or the first
   paragraph after a navigation crumb). Otherwise a title is derived from the lede's first
   sentence and marked `title_derived`; the lede stays in the text.
@@ -25,7 +31,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from reader.domain import bylines
 from reader.domain.formats import ParsedDoc
+from reader.domain.metadata import best_date, split_authors, unique_names
 from reader.domain.model import Removed
 from reader.domain.sanitize import sanitize, sanitize_inline
 from reader.domain.versions import CLEANING_VERSION as CLEANING_VERSION  # re-exported
@@ -88,6 +96,7 @@ _COOKIE_CONTEXT_RE = re.compile(
     r"accept|utilis|consent|paramètr|politique|navigation|refuser|traceurs", re.I
 )
 _COPYRIGHT_RE = re.compile(r"^(?:©|\(c\)\s|copyright\b)|tous droits réservés", re.I)
+_RIGHTS_RE = re.compile(r"droits réservés|copyright|\(c\)", re.I)
 _CRUMB_START_RE = re.compile(r"^(?:accueil|home|à la une)\b", re.I)
 _CRUMB_SEP_RE = re.compile(r"\s+[›>|/»]\s+")
 _BYLINE_RE = re.compile(
@@ -139,6 +148,8 @@ class Cleaned:
     paragraphs: list[tuple[int, int]]
     removed: list[Removed] = field(default_factory=list)
     date: str | None = None
+    author: list[str] = field(default_factory=list)
+    source: str | None = None
 
 
 @dataclass
@@ -146,6 +157,7 @@ class _Line:
     block: int
     text: str
     kind: str | None = None  # the boilerplate kind once classified
+    facts: bylines.LineFacts | None = None  # what a byline or dateline says
 
 
 def clean(doc: ParsedDoc) -> Cleaned:
@@ -153,20 +165,26 @@ def clean(doc: ParsedDoc) -> Cleaned:
     lines = _split_lines(sanitize(doc.text))
     _classify(lines)
     removed = list(doc.removed)
-    credits: dict[int, str] = {}
+    credits: dict[int, list[str]] = {}
     for i, line in enumerate(lines):
         if line.kind is None:
+            line.text, inline = bylines.cut_inline_credits(line.text)
+            found = list(inline)
             match = _CREDIT_TAIL_RE.search(line.text)
             if match and match.start() >= 20:
-                credits[i] = match.group(0).strip()
+                found.append(match.group(0).strip())
                 line.text = line.text[: match.start()].rstrip()
+            elif (caption := bylines.cut_caption_credit(line.text)) is not None:
+                line.text = caption[0]
+                found.append(caption[1])
+            if found:
+                credits[i] = found
 
     title, derived, title_lines, title_removed = _find_title(doc, lines)
     for i, line in enumerate(lines):
         if line.kind is not None:
             removed.append(Removed(line.kind, line.text))
-        if i in credits:
-            removed.append(Removed("credit", credits[i]))
+        removed.extend(Removed("credit", credit) for credit in credits.get(i, ()))
     removed.extend(title_removed)
 
     paragraphs_text: list[str] = []
@@ -185,7 +203,26 @@ def clean(doc: ParsedDoc) -> Cleaned:
     if derived:
         title = derive_title(paragraphs_text[0] if paragraphs_text else "")
     text, spans = _join(paragraphs_text)
-    return Cleaned(title, derived, text, spans, removed, doc.date)
+    author, date = _byline_facts(doc, lines)
+    source = doc.source or bylines.wire_source(text)
+    return Cleaned(title, derived, text, spans, removed, date, author, source)
+
+
+def _byline_facts(doc: ParsedDoc, lines: list[_Line]) -> tuple[list[str], str | None]:
+    """The article's author(s) and date: the format's metadata first, then what the page's
+    bylines and datelines say (publication dates before "mis à jour" ones)."""
+    names: list[str] = []
+    published: list[str] = []
+    updated: list[str] = []
+    for line in lines:
+        facts = line.facts
+        if facts is None:
+            continue
+        names.extend(facts.authors)
+        if facts.date:
+            (updated if facts.updated_only else published).append(facts.date)
+    author = split_authors(doc.author) or unique_names(names)
+    return author, best_date(doc.date, published + updated)
 
 
 # -- lines -----------------------------------------------------------------------------------
@@ -212,11 +249,17 @@ def _classify(lines: list[_Line]) -> None:
     rest = "\n".join(line.text for line in lines[:200])
     for line in lines:
         line.kind = _anywhere_kind(line.text)
+        if line.kind in (None, "copyright"):
+            line.facts = bylines.classify_line(line.text)
+            rights = line.kind == "copyright" and _RIGHTS_RE.search(line.text)
+            if line.facts is not None and (line.kind is None or not rights):
+                line.kind = line.facts.kind
     for line in lines[:_HEAD_LINES]:
         if line.kind is None and _is_crumb(line.text):
             line.kind = "navigation"
         elif line.kind is None and _BYLINE_RE.match(line.text):
             line.kind = "byline"
+            line.facts = bylines.LineFacts("byline", bylines.byline_authors(line.text))
     for line in lines[:_HEAD_LINES]:
         if line.kind is None and _is_repeated_teaser(line.text, rest):
             line.kind = "teaser"
@@ -231,6 +274,7 @@ def _classify(lines: list[_Line]) -> None:
             line.kind = "bio"
         elif _BYLINE_RE.match(line.text):
             line.kind = "byline"
+            line.facts = bylines.LineFacts("byline", bylines.byline_authors(line.text))
         elif _CREDIT_LINE_RE.match(line.text):
             line.kind = "credit"
         else:

@@ -1,0 +1,208 @@
+"""Lines that are about an article rather than part of it: bylines, datelines, photo captions
+and credits — recognised by their French shapes, with the facts they carry.
+
+- **Byline**: ``Par Marie Martin``, ``Par Marie Martin, à Lyon``, ``Par X et Y``,
+  ``PAR MARIE MARTIN (AFP)``, ``Par Marie Dupont, publié le 14 mars 2024`` — a short line that is
+  only names and what follows a name in a signature (a place, a role, an agency, a date). A
+  sentence that starts with "Par" ("Par ailleurs, …", "Par conséquent, …", "Par Bercy, la
+  mesure …") is not one: after "Par" come only capitalised names, then only those tails.
+- **Dateline**: ``Publié le 14 mars 2024 à 10h32``, ``Le 7 décembre 2021 à 18h02``,
+  ``Mis à jour le 15/03/2024``, ``Publié le … , mis à jour le …`` — the whole line is dates,
+  times and these verbs (a sentence such as "Le 7 décembre 2021, Moscou a …" is not one).
+- **Credit**: ``© AFP / Jean Dupont``, ``(Photo : Reuters)``, ``Photo : Icon Sport``,
+  ``LP/Arnaud Journois``, ``REUTERS/Gleb Garanich``, ``Ludovic Marin / AFP``, an agency's
+  domain (``ABACAPRESS.COM``) — alone on a line, in parentheses inside a line, or ending a caption.
+- **Caption**: a short line that ends with such a credit (the picture's description).
+- **Wire credit** at the start of a text (``MOSCOU (REUTERS) -``, ``(AFP) -``): the outlet.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reader.domain.metadata import DATE_RE, parse_date, unique_names, wire_name
+
+_CAP = r"[A-ZÀ-ÖØ-Ý]"
+#: One capitalised word of a name: ``Marie``, ``Jean-Pierre``, ``J.-P.``, ``O’Brien``, ``MARTIN``.
+_NAME_WORD = _CAP + r"[\w’'.-]*"
+_PARTICLE = r"(?:de|du|des|d[’']|van|von|der|da|di|del|della|le|la|ben|ibn|el|al)"
+#: A person's name: two to five capitalised words, particles between them.
+NAME = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s*)?{_NAME_WORD}){{1,4}}"
+_NAMES = rf"(?:{NAME})(?:\s*(?:,|&|\bet\b)\s*(?:{NAME}))*"
+_AGENCY = (
+    r"(?i:AFP|Reuters|REUTERS|AP|EPA|ANP|DPA|dpa|Belga|BELGA|ATS|Xinhua|Sipa(?: Press)?|SIPA"
+    r"|Getty Images|GETTY|Abaca(?:press)?|ABACA|MAXPPP|Maxppp|Hans Lucas|Icon Sport|ICON SPORT"
+    r"|Panoramic|PANORAMIC|Bestimage|Shutterstock|iStock|Unsplash|Wikimedia Commons"
+    r"|Archives|ARCHIVES|DR|AFP PHOTO|MAXPPP|Anadolu|Bloomberg|ANSA|EFE)"
+)
+_TIME = r"\d{1,2}\s*(?:h|H|:)\s*\d{0,2}(?:\s*min)?"
+_STAMP = rf"(?i:le\s+)?(?i:{DATE_RE})(?:\s*(?:à|,|-)?\s*{_TIME})?"
+_VERB = (
+    r"(?i:publiée?|mise? à jour|modifiée?|actualisée?|postée?|mise? en ligne|màj|édité"
+    r"|dernière mise à jour|première publication)"
+)
+_AGO = r"(?i:aujourd[’']hui|hier|il y a\s+\d+\s*(?:min(?:utes?)?|h|heures?|jours?))(?:\s*à\s*" + (
+    _TIME + r")?"
+)
+_CLAUSE = rf"(?:{_VERB}\s*(?i:le|:)?\s*)?{_STAMP}|{_VERB}\s*(?::\s*)?(?:à\s*{_TIME}|{_AGO})"
+_DATELINE_RE = re.compile(
+    rf"(?i:le\s+)?(?:{_CLAUSE})(?:\s*[,;|·•/–—-]?\s*(?:et\s+)?(?:{_CLAUSE}))*\s*[.)]?"
+)
+_PLACE = rf"(?:à|depuis|au|en|aux)\s+{_CAP}[\w’'-]*(?:[\s-]+(?:{_PARTICLE}\s*)?{_CAP}[\w’'-]*)*"
+_ROLE = (
+    r"(?:(?:notre\s+|nos\s+)?(?:envoyée?s?\s+spéciale?s?|correspondante?s?|journalistes?"
+    r"|rédactrices?|rédacteurs?|reporters?|service\s+\w+|la rédaction|photos?|vidéos?"
+    r"|infographie|avec\s+(?:l[’']\s*)?(?:agences?\s+)?[\w’' -]{1,30}))"
+    rf"(?:\s+{_PLACE})?"
+)
+_TAIL = rf"(?:{_PLACE}|{_ROLE}|\(\s*{_AGENCY}\s*\)|{_AGENCY}|{_CLAUSE})"
+_BYLINE_RE = re.compile(
+    rf"(?:[Pp]ar|PAR|[Bb]y|BY)\s*:?\s+(?P<names>{_NAMES})"
+    rf"(?:\s*(?:[,|·•/–—-]\s*|\s)(?:{_TAIL}))*\s*[.]?",
+)
+_DATELINE_NAMES_RE = re.compile(rf"(?P<names>{_NAMES})\s*[,|·•–—-]?\s*(?={_VERB})")
+_DATED_BYLINE_RE = re.compile(rf"(?P<names>{_NAMES})\s*[,|·•–—-]\s*")
+_STAMP_RE = re.compile(rf"(?P<verb>{_VERB})?\s*(?:le|:)?\s*(?P<date>{DATE_RE})", re.I)
+_UPDATE_RE = re.compile(r"mise? à jour|modifiée?|actualisée?|màj|dernière", re.I)
+
+_CREDIT_BODY = r"[^()\n]{1,80}?"
+_PHOTO_WORD = (
+    r"(?i:photos?|crédits?(?:\s+photos?)?|crédit\s*:\s*photo|illustrations?|images?|vidéos?"
+    r"|infographie|dessin)"
+)
+_DOMAIN = r"(?:[\w-]+\.)+(?i:com|fr|net|org|eu|be|ch|info)\b"
+_CREDIT_SHAPES = (
+    rf"©\s*{_CREDIT_BODY}",
+    rf"\(\s*{_PHOTO_WORD}\s*[:/]\s*{_CREDIT_BODY}\s*\)",
+    rf"{_PHOTO_WORD}\s*:\s*{_CREDIT_BODY}",
+    rf"(?:{_AGENCY}|[A-Z]{{2,10}})\s*/\s*(?:{NAME}|{_AGENCY}|{_NAME_WORD})(?:\s*/\s*{_AGENCY})?",
+    rf"{NAME}\s*/\s*(?:{_AGENCY}|[A-Z]{{2,10}})",
+    rf"{_PHOTO_WORD}\s+{_AGENCY}",
+    rf"{_PHOTO_WORD}\s*:?\s*{_DOMAIN}",
+)
+_CREDIT = "|".join(f"(?:{shape})" for shape in _CREDIT_SHAPES)
+#: Alone on its line, an agency's domain is a credit too (``ABACAPRESS.COM``); after a
+#: sentence it may be the source the text cites, which stays.
+_LINE_CREDIT = f"{_CREDIT}|(?:{_DOMAIN})"
+_CREDIT_LINE_RE = re.compile(rf"\(?\s*(?:{_LINE_CREDIT})\s*\)?\s*\.?")
+#: A caption's credit at the end of a line: after a full stop, a dash or in parentheses.
+_CAPTION_TAIL_RE = re.compile(
+    rf"(?:(?<=[.!?»”)])\s+|\s+[|–—-]\s+|\s*(?=©)|\s+(?=\())\(?\s*(?:{_CREDIT})\s*\)?\s*\.?$"
+)
+_INLINE_PHOTO_RE = re.compile(rf"\s*\(\s*{_PHOTO_WORD}\s*[:/]\s*{_CREDIT_BODY}\s*\)")
+_WIRE_START_RE = re.compile(
+    r"^(?:[A-ZÀ-Ý][\w’'.-]*(?:[\s-]+[A-ZÀ-Ý][\w’'.-]*){0,3}\s*,?\s*)?\(\s*(?P<agency>AFP|REUTERS|Reuters"
+    r"|AP|Belga|BELGA|ATS|DPA|dpa|ANSA|EFE|Xinhua|Bloomberg|Agence France-Presse)\s*\)\s*[-–—]"
+)
+_CAPTION_MAX = 300
+_META_LINE_MAX = 220
+
+
+@dataclass(frozen=True, slots=True)
+class LineFacts:
+    """What a byline, dateline, caption or credit line is, and the facts it gives."""
+
+    kind: str  # "byline", "dateline", "caption" or "credit"
+    authors: tuple[str, ...] = ()
+    date: str | None = None
+    #: True when the only date given is a "mis à jour" (update) date.
+    updated_only: bool = False
+
+
+def _dates(text: str) -> tuple[str | None, bool]:
+    """The publication date a line gives (else its first update date) and whether it is
+    only an update date."""
+    published: str | None = None
+    updated: str | None = None
+    for match in _STAMP_RE.finditer(text):
+        date = parse_date(match.group("date"))
+        if date is None:
+            continue
+        if match.group("verb") and _UPDATE_RE.match(match.group("verb")):
+            updated = updated or date
+        else:
+            published = published or date
+    if published:
+        return published, False
+    return updated, updated is not None
+
+
+def _names(raw: str) -> tuple[str, ...]:
+    names = re.split(r"\s*(?:,|&|\bet\b)\s*", raw)
+    kept = [n for n in names if not re.fullmatch(_AGENCY, n.strip())]
+    return tuple(unique_names(kept))
+
+
+def classify_line(text: str) -> LineFacts | None:
+    """The kind of a byline, dateline, caption or credit line, with its facts; None for any
+    other line (article text)."""
+    line = text.strip()
+    if not line or len(line) > _CAPTION_MAX:
+        return None
+    if len(line) <= _META_LINE_MAX:
+        match = _BYLINE_RE.fullmatch(line)
+        if match:
+            date, updated = _dates(line[match.end("names") :])
+            return LineFacts("byline", _names(match.group("names")), date, updated)
+        facts = _dateline(line)
+        if facts is not None:
+            return facts
+        if _CREDIT_LINE_RE.fullmatch(line):
+            return LineFacts("credit")
+    tail = _CAPTION_TAIL_RE.search(line)
+    if tail is not None and tail.start() > 0:
+        return LineFacts("caption")
+    return None
+
+
+def _dateline(line: str) -> LineFacts | None:
+    """A line of dates and times, possibly after the author's names (``Marie Martin |
+    Publié le …``)."""
+    authors: tuple[str, ...] = ()
+    rest = line
+    if not _DATELINE_RE.fullmatch(rest):
+        named = _DATELINE_NAMES_RE.match(line) or _DATED_BYLINE_RE.match(line)
+        if named is None or not _DATELINE_RE.fullmatch(line[named.end() :]):
+            return None
+        authors, rest = _names(named.group("names")), line[named.end() :]
+    date, updated = _dates(rest)
+    if date is None and not re.match(_VERB, rest, re.I):
+        return None
+    if date is None and not authors and re.fullmatch(r"[\d\s/.:h-]+", rest):
+        return None  # a bare number line is not a dateline
+    return LineFacts("dateline", authors, date, updated)
+
+
+def is_byline(text: str) -> bool:
+    """True for a signature line (``Par Marie Martin, à Lyon``); see the module docstring."""
+    facts = classify_line(text)
+    return facts is not None and facts.kind == "byline"
+
+
+def byline_authors(text: str) -> tuple[str, ...]:
+    """The names signed in a byline-shaped line (``Par A et B …``), or none."""
+    match = re.match(rf"(?:[Pp]ar|PAR|[Bb]y|BY)\s*:?\s+(?P<names>{_NAMES})", text.strip())
+    return _names(match.group("names")) if match else ()
+
+
+def cut_caption_credit(text: str) -> tuple[str, str] | None:
+    """A credit ending a long line (kept text, credit), or None."""
+    match = _CAPTION_TAIL_RE.search(text)
+    if match is None or match.start() < 20:
+        return None
+    return text[: match.start()].rstrip(), text[match.start() :].strip()
+
+
+def cut_inline_credits(text: str) -> tuple[str, list[str]]:
+    """Parenthesised photo credits inside a line (``(Photo : Reuters)``) taken out."""
+    found = [m.group(0).strip() for m in _INLINE_PHOTO_RE.finditer(text)]
+    if not found:
+        return text, []
+    return _INLINE_PHOTO_RE.sub("", text), found
+
+
+def wire_source(text: str) -> str | None:
+    """The agency of a wire credit opening a text (``MOSCOU (REUTERS) -`` → ``Reuters``)."""
+    match = _WIRE_START_RE.match(text.lstrip())
+    return wire_name(match.group("agency")) if match else None
