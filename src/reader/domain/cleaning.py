@@ -101,7 +101,7 @@ _CRUMB_START_RE = re.compile(r"^(?:accueil|home|à la une)\b", re.I)
 _CRUMB_SEP_RE = re.compile(r"\s+[›>|/»]\s+")
 _BYLINE_RE = re.compile(
     r"^(?:[Pp]ar|PAR|[Bb]y)\s+[A-ZÀ-Ý][\w’'.-]*(?:\s+(?:[A-ZÀ-Ý][\w’'.-]*|de|du|des|et|van|von))"
-    r"{0,4}\s*(?:[,|–—-].{0,60})?$"
+    r"{0,4}\s*(?:[,|–—-]\s*[^\s.]+(?:\s+[^\s.]+){0,3})?$"
 )
 _CREDIT_TAIL_RE = re.compile(
     r"\s+[–—-]\s*(?:Presse|AFP|Reuters|AP|ATS|Belga|Agence France-Presse|AFP/Reuters)\s*\.?$"
@@ -401,10 +401,14 @@ def _is_title_case(text: str) -> bool:
 
 
 def _is_short_headline(text: str) -> bool:
-    """A short first paragraph that does not end like a sentence (., :, ;, ,, »)."""
-    if len(text) > 150 or len(text.split()) < 3:
+    """A short first paragraph that does not end like a sentence: no final `.`, `:`, `;` or
+    `,`, also not before a closing quote (`… fin. »`). Headlines ending in `?`, `!`, `…`, a
+    closing `»`/`”`/`"` (a quotation, or the whole headline in quotes) are headlines."""
+    words = len(_WORD_RE.findall(text))
+    quoted = bool(re.match(r"\s*[«“\"]", text)) and bool(re.search(r"[»”\"]\s*$", text))
+    if len(text) > 150 or words < (2 if quoted else 3):
         return False
-    return not re.search(r"[.:;,»”\"…]\s*$", text)
+    return not re.search(r"[.:;,][\s\xa0]*[»”\"]?\s*$", text) or text.rstrip().endswith("...")
 
 
 def _cut_live_label(title: str) -> tuple[str, str | None]:
