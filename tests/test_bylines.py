@@ -3,6 +3,8 @@ aside as boilerplate, their facts (authors, date, outlet) kept — on articles w
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from reader.domain.bylines import classify_line, wire_source
@@ -37,7 +39,10 @@ def _kinds(c: Cleaned) -> dict[str, str]:
         ("Par Marie Martin et Jean Dupont", ["Marie Martin", "Jean Dupont"]),
         ("PAR MARIE MARTIN (AFP)", ["Marie Martin"]),
         ("Par Jean-Pierre de La Tour, envoyé spécial à Kiev", ["Jean-Pierre de La Tour"]),
-        ("Par Marie Martin, Jean Dupont et Léa Petit", ["Marie Martin", "Jean Dupont", "Léa Petit"]),
+        (
+            "Par Marie Martin, Jean Dupont et Léa Petit",
+            ["Marie Martin", "Jean Dupont", "Léa Petit"],
+        ),
         ("Par Le Figaro avec AFP", []),
     ],
 )
@@ -231,10 +236,15 @@ def test_text_file_with_a_french_dateline() -> None:
 
 
 def test_json_fields() -> None:
-    obj = (
-        '{"title": "T", "text": "%s", "author": [{"name": "Marie Martin"}, "Jean Dupont"],'
-        ' "publishedAt": "2024-03-14T10:00:00Z", "source": {"id": "x", "name": "Le Monde"}}'
-    ) % BODY[0]
+    obj = json.dumps(
+        {
+            "title": "T",
+            "text": BODY[0],
+            "author": [{"name": "Marie Martin"}, "Jean Dupont"],
+            "publishedAt": "2024-03-14T10:00:00Z",
+            "source": {"id": "x", "name": "Le Monde"},
+        }
+    )
     c = clean(parse(obj, ".json", "a.json")[0])
     assert c.author == ["Marie Martin", "Jean Dupont"]
     assert c.date == "2024-03-14" and c.source == "Le Monde"
