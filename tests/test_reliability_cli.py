@@ -192,10 +192,9 @@ def test_escaped_file_name_is_a_plain_id(indexed: Indexed) -> None:
     run = cli(indexed, "xref", str(indexed.corpus.root), "--article", indexed.corpus.evil_name_id)
     assert run.code == 0 and run.stdout.strip()  # piped: one tab-separated line a related article
     assert_inert(run)
-    run = cli(
-        indexed, "xref", str(indexed.corpus.root), "--article", indexed.corpus.evil_name_id, "--json"
-    )
-    assert run.code == 0 and json.loads(run.stdout)["article"] == indexed.corpus.evil_name_id
+    evil_id = indexed.corpus.evil_name_id
+    run = cli(indexed, "xref", str(indexed.corpus.root), "--article", evil_id, "--json")
+    assert run.code == 0 and json.loads(run.stdout)["article"] == evil_id
 
 
 def test_sequences_become_inert_text_in_export(indexed: Indexed) -> None:
