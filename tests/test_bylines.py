@@ -44,6 +44,14 @@ def _kinds(c: Cleaned) -> dict[str, str]:
             ["Marie Martin", "Jean Dupont", "Léa Petit"],
         ),
         ("Par Le Figaro avec AFP", []),
+        ("Par Marie Martin Publié le 14/03/2024 à 10h32", ["Marie Martin"]),
+        ("Par Jean-Yves Le Gall", ["Jean-Yves Le Gall"]),
+        ("Par Marie Martin (à Lyon)", ["Marie Martin"]),
+        ("Par Jean Dupont et l’AFP", ["Jean Dupont"]),
+        ("Par Marie Martin | Le Journal du Centre", ["Marie Martin"]),
+        ("Par Marie Martin, journaliste", ["Marie Martin"]),
+        ("Propos recueillis par Marie Martin", ["Marie Martin"]),
+        ("Texte : Marie Martin", ["Marie Martin"]),
     ],
 )
 def test_byline_anywhere_goes_with_its_authors_kept(line: str, authors: list[str]) -> None:
@@ -66,6 +74,7 @@ def test_byline_with_a_publication_date() -> None:
         "Par conséquent, la mesure est retirée du projet de loi.",
         "Par Bercy, la mesure est jugée trop coûteuse pour les finances publiques.",
         "Par Emmanuel Macron, la réforme a été imposée sans vote.",
+        "Texte : le projet de loi sera examiné en commission la semaine prochaine.",
     ],
 )
 def test_sentences_starting_with_par_stay(sentence: str) -> None:
@@ -132,6 +141,8 @@ def test_format_date_first_refined_by_the_text_in_the_same_month() -> None:
         "ABACAPRESS.COM",
         "Photo AFP",
         "Crédit photo : Hans Lucas",
+        "Photo d’illustration : AFP",
+        "Source : AFP",
     ],
 )
 def test_credit_line_goes(line: str) -> None:

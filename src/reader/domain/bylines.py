@@ -27,8 +27,15 @@ _CAP = r"[A-ZÀ-ÖØ-Ý]"
 #: One capitalised word of a name: ``Marie``, ``Jean-Pierre``, ``J.-P.``, ``O’Brien``, ``MARTIN``.
 _NAME_WORD = _CAP + r"[\w’'.-]*"
 _PARTICLE = r"(?:de|du|des|d[’']|van|von|der|da|di|del|della|le|la|ben|ibn|el|al)"
+#: Capitalised words that end a name rather than continue it: the verbs and dates of a
+#: dateline glued to the byline (``Par Marie Martin Publié le …``, ``… Le 14 mars``), roles.
+_NOT_NAME = (
+    r"(?!(?i:publié|publiée|mis|mise|modifié|actualisé|màj|journaliste|envoyée?|correspondante?"
+    r"|rédaction|rédacteur|rédactrice|avec|photos?|source|lundi|mardi|mercredi|jeudi|vendredi"
+    r"|samedi|dimanche)\b|(?i:le|la)\s+\d)"
+)
 #: A person's name: two to five capitalised words, particles between them.
-NAME = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s*)?{_NAME_WORD}){{1,4}}"
+NAME = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s*)?{_NOT_NAME}{_NAME_WORD}){{1,4}}"
 _NAMES = rf"(?:{NAME})(?:\s*(?:,|&|\bet\b)\s*(?:{NAME}))*"
 _AGENCY = (
     r"(?i:AFP|Reuters|REUTERS|AP|EPA|ANP|DPA|dpa|Belga|BELGA|ATS|Xinhua|Sipa(?: Press)?|SIPA"
@@ -51,15 +58,20 @@ _DATELINE_RE = re.compile(
 )
 _PLACE = rf"(?:à|depuis|au|en|aux)\s+{_CAP}[\w’'-]*(?:[\s-]+(?:{_PARTICLE}\s*)?{_CAP}[\w’'-]*)*"
 _ROLE = (
-    r"(?:(?:notre\s+|nos\s+)?(?:envoyée?s?\s+spéciale?s?|correspondante?s?|journalistes?"
+    r"(?i:(?:notre\s+|nos\s+)?(?:envoyée?s?\s+spéciale?s?|correspondante?s?|journalistes?"
     r"|rédactrices?|rédacteurs?|reporters?|service\s+\w+|la rédaction|photos?|vidéos?"
-    r"|infographie|avec\s+(?:l[’']\s*)?(?:agences?\s+)?[\w’' -]{1,30}))"
+    r"|infographie|(?:avec|et)\s+(?:l[’']\s*)?(?:agences?\s+)?[\w’' -]{1,30}))"
     rf"(?:\s+{_PLACE})?"
 )
-_TAIL = rf"(?:{_PLACE}|{_ROLE}|\(\s*{_AGENCY}\s*\)|{_AGENCY}|{_CLAUSE})"
+_TAIL = rf"(?:{_PLACE}|\(\s*{_PLACE}\s*\)|{_ROLE}|\(\s*{_AGENCY}\s*\)|{_AGENCY}|{_CLAUSE})"
+#: What introduces the names: ``Par``, ``By``, ``Rédigé par``, ``Propos recueillis par``, ``Texte :``.
+_SIGNED = (
+    r"(?:[Pp]ar|PAR|[Bb]y|BY|(?i:rédigé|écrit|signé|propos recueillis|un article|une enquête)\s+par"
+    r"|(?i:textes?|reportage|signé))\s*:?"
+)
 _BYLINE_RE = re.compile(
-    rf"(?:[Pp]ar|PAR|[Bb]y|BY)\s*:?\s+(?P<names>{_NAMES})"
-    rf"(?:\s*(?:[,|·•/–—-]\s*|\s)(?:{_TAIL}))*\s*[.]?",
+    rf"{_SIGNED}\s+(?P<names>{_NAMES})"
+    rf"(?:\s*(?:[,|·•/–—-]\s*|\s)(?:{_TAIL}))*(?:\s*\|\s*[^.|,]{{1,40}})?\s*[.]?",
 )
 _DATELINE_NAMES_RE = re.compile(rf"(?P<names>{_NAMES})\s*[,|·•–—-]?\s*(?={_VERB})")
 _DATED_BYLINE_RE = re.compile(rf"(?P<names>{_NAMES})\s*[,|·•–—-]\s*")
@@ -68,7 +80,7 @@ _UPDATE_RE = re.compile(r"mise? à jour|modifiée?|actualisée?|màj|dernière",
 
 _CREDIT_BODY = r"[^()\n]{1,80}?"
 _PHOTO_WORD = (
-    r"(?i:photos?|crédits?(?:\s+photos?)?|crédit\s*:\s*photo|illustrations?|images?|vidéos?"
+    r"(?i:photos?\s+d[’']illustration|photos?|crédits?(?:\s+photos?)?|crédit\s*:\s*photo|illustrations?|images?|vidéos?"
     r"|infographie|dessin)"
 )
 _DOMAIN = r"(?:[\w-]+\.)+(?i:com|fr|net|org|eu|be|ch|info)\b"
@@ -79,6 +91,7 @@ _CREDIT_SHAPES = (
     rf"(?:{_AGENCY}|[A-Z]{{2,10}})\s*/\s*(?:{NAME}|{_AGENCY}|{_NAME_WORD})(?:\s*/\s*{_AGENCY})?",
     rf"{NAME}\s*/\s*(?:{_AGENCY}|[A-Z]{{2,10}})",
     rf"{_PHOTO_WORD}\s+{_AGENCY}",
+    rf"(?i:sources?)\s*:\s*{_AGENCY}(?:\s*(?:,|et|/)\s*{_AGENCY})*",
     rf"{_PHOTO_WORD}\s*:?\s*{_DOMAIN}",
 )
 _CREDIT = "|".join(f"(?:{shape})" for shape in _CREDIT_SHAPES)
@@ -182,7 +195,7 @@ def is_byline(text: str) -> bool:
 
 def byline_authors(text: str) -> tuple[str, ...]:
     """The names signed in a byline-shaped line (``Par A et B …``), or none."""
-    match = re.match(rf"(?:[Pp]ar|PAR|[Bb]y|BY)\s*:?\s+(?P<names>{_NAMES})", text.strip())
+    match = re.match(rf"{_SIGNED}\s+(?P<names>{_NAMES})", text.strip())
     return _names(match.group("names")) if match else ()
 
 
