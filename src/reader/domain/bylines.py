@@ -64,7 +64,8 @@ _ROLE = (
     rf"(?:\s+{_PLACE})?"
 )
 _TAIL = rf"(?:{_PLACE}|\(\s*{_PLACE}\s*\)|{_ROLE}|\(\s*{_AGENCY}\s*\)|{_AGENCY}|{_CLAUSE})"
-#: What introduces the names: ``Par``, ``By``, ``Rédigé par``, ``Propos recueillis par``, ``Texte :``.
+#: What introduces the names: ``Par``, ``By``, ``Rédigé par``, ``Propos recueillis par``,
+#: ``Texte :``.
 _SIGNED = (
     r"(?:[Pp]ar|PAR|[Bb]y|BY|(?i:rédigé|écrit|signé|propos recueillis|un article|une enquête)\s+par"
     r"|(?i:textes?|reportage|signé))\s*:?"
