@@ -53,9 +53,6 @@ _AGO = r"(?i:aujourd[’']hui|hier|il y a\s+\d+\s*(?:min(?:utes?)?|h|heures?|jou
     _TIME + r")?"
 )
 _CLAUSE = rf"(?:{_VERB}\s*(?i:le|:)?\s*)?{_STAMP}|{_VERB}\s*(?::\s*)?(?:à\s*{_TIME}|{_AGO})"
-_DATELINE_RE = re.compile(
-    rf"(?i:le\s+)?(?:{_CLAUSE})(?:\s*[,;|·•/–—-]?\s*(?:et\s+)?(?:{_CLAUSE}))*\s*[.)]?"
-)
 _PLACE = rf"(?:à|depuis|au|en|aux)\s+{_CAP}[\w’'-]*(?:[\s-]+(?:{_PARTICLE}\s*)?{_CAP}[\w’'-]*)*"
 _ROLE = (
     r"(?i:(?:notre\s+|nos\s+)?(?:envoyée?s?\s+spéciale?s?|correspondante?s?|journalistes?"
@@ -70,10 +67,25 @@ _SIGNED = (
     r"(?:[Pp]ar|PAR|[Bb]y|BY|(?i:rédigé|écrit|signé|propos recueillis|un article|une enquête)\s+par"
     r"|(?i:textes?|reportage|signé))\s*:?"
 )
-_BYLINE_RE = re.compile(
-    rf"{_SIGNED}\s+(?P<names>{_NAMES})"
-    rf"(?:\s*(?:[,|·•/–—-]\s*|\s)(?:{_TAIL}))*(?:\s*\|\s*[^.|,]{{1,40}})?\s*[.]?",
+_BYLINE_HEAD_RE = re.compile(rf"{_SIGNED}\s+(?P<names>{_NAMES})")
+# A signature's tail and a dateline are read piece by piece (`_read_pieces`), never by one
+# pattern with nested repetitions, which could backtrack for seconds on a crafted line.
+_TAIL_PIECES = tuple(
+    re.compile(piece)
+    for piece in (
+        _CLAUSE,
+        _PLACE,
+        rf"\(\s*{_PLACE}\s*\)",
+        _ROLE,
+        rf"\(\s*{_AGENCY}\s*\)",
+        rf"{_AGENCY}\b",
+        r"(?:(?<=\|)|(?<=\|\s))[^.|,\s][^.|,]{0,39}$",  # `| Le Journal du Centre`: the outlet
+    )
 )
+_CLAUSE_PIECES = (re.compile(rf"(?i:le\s+)?(?:{_CLAUSE})"),)
+_BYLINE_SEP_RE = re.compile(r"[\s,|·•/–—-]*")
+_DATELINE_SEP_RE = re.compile(r"[\s,;|·•/–—-]*(?:(?i:et)\s+)?")
+_END_RE = re.compile(r"\s*[.)]?\s*")
 _DATELINE_NAMES_RE = re.compile(rf"(?P<names>{_NAMES})\s*[,|·•–—-]?\s*(?={_VERB})")
 _DATED_BYLINE_RE = re.compile(rf"(?P<names>{_NAMES})\s*[,|·•–—-]\s*")
 _STAMP_RE = re.compile(rf"(?P<verb>{_VERB})?\s*(?:le|:)?\s*(?P<date>{DATE_RE})", re.I)
@@ -155,8 +167,8 @@ def classify_line(text: str) -> LineFacts | None:
     if not line or len(line) > _CAPTION_MAX:
         return None
     if len(line) <= _META_LINE_MAX:
-        match = _BYLINE_RE.fullmatch(line)
-        if match:
+        match = _BYLINE_HEAD_RE.match(line)
+        if match and _read_pieces(line, match.end(), _TAIL_PIECES, _BYLINE_SEP_RE):
             date, updated = _dates(line[match.end("names") :])
             return LineFacts("byline", _names(match.group("names")), date, updated)
         facts = _dateline(line)
@@ -175,9 +187,9 @@ def _dateline(line: str) -> LineFacts | None:
     Publié le …``)."""
     authors: tuple[str, ...] = ()
     rest = line
-    if not _DATELINE_RE.fullmatch(rest):
+    if not _is_dateline(rest):
         named = _DATELINE_NAMES_RE.match(line) or _DATED_BYLINE_RE.match(line)
-        if named is None or not _DATELINE_RE.fullmatch(line[named.end() :]):
+        if named is None or not _is_dateline(line[named.end() :]):
             return None
         authors, rest = _names(named.group("names")), line[named.end() :]
     date, updated = _dates(rest)
@@ -186,6 +198,32 @@ def _dateline(line: str) -> LineFacts | None:
     if date is None and not authors and re.fullmatch(r"[\d\s/.:h-]+", rest):
         return None  # a bare number line is not a dateline
     return LineFacts("dateline", authors, date, updated)
+
+
+def _read_pieces(
+    text: str, pos: int, pieces: tuple[re.Pattern[str], ...], sep: re.Pattern[str]
+) -> bool:
+    """True when `text[pos:]` is nothing but `pieces` (each tried in order, the first that
+    matches is taken) separated by `sep`, with an optional final full stop."""
+    while True:
+        end = _END_RE.match(text, pos)
+        if end is not None and end.end() == len(text):
+            return True
+        after = sep.match(text, pos)
+        start = after.end() if after else pos
+        for piece in pieces:
+            found = piece.match(text, start)
+            if found is not None and found.end() > start:
+                pos = found.end()
+                break
+        else:
+            return False
+
+
+def _is_dateline(text: str) -> bool:
+    """A line made only of dates, times and the verbs that introduce them."""
+    first = _CLAUSE_PIECES[0].match(text)
+    return first is not None and _read_pieces(text, first.end(), _CLAUSE_PIECES, _DATELINE_SEP_RE)
 
 
 def is_byline(text: str) -> bool:
