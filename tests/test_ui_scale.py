@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-import reader.ui.app as app_module
+import reader.ui.app_panes as app_panes
 from reader.domain.model import Article
 from reader.ui.app import ReaderApp
 from reader.ui.source_list import (
@@ -119,7 +119,7 @@ async def test_filter_and_sort_with_many_rows(tmp_path: Path) -> None:
 async def test_related_articles_arrive_from_a_thread(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(app_module, "RELATED_SYNC_MAX", 0)
+    monkeypatch.setattr(app_panes, "RELATED_SYNC_MAX", 0)
     app = make_app(tmp_path)
     assert isinstance(app, ReaderApp)
     async with app.run_test(size=SIZE) as pilot:

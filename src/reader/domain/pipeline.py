@@ -771,7 +771,9 @@ def open_library(paths: Sequence[Path], index_dir: Path, *, verify: bool = True)
 
             index = SearchIndex.open(search_dir)
             resolver = EntityResolver(entities.values())
-            return lambda query, limit: index.search(query, limit, entity_id=resolver)
+            return lambda query, limit: index.search(
+                query, limit, entity_id=resolver, entity_names=resolver.names
+            )
 
         library.searcher = LazySearcher(open_searcher)
     return library
@@ -784,12 +786,18 @@ class EntityResolver:
         from reader.domain.search.analysis import entity_term
 
         self._ids: dict[str, str] = {}
+        self._names: dict[str, list[str]] = {}
         for ent in entities:
+            self._names[ent.id] = [ent.name, *ent.aliases]
             for name in (ent.id, ent.name, *ent.aliases):
                 self._ids.setdefault(entity_term(name), ent.id)
 
     def __call__(self, term: str) -> str | None:
         return self._ids.get(term)
+
+    def names(self, entity_id: str) -> list[str]:
+        """The entity's name and aliases (its matches in a search hit)."""
+        return self._names.get(entity_id, [])
 
 
 @dataclass
@@ -804,7 +812,7 @@ class SearchOnly:
         """Run a query (see `SearchIndex.search`); `entity:` names resolve through the store."""
         from reader.domain.search import SearchIndex
 
-        resolver = None
+        resolver: EntityResolver | None = None
         if "entity:" in query.casefold():
             store = _open_store(self.index_dir)
             try:
@@ -812,7 +820,12 @@ class SearchOnly:
             finally:
                 store.close()
         with SearchIndex.open(self.index_dir / SEARCH_DIR) as index:
-            return index.search(query, limit, entity_id=resolver)
+            return index.search(
+                query,
+                limit,
+                entity_id=resolver,
+                entity_names=resolver.names if resolver is not None else None,
+            )
 
 
 def open_search(index_dir: Path) -> SearchOnly:

@@ -53,6 +53,7 @@ from reader.domain.search.analysis import (
     entity_term,
     fold_token,
     french_analyzer,
+    iter_terms,
 )
 from reader.domain.search.errors import IndexBusy, IndexCorrupt, IndexNeedsRebuild, QueryError
 from reader.domain.search.phrases import count_hits, fast_phrases
@@ -439,19 +440,23 @@ class SearchIndex:
         texts: Mapping[str, str] | None = None,
         titles: Mapping[str, str] | None = None,
         entity_id: Callable[[str], str | None] | None = None,
+        entity_names: Callable[[str], Sequence[str]] | None = None,
     ) -> SearchResult:
         """Run `query`; hits best first (BM25F), each a `SearchHit` with a plain `Snippet`,
         its `snippet_matches`, and `matches` (offsets into the article's text, or its title with
         ``field="title"``). `texts` / `titles` (id → string) replace the stored ones for the
         snippets, titles and offsets. `entity_id` maps a queried entity name (an `entity_term`)
         to the entity's id, so that `entity:NAME` finds every article mentioning the entity
-        under any of its names. Raises `QueryError` (rejected query) or `IndexCorrupt`."""
+        under any of its names; `entity_names` gives an entity id's names, whose occurrences in
+        a hit are its matches (without it, the queried name's own occurrences are). Raises
+        `QueryError` (rejected query) or `IndexCorrupt`."""
         with self._lock:  # the parser is shared too
             q = self.parse(query)
+            names = entity_phrases(q, entity_id, entity_names)
             if entity_id is not None:
                 q = expand_entities(q, entity_id)
             result: SearchResult = self._guarded(
-                lambda s: self._run(s, query, q, max(1, limit), texts, titles)
+                lambda s: self._run(s, query, q, max(1, limit), texts, titles, names)
             )
             return result
 
@@ -496,10 +501,13 @@ class SearchIndex:
         limit: int,
         texts: Mapping[str, str] | None,
         titles: Mapping[str, str] | None,
+        entity_names: Sequence[tuple[str, ...]] = (),
     ) -> SearchResult:
         results = searcher.search(q, limit=limit)
         total = count_hits(searcher, q)
         terms, phrases = _positive_terms(q, searcher.reader())
+        for fieldname in _TEXT_FIELDS:  # an entity's names are matches wherever they occur
+            phrases[fieldname].extend(entity_names)
         hits: list[Hit] = []
         for hit in results:
             stored = hit.fields()
@@ -554,6 +562,26 @@ class SearchIndex:
 
 
 # -- helpers ------------------------------------------------------------------------------------
+def entity_phrases(
+    q: Any,
+    entity_id: Callable[[str], str | None] | None,
+    entity_names: Callable[[str], Sequence[str]] | None,
+) -> list[tuple[str, ...]]:
+    """The analysed words of every name of each entity `q` asks for (`entity:NAME`, not
+    negated): the entity's names when `entity_names` knows its id, else the queried name. A
+    hit's matches are then the places where the entity is named (its mentions)."""
+    names: set[str] = set()
+    for leaf in _positive_leaves(q):
+        if not (isinstance(leaf, wq.Term) and leaf.fieldname == "entity"):
+            continue
+        term = str(leaf.text)
+        eid = entity_id(term) if entity_id is not None else None
+        known = list(entity_names(eid)) if eid and entity_names is not None else []
+        names.update(known or [term.replace("_", " ")])
+    found = {tuple(t for t, _, _ in iter_terms(name)) for name in names}
+    return sorted(p for p in found if p)
+
+
 def expand_entities(q: Any, entity_id: Callable[[str], str | None]) -> Any:
     """Rewrite each `entity:NAME` term as `NAME OR <the entity's id>` (ids are indexed for
     every mention, names only where they occur)."""

@@ -1,0 +1,294 @@
+"""Loading and indexing: open the library in a worker, update it, show progress and status.
+
+The worker (`_load`, in a thread) talks to the UI by messages only; the handlers here install
+the library it posts and keep the header and the progress bar current.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+from textual.screen import Screen
+from textual.widgets import Label, ProgressBar
+from textual.worker import get_current_worker
+
+from reader.domain.sanitize import sanitize_inline
+from reader.ui.app_base import ReaderBase
+from reader.ui.article_view import ArticleView
+from reader.ui.messages import IndexFailed, IndexProgress, LibraryReady, SearchIndexDamaged
+from reader.ui.source_list import SourceList, SourceOptions
+from reader.ui.xref_panel import XrefPanel
+
+if TYPE_CHECKING:  # imported by the loading worker, not before the first frame
+    from reader.domain.library import Library
+
+PROGRESS_INTERVAL = 0.1  # seconds between progress messages from the indexing worker
+# The loading worker waits (at most this long) for the list to be painted before it checks the
+# index, so that its work does not slow down that frame.
+LIST_PAINT_WAIT = 1.0
+# Loading starts after the first frame, or after this long if no frame was seen.
+FIRST_PAINT_WAIT = 0.5
+
+
+class LoadingMixin(ReaderBase):
+    """Start-up, the loading/indexing worker, progress and status."""
+
+    def start(self) -> None:
+        """Pick the theme, then show the given library or start loading in a worker."""
+        self.title = "reader — " + self._corpus_name()
+        if self._unknown_theme:
+            names = ", ".join(self.reader_themes)
+            self.notify(
+                f"Unknown theme {sanitize_inline(self._requested_theme or '')!r}; "
+                f"available: {names}",
+                severity="warning",
+                markup=False,
+            )
+        self._theme_changed(self.current_theme)
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
+        self.query_one("#indexing").display = False
+        for notice in self.notices:
+            self.notify(notice, severity="warning", markup=False)
+        if self._given_library is not None:
+            self.install_library(self._given_library, final=True)
+        else:
+            self.sub_title = "opening…"
+            # Started as soon as the first frame is painted: the thread holds the GIL most of
+            # the time (objects built from the store), and overlapping it with Textual's
+            # start-up delayed that frame more than it advanced the list.
+            self._after_paint(self._start_loading)
+            self.set_timer(FIRST_PAINT_WAIT, self._start_loading)  # should no paint be seen
+        self.query_one(SourceOptions).focus()
+
+    def _after_paint(self, callback: Callable[[], object]) -> None:
+        """Call `callback` once the screen has next been painted (its layout-refresh signal
+        comes right after the compositor's update)."""
+        signal = self.screen.screen_layout_refresh_signal  # the screen on top paints next
+        signal.unsubscribe(self)  # one subscription per screen
+        signal.subscribe(self, self._painted)
+        self._paint_callbacks.append(callback)
+
+    def _painted(self, screen: Screen[Any]) -> None:
+        callbacks, self._paint_callbacks = self._paint_callbacks, []
+        screen.screen_layout_refresh_signal.unsubscribe(self)
+        for callback in callbacks:
+            callback()
+
+    def _start_loading(self) -> None:
+        if self._loading_started:
+            return
+        self._loading_started = True
+        self.run_worker(self._load, thread=True, name="load", group="index", exclusive=True)
+
+    def _corpus_name(self) -> str:
+        from reader.domain.paths import bundled_seeds
+
+        if not self.paths:
+            return "in-memory corpus"
+        if len(self.paths) == 1 and self.paths[0].resolve() == bundled_seeds().resolve():
+            return "bundled seed articles"
+        names = ", ".join(p.name or str(p) for p in self.paths[:3])
+        more = f" +{len(self.paths) - 3}" if len(self.paths) > 3 else ""
+        return sanitize_inline(names + more)
+
+    # -- the indexing worker (runs in a thread; talks to the UI by messages only) -----------
+    def _load(self, rebuild: bool = False, rebuild_search: bool = False) -> None:
+        from reader.domain import pipeline
+
+        worker = get_current_worker()
+
+        def should_stop() -> bool:
+            return worker.is_cancelled or self._stop.is_set()
+
+        # Show what the index holds first (the list is what the reader waits for), then check
+        # that it is current: if not, it stays on screen, marked "indexing…", during update().
+        opened: Library | None = None
+        damaged = False
+        if not rebuild:
+            try:
+                opened = pipeline.open_library(self.paths, self.index_dir, verify=False)
+                self._list_painted.clear()
+                self.post_message(LibraryReady(opened, final=False))
+            except Exception:  # nothing usable yet (first run, broken store): update() below
+                opened = None
+            else:
+                # Let the list paint before competing with it for the interpreter.
+                self._list_painted.wait(LIST_PAINT_WAIT)
+                try:
+                    opened.verify()  # damage in rows opening did not read
+                except Exception as exc:
+                    if should_stop():  # closed by the app quitting: nothing to repair
+                        return
+                    damaged = True
+                    self.post_message(
+                        IndexProgress(f"repairing the index ({type(exc).__name__})", 0, 0)
+                    )
+        if not (rebuild or rebuild_search or damaged):
+            try:
+                # A search index that opens here has passed the check `is_current` would
+                # repeat; one that does not is looked at there again (and rebuilt below).
+                searchable = opened is not None and self._warm_search(opened)
+                current = pipeline.is_current(
+                    self.paths, self.index_dir, verify_search=not searchable
+                )
+                if current and opened is not None:
+                    self.post_message(LibraryReady(opened, final=True))
+                    return
+            except Exception as exc:  # a broken store: fall through to update(), which repairs
+                self.post_message(
+                    IndexProgress(f"repairing the index ({type(exc).__name__})", 0, 0)
+                )
+        last = [0.0]
+
+        def progress(stage: str, done: int, total: int) -> None:
+            now = time.monotonic()
+            if now - last[0] >= PROGRESS_INTERVAL or (total and done >= total):
+                last[0] = now
+                self.post_message(IndexProgress(stage, done, total))
+
+        try:
+            report = pipeline.update(
+                self.paths,
+                self.index_dir,
+                progress=progress,
+                should_stop=should_stop,
+                rebuild=rebuild,
+                rebuild_search=rebuild_search,
+            )
+            library = pipeline.open_library(self.paths, self.index_dir)
+        except Exception as exc:
+            if not should_stop():
+                self.post_message(IndexFailed(f"{type(exc).__name__}: {exc}"))
+            return
+        notices = list(getattr(report, "notices", []))
+        self.post_message(LibraryReady(library, final=True, notices=notices))
+        self._warm_search(library)
+
+    @staticmethod
+    def _warm_search(library: Library) -> bool:
+        """Open the search index now, in the worker, rather than at the first query (what
+        fails here fails again, and is reported, when a query runs). True if it opened."""
+        try:
+            library.warm_search()
+        except Exception:
+            return False
+        return library.searcher is not None
+
+    def on_search_index_damaged(self, message: SearchIndexDamaged) -> None:
+        """A query found the search index damaged: rebuild it in the background, once."""
+        if not self.indexing:
+            self.notify("The search index is damaged; rebuilding it in the background.")
+            self.start_update(rebuild_search=True)
+
+    def start_update(self, rebuild: bool = False, rebuild_search: bool = False) -> None:
+        """Run `pipeline.update` in a thread worker (after a correction, or on request)."""
+        if not self.pipeline_enabled:
+            self.notify(
+                "Saved. This corpus is not indexed from files; nothing to re-apply.", timeout=3
+            )
+            return
+        self.indexing = True
+        self._show_progress("starting", 0, 0)
+        self.run_worker(
+            lambda: self._load(rebuild=rebuild, rebuild_search=rebuild_search),
+            thread=True,
+            name="update",
+            group="index",
+            exclusive=True,
+        )
+
+    def on_index_progress(self, message: IndexProgress) -> None:
+        """Show progress in the bar and the header."""
+        self.indexing = True
+        self._show_progress(message.stage, message.done, message.total)
+
+    def _show_progress(self, stage: str, done: int, total: int) -> None:
+        box = self.query_one("#indexing")
+        box.display = True
+        label = sanitize_inline(stage)
+        self.query_one("#indexing-label", Label).update(Text(f"indexing: {label} "))
+        bar = self.query_one("#indexing-bar", ProgressBar)
+        if total > 0:
+            bar.update(total=total, progress=done)
+            self.sub_title = f"indexing {round(100 * done / total)} %"
+        else:
+            bar.update(total=None)
+            self.sub_title = "indexing…"
+
+    def on_index_failed(self, message: IndexFailed) -> None:
+        """Keep reading what we have; say what went wrong."""
+        self.indexing = False
+        self.query_one("#indexing").display = False
+        self.sub_title = "index update failed"
+        self.notify(
+            sanitize_inline(message.error),
+            title="Indexing failed",
+            severity="error",
+            markup=False,
+            timeout=8,
+        )
+
+    def on_library_ready(self, message: LibraryReady) -> None:
+        """Swap in a freshly opened library."""
+        self.install_library(message.library, final=message.final)
+        for notice in message.notices:
+            self.notify(sanitize_inline(notice), markup=False, timeout=5)
+
+    def install_library(self, library: Library, *, final: bool) -> None:
+        """Show `library`: fill the list, keep (or restore) the current article.
+
+        The library already shown, now known to be current, only updates the status line.
+        """
+        if library is self.library:
+            self._show_status(library, final)
+            return
+        previous, self.library = self.library, library
+        if previous is not None:
+            previous.close()  # its snapshot of the store; a worker still using it gets errors
+        self._refs_cache.clear()
+        self._ref_keys_cache.clear()
+        self._related_cache.clear()
+        order = library.order()
+        self._order_index = {aid: i for i, aid in enumerate(order)}
+        sources = self.query_one(SourceList)
+        sources.set_articles(
+            [library.infos[a] for a in order],
+            self.state.read_articles(self.corpus),
+            library.entity_count,
+        )
+        self._after_paint(self._list_painted.set)
+        self.query_one(XrefPanel).library = library
+        self._show_status(library, final)
+        current = self.current
+        if current is not None and current in library.articles:
+            view = self.query_one(ArticleView)
+            top = view.top_offset()
+            self._show(current, force=True)
+            if top:
+                view.scroll_to_offset("text", top)
+            return
+        if not order:
+            self.query_one(ArticleView).clear()
+            return
+        remembered = self.state.position(self.corpus)
+        if remembered and remembered[0] in library.articles:
+            self._show(remembered[0])
+            self.query_one(ArticleView).scroll_to_offset("text", remembered[1])
+        else:
+            self._show(order[0])
+
+    def _show_status(self, library: Library, final: bool) -> None:
+        """The header's sub-title (article count, index state, skipped files)."""
+        if final:
+            self.indexing = False
+            self.query_one("#indexing").display = False
+        problems = len(library.problems)
+        if final:
+            state = "index current"
+        else:
+            state = "indexing…" if self.indexing else "checking the index…"
+        skipped = f" · {problems} skipped (p)" if problems else ""
+        self.sub_title = f"{len(library.articles)} articles · {state}{skipped}"
