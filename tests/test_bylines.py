@@ -52,6 +52,7 @@ def _kinds(c: Cleaned) -> dict[str, str]:
         ("Par Marie Martin, journaliste", ["Marie Martin"]),
         ("Propos recueillis par Marie Martin", ["Marie Martin"]),
         ("Texte : Marie Martin", ["Marie Martin"]),
+        ("Par Loïc Tournier (à Nouméa) et Anne Cazals", ["Loïc Tournier", "Anne Cazals"]),
     ],
 )
 def test_byline_anywhere_goes_with_its_authors_kept(line: str, authors: list[str]) -> None:
@@ -143,6 +144,7 @@ def test_format_date_first_refined_by_the_text_in_the_same_month() -> None:
         "Crédit photo : Hans Lucas",
         "Photo d’illustration : AFP",
         "Source : AFP",
+        "Photo d’archives La Montagne",
     ],
 )
 def test_credit_line_goes(line: str) -> None:
@@ -158,6 +160,7 @@ def test_credit_line_goes(line: str) -> None:
         "Le ministre à l’Élysée, le 14 mars 2024. LP/Arnaud Journois",
         "La ministre devant les députés (Photo : Reuters)",
         "Sophie Binet, le 7 mars. Ludovic Marin / AFP",
+        "La salle d’audience du palais de justice. Photo d’archives La Montagne",
     ],
 )
 def test_caption_ending_in_a_credit_goes(caption: str) -> None:
@@ -198,6 +201,26 @@ def test_wire_credit_at_the_start_gives_the_outlet_and_stays() -> None:
     assert _clean(lede, *BODY, source="Le Monde").source == "Le Monde"
     assert wire_source("Le président a parlé (AFP) - hier.") is None
     assert _clean(*BODY).source is None
+
+
+def test_outlet_credit_gives_the_outlet_and_the_date() -> None:
+    line = "Le Parisien avec AFP | Publié le 20/02/2025 à 08h12 , mis à jour à 10h47"
+    c = _clean(line, *BODY)
+    assert _kinds(c) == {line: "credit"}
+    assert (c.source, c.date, c.author) == ("Le Parisien", "2025-02-20", [])
+    c = _clean("Par Le Figaro avec AFP", *BODY)
+    assert (c.source, c.author) == ("Le Figaro", [])
+    assert _clean("Le Parisien avec AFP", *BODY, source="leparisien.fr").source == "leparisien.fr"
+
+
+def test_wire_dateline_gives_outlet_and_date_and_stays() -> None:
+    lede = "PARIS, 17 juin 2025 (AFP) - La Banque de France a revu sa prévision de croissance."
+    c = _clean(lede, *BODY, title=None)
+    assert (c.source, c.date) == ("AFP", "2025-06-17")
+    assert c.text.startswith(lede)
+    assert c.title_derived and c.title.startswith("La Banque de France a revu")
+    c = _clean("(AFP) - Une équipe de glaciologues a extrait une carotte record.", title=None)
+    assert c.source == "AFP" and c.title.startswith("Une équipe de glaciologues")
 
 
 # -- formats ---------------------------------------------------------------------------------

@@ -83,9 +83,16 @@ _TAIL_PIECES = tuple(
     )
 )
 _CLAUSE_PIECES = (re.compile(rf"(?i:le\s+)?(?:{_CLAUSE})"),)
+#: More names in a signature's tail: ``Par A (à Nouméa) et B``.
+_MORE_NAMES_RE = re.compile(rf"(?:\bet|,|&)\s+({NAME})")
 _BYLINE_SEP_RE = re.compile(r"[\s,|·•/–—-]*")
 _DATELINE_SEP_RE = re.compile(r"[\s,;|·•/–—-]*(?:(?i:et)\s+)?")
 _END_RE = re.compile(r"\s*[.)]?\s*")
+#: An outlet signing with an agency: ``Le Parisien avec AFP``, ``Ouest-France et AFP``.
+_OUTLET_CREDIT_RE = re.compile(
+    rf"(?:[Pp]ar\s+)?(?P<outlet>(?:(?:Le|La|Les|L[’'])\s*)?{_CAP}[\w’'-]*(?:\s+{_CAP}[\w’'-]*){{0,3}})"
+    rf"\s+(?:avec|et)\s+(?:l[’']\s*)?{_AGENCY}\b"
+)
 _DATELINE_NAMES_RE = re.compile(rf"(?P<names>{_NAMES})\s*[,|·•–—-]?\s*(?={_VERB})")
 _DATED_BYLINE_RE = re.compile(rf"(?P<names>{_NAMES})\s*[,|·•–—-]\s*")
 _STAMP_RE = re.compile(rf"(?P<verb>{_VERB})?\s*(?:le|:)?\s*(?P<date>{DATE_RE})", re.I)
@@ -93,7 +100,7 @@ _UPDATE_RE = re.compile(r"mise? à jour|modifiée?|actualisée?|màj|dernière",
 
 _CREDIT_BODY = r"[^()\n]{1,80}?"
 _PHOTO_WORD = (
-    r"(?i:photos?\s+d[’']illustration|photos?|crédits?(?:\s+photos?)?|crédit\s*:\s*photo|illustrations?|images?|vidéos?"
+    r"(?i:photos?\s+d[’'](?:illustration|archives?)|photos?|crédits?(?:\s+photos?)?|crédit\s*:\s*photo|illustrations?|images?|vidéos?"
     r"|infographie|dessin)"
 )
 _DOMAIN = r"(?:[\w-]+\.)+(?i:com|fr|net|org|eu|be|ch|info)\b"
@@ -104,6 +111,7 @@ _CREDIT_SHAPES = (
     rf"(?:{_AGENCY}|[A-Z]{{2,10}})\s*/\s*(?:{NAME}|{_AGENCY}|{_NAME_WORD})(?:\s*/\s*{_AGENCY})?",
     rf"{NAME}\s*/\s*(?:{_AGENCY}|[A-Z]{{2,10}})",
     rf"{_PHOTO_WORD}\s+{_AGENCY}",
+    rf"(?i:photos?\s+d[’'](?:illustration|archives?))\.?(?:\s*[:/]?\s*{_CREDIT_BODY})?",
     rf"(?i:sources?)\s*:\s*{_AGENCY}(?:\s*(?:,|et|/)\s*{_AGENCY})*",
     rf"{_PHOTO_WORD}\s*:?\s*{_DOMAIN}",
 )
@@ -118,8 +126,10 @@ _CAPTION_TAIL_RE = re.compile(
 )
 _INLINE_PHOTO_RE = re.compile(rf"\s*\(\s*{_PHOTO_WORD}\s*[:/]\s*{_CREDIT_BODY}\s*\)")
 _WIRE_START_RE = re.compile(
-    r"^(?:[A-ZÀ-Ý][\w’'.-]*(?:[\s-]+[A-ZÀ-Ý][\w’'.-]*){0,3}\s*,?\s*)?\(\s*(?P<agency>AFP|REUTERS|Reuters"
-    r"|AP|Belga|BELGA|ATS|DPA|dpa|ANSA|EFE|Xinhua|Bloomberg|Agence France-Presse)\s*\)\s*[-–—]"
+    r"^(?:[A-ZÀ-Ý][\w’'.-]*(?:[\s-]+[A-ZÀ-Ý][\w’'.-]*){0,3}\s*"
+    rf"(?:,\s*(?P<date>{DATE_RE})\s*)?,?\s*)?"
+    r"\(\s*(?P<agency>AFP|REUTERS|Reuters|AP|Belga|BELGA|ATS|DPA|dpa|ANSA|EFE|Xinhua|Bloomberg"
+    r"|Agence France-Presse)\s*\)\s*[-–—]"
 )
 _CAPTION_MAX = 300
 _META_LINE_MAX = 220
@@ -134,6 +144,8 @@ class LineFacts:
     date: str | None = None
     #: True when the only date given is a "mis à jour" (update) date.
     updated_only: bool = False
+    #: the outlet a credit names (``Le Parisien avec AFP``)
+    source: str | None = None
 
 
 def _dates(text: str) -> tuple[str | None, bool]:
@@ -169,15 +181,25 @@ def classify_line(text: str) -> LineFacts | None:
     if len(line) <= _META_LINE_MAX:
         match = _BYLINE_HEAD_RE.match(line)
         if match and _read_pieces(line, match.end(), _TAIL_PIECES, _BYLINE_SEP_RE):
-            date, updated = _dates(line[match.end("names") :])
-            return LineFacts("byline", _names(match.group("names")), date, updated)
+            tail = line[match.end("names") :]
+            date, updated = _dates(tail)
+            names = match.group("names") + "," + ",".join(_MORE_NAMES_RE.findall(tail))
+            outlet = _OUTLET_CREDIT_RE.match(line)
+            source = outlet.group("outlet") if outlet else None
+            return LineFacts("byline", _names(names), date, updated, source)
+        outlet = _OUTLET_CREDIT_RE.match(line)
+        if outlet is not None:
+            rest = line[outlet.end() :]
+            if not rest.strip(" .") or _is_dateline(rest.lstrip(" |,–—-")):
+                date, updated = _dates(rest)
+                return LineFacts("credit", (), date, updated, outlet.group("outlet"))
         facts = _dateline(line)
         if facts is not None:
             return facts
         if _CREDIT_LINE_RE.fullmatch(line):
             return LineFacts("credit")
-    tail = _CAPTION_TAIL_RE.search(line)
-    if tail is not None and tail.start() > 0:
+    credit = _CAPTION_TAIL_RE.search(line)
+    if credit is not None and credit.start() > 0:
         return LineFacts("caption")
     return None
 
@@ -254,7 +276,15 @@ def cut_inline_credits(text: str) -> tuple[str, list[str]]:
     return _INLINE_PHOTO_RE.sub("", text), found
 
 
+def wire_credit(text: str) -> tuple[str | None, str | None]:
+    """The agency and the date of a wire credit opening a text (``MOSCOU (REUTERS) -`` →
+    ``Reuters``; ``PARIS, 17 juin 2025 (AFP) -`` → ``AFP``, ``2025-06-17``)."""
+    match = _WIRE_START_RE.match(text.lstrip())
+    if match is None:
+        return None, None
+    return wire_name(match.group("agency")), parse_date(match.group("date"))
+
+
 def wire_source(text: str) -> str | None:
     """The agency of a wire credit opening a text (``MOSCOU (REUTERS) -`` → ``Reuters``)."""
-    match = _WIRE_START_RE.match(text.lstrip())
-    return wire_name(match.group("agency")) if match else None
+    return wire_credit(text)[0]

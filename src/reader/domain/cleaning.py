@@ -130,7 +130,10 @@ _JOB_BIO_RE = re.compile(
 _LIVE_SUFFIX_RE = re.compile(
     r"\s+(?:UPDATE|MISE À JOUR|MISE A JOUR|EN DIRECT|LIVE|DIRECT)\s*\d*\s*:?\s*$"
 )
-_DATELINE_RE = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý' -]{2,}(?:\s*\([^)]{1,40}\))?\s*[-–—]\s+")
+_DATELINE_RE = re.compile(
+    r"^(?:[A-ZÀ-Ý][A-ZÀ-Ý'’ -]{2,}(?:,[^()\n]{1,30})?(?:\s*\([^)]{1,40}\))?|\([^)]{1,40}\))"
+    r"\s*[-–—]\s+"
+)
 _ABBREVIATIONS = _wordset(
     "m mm mme mmes mlle dr pr me st ste etc av apr j.-c no n° p éd vol fig cf art"
 )
@@ -203,26 +206,35 @@ def clean(doc: ParsedDoc) -> Cleaned:
     if derived:
         title = derive_title(paragraphs_text[0] if paragraphs_text else "")
     text, spans = _join(paragraphs_text)
-    author, date = _byline_facts(doc, lines)
-    source = doc.source or bylines.wire_source(text)
+    author, date, source = _byline_facts(doc, lines, text)
     return Cleaned(title, derived, text, spans, removed, date, author, source)
 
 
-def _byline_facts(doc: ParsedDoc, lines: list[_Line]) -> tuple[list[str], str | None]:
-    """The article's author(s) and date: the format's metadata first, then what the page's
-    bylines and datelines say (publication dates before "mis à jour" ones)."""
+def _byline_facts(
+    doc: ParsedDoc, lines: list[_Line], text: str
+) -> tuple[list[str], str | None, str | None]:
+    """The article's author(s), date and outlet: the format's metadata first, then what the
+    page's bylines, datelines and credits say (publication dates before "mis à jour" ones),
+    then the wire credit opening the text (``PARIS, 17 juin 2025 (AFP) -``)."""
     names: list[str] = []
     published: list[str] = []
     updated: list[str] = []
+    outlets: list[str] = []
     for line in lines:
         facts = line.facts
-        if facts is None:
+        if facts is None or line.kind is None:
             continue
         names.extend(facts.authors)
         if facts.date:
             (updated if facts.updated_only else published).append(facts.date)
+        if facts.source:
+            outlets.append(facts.source)
+    wire, wire_date = bylines.wire_credit(text)
+    if wire_date:
+        published.append(wire_date)
     author = split_authors(doc.author) or unique_names(names)
-    return author, best_date(doc.date, published + updated)
+    source = doc.source or (outlets[0] if outlets else None) or wire
+    return author, best_date(doc.date, published + updated), source
 
 
 # -- lines -----------------------------------------------------------------------------------
