@@ -23,7 +23,7 @@ KEYMAP: tuple[tuple[str, str], ...] = (
     ("?", "this help"),
     ("ctrl+p", "command palette: articles, entities, themes, commands"),
     ("q", "quit"),
-    ("s", "sort the source list by date or title"),
+    ("s", "sort the source list by date, title or outlet"),
     ("f or any letter", "filter the source list (in the list); escape clears"),
     ("c", "compare the highlighted related article side by side (panel)"),
     ("m", "merge the selected entity into another one"),
