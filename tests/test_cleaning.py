@@ -196,6 +196,14 @@ def test_format_title_wins_and_duplicate_first_paragraph_goes() -> None:
     assert c.title == "Le plan de relance" and c.text == "\n\n".join(BODY)
 
 
+def test_page_title_with_the_site_name_gives_way_to_the_headline() -> None:
+    head = "Réforme des retraites : les syndicats dénoncent un « passage en force »"
+    c = _clean(head, *BODY, title=head + " | Le Journal du Centre")
+    assert c.title == head and c.text == "\n\n".join(BODY)
+    c = _clean("Grève", *BODY, title="Grève - Le Journal")  # not a prefix of a headline: kept
+    assert c.title == "Grève - Le Journal"
+
+
 def test_title_case_first_line_is_the_headline() -> None:
     c = _clean("Le Gouvernement Dévoile Un Plan De Relance Massif", *BODY, sep="\n")
     assert c.title == "Le Gouvernement Dévoile Un Plan De Relance Massif"

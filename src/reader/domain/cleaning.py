@@ -134,6 +134,8 @@ _DATELINE_RE = re.compile(
     r"^(?:[A-ZÀ-Ý][A-ZÀ-Ý'’ -]{2,}(?:,[^()\n]{1,30})?(?:\s*\([^)]{1,40}\))?|\([^)]{1,40}\))"
     r"\s*[-–—]\s+"
 )
+#: What follows a headline in a page's `<title>`: `` | Le Journal``, `` - Le Monde``.
+_SITE_SUFFIX_RE = re.compile(r"\s+[|–—-]\s+\S.{0,60}$")
 _ABBREVIATIONS = _wordset(
     "m mm mme mmes mlle dr pr me st ste etc av apr j.-c no n° p éd vol fig cf art"
 )
@@ -372,8 +374,17 @@ def _find_title(doc: ParsedDoc, lines: list[_Line]) -> tuple[str, bool, set[int]
     if doc.title and sanitize_inline(doc.title).strip():
         title = _one_line(sanitize_inline(doc.title))
         used: set[int] = set()
-        if kept and _same(lines[kept[0]].text, title) and len(kept) > 1:
-            used.add(kept[0])  # the page repeats its headline as the first paragraph
+        if kept and len(kept) > 1:
+            first = _one_line(lines[kept[0]].text)
+            if _same(first, title):
+                used.add(kept[0])  # the page repeats its headline as the first paragraph
+            elif (
+                len(first.split()) >= 3
+                and _SITE_SUFFIX_RE.match(title[len(first) :])
+                and _same(title[: len(first)], first)
+            ):
+                used.add(kept[0])  # "Headline | Le Journal": the page's headline is the title
+                title = first
         return title, False, used, []
     if len(kept) < 2:
         return "", True, set(), []
