@@ -78,3 +78,13 @@ async def test_article_view_shows_the_id(tmp_path: Path) -> None:
         assert layout is not None
         shown = " ".join(line.text for line in layout.lines if line.kind == "meta")
         assert f"id {app.current}" in shown  # type: ignore[attr-defined]
+
+
+async def test_palette_command_copies_the_article_id(tmp_path: Path) -> None:
+    app = make_app(tmp_path, library=build_library(EXTRA))
+    async with app.run_test(size=SIZE) as pilot:  # type: ignore[attr-defined]
+        await pilot.pause()
+        titles = [c.title for c in app.get_system_commands(app.screen)]  # type: ignore[attr-defined]
+        assert "Copy article id" in titles
+        app.action_copy_id()  # type: ignore[attr-defined]
+        assert app.clipboard == app.current  # type: ignore[attr-defined]

@@ -375,16 +375,16 @@ def _find_title(doc: ParsedDoc, lines: list[_Line]) -> tuple[str, bool, set[int]
         title = _one_line(sanitize_inline(doc.title))
         used: set[int] = set()
         if kept and len(kept) > 1:
-            first = _one_line(lines[kept[0]].text)
-            if _same(first, title):
+            head = _one_line(lines[kept[0]].text)
+            if _same(head, title):
                 used.add(kept[0])  # the page repeats its headline as the first paragraph
             elif (
-                len(first.split()) >= 3
-                and _SITE_SUFFIX_RE.match(title[len(first) :])
-                and _same(title[: len(first)], first)
+                len(head.split()) >= 3
+                and _SITE_SUFFIX_RE.match(title[len(head) :])
+                and _same(title[: len(head)], head)
             ):
                 used.add(kept[0])  # "Headline | Le Journal": the page's headline is the title
-                title = first
+                title = head
         return title, False, used, []
     if len(kept) < 2:
         return "", True, set(), []

@@ -18,6 +18,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, ProgressBar, Static
 
+from reader.domain.sanitize import sanitize_inline
 from reader.ui.app_corrections import CorrectionsMixin
 from reader.ui.app_loading import LoadingMixin
 from reader.ui.app_navigation import NavigationMixin
@@ -131,6 +132,20 @@ class ReaderApp(
             "Next theme", "Cycle through the reader's themes", self.action_next_theme
         )
         yield SystemCommand("Re-index", "Bring the index up to date now", self.start_update)
+        yield SystemCommand(
+            "Copy article id",
+            "Copy the open article's id (for reader xref --article, corrections)",
+            self.action_copy_id,
+        )
+
+    def action_copy_id(self) -> None:
+        """Copy the open article's id to the clipboard (OSC 52) and say which."""
+        if self.current is None:
+            self.notify("No article is open", timeout=3, markup=False)
+            return
+        article_id = sanitize_inline(self.current)
+        self.copy_to_clipboard(article_id)
+        self.notify(f"Copied the article id {article_id}", timeout=4, markup=False)
 
     def on_unmount(self) -> None:
         """Remember where we are, stop the worker, close the state store."""
