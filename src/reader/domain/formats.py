@@ -411,6 +411,8 @@ def _from_object(obj: Any, where: str) -> tuple[ParsedDoc | None, str | None]:
     doc = ParsedDoc(
         title=_clean_inline(title) if isinstance(title, str) else None,
         text=body,
+        date=_meta_value(obj.get("date")),
+        source=_meta_value(obj.get("source")),
         url=_meta_value(obj.get("url")),
     )
     _json_metadata(obj, doc)
