@@ -120,10 +120,24 @@ _CREDIT = "|".join(f"(?:{shape})" for shape in _CREDIT_SHAPES)
 #: sentence it may be the source the text cites, which stays.
 _LINE_CREDIT = f"{_CREDIT}|(?:{_DOMAIN})"
 _CREDIT_LINE_RE = re.compile(rf"\(?\s*(?:{_LINE_CREDIT})\s*\)?\s*\.?")
-#: A caption's credit at the end of a line: after a full stop, a dash or in parentheses.
-_CAPTION_TAIL_RE = re.compile(
-    rf"(?:(?<=[.!?»”)])\s+|\s+[|–—-]\s+|\s*(?=©)|\s+(?=\())\(?\s*(?:{_CREDIT})\s*\)?\s*\.?$"
+#: Where a caption's credit may start: after a full stop, a dash, at ``©`` or a parenthesis.
+_CAPTION_CUT_RE = re.compile(r"(?<=[.!?»”)])\s+|\s+[|–—-]\s+|\s*(?=©)|\s+(?=\()")
+#: The credit itself, from such a place to the end of the line.
+_CAPTION_CREDIT_RE = re.compile(rf"\(?\s*(?:{_CREDIT})\s*\)?\s*\.?")
+#: Something every caption's credit holds: ``©``, a slash, a photo, credit or source word.
+_CREDIT_HINTS = (
+    "©",
+    "/",
+    "photo",
+    "crédit",
+    "illustration",
+    "image",
+    "vidéo",
+    "infographie",
+    "dessin",
+    "source",
 )
+_CREDIT_TAIL_MAX = 200
 _INLINE_PHOTO_RE = re.compile(rf"\s*\(\s*{_PHOTO_WORD}\s*[:/]\s*{_CREDIT_BODY}\s*\)")
 _WIRE_START_RE = re.compile(
     r"^(?:[A-ZÀ-Ý][\w’'.-]*(?:[\s-]+[A-ZÀ-Ý][\w’'.-]*){0,3}\s*"
@@ -198,7 +212,7 @@ def classify_line(text: str) -> LineFacts | None:
             return facts
         if _CREDIT_LINE_RE.fullmatch(line):
             return LineFacts("credit")
-    credit = _CAPTION_TAIL_RE.search(line)
+    credit = _caption_credit(line)
     if credit is not None and credit.start() > 0:
         return LineFacts("caption")
     return None
@@ -260,9 +274,22 @@ def byline_authors(text: str) -> tuple[str, ...]:
     return _names(match.group("names")) if match else ()
 
 
+def _caption_credit(text: str) -> re.Match[str] | None:
+    """Where the credit ending `text` starts, if it has one: looked for only in a line that
+    holds a credit's mark, among its last characters (a credit is short) — cleaning asks this
+    of every line."""
+    tail = text[-_CREDIT_TAIL_MAX:].lower()
+    if not any(hint in tail for hint in _CREDIT_HINTS):
+        return None
+    for cut in _CAPTION_CUT_RE.finditer(text, max(0, len(text) - _CREDIT_TAIL_MAX)):
+        if _CAPTION_CREDIT_RE.fullmatch(text, cut.end()):
+            return cut
+    return None
+
+
 def cut_caption_credit(text: str) -> tuple[str, str] | None:
     """A credit ending a long line (kept text, credit), or None."""
-    match = _CAPTION_TAIL_RE.search(text)
+    match = _caption_credit(text)
     if match is None or match.start() < 20:
         return None
     return text[: match.start()].rstrip(), text[match.start() :].strip()
