@@ -41,8 +41,10 @@ def find_article(library: Library, typed: str) -> Lookup:
     if typed in library.infos:
         return Lookup(typed)
     by_path = _by_path(library, typed)
-    if by_path is not None:
-        return Lookup(by_path)
+    if len(by_path) == 1:
+        return Lookup(by_path[0])
+    if by_path:  # a JSON Lines file: one article a record
+        return Lookup(None, by_path[:_SUGGESTIONS], ambiguous=True)
     prefixed = [aid for aid in ids if aid.startswith(typed)] if typed else []
     if len(prefixed) == 1:
         return Lookup(prefixed[0])
@@ -51,9 +53,8 @@ def find_article(library: Library, typed: str) -> Lookup:
     return Lookup(None, difflib.get_close_matches(typed, ids, n=_SUGGESTIONS, cutoff=0.6))
 
 
-def _by_path(library: Library, typed: str) -> str | None:
-    """The article of the file at `typed` (one article a file; a JSON Lines file holds several:
-    then none is chosen here)."""
+def _by_path(library: Library, typed: str) -> list[str]:
+    """The articles of the file at `typed` (one, or one a record of a JSON Lines file)."""
     want = _norm(typed)
     found = [aid for aid, info in library.infos.items() if _norm(info.path) == want]
     if not found and os.path.exists(typed):
@@ -63,7 +64,10 @@ def _by_path(library: Library, typed: str) -> str | None:
             for aid, info in library.infos.items()
             if os.path.exists(info.path) and os.path.realpath(info.path) == real
         ]
-    return found[0] if len(found) == 1 else None
+    if len(found) < 2:
+        return found
+    rank = {aid: n for n, aid in enumerate(library.order())}
+    return sorted(found, key=lambda aid: rank.get(aid, len(rank)))
 
 
 def _norm(path: str) -> str:
