@@ -182,6 +182,7 @@ def test_photo_credit_inside_a_line_goes_alone() -> None:
         "Le Kremlin a répondu dans la soirée (AFP).",
         "Il roulait à 50 km/h.",
         "Le trafic SNCF/RATP reste perturbé ce mardi.",
+        "Le chômage a encore baissé au troisième trimestre. Source : AFP",
         "Selon le site warisboring.com, l’avion est prêt. Le Pentagone confirme. warisboring.com.",
     ],
 )

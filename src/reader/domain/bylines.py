@@ -112,13 +112,15 @@ _CREDIT_SHAPES = (
     rf"{NAME}\s*/\s*(?:{_AGENCY}|[A-Z]{{2,10}})",
     rf"{_PHOTO_WORD}\s+{_AGENCY}",
     rf"(?i:photos?\s+d[’'](?:illustration|archives?))\.?(?:\s*[:/]?\s*{_CREDIT_BODY})?",
-    rf"(?i:sources?)\s*:\s*{_AGENCY}(?:\s*(?:,|et|/)\s*{_AGENCY})*",
     rf"{_PHOTO_WORD}\s*:?\s*{_DOMAIN}",
 )
 _CREDIT = "|".join(f"(?:{shape})" for shape in _CREDIT_SHAPES)
-#: Alone on its line, an agency's domain is a credit too (``ABACAPRESS.COM``); after a
-#: sentence it may be the source the text cites, which stays.
-_LINE_CREDIT = f"{_CREDIT}|(?:{_DOMAIN})"
+#: Alone on its line, an agency's domain (``ABACAPRESS.COM``) or ``Source : AFP`` is a credit
+#: too; after a sentence it may be the source the text cites, which stays.
+_LINE_CREDIT = (
+    f"{_CREDIT}|(?:{_DOMAIN})"
+    rf"|(?i:sources?)\s*:\s*{_AGENCY}(?:\s*(?:,|et|/)\s*{_AGENCY})*"
+)
 _CREDIT_LINE_RE = re.compile(rf"\(?\s*(?:{_LINE_CREDIT})\s*\)?\s*\.?")
 #: Where a caption's credit may start: after a full stop, a dash, at ``©`` or a parenthesis.
 _CAPTION_CUT_RE = re.compile(r"(?<=[.!?»”)])\s+|\s+[|–—-]\s+|\s*(?=©)|\s+(?=\()")
