@@ -12,6 +12,7 @@ import difflib
 import json
 import os
 import sys
+import textwrap
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
@@ -51,6 +52,7 @@ where things live (the corpus folder is never written to):
   index        {cache}/<corpus>/  (or --index-dir DIR, or $READER_INDEX_DIR)
   state        {state_dir()}/  (read marks, last position, theme; $READER_STATE_DIR)
   corrections  {config_dir()}/corrections/<corpus>.txt  ($READER_CONFIG_DIR)
+  (<corpus>: the folder's name and a short hash of its full path)
 
 output: tables on a terminal; piped, search/entities/xref print one tab-separated record a
 line (full ids); --json for JSON. Ids: `reader entities` lists entity ids; an article's id is
@@ -77,10 +79,13 @@ def build_parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argumen
     """The top-level parser (opening the reader) and one parser per subcommand."""
     top = _Parser(
         prog="reader",
-        description="Read a folder of related news articles in the terminal: highlighted "
-        "entities, cross-references, full-text search. Subcommands: "
-        + ", ".join(SUBCOMMANDS)
-        + " (reader SUBCOMMAND --help). Options may come anywhere among the arguments.",
+        description=textwrap.fill(
+            "Read a folder of related news articles in the terminal: highlighted "
+            "entities, cross-references, full-text search. Subcommands: "
+            + ", ".join(SUBCOMMANDS)
+            + " (reader SUBCOMMAND --help). Options may come anywhere among the arguments.",
+            width=78,
+        ),
         epilog=_where_things_live(),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
