@@ -58,7 +58,8 @@ output: tables on a terminal; piped, search/entities/xref print one tab-separate
 line (full ids); --json for JSON. Ids: `reader entities` lists entity ids; an article's id is
 its file name without the suffix (a unique prefix or the file's path also works).
 
-corrections: one command a line in the corrections file (or the keys m R L H in the reader);
+corrections: one command a line in the corrections file (or the keys m R L H in the reader,
+u undoes, U unhides; the reader's notice shows the file's path);
 an entity is named by its id, its name or any alias; quote names containing ' into ' etc.:
   merge Poutine into vladimir-poutine     the first entity joins the second
   split Blanche from maison-blanche       mentions spelt ALIAS leave the entity
