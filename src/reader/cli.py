@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
 from reader import __version__
+from reader.domain.discovery import safe_name
 from reader.domain.sanitize import sanitize_inline
 from reader.plain_output import is_terminal, write_rows
 
@@ -334,7 +335,7 @@ def cmd_index(args: argparse.Namespace) -> int:
 
     paths, index_dir = _corpus(args)
     if not args.rebuild and pipeline.is_current(paths, index_dir):
-        print(f"reader: index is up to date ({index_dir})", file=sys.stderr)
+        print(f"reader: index is up to date ({safe_name(str(index_dir))})", file=sys.stderr)
         return EXIT_OK
     report = _bring_up_to_date(paths, index_dir, rebuild=args.rebuild)
     print(f"reader: {report.summary()}", file=sys.stderr)

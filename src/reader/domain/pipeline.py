@@ -86,14 +86,15 @@ def corrections_path(paths: Sequence[Path]) -> Path:
 
 
 def _versions(paths: Sequence[Path]) -> dict[str, str]:
+    from reader.domain.config_files import ConfigFileError, read_config_bytes
     from reader.domain.entities.version import MODEL_VERSION
     from reader.domain.versions import CLEANING_VERSION, SEARCH_SCHEMA_VERSION
 
-    corr = corrections_path(paths)
-    try:
-        corr_sig = hashlib.sha256(corr.read_bytes()).hexdigest()
-    except OSError:
-        corr_sig = "none"
+    try:  # a FIFO or a link to /dev/zero must not hang or fill memory (issue 14.12)
+        corr = read_config_bytes(corrections_path(paths))
+        corr_sig = "none" if corr is None else hashlib.sha256(corr).hexdigest()
+    except ConfigFileError:
+        corr_sig = "unreadable"
     return {
         "pipeline": PIPELINE_VERSION,
         "cleaning": str(CLEANING_VERSION),

@@ -12,8 +12,9 @@ Rules, in order (all general, unit-tested in `tests/test_entities_linking.py`):
 4. **Misspellings**: a person form at edit distance 1 from the surname of exactly one person
    (both ≥ 5 letters): `Markel` → `Angela Merkel`.
 5. **Label** by a vote over all mentions, structural cues (`M.`, `porte-parole du …`) weighing
-   more than the model; **name** = the most complete form (most words), then the most
-   frequent spelling, accents preferred; **id** = a slug of the name, made unique.
+   more than the model; **name** = the most complete form (most words), then the spelling
+   most articles use, in NFC, never one loaded with combining marks, accents preferred
+   (`display_name`); **id** = a slug of the name, made unique.
 6. User **corrections** (see `corrections.py`) are applied last.
 """
 
@@ -22,7 +23,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from reader.domain.entities.corrections import Corrections
@@ -104,8 +105,29 @@ def _accents(s: str) -> int:
     return sum(1 for c in unicodedata.normalize("NFD", s) if unicodedata.combining(c))
 
 
-def _best_surface(surfaces: Counter[str]) -> str:
-    return max(surfaces, key=lambda s: (_accents(s) > 0, surfaces[s], s.count("-") == 0, s))
+def display_name(uses: Iterable[tuple[str, str]]) -> str:
+    """The name to show for one form's `(article id, surface)` uses: the spelling (in NFC) that
+    the most articles use — articles, not mentions, so that one article repeating a spelling
+    cannot rename an entity for the corpus — never one still carrying combining marks after
+    NFC (stacked accents) while a clean one exists; then accents preferred (`États-Unis` over
+    `Etats-Unis`), more mentions, no hyphen."""
+    articles: dict[str, set[str]] = defaultdict(set)
+    mentions: Counter[str] = Counter()
+    for aid, surface in uses:
+        spelling = unicodedata.normalize("NFC", surface)
+        articles[spelling].add(aid)
+        mentions[spelling] += 1
+    return max(
+        mentions,
+        key=lambda s: (
+            not any(unicodedata.combining(c) for c in s),
+            len(articles[s]),
+            _accents(s) > 0,
+            mentions[s],
+            s.count("-") == 0,
+            s,
+        ),
+    )
 
 
 def _top_label(votes: Counter[str]) -> Label:
@@ -319,10 +341,9 @@ class _Namer:
     def name(self, group: Sequence[int]) -> str:
         keys = Counter(self.items[i][2] for i in group)
         best = max(keys, key=lambda k: (len(k.split()), keys[k], len(k), k))
-        surfaces: Counter[str] = Counter(
-            self.items[i][1].text for i in group if self.items[i][2] == best
+        return display_name(
+            (self.items[i][0], self.items[i][1].text) for i in group if self.items[i][2] == best
         )
-        return _best_surface(surfaces)
 
     def label(self, group: Sequence[int]) -> Label:
         keys = {self.items[i][2] for i in group}

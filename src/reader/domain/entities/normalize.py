@@ -14,6 +14,8 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
+from reader.domain.textnorm import ends_with_mark
+
 # same-length substitutions
 _CHARS = str.maketrans(
     {
@@ -147,7 +149,8 @@ def sentence_case(line: str, names: Collection[str]) -> str:
     return "".join(chars)
 
 
-_SENTENCE_END = re.compile(r"(?:^|[.!?:;…«»\"\n(\[–—-])\s*$")
+#: a capitalised word after one of these (and spaces) may be capitalised for the sentence
+_SENTENCE_MARKS = '.!?:;…«»"\n([–—-'
 
 
 def capitalised_vocabulary(text: str) -> set[str]:
@@ -160,7 +163,7 @@ def capitalised_vocabulary(text: str) -> set[str]:
         if w[0].islower():
             lows.add(w)
             continue
-        if not _SENTENCE_END.search(text[max(0, m.start() - 3) : m.start()]):
+        if not ends_with_mark(text[max(0, m.start() - 3) : m.start()], _SENTENCE_MARKS):
             caps.add(w)
     return {w for w in caps if w.lower() not in lows}
 

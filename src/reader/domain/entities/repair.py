@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from reader.domain.entities.normalize import STOP_WORDS
 from reader.domain.model import LABELS, Field, Label, RawMention
+from reader.domain.textnorm import ends_with_mark
 
 #: (start, end, label) offsets into the field's string
 Span = tuple[int, int, str]
@@ -55,7 +56,7 @@ _FUNCTION_BEFORE = re.compile(
     rf"[Jj]oueu(?:r|se)|[Aa]ttaquant|[Ii]nfirmi(?:er|ère)|[Mm]édecin|[Cc]hercheu(?:r|se)|"
     rf"[Pp]olitologue|[Ss]ociologue|[Hh]istorienne?|[Ss]yndicaliste|[Mm]ilitante?|"
     rf"[Dd]irect(?:eur|rice)|[Ff]ondat(?:eur|rice)|[Pp]résentat(?:eur|rice))"
-    rf"(?:\s+(?!(?:de|du|des|la|le|les|et|à|au|aux|en|d|l|chez|pour|sur|avec|dans|par|selon)\b)[{_LO}]+(?:-[{_LO}]+)?)?\s*,?\s*$"
+    rf"(?:\s++(?!(?:de|du|des|la|le|les|et|à|au|aux|en|d|l|chez|pour|sur|avec|dans|par|selon)\b)[{_LO}]+(?:-[{_LO}]+)?)?\s*+,?\s*+$"
 )
 #: job titles written as acronyms (`le PDG`, `la DRH`): never a name
 _JOB_ACRONYMS = frozenset(
@@ -117,7 +118,8 @@ _DEMONYM_SUFFIX = re.compile(
     r"ards?|ardes?|ins|ines)$"
 )
 _LOC_DEMONYM_SUFFIX = re.compile(r"(?:ands|ais|ois|ains|iens|ens|ards|ols|ites|ans)$")
-_SENT_END = re.compile(r"(?:^|[.!?…:»\n])[\s«\"“(\[–—-]*$")
+_SENT_END_MARKS = ".!?…:»\n"
+_SENT_OPENERS = '«"“([–—-'
 _TIME_BEFORE = re.compile(r"\d{1,2}\s*h(?:\s*\d{2})?\s*$|\d{1,2}:\d{2}\s*$|heure\s*$", re.I)
 _INSTITUTION_HEADS = frozenset(
     [
@@ -295,14 +297,14 @@ _GLUED = re.compile(rf"(?:\d|[{_LO}]{{5}})(?=[{_UP}][{_LO}'’])")
 _ENDS_WITH_INITIAL = re.compile(rf"\S\s[{_UP}]$")
 _STOP_THEN_WORD = re.compile(r"\.\s+(?=(\w+)\s)")
 _OPEN_QUOTE_BEFORE = re.compile(r"[«\"“]\s*$")
-_CLOSE_QUOTE_AFTER = re.compile(r"\s*[»\"”]")
-_NUMBER_COLON_AFTER = re.compile(r"\s*\d+\s*:")
+_CLOSE_QUOTE_AFTER = re.compile(r"(?<!\s)\s*+[»\"”]")
+_NUMBER_COLON_AFTER = re.compile(r"(?:(?<!\s)\s++|(?<![\s\d]))\d++\s*+:")
 _CAPITALISED_WORD = re.compile(rf"[{_UP}][{_LO}]+")
-_CAPITALISED_AFTER = re.compile(rf"\s+[{_UP}][{_LO}]")
+_CAPITALISED_AFTER = re.compile(rf"(?<!\s)\s++[{_UP}][{_LO}]")
 _HYPHENS_SPACES = re.compile(r"[-\s]+")
 _SPACE_CAPITAL = re.compile(rf"\s[{_UP}]")
 _CAPITALS_2_6 = re.compile(rf"[{_UP}]{{2,6}}")
-_OPEN_PAREN = re.compile(r"\s*\(")
+_OPEN_PAREN = re.compile(r"(?<!\s)\s*+\(")
 _HYPHEN_APOS = re.compile(r"[-'’]")
 _OF_TAIL = re.compile(r"\s(?:de la|de l['’]|des|du|de)\s*(?=\S+$|\S+\s\S+$)")
 
@@ -329,7 +331,8 @@ def as_label(label: str) -> Label:
 def is_sentence_start(text: str, start: int) -> bool:
     """True when `start` begins a sentence (text or line start, after `.`, `!`, `?`, `:`, an
     opening quote or dash at the start of a sentence)."""
-    return bool(_SENT_END.search(text[max(0, start - 40) : start])) or start == 0
+    before = text[max(0, start - 40) : start]
+    return ends_with_mark(before, _SENT_END_MARKS, _SENT_OPENERS) or start == 0
 
 
 def words(span_text: str) -> list[str]:
