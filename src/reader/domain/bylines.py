@@ -67,11 +67,16 @@ _SIGNED = (
     r"(?:[Pp]ar|PAR|[Bb]y|BY|(?i:rédigé|écrit|signé|propos recueillis|un article|une enquête)\s+par"
     r"|(?i:textes?|reportage|signé))\s*:?"
 )
-_BYLINE_HEAD_RE = re.compile(rf"{_SIGNED}\s+(?P<names>{_NAMES})")
+# Patterns used with `match`/`fullmatch` are anchored (`^`): the reader below slices the line
+# instead of passing a position, so none of them is ever run as a search over a long text.
+#: A line longer than this is not read as a byline, dateline or credit: every such pattern
+#: starts by checking it (in constant time), so none can take long on a long text.
+_SHORT = r"(?=[^\n]{0,320}\Z)"
+_BYLINE_HEAD_RE = re.compile(rf"^{_SHORT}{_SIGNED}\s+(?P<names>{_NAMES})")
 # A signature's tail and a dateline are read piece by piece (`_read_pieces`), never by one
 # pattern with nested repetitions, which could backtrack for seconds on a crafted line.
 _TAIL_PIECES = tuple(
-    re.compile(piece)
+    re.compile(f"^{_SHORT}(?:{piece})")
     for piece in (
         _CLAUSE,
         _PLACE,
@@ -79,23 +84,29 @@ _TAIL_PIECES = tuple(
         _ROLE,
         rf"\(\s*{_AGENCY}\s*\)",
         rf"{_AGENCY}\b",
-        r"(?:(?<=\|)|(?<=\|\s))[^.|,\s][^.|,]{0,39}$",  # `| Le Journal du Centre`: the outlet
     )
 )
-_CLAUSE_PIECES = (re.compile(rf"(?i:le\s+)?(?:{_CLAUSE})"),)
+#: After a ``|``, the rest of a signature may be the outlet: ``| Le Journal du Centre``.
+_OUTLET_TAIL_RE = re.compile(r"^[^.|,\s][^.|,]{0,39}$")
+_CLAUSE_PIECES = (re.compile(rf"^{_SHORT}(?i:le\s+)?(?:{_CLAUSE})"),)
 #: More names in a signature's tail: ``Par A (à Nouméa) et B``.
 _MORE_NAMES_RE = re.compile(rf"(?:\bet|,|&)\s+({NAME})")
-_BYLINE_SEP_RE = re.compile(r"[\s,|·•/–—-]*")
-_DATELINE_SEP_RE = re.compile(r"[\s,;|·•/–—-]*(?:(?i:et)\s+)?")
-_END_RE = re.compile(r"\s*[.)]?\s*")
+_BYLINE_SEP_RE = re.compile(r"^[\s,|·•/–—-]*+")
+_DATELINE_SEP_RE = re.compile(r"^[\s,;|·•/–—-]*+(?:(?i:et)\s++)?")
+_END_RE = re.compile(r"^\s*+[.)]?\s*+$")
 #: An outlet signing with an agency: ``Le Parisien avec AFP``, ``Ouest-France et AFP``.
 _OUTLET_CREDIT_RE = re.compile(
-    rf"(?:[Pp]ar\s+)?(?P<outlet>(?:(?:Le|La|Les|L[’'])\s*)?{_CAP}[\w’'-]*(?:\s+{_CAP}[\w’'-]*){{0,3}})"
+    rf"^(?:[Pp]ar\s+)?(?P<outlet>(?:(?:Le|La|Les|L[’'])\s*)?{_CAP}[\w’'-]*(?:\s+{_CAP}[\w’'-]*){{0,3}})"
     rf"\s+(?:avec|et)\s+(?:l[’']\s*)?{_AGENCY}\b"
 )
-_DATELINE_NAMES_RE = re.compile(rf"(?P<names>{_NAMES})\s*[,|·•–—-]?\s*(?={_VERB})")
-_DATED_BYLINE_RE = re.compile(rf"(?P<names>{_NAMES})\s*[,|·•–—-]\s*")
-_STAMP_RE = re.compile(rf"(?P<verb>{_VERB})?\s*(?:le|:)?\s*(?P<date>{DATE_RE})", re.I)
+_DATELINE_NAMES_RE = re.compile(rf"^(?P<names>{_NAMES})\s*+[,|·•–—-]?\s*+(?={_VERB})")
+_DATED_BYLINE_RE = re.compile(rf"^(?P<names>{_NAMES})\s*+[,|·•–—-]\s*+")
+_STAMP_RE = re.compile(rf"(?P<date>{DATE_RE})", re.I)
+#: The verb just before a date (``mis à jour le``), read in the few characters before it.
+_VERB_BEFORE_RE = re.compile(rf"(?P<verb>{_VERB})\s*+(?:le|:)?\s*+$", re.I)
+_VERB_RE = re.compile(_VERB)
+_AGENCY_RE = re.compile(_AGENCY)
+_NAME_SPLIT_RE = re.compile(r"(?<!\s)\s*+(?:,|&|\bet\b)\s*+")
 _UPDATE_RE = re.compile(r"mise? à jour|modifiée?|actualisée?|màj|dernière", re.I)
 
 _CREDIT_BODY = r"[^()\n]{1,80}?"
@@ -121,11 +132,13 @@ _LINE_CREDIT = (
     f"{_CREDIT}|(?:{_DOMAIN})"
     rf"|(?i:sources?)\s*:\s*{_AGENCY}(?:\s*(?:,|et|/)\s*{_AGENCY})*"
 )
-_CREDIT_LINE_RE = re.compile(rf"\(?\s*(?:{_LINE_CREDIT})\s*\)?\s*\.?")
+_CREDIT_LINE_RE = re.compile(rf"^{_SHORT}\(?\s*+(?:{_LINE_CREDIT})\s*+\)?\s*+\.?$")
 #: Where a caption's credit may start: after a full stop, a dash, at ``©`` or a parenthesis.
-_CAPTION_CUT_RE = re.compile(r"(?<=[.!?»”)])\s+|\s+[|–—-]\s+|\s*(?=©)|\s+(?=\()")
+_CAPTION_CUT_RE = re.compile(
+    r"(?<=[.!?»”)])\s++|(?<!\s)\s++[|–—-]\s++|(?<!\s)\s*+(?=©)|(?<!\s)\s++(?=\()"
+)
 #: The credit itself, from such a place to the end of the line.
-_CAPTION_CREDIT_RE = re.compile(rf"\(?\s*(?:{_CREDIT})\s*\)?\s*\.?")
+_CAPTION_CREDIT_RE = re.compile(rf"^{_SHORT}\(?\s*+(?:{_CREDIT})\s*+\)?\s*+\.?$")
 #: Something every caption's credit holds: ``©``, a slash, a photo, credit or source word.
 _CREDIT_HINTS = (
     "©",
@@ -140,10 +153,10 @@ _CREDIT_HINTS = (
     "source",
 )
 _CREDIT_TAIL_MAX = 200
-_INLINE_PHOTO_RE = re.compile(rf"\s*\(\s*{_PHOTO_WORD}\s*[:/]\s*{_CREDIT_BODY}\s*\)")
+_INLINE_PHOTO_RE = re.compile(rf"(?<!\s)\s*+\(\s*+{_PHOTO_WORD}\s*+[:/]\s*+{_CREDIT_BODY}\s*\)")
 _WIRE_START_RE = re.compile(
-    r"^(?:[A-ZÀ-Ý][\w’'.-]*(?:[\s-]+[A-ZÀ-Ý][\w’'.-]*){0,3}\s*"
-    rf"(?:,\s*(?P<date>{DATE_RE})\s*)?,?\s*)?"
+    r"^(?:[A-ZÀ-Ý][\w’'.-]*+(?:[\s-]++[A-ZÀ-Ý][\w’'.-]*+){0,3}\s*+"
+    rf"(?:,\s*+(?P<date>{DATE_RE})\s*+)?,?\s*+)?"
     r"\(\s*(?P<agency>AFP|REUTERS|Reuters|AP|Belga|BELGA|ATS|DPA|dpa|ANSA|EFE|Xinhua|Bloomberg"
     r"|Agence France-Presse)\s*\)\s*[-–—]"
 )
@@ -173,7 +186,8 @@ def _dates(text: str) -> tuple[str | None, bool]:
         date = parse_date(match.group("date"))
         if date is None:
             continue
-        if match.group("verb") and _UPDATE_RE.match(match.group("verb")):
+        verb = _VERB_BEFORE_RE.search(text[max(0, match.start() - 40) : match.start()])
+        if verb and _UPDATE_RE.match(verb.group("verb")):
             updated = updated or date
         else:
             published = published or date
@@ -183,8 +197,8 @@ def _dates(text: str) -> tuple[str | None, bool]:
 
 
 def _names(raw: str) -> tuple[str, ...]:
-    names = re.split(r"\s*(?:,|&|\bet\b)\s*", raw)
-    kept = [n for n in names if not re.fullmatch(_AGENCY, n.strip())]
+    names = _NAME_SPLIT_RE.split(raw)
+    kept = [n for n in names if not _AGENCY_RE.fullmatch(n.strip())]
     return tuple(unique_names(kept))
 
 
@@ -212,7 +226,7 @@ def classify_line(text: str) -> LineFacts | None:
         facts = _dateline(line)
         if facts is not None:
             return facts
-        if _CREDIT_LINE_RE.fullmatch(line):
+        if _CREDIT_LINE_RE.match(line):
             return LineFacts("credit")
     credit = _caption_credit(line)
     if credit is not None and credit.start() > 0:
@@ -231,9 +245,9 @@ def _dateline(line: str) -> LineFacts | None:
             return None
         authors, rest = _names(named.group("names")), line[named.end() :]
     date, updated = _dates(rest)
-    if date is None and not re.match(_VERB, rest, re.I):
+    if date is None and not _VERB_RE.match(rest):
         return None
-    if date is None and not authors and re.fullmatch(r"[\d\s/.:h-]+", rest):
+    if date is None and not authors and re.fullmatch(r"[\d\s/.:h-]++", rest):
         return None  # a bare number line is not a dateline
     return LineFacts("dateline", authors, date, updated)
 
@@ -244,15 +258,17 @@ def _read_pieces(
     """True when `text[pos:]` is nothing but `pieces` (each tried in order, the first that
     matches is taken) separated by `sep`, with an optional final full stop."""
     while True:
-        end = _END_RE.match(text, pos)
-        if end is not None and end.end() == len(text):
+        if _END_RE.match(text[pos:]):
             return True
-        after = sep.match(text, pos)
-        start = after.end() if after else pos
+        after = sep.match(text[pos:])
+        start = pos + (after.end() if after else 0)
+        rest = text[start:]
+        if after is not None and "|" in after.group(0) and _OUTLET_TAIL_RE.match(rest):
+            return True
         for piece in pieces:
-            found = piece.match(text, start)
-            if found is not None and found.end() > start:
-                pos = found.end()
+            found = piece.match(rest)
+            if found is not None and found.end() > 0:
+                pos = start + found.end()
                 break
         else:
             return False
@@ -272,7 +288,7 @@ def is_byline(text: str) -> bool:
 
 def byline_authors(text: str) -> tuple[str, ...]:
     """The names signed in a byline-shaped line (``Par A et B …``), or none."""
-    match = re.match(rf"{_SIGNED}\s+(?P<names>{_NAMES})", text.strip())
+    match = _BYLINE_HEAD_RE.match(text.strip())
     return _names(match.group("names")) if match else ()
 
 
@@ -284,7 +300,7 @@ def _caption_credit(text: str) -> re.Match[str] | None:
     if not any(hint in tail for hint in _CREDIT_HINTS):
         return None
     for cut in _CAPTION_CUT_RE.finditer(text, max(0, len(text) - _CREDIT_TAIL_MAX)):
-        if _CAPTION_CREDIT_RE.fullmatch(text, cut.end()):
+        if _CAPTION_CREDIT_RE.match(text[cut.end() :]):
             return cut
     return None
 

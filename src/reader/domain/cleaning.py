@@ -136,7 +136,7 @@ _DATELINE_RE = re.compile(
     r"\s*[-–—]\s+"
 )
 #: What follows a headline in a page's `<title>`: `` | Le Journal``, `` - Le Monde``.
-_SITE_SUFFIX_RE = re.compile(r"\s++[|–—-]\s++\S.{0,60}$")
+_SITE_SUFFIX_RE = re.compile(r"^\s++[|–—-]\s++\S.{0,60}$")
 _ABBREVIATIONS = _wordset(
     "m mm mme mmes mlle dr pr me st ste etc av apr j.-c no n° p éd vol fig cf art"
 )
@@ -432,7 +432,8 @@ def _is_short_headline(text: str) -> bool:
     `,`, also not before a closing quote (`… fin. »`). Headlines ending in `?`, `!`, `…`, a
     closing `»`/`”`/`"` (a quotation, or the whole headline in quotes) are headlines."""
     words = len(_WORD_RE.findall(text))
-    quoted = bool(re.match(r"\s*[«“\"]", text)) and bool(re.search(r"[»”\"]\s*$", text))
+    stripped = text.strip()
+    quoted = stripped[:1] in ("«", "“", '"') and stripped[-1:] in ("»", "”", '"')
     if len(text) > 150 or words < (2 if quoted else 3):
         return False
     return not re.search(r"[.:;,][\s\xa0]*[»”\"]?\s*$", text) or text.rstrip().endswith("...")

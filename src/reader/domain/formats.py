@@ -103,7 +103,7 @@ def _front_matter(text: str) -> tuple[dict[str, str], str]:
     meta: dict[str, str] = {}
     last = ""
     for line in match.group(1).splitlines():
-        item = re.match(r"\s*-\s+(.*)", line)
+        item = re.match(r"^\s*+-\s++(.*)", line)
         if item and last:
             value = item.group(1).strip().strip("\"'")
             meta[last] = f"{meta[last]}; {value}" if meta[last] else value

@@ -46,7 +46,7 @@ _FR_MONTH_RE = re.compile(rf"^\s*({MONTH_RE})\.?\s+(\d{{4}})\s*$", re.I)
 _NUMERIC_RE = re.compile(r"^\s*(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b")
 _ISO_RE = re.compile(r"^\s*(\d{4})-(\d{2})(?:-(\d{2}))?(?=$|[T ]|\s)")
 _OUTLET_RE = re.compile(r"(?:le|la|les|l[’'])(?:\s|(?<=[’'])\w)", re.I)
-_AUTHOR_SPLIT_RE = re.compile(r"\s*(?:;|\||,|&|\bet\b|\band\b)\s*")
+_AUTHOR_SPLIT_RE = re.compile(r"(?<!\s)\s*+(?:;|\||,|&|\bet\b|\band\b)\s*+")
 _WIRE_NAMES = {
     "afp": "AFP",
     "agence france-presse": "AFP",
