@@ -315,6 +315,8 @@ def cut_caption_credit(text: str) -> tuple[str, str] | None:
 
 def cut_inline_credits(text: str) -> tuple[str, list[str]]:
     """Parenthesised photo credits inside a line (``(Photo : Reuters)``) taken out."""
+    if "(" not in text or not any(hint in text.lower() for hint in _CREDIT_HINTS[2:]):
+        return text, []
     found = [m.group(0).strip() for m in _INLINE_PHOTO_RE.finditer(text)]
     if not found:
         return text, []
