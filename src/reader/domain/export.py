@@ -25,6 +25,7 @@ def article_record(library: Library, article_id: str) -> dict[str, Any]:
         "path": a.path,
         "title": a.title,
         "title_derived": a.title_derived,
+        "author": list(a.author),
         "date": a.date,
         "source": a.source,
         "url": a.url,

@@ -51,6 +51,7 @@ class ArticleInfo(NamedTuple):
     title_derived: bool = False
     #: How many distinct entities the article mentions (None: not recorded; count them).
     entities: int | None = None
+    author: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, article: Article) -> ArticleInfo:
@@ -62,6 +63,7 @@ class ArticleInfo(NamedTuple):
             article.date,
             article.source,
             article.title_derived,
+            author=tuple(article.author),
         )
 
 

@@ -28,9 +28,9 @@ from reader.domain.model import (
     SharedPassage,
 )
 
-STORE_SCHEMA = 3
+STORE_SCHEMA = 4
 #: Older schemas this version upgrades in place (anything else is rebuilt).
-_MIGRATES_FROM = {"2"}
+_MIGRATES_FROM = {"2", "3"}
 
 _TABLES = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -41,7 +41,7 @@ CREATE TABLE IF NOT EXISTS articles (
     id TEXT PRIMARY KEY, file TEXT NOT NULL, data TEXT NOT NULL, terms_hash TEXT);
 CREATE TABLE IF NOT EXISTS headers (
     id TEXT PRIMARY KEY, path TEXT NOT NULL, title TEXT NOT NULL, date TEXT, source TEXT,
-    title_derived INTEGER NOT NULL, entities INTEGER NOT NULL DEFAULT 0);
+    title_derived INTEGER NOT NULL, entities INTEGER NOT NULL DEFAULT 0, author TEXT);
 CREATE TABLE IF NOT EXISTS ner_cache (key TEXT PRIMARY KEY, data TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS mentions (article TEXT PRIMARY KEY, data TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS entities (id TEXT PRIMARY KEY, data TEXT NOT NULL);
@@ -175,6 +175,14 @@ def article_from_json(raw: str) -> Article:
     return Article(**data)
 
 
+def _names(raw: str | None) -> tuple[str, ...]:
+    """Author names as stored in `headers.author` (a JSON list; NULL before schema 4)."""
+    if not raw:
+        return ()
+    value = json.loads(raw)
+    return tuple(str(v) for v in value) if isinstance(value, list) else ()
+
+
 def _mention_rows(mentions: Sequence[Mention]) -> str:
     return json.dumps(
         [[m.field, m.start, m.end, m.text, m.label, m.entity] for m in mentions],
@@ -294,22 +302,29 @@ class Store:
             raise StoreCorrupt(f"{self.path}: integrity check failed")
 
     def _migrate(self) -> None:
-        """Upgrade a schema-2 store in place: fill the `headers` table from the articles
-        (once; another process may have done it while this one waited for the lock)."""
+        """Upgrade a schema-2 or -3 store in place: (re)make the `headers` table, with its
+        `author` column, from the articles (once; another process may have done it while this
+        one waited for the lock)."""
         with self.transaction():
             if self.get_meta("store_schema") not in _MIGRATES_FROM:
                 return
-            self.db.execute("DELETE FROM headers")
+            self.db.execute("DROP TABLE IF EXISTS headers")
+            self._create_headers()
             self.db.execute(
                 "INSERT INTO headers SELECT a.id, json_extract(a.data, '$.path'),"
                 " json_extract(a.data, '$.title'), json_extract(a.data, '$.date'),"
                 " json_extract(a.data, '$.source'), json_extract(a.data, '$.title_derived'),"
-                " coalesce(c.n, 0) FROM articles a LEFT JOIN ("
+                " coalesce(c.n, 0), json_extract(a.data, '$.author')"
+                " FROM articles a LEFT JOIN ("
                 "  SELECT j.value AS aid, count(*) AS n"
                 "  FROM entities e, json_each(e.data, '$.articles') j GROUP BY j.value"
                 " ) c ON c.aid = a.id"
             )
             self.set_meta("store_schema", str(STORE_SCHEMA))
+
+    def _create_headers(self) -> None:
+        statement = next(t for t in _TABLES.split(";") if "EXISTS headers" in t)
+        self.db.execute(statement)
 
     def close(self) -> None:
         """Close the connection."""
@@ -387,7 +402,7 @@ class Store:
             (article.id, file, article_to_json(article)),
         )
         self.db.execute(
-            "INSERT OR REPLACE INTO headers VALUES (?, ?, ?, ?, ?, ?, 0)",
+            "INSERT OR REPLACE INTO headers VALUES (?, ?, ?, ?, ?, ?, 0, ?)",
             (
                 article.id,
                 article.path,
@@ -395,6 +410,7 @@ class Store:
                 article.date,
                 article.source,
                 int(article.title_derived),
+                json.dumps(article.author, ensure_ascii=False),
             ),
         )
 
@@ -568,9 +584,10 @@ class StoreReader:
         """The header of every article (no texts are read)."""
         with _reading(self.path):
             return [
-                ArticleInfo(r[0], r[1], r[2], r[3], r[4], r[5] == 1, r[6])
+                ArticleInfo(r[0], r[1], r[2], r[3], r[4], r[5] == 1, r[6], _names(r[7]))
                 for r in self._rows(
-                    "SELECT id, path, title, date, source, title_derived, entities FROM headers"
+                    "SELECT id, path, title, date, source, title_derived, entities, author"
+                    " FROM headers"
                 )
             ]
 

@@ -19,6 +19,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Header, Label, ProgressBar
 
+from reader.domain.sanitize import sanitize_inline
 from reader.ui.app_corrections import CorrectionsMixin
 from reader.ui.app_keys import KeymapMixin
 from reader.ui.app_loading import LoadingMixin
@@ -173,6 +174,20 @@ class ReaderApp(
             "Where this corpus's entity corrections are kept",
             self.action_where_corrections,
         )
+        yield SystemCommand(
+            "Copy article id",
+            "Copy the open article's id (for reader xref --article, corrections)",
+            self.action_copy_id,
+        )
+
+    def action_copy_id(self) -> None:
+        """Copy the open article's id to the clipboard (OSC 52) and say which."""
+        if self.current is None:
+            self.notify("No article is open", timeout=3, markup=False)
+            return
+        article_id = sanitize_inline(self.current)
+        self.copy_to_clipboard(article_id)
+        self.notify(f"Copied the article id {article_id}", timeout=4, markup=False)
 
     def on_unmount(self) -> None:
         """Remember where we are, stop the worker, close the state store."""

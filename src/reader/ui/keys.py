@@ -26,7 +26,7 @@ KEYMAP: tuple[tuple[str, str], ...] = (
     ("?", "this help"),
     ("ctrl+p", "command palette: articles, entities, themes, commands"),
     ("q", "quit"),
-    ("s", "sort the source list by date or title"),
+    ("s", "sort the source list by date, title or outlet"),
     (
         "f",
         "filter the source list by title, outlet or entity name; enter keeps it, escape clears",
