@@ -1,0 +1,134 @@
+"""General French word lists for reported speech: speech verbs and their forms, auxiliaries,
+adverbs that sit between a verb and its subject, determiners, pronouns, role nouns.
+
+Nothing here is specific to a corpus: these are the verbs a French news story uses to report
+what someone said or wrote.
+"""
+
+from __future__ import annotations
+
+import re
+
+APOS = "'’"
+
+#: regular -er speech verbs, by stem (the stem takes e/ent/é/er/ait/aient/a/era/erait)
+_ER_STEMS = """
+déclar affirm ajout assur ironis expliqu estim soulign indiqu précis annonc confirm répliqu
+rétorqu tweet twitt comment lanc menac insist not avou jur déplor regrett dénonc accus jug
+pens considér racont confi témoign exclam interrog demand lâch gliss souffl plaid salu avanc
+résum observ remarqu relev signal ni fustig raill félicit inquiét constat certifi exhort
+réclam exig proclam clam détaill argument protest object tranch nuanc martel répét rappel
+appel espér assén prôn réagi insinu prédi pronostiqu conclu résum explicit clarifi justifi
+admonest tonn fulmin s'emport emport tempêt interpell sermonn invoqu évoqu mentionn
+""".split()
+
+#: irregular spellings of the -er stems above (present and past forms)
+_ER_EXTRA = """
+martèle martèlent répète répètent rappelle rappellent appelle appellent espère espèrent
+assène assènent lança lançait lançaient menaça menaçait annonça annonçait avança avançait
+jugea jugeait
+""".split()
+
+#: other speech verbs: every form a story uses (present, past participle, infinitive, past)
+_OTHER_FORMS = """
+dit disent dire disait disaient dira redit écrit écrivent écrire écrivait écrivaient écrivit
+répond répondent répondu répondre répondait répondit défend défendu défendre défendait
+soutient soutiennent soutenu soutenir soutenait prévient préviennent prévenu prévenir
+prévenait avertit avertissent averti avertir avertissait avertissaient conclut concluent
+conclu conclure poursuit poursuivent poursuivi poursuivre poursuivait reconnaît reconnait
+reconnaissent reconnu reconnaître admet admettent admis admettre promet promettent promis
+promettre dément démentent démenti démentir réagit réagissent réagi réagir croit croient
+cru soutint prédit relève relèvent répondit reprend reprennent repris reprendre s'exclame s'écrie écrie
+s'écrit confie confié garantit garanti garantir
+""".split()
+
+ER_ENDINGS = ("e", "es", "ent", "é", "ée", "és", "ées", "er", "ait", "aient", "a", "era",
+              "eront", "erait", "eraient", "èrent")
+
+
+def _er_forms() -> set[str]:
+    forms: set[str] = set()
+    for stem in _ER_STEMS:
+        stem = stem.removeprefix("s'")
+        for ending in ER_ENDINGS:
+            forms.add(stem + ending)
+    return forms
+
+
+#: every speech-verb form (lower case)
+SPEECH_FORMS: frozenset[str] = frozenset(_er_forms() | set(_ER_EXTRA) | set(_OTHER_FORMS))
+
+#: forms that are also common nouns or adjectives: only counted after an auxiliary or a
+#: subject pronoun, or right after a quote (incise)
+AMBIGUOUS_FORMS = frozenset(
+    """note notes estime lance appel rappel signal juge avance salue confie accuse
+    demande regret observe remarque relève précise résumé exclamé dit écrit défense
+    promis admis repris cru juré ni nie évoque menace menaces""".split()
+)
+
+#: auxiliaries of compound tenses (inverted forms included)
+AUXILIARIES = (
+    "a", "ont", "avait", "avaient", "aura", "auront", "aurait", "auraient", "avait-il",
+    "avait-elle", "a-t-il", "a-t-elle", "a-t-on", "ont-ils", "ont-elles", "aurait-il",
+    "aurait-elle", "eut", "avaient-ils", "avaient-elles", "auraient-ils",
+)
+
+#: words that may sit between auxiliary and participle, or between verb and subject
+ADVERBS = frozenset(
+    """alors encore également aussi ensuite notamment toutefois cependant pourtant déjà enfin
+    même simplement clairement ainsi aussitôt immédiatement récemment néanmoins bien pas
+    jamais plus ironiquement sobrement fermement publiquement plus tard tard hier
+    aujourd'hui aujourd’hui lundi mardi mercredi jeudi vendredi samedi dimanche matin soir
+    après-midi dernier dernière prochain mercredi soir hier soir ce cette semaine auparavant
+    depuis récemment également volontiers sèchement seulement franchement d'ailleurs
+    d’ailleurs néanmoins vivement fortement ouvertement directement""".split()
+)
+
+DEFINITE = frozenset("le la les l' l’ ce cette ces son sa ses leur leurs".split())
+INDEFINITE = frozenset("un une des d' d’ certains certaines plusieurs".split())
+SUBJECT_PRONOUNS = frozenset("il elle ils elles on".split())
+#: pronouns after `selon` / `pour` / `d'après`
+STRESSED_PRONOUNS = frozenset("lui elle eux elles".split())
+#: prepositions that end a speaker's noun phrase (de/du/des do not: "le porte-parole du Kremlin")
+NP_STOPS = frozenset(
+    """à au aux sur pour dans en avec après avant lors devant contre par via chez selon
+    qui que qu' qu’ dont où lequel laquelle et ou mais car sans vers depuis pendant
+    lundi mardi mercredi jeudi vendredi samedi dimanche hier""".split()
+)
+
+#: heads of a noun phrase naming a person (a role), not an institution
+ROLE_NOUNS = frozenset(
+    """responsable responsables porte-parole conseiller conseillère conseillers fonctionnaire
+    fonctionnaires ministre ministres président présidente chef cheffe dirigeant dirigeante
+    dirigeants leader diplomate diplomates ambassadeur ambassadrice secrétaire directeur
+    directrice source sources internaute internautes utilisateur utilisatrice utilisateurs
+    expert experte experts analyste analystes observateur observatrice observateurs
+    spécialiste officiel officielle officiels officier général générale député députée
+    sénateur sénatrice maire chancelier chancelière négociateur négociatrice juge avocat
+    avocate procureur procureure témoin témoins habitant habitante habitants manifestant
+    manifestante manifestants militant militante élu élue élus représentant représentante
+    homme femme membre membres autre proche proches collaborateur collaboratrice
+    commissaire gouverneur préfet préfète commandant médecin professeur professeure
+    chercheur chercheuse économiste patron patronne pdg entraîneur joueur joueuse
+    sélectionneur rapporteur rapporteure auteur autrice journaliste commentateur
+    commentateurs personne voisin voisine victime mère père fils fille ami amie épouse mari
+    roi reine pape vice-président vice-présidente premier première candidat candidate
+    syndicaliste enquêteur enquêteurs policier policiers gendarme soldat soldats étudiant
+    étudiante élève salarié salariée salariés agriculteur agricultrice adjoint adjointe
+    inconnu inconnue spécialistes chercheurs médecins avocats""".split()
+)
+
+
+def fold_word(word: str) -> str:
+    """Lower case with the curly apostrophe made straight (for lexicon lookups)."""
+    return word.lower().replace("’", "'")
+
+
+WORD = re.compile(r"[\w][\w'’-]*", re.UNICODE)
+
+
+def is_speech_form(word: str) -> bool:
+    """True when `word` (any case) is a form of a speech verb."""
+    w = word.lower().replace("’", "'")
+    w = re.sub(r"-t-(?:il|elle|on)$|-(?:il|elle|ils|elles|on)$", "", w)
+    return w in SPEECH_FORMS or w.replace("'", "’") in SPEECH_FORMS
