@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from reader.domain.model import Article, Field, RawMention
 from reader.domain.quotes.cues import Cue, match_cue
-from reader.domain.quotes.lexicon import DEFINITE, NP_STOPS, ROLE_NOUNS
+from reader.domain.quotes.lexicon import AUXILIARIES, DEFINITE, DOCUMENT_NOUNS, NP_STOPS, ROLE_NOUNS
 from reader.domain.quotes.spans import find_stretches, passes_speech_test
 from reader.domain.quotes.speakers import (
     MentionIndex,
@@ -211,7 +211,12 @@ class _FieldQuotes:
         if cue.pronoun:
             return Speaker(cue.pronoun, "pronoun")
         if cue.kind == "selon":
-            return np_after(tokens, cue.last, self.text, self.mentions)
+            found = np_after(tokens, cue.last, self.text, self.mentions)
+            if found is not None and found.kind in ("definite", "indefinite"):
+                head = _description_key(found.text).split()[:3]
+                if not any(w in ROLE_NOUNS or w in DOCUMENT_NOUNS for w in head):
+                    return None  # "mesurée selon l’indice harmonisé": not a source
+            return found
         if cue.kind == "words":
             k = cue.last
             if k < len(tokens) and tokens[k].low in ("de", "du", "des", "d'"):
@@ -229,6 +234,8 @@ class _FieldQuotes:
             return speaker
         if speaker.kind == "pronoun":
             return self._antecedent(s_index, p) or speaker
+        if speaker.kind == "demonstrative":
+            return self._last_person(s_index, p) or speaker
         # a definite description
         named = self._apposition(speaker.text)
         if named is not None:
@@ -281,11 +288,53 @@ class _FieldQuotes:
         if sent.cue_speaker is not None:
             return sent.cue_speaker
         if with_subject and sent.tokens:
+            subject = self._subject_description(sent.tokens)
+            if subject is not None:
+                return subject
             start, end = sent.tokens[0].start, sent.tokens[-1].end
             for m in self.mentions.within(start, end):
                 if m.label == "PER" and not after_preposition(sent.tokens, m.start):
                     return entity_speaker(m)
         return None
+
+    def _subject_description(self, tokens: list[Token]) -> Speaker | None:
+        """A sentence opening on a definite role ("Le gouverneur a surtout pointé …"): the
+        person it names elsewhere in the article, or the article's last named speaker."""
+        if not tokens or tokens[0].low not in DEFINITE:
+            return None
+        end = 1
+        while end < min(len(tokens), 8) and tokens[end].kind == "w":
+            if tokens[end].low in AUXILIARIES or tokens[end].low in NP_STOPS:
+                break
+            end += 1
+        phrase = analyse(tokens[:end], self.text, self.mentions)
+        if phrase is None or phrase.is_entity or phrase.kind != "definite":
+            return None
+        if not _is_role(phrase.text):
+            return None
+        named = self._apposition(phrase.text)
+        if named is not None:
+            return named
+        before = self._first_piece(self.sentences.index(next(
+            s for s in self.sentences if s.tokens is tokens)))
+        for piece in reversed(self.pieces[:before]):
+            if piece.speaker is not None and piece.speaker.label == "PER":
+                return piece.speaker
+        return None
+
+    def _last_person(self, s_index: int, p: int) -> Speaker | None:
+        """The last person named before a demonstrative ("Celui-ci a rappelé")."""
+        sent = self.sentences[s_index]
+        here = self.mentions.within(sent.tokens[0].start, sent.tokens[p].start)
+        people = [m for m in here if m.label == "PER"]
+        if not people and s_index > 0:
+            prev = self.sentences[s_index - 1].tokens
+            if prev:
+                people = [
+                    m for m in self.mentions.within(prev[0].start, prev[-1].end)
+                    if m.label == "PER"
+                ]
+        return entity_speaker(people[-1]) if people else None
 
     def _verb_speaker(self, tokens: list[Token]) -> Speaker | None:
         """Who a sentence reports: its `selon X`, else its last incise (`…, a déclaré X.`),

@@ -115,7 +115,22 @@ ROLE_NOUNS = frozenset(
     roi reine pape vice-président vice-présidente premier première candidat candidate
     syndicaliste enquêteur enquêteurs policier policiers gendarme soldat soldats étudiant
     étudiante élève salarié salariée salariés agriculteur agricultrice adjoint adjointe
-    inconnu inconnue spécialistes chercheurs médecins avocats""".split()
+    inconnu inconnue spécialistes chercheurs médecins avocats cadre cadres élue élues
+    cinéaste actrice acteur réalisateur réalisatrice écrivain écrivaine romancier romancière
+    artiste chanteur chanteuse coureur coureuse capitaine gardien défenseur attaquant
+    sélectionneuse entraîneuse skipper pilote interlocuteur interlocutrice riverain riveraine
+    riverains parent parents agent agents salariée ouvrier ouvrière délégué déléguée
+    secrétaire-général conseillers historien historienne sociologue politologue
+    épidémiologiste virologue scientifique ingénieur architecte urbaniste adjointe""".split()
+)
+
+#: heads of a noun phrase naming a text or a body that speaks for its issuer
+DOCUMENT_NOUNS = frozenset(
+    """communiqué communiqués déclaration texte note compte-rendu rapport lettre message
+    courrier projet document procès-verbal position site tweet publication relevé
+    ministère présidence gouvernement diplomatie direction cabinet entourage services
+    agence parquet préfecture mairie bureau état-major état porte-parolat décision arrêt
+    jugement avis étude enquête sondage bilan chiffres""".split()
 )
 
 

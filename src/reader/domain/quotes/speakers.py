@@ -27,9 +27,14 @@ _LEFT_STOPS = frozenset(
     dont qui""".split()
 )
 _PREPOSITIONS = frozenset(
-    "à au aux de du des d' par pour avec contre sur chez envers entre sans vers selon".split()
+    "à au aux de du des d' pour avec contre sur chez envers entre sans vers selon".split()
 )
 _MAX_NP = 12
+#: pronouns standing for the last person named
+DEMONSTRATIVES = frozenset(
+    ["celui-ci", "celle-ci", "ce dernier", "cette dernière", "ceux-ci", "celles-ci",
+     "ces derniers"]
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,17 +88,22 @@ def analyse(tokens: Sequence[Token], text: str, mentions: MentionIndex) -> Speak
     first = toks[0].low
     if len(toks) == 1 and (first in SUBJECT_PRONOUNS or first in STRESSED_PRONOUNS):
         return Speaker(toks[0].text, "pronoun")
+    phrase = text[toks[0].start : toks[-1].end]
+    if phrase.lower().replace("’", "'") in DEMONSTRATIVES:
+        return Speaker(phrase, "demonstrative")
     found = mentions.within(toks[0].start, toks[-1].end)
     people = [m for m in found if m.label == "PER"]
     if people:
         return entity_speaker(people[0])
-    phrase = text[toks[0].start : toks[-1].end]
+    found = [m for m in found if _heads_or_complements(toks, m)]
     words = [t.low for t in toks if t.kind == "w"]
-    det = words[0] if words and (words[0] in DEFINITE or words[0] in INDEFINITE) else None
+    if not words:
+        return None
+    det = words[0] if words[0] in DEFINITE or words[0] in INDEFINITE else None
     if words[:2] in (["l'", "un"], ["l'", "une"]) or words[0] in ("un", "une"):
         det = "un"
     head = words[1:5] if det else words[:4]
-    if any(w in ROLE_NOUNS for w in head) or (det == "un" and len(words) <= 2):
+    if det == "un" or any(w in ROLE_NOUNS for w in head):
         return Speaker(phrase, "indefinite" if det in INDEFINITE or det == "un" else "definite")
     if found:
         return entity_speaker(found[0])
@@ -104,11 +114,31 @@ def analyse(tokens: Sequence[Token], text: str, mentions: MentionIndex) -> Speak
     return None
 
 
+def _heads_or_complements(toks: Sequence[Token], m: RawMention) -> bool:
+    """A mention that is the phrase itself or the complement of its head ("la position de la
+    Maison Blanche"), not one after another preposition ("de retour après sa saison à VII")."""
+    before = [t for t in toks if t.end <= m.start]
+    if before and before[-1].low in DEFINITE | {"l'"}:
+        before = before[:-1]
+    return not before or before[-1].low in ("de", "du", "des", "d'")
+
+
 def np_after(tokens: Sequence[Token], k: int, text: str, mentions: MentionIndex) -> Speaker | None:
     """The speaker named right after a postposed cue ending before token `k` ("…, a déclaré
     lundi le porte-parole du Kremlin, Dmitri Peskov")."""
     while k < len(tokens) and tokens[k].kind == "w" and tokens[k].low in ADVERBS:
         k += 1
+    if k < len(tokens) and tokens[k].low in ("à", "au", "aux", "auprès"):
+        # a complement before the subject: "a expliqué à l’AFP le président du groupe"
+        k += 1
+        if k < len(tokens) and tokens[k].low in DEFINITE | INDEFINITE:
+            k += 1
+        while k < len(tokens) and tokens[k].kind == "w" and tokens[k].low not in DEFINITE:
+            if tokens[k].low in INDEFINITE or tokens[k].low in NP_STOPS:
+                break
+            k += 1
+    if k < len(tokens) and tokens[k].low in NP_STOPS:
+        return None  # "a rappelé que …": no subject after the verb
     end = k
     while end < len(tokens) and end - k < _MAX_NP:
         t = tokens[end]
@@ -120,8 +150,10 @@ def np_after(tokens: Sequence[Token], k: int, text: str, mentions: MentionIndex)
     # an apposition: ", Dmitri Peskov" closing the phrase
     if end + 1 < len(tokens) and tokens[end].text == ",":
         after = mentions.within(tokens[end + 1].start, tokens[-1].end)
-        if after and after[0].start == tokens[end + 1].start and after[0].label == "PER":
-            return entity_speaker(after[0])
+        if after and after[0].start == tokens[end + 1].start:
+            role = any(t.low in ROLE_NOUNS for t in tokens[k:end])
+            if after[0].label == "PER" or role:
+                return entity_speaker(after[0])
     return analyse(tokens[k:end], text, mentions)
 
 
