@@ -6,6 +6,7 @@ from typing import Any
 
 from reader.domain.library import Library
 from reader.domain.model import Entity, Mention
+from reader.domain.quotes.types import Quote
 
 
 def _mention_record(m: Mention) -> dict[str, Any]:
@@ -28,7 +29,23 @@ def article_record(library: Library, article_id: str) -> dict[str, Any]:
         "title_mentions": [_mention_record(m) for m in library.title_mentions(article_id)],
         "mentions": [_mention_record(m) for m in library.text_mentions(article_id)],
         "removed": [{"kind": r.kind, "text": r.text} for r in a.removed],
+        "quotes": [quote_record(q) for q in library.quotes(article_id)],
     }
+
+
+def quote_record(q: Quote) -> dict[str, Any]:
+    """One quotation of an export record (SPEC §3); `"in": "title"` for the headline."""
+    record: dict[str, Any] = {
+        "start": q.start,
+        "end": q.end,
+        "text": q.text,
+        "speaker": q.speaker,
+        "speaker_entity": q.speaker_entity,
+        "cue": q.cue,
+    }
+    if q.field == "title":
+        record["in"] = "title"
+    return record
 
 
 def entity_record(entity: Entity) -> dict[str, Any]:

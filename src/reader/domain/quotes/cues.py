@@ -15,15 +15,18 @@ from reader.domain.quotes.lexicon import (
     AMBIGUOUS_FORMS,
     AUXILIARIES,
     SPEECH_FORMS,
+    split_words,
 )
 from reader.domain.quotes.tokens import Token
 
 _INVERTED = re.compile(r"^(.*?)(?:-t)?-(il|elle|ils|elles|on)$")
 _DETERMINERS = frozenset(
-    "le la les l' un une des du de d' sa son ses leur leurs cette ce ces notre votre nos vos".split()
+    split_words(
+        "le la les l' un une des du de d' sa son ses leur leurs cette ce ces notre votre nos vos"
+    )
 )
 _PARTICIPLE = re.compile(r"(?:é|ée|és|ées|u|ue|us|i|is)$")
-_WORDS_NOUNS = frozenset("mots paroles propos".split())
+_WORDS_NOUNS = frozenset(split_words("mots paroles propos"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,15 +99,15 @@ def match_cue(tokens: list[Token], k: int, *, after_quote: bool = False) -> Cue 
         return None  # the participle of a compound form matched from its auxiliary
     if base.endswith(("é", "ée", "és", "ées")):
         return None  # a bare participle: "le texte, signé ..." is not a cue
-    if base in AMBIGUOUS_FORMS and not (after_quote or pronoun):
-        if prev is None or prev.low not in ("il", "elle", "ils", "elles", "on", "qui", "lui"):
-            return None
+    subject_before = prev is not None and prev.low in ("il", "elle", "ils", "elles", "on", "qui")
+    if base in AMBIGUOUS_FORMS and not (after_quote or pronoun or subject_before):
+        return None
     infinitive = base.endswith(("er", "ir", "re")) and not pronoun
     return Cue(k, k + 1, tok.text, "verb", pronoun, infinitive)
 
 
 def _words_cue(tokens: list[Token], aux: int, j: int) -> Cue | None:
-    """"ont été les premiers mots (du président)": the cue ends before `de`/`du`."""
+    """ "ont été les premiers mots (du président)": the cue ends before `de`/`du`."""
     if j >= len(tokens) or tokens[j].low != "été":
         return None
     i = j + 1

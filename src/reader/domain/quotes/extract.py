@@ -88,8 +88,9 @@ class _FieldQuotes:
         for p_index, (p_start, p_end) in enumerate(self.paragraphs):
             spans: list[tuple[int, int, int]] = []
             for st in find_stretches(self.text, p_start, p_end):
-                for token_start, token_end, start, end in self._split(st.open_at, st.close_at,
-                                                                       st.start, st.end):
+                for token_start, token_end, start, end in self._split(
+                    st.open_at, st.close_at, st.start, st.end
+                ):
                     if not passes_speech_test(self.text[start:end]):
                         continue
                     spans.append((token_start, token_end, len(self.pieces)))
@@ -182,7 +183,7 @@ class _FieldQuotes:
         last = cues[-1]
         between = tokens[last.last : p]
         close = len(between) <= 2 and all(t.kind == "p" or t.low in ("que", "qu'") for t in between)
-        order = [last] + cues[:-1] if close else cues
+        order = [last, *cues[:-1]] if close else cues
         fallback: tuple[Cue, Speaker | None] | None = None
         for cue in order:
             k = cue.first
@@ -227,9 +228,7 @@ class _FieldQuotes:
         return np_before(tokens, cue.first, self.text, self.mentions)
 
     # -- resolving -----------------------------------------------------------------------
-    def _resolve(
-        self, speaker: Speaker | None, cue: Cue, s_index: int, p: int
-    ) -> Speaker | None:
+    def _resolve(self, speaker: Speaker | None, cue: Cue, s_index: int, p: int) -> Speaker | None:
         if speaker is None or speaker.is_entity or speaker.kind in ("indefinite", "name"):
             return speaker
         if speaker.kind == "pronoun":
@@ -315,8 +314,9 @@ class _FieldQuotes:
         named = self._apposition(phrase.text)
         if named is not None:
             return named
-        before = self._first_piece(self.sentences.index(next(
-            s for s in self.sentences if s.tokens is tokens)))
+        before = self._first_piece(
+            self.sentences.index(next(s for s in self.sentences if s.tokens is tokens))
+        )
         for piece in reversed(self.pieces[:before]):
             if piece.speaker is not None and piece.speaker.label == "PER":
                 return piece.speaker
@@ -331,8 +331,7 @@ class _FieldQuotes:
             prev = self.sentences[s_index - 1].tokens
             if prev:
                 people = [
-                    m for m in self.mentions.within(prev[0].start, prev[-1].end)
-                    if m.label == "PER"
+                    m for m in self.mentions.within(prev[0].start, prev[-1].end) if m.label == "PER"
                 ]
         return entity_speaker(people[-1]) if people else None
 
@@ -455,6 +454,7 @@ class _FieldQuotes:
                     sp.text if sp is not None else None,
                     sp.span if sp is not None else None,
                     piece.cue if sp is not None else None,
+                    sp.label if sp is not None else None,
                 )
             )
         return out
@@ -485,7 +485,9 @@ def extract_quotes(article: Article, mentions: Sequence[RawMention]) -> list[Raw
         title.find()
         title.attribute()
         out.extend(title.quotes("title"))
-    body = _FieldQuotes(article.text, article.paragraphs, [m for m in mentions if m.field == "text"])
+    body = _FieldQuotes(
+        article.text, article.paragraphs, [m for m in mentions if m.field == "text"]
+    )
     body.find()
     body.attribute()
     out.extend(body.quotes("text"))

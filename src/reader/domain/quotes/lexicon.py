@@ -9,10 +9,16 @@ from __future__ import annotations
 
 import re
 
+
+def split_words(text: str) -> list[str]:
+    """The words of a list written as one string."""
+    return text.split()
+
+
 APOS = "'’"
 
 #: regular -er speech verbs, by stem (the stem takes e/ent/é/er/ait/aient/a/era/erait)
-_ER_STEMS = """
+_ER_STEMS = split_words("""
 déclar affirm ajout assur ironis expliqu estim soulign indiqu précis annonc confirm répliqu
 rétorqu tweet twitt comment lanc menac insist not avou jur déplor regrett dénonc accus jug
 pens considér racont confi témoign exclam interrog demand lâch gliss souffl plaid salu avanc
@@ -20,17 +26,17 @@ résum observ remarqu relev signal ni fustig raill félicit inquiét constat cer
 réclam exig proclam clam détaill argument protest object tranch nuanc martel répét rappel
 appel espér assén prôn réagi insinu prédi pronostiqu conclu résum explicit clarifi justifi
 admonest tonn fulmin s'emport emport tempêt interpell sermonn invoqu évoqu mentionn
-""".split()
+""")
 
 #: irregular spellings of the -er stems above (present and past forms)
-_ER_EXTRA = """
+_ER_EXTRA = split_words("""
 martèle martèlent répète répètent rappelle rappellent appelle appellent espère espèrent
 assène assènent lança lançait lançaient menaça menaçait annonça annonçait avança avançait
 jugea jugeait
-""".split()
+""")
 
 #: other speech verbs: every form a story uses (present, past participle, infinitive, past)
-_OTHER_FORMS = """
+_OTHER_FORMS = split_words("""
 dit disent dire disait disaient dira redit écrit écrivent écrire écrivait écrivaient écrivit
 répond répondent répondu répondre répondait répondit défend défendu défendre défendait
 soutient soutiennent soutenu soutenir soutenait prévient préviennent prévenu prévenir
@@ -38,12 +44,29 @@ prévenait avertit avertissent averti avertir avertissait avertissaient conclut 
 conclu conclure poursuit poursuivent poursuivi poursuivre poursuivait reconnaît reconnait
 reconnaissent reconnu reconnaître admet admettent admis admettre promet promettent promis
 promettre dément démentent démenti démentir réagit réagissent réagi réagir croit croient
-cru soutint prédit relève relèvent répondit reprend reprennent repris reprendre s'exclame s'écrie écrie
+cru soutint prédit relève relèvent répondit reprend reprennent repris reprendre s'exclame
+s'écrie écrie
 s'écrit confie confié garantit garanti garantir
-""".split()
+""")
 
-ER_ENDINGS = ("e", "es", "ent", "é", "ée", "és", "ées", "er", "ait", "aient", "a", "era",
-              "eront", "erait", "eraient", "èrent")
+ER_ENDINGS = (
+    "e",
+    "es",
+    "ent",
+    "é",
+    "ée",
+    "és",
+    "ées",
+    "er",
+    "ait",
+    "aient",
+    "a",
+    "era",
+    "eront",
+    "erait",
+    "eraient",
+    "èrent",
+)
 
 
 def _er_forms() -> set[str]:
@@ -61,44 +84,64 @@ SPEECH_FORMS: frozenset[str] = frozenset(_er_forms() | set(_ER_EXTRA) | set(_OTH
 #: forms that are also common nouns or adjectives: only counted after an auxiliary or a
 #: subject pronoun, or right after a quote (incise)
 AMBIGUOUS_FORMS = frozenset(
-    """note notes estime lance appel rappel signal juge avance salue confie accuse
+    split_words("""note notes estime lance appel rappel signal juge avance salue confie accuse
     demande regret observe remarque relève précise résumé exclamé dit écrit défense
-    promis admis repris cru juré ni nie évoque menace menaces""".split()
+    promis admis repris cru juré ni nie évoque menace menaces""")
 )
 
 #: auxiliaries of compound tenses (inverted forms included)
 AUXILIARIES = (
-    "a", "ont", "avait", "avaient", "aura", "auront", "aurait", "auraient", "avait-il",
-    "avait-elle", "a-t-il", "a-t-elle", "a-t-on", "ont-ils", "ont-elles", "aurait-il",
-    "aurait-elle", "eut", "avaient-ils", "avaient-elles", "auraient-ils",
+    "a",
+    "ont",
+    "avait",
+    "avaient",
+    "aura",
+    "auront",
+    "aurait",
+    "auraient",
+    "avait-il",
+    "avait-elle",
+    "a-t-il",
+    "a-t-elle",
+    "a-t-on",
+    "ont-ils",
+    "ont-elles",
+    "aurait-il",
+    "aurait-elle",
+    "eut",
+    "avaient-ils",
+    "avaient-elles",
+    "auraient-ils",
 )
 
 #: words that may sit between auxiliary and participle, or between verb and subject
 ADVERBS = frozenset(
-    """alors encore également aussi ensuite notamment toutefois cependant pourtant déjà enfin
+    split_words("""alors encore également aussi ensuite notamment toutefois cependant pourtant
+        déjà enfin
     même simplement clairement ainsi aussitôt immédiatement récemment néanmoins bien pas
     jamais plus ironiquement sobrement fermement publiquement plus tard tard hier
     aujourd'hui aujourd’hui lundi mardi mercredi jeudi vendredi samedi dimanche matin soir
     après-midi dernier dernière prochain mercredi soir hier soir ce cette semaine auparavant
     depuis récemment également volontiers sèchement seulement franchement d'ailleurs
-    d’ailleurs néanmoins vivement fortement ouvertement directement""".split()
+    d’ailleurs néanmoins vivement fortement ouvertement directement""")
 )
 
-DEFINITE = frozenset("le la les l' l’ ce cette ces son sa ses leur leurs".split())
-INDEFINITE = frozenset("un une des d' d’ certains certaines plusieurs".split())
-SUBJECT_PRONOUNS = frozenset("il elle ils elles on".split())
+DEFINITE = frozenset(split_words("le la les l' l’ ce cette ces son sa ses leur leurs"))
+INDEFINITE = frozenset(split_words("un une des d' d’ certains certaines plusieurs"))
+SUBJECT_PRONOUNS = frozenset(split_words("il elle ils elles on"))
 #: pronouns after `selon` / `pour` / `d'après`
-STRESSED_PRONOUNS = frozenset("lui elle eux elles".split())
+STRESSED_PRONOUNS = frozenset(split_words("lui elle eux elles"))
 #: prepositions that end a speaker's noun phrase (de/du/des do not: "le porte-parole du Kremlin")
 NP_STOPS = frozenset(
-    """à au aux sur pour dans en avec après avant lors devant contre par via chez selon
+    split_words("""à au aux sur pour dans en avec après avant lors devant contre par via chez selon
     qui que qu' qu’ dont où lequel laquelle et ou mais car sans vers depuis pendant
-    lundi mardi mercredi jeudi vendredi samedi dimanche hier""".split()
+    lundi mardi mercredi jeudi vendredi samedi dimanche hier""")
 )
 
 #: heads of a noun phrase naming a person (a role), not an institution
 ROLE_NOUNS = frozenset(
-    """responsable responsables porte-parole conseiller conseillère conseillers fonctionnaire
+    split_words("""responsable responsables porte-parole conseiller conseillère conseillers
+        fonctionnaire
     fonctionnaires ministre ministres président présidente chef cheffe dirigeant dirigeante
     dirigeants leader diplomate diplomates ambassadeur ambassadrice secrétaire directeur
     directrice source sources internaute internautes utilisateur utilisatrice utilisateurs
@@ -121,16 +164,16 @@ ROLE_NOUNS = frozenset(
     sélectionneuse entraîneuse skipper pilote interlocuteur interlocutrice riverain riveraine
     riverains parent parents agent agents salariée ouvrier ouvrière délégué déléguée
     secrétaire-général conseillers historien historienne sociologue politologue
-    épidémiologiste virologue scientifique ingénieur architecte urbaniste adjointe""".split()
+    épidémiologiste virologue scientifique ingénieur architecte urbaniste adjointe""")
 )
 
 #: heads of a noun phrase naming a text or a body that speaks for its issuer
 DOCUMENT_NOUNS = frozenset(
-    """communiqué communiqués déclaration texte note compte-rendu rapport lettre message
+    split_words("""communiqué communiqués déclaration texte note compte-rendu rapport lettre message
     courrier projet document procès-verbal position site tweet publication relevé
     ministère présidence gouvernement diplomatie direction cabinet entourage services
     agence parquet préfecture mairie bureau état-major état porte-parolat décision arrêt
-    jugement avis étude enquête sondage bilan chiffres""".split()
+    jugement avis étude enquête sondage bilan chiffres""")
 )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reader.domain.quotes.lexicon import fold_word
+from reader.domain.quotes.lexicon import fold_word, split_words
 
 _SPACE = " \t\n\r\u00a0\u202f\u2009\u2007"
 
@@ -80,21 +80,21 @@ def _stretch(text: str, open_at: int, close_at: int) -> Stretch:
     return Stretch(open_at, close_at, s, e)
 
 
-_PRONOUN_SUBJECT = frozenset(
-    "je j' tu il elle on nous vous ils elles c' ç'".split()
-)
+_PRONOUN_SUBJECT = frozenset(split_words("je j' tu il elle on nous vous ils elles c' ç'"))
 _FINITE = frozenset(
-    """est sont suis es sommes êtes était étaient sera seront serait seraient fut furent soit
+    split_words("""est sont suis es sommes êtes était étaient sera seront serait seraient fut
+        furent soit
     soient ai as avons avez ont avait avaient aura auront aurait auraient eut va vont vais
     allons allez fait font faisait peut peuvent pouvait pourra pourrait pourraient doit
     doivent devait devra devrait devraient faut fallait faudra faudrait veut veulent voulait
     voudrait sait savent savait voit voient vient viennent venait reste restent existe
     existent semble semblent suffit compte comptent tient tiennent dit disent croit croient
-    pense pensent sais veux peux dois vois crois""".split()
+    pense pensent sais veux peux dois vois crois""")
 )
 _NOT_VERBS = frozenset(
-    """portrait trait lait souhait attrait extrait retrait bienfait forfait méfait parfait
-    imparfait fait-divers surfait abstrait distrait""".split()
+    split_words("""portrait trait lait souhait attrait extrait retrait bienfait forfait méfait
+        parfait
+    imparfait fait-divers surfait abstrait distrait""")
 )
 _FINITE_ENDING = re.compile(
     r"(?:aient|erait|eraient|irait|iraient|rait|raient|erons|eront|erez|irons|iront|issons"
@@ -141,4 +141,4 @@ def passes_speech_test(text: str) -> bool:
     return has_conjugated_verb(alpha)
 
 
-_SMALL_WORDS = frozenset("de du des la le les l' d' et à of the and".split())
+_SMALL_WORDS = frozenset(split_words("de du des la le les l' d' et à of the and"))

@@ -18,22 +18,23 @@ from reader.domain.quotes.lexicon import (
     ROLE_NOUNS,
     STRESSED_PRONOUNS,
     SUBJECT_PRONOUNS,
+    split_words,
 )
 from reader.domain.quotes.tokens import Token
 
-_CLITICS = frozenset("ne n' lui leur l' m' t' se s' y en nous vous me te".split())
+_CLITICS = frozenset(split_words("ne n' lui leur l' m' t' se s' y en nous vous me te"))
 _LEFT_STOPS = frozenset(
-    """que qu' et mais car or donc si lorsque lorsqu' quand puisque puisqu' comme tandis où
-    dont qui""".split()
+    split_words("""que qu' et mais car or donc si lorsque lorsqu' quand puisque puisqu' comme
+        tandis où
+    dont qui""")
 )
 _PREPOSITIONS = frozenset(
-    "à au aux de du des d' pour avec contre sur chez envers entre sans vers selon".split()
+    split_words("à au aux de du des d' pour avec contre sur chez envers entre sans vers selon")
 )
 _MAX_NP = 12
 #: pronouns standing for the last person named
 DEMONSTRATIVES = frozenset(
-    ["celui-ci", "celle-ci", "ce dernier", "cette dernière", "ceux-ci", "celles-ci",
-     "ces derniers"]
+    ["celui-ci", "celle-ci", "ce dernier", "cette dernière", "ceux-ci", "celles-ci", "ces derniers"]
 )
 
 
@@ -157,9 +158,7 @@ def np_after(tokens: Sequence[Token], k: int, text: str, mentions: MentionIndex)
     return analyse(tokens[k:end], text, mentions)
 
 
-def np_before(
-    tokens: Sequence[Token], k: int, text: str, mentions: MentionIndex
-) -> Speaker | None:
+def np_before(tokens: Sequence[Token], k: int, text: str, mentions: MentionIndex) -> Speaker | None:
     """The subject of a speech verb starting at token `k` ("Le porte-parole du Kremlin, Dmitri
     Peskov, a déclaré"; "il lui a dit")."""
     i = k - 1

@@ -13,7 +13,25 @@ _TOKEN = re.compile(
     r"\b(?:M|MM|Mme|Mmes|Mlle|Mgr|Dr|Pr|Me|St|Ste)\.(?=\s)"
     r"|(?i:jusqu|lorsqu|puisqu|quoiqu|qu|[ldjmnstc])['’](?=\w)|[\w][\w'’-]*|[^\w\s]"
 )
-_ABBREVIATIONS = frozenset("m mm mme mmes mlle mgr dr pr me st ste av etc cf ex".split())
+_ABBREVIATIONS = frozenset(
+    [
+        "m",
+        "mm",
+        "mme",
+        "mmes",
+        "mlle",
+        "mgr",
+        "dr",
+        "pr",
+        "me",
+        "st",
+        "ste",
+        "av",
+        "etc",
+        "cf",
+        "ex",
+    ]
+)
 _ENDS = frozenset(".!?…")
 
 
@@ -55,7 +73,7 @@ def _plain(text: str, start: int, end: int) -> list[Token]:
 
 
 def _starts_sentence(tok: Token) -> bool:
-    return tok.kind == "q" or tok.text[0].isupper() or tok.text[0].isdigit() or tok.text in "«“\"—–-"
+    return tok.kind == "q" or tok.text[0].isupper() or tok.text[0].isdigit() or tok.text in '«“"—–-'
 
 
 def sentences(tokens: list[Token], text: str) -> list[list[Token]]:

@@ -22,6 +22,7 @@ class RawQuote:
     speaker: str | None
     speaker_span: tuple[int, int] | None
     cue: str | None
+    speaker_label: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
