@@ -26,6 +26,7 @@ _DETERMINERS = frozenset(
     )
 )
 _PARTICIPLE = re.compile(r"(?:é|ée|és|ées|u|ue|us|i|is)$")
+_SAYING_INFINITIVES = frozenset(["entendre", "savoir", "valoir", "remarquer", "observer"])
 _WORDS_NOUNS = frozenset(split_words("mots paroles propos"))
 
 
@@ -69,13 +70,19 @@ def match_cue(tokens: list[Token], k: int, *, after_quote: bool = False) -> Cue 
     low = tok.low
     if low in ("selon", "d'après"):
         return Cue(k, k + 1, tok.text, "selon")
-    # "s'est exclamé", "s’est dit"
-    if low in ("s'", "se") and k + 1 < len(tokens) and tokens[k + 1].low in ("est", "sont"):
-        j = _skip_adverbs(tokens, k + 2)
-        if j < len(tokens) and _form(tokens[j].low):
-            glue = "" if tok.text[-1] in "'’" else " "
-            text = f"{tok.text}{glue}{tokens[k + 1].text} {tokens[j].text}"
-            return Cue(k, j + 1, text, "verb")
+    # "s'est exclamé", "s’était défendu", "s'emporte", "se félicite"
+    if low in ("s'", "se") and k + 1 < len(tokens):
+        glue = "" if tok.text[-1] in "'’" else " "
+        nxt = tokens[k + 1]
+        if nxt.low in ("est", "sont", "était", "étaient"):
+            j = _skip_adverbs(tokens, k + 2)
+            if j < len(tokens) and _form(tokens[j].low):
+                text = f"{tok.text}{glue}{nxt.text} {tokens[j].text}"
+                return Cue(k, j + 1, text, "verb")
+            return None
+        base, pronoun = _split_inverted(nxt.low)
+        if _form(base) and not base.endswith(("é", "ée", "és", "ées")):
+            return Cue(k, k + 2, f"{tok.text}{glue}{nxt.text}", "verb", pronoun)
         return None
     base, pronoun = _split_inverted(low)
     if base in AUXILIARIES or low in AUXILIARIES:
@@ -84,10 +91,17 @@ def match_cue(tokens: list[Token], k: int, *, after_quote: bool = False) -> Cue 
             part = tokens[j].low
             if _form(part) and (_PARTICIPLE.search(part) or part in ("dit", "écrit")):
                 return Cue(k, j + 1, f"{tok.text} {tokens[j].text}", "verb", pronoun)
+            if part in ("laissé", "fait") and j + 1 < len(tokens):
+                if tokens[j + 1].low in _SAYING_INFINITIVES:  # "a laissé entendre"
+                    text = f"{tok.text} {tokens[j].text} {tokens[j + 1].text}"
+                    return Cue(k, j + 2, text, "verb", pronoun)
             words = _words_cue(tokens, k, j)
             if words is not None:
                 return words
         return None
+    if base in ("laisse", "laissent", "fait", "font") and k + 1 < len(tokens):
+        if tokens[k + 1].low in _SAYING_INFINITIVES:  # "fait savoir"
+            return Cue(k, k + 2, f"{tok.text} {tokens[k + 1].text}", "verb", pronoun)
     if not _form(base):
         return None
     if tok.text[0].isupper() and k > 0:
@@ -100,7 +114,9 @@ def match_cue(tokens: list[Token], k: int, *, after_quote: bool = False) -> Cue 
     if base.endswith(("é", "ée", "és", "ées")):
         return None  # a bare participle: "le texte, signé ..." is not a cue
     subject_before = prev is not None and prev.low in ("il", "elle", "ils", "elles", "on", "qui")
-    if base in AMBIGUOUS_FORMS and not (after_quote or pronoun or subject_before):
+    nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+    clause_after = nxt is not None and nxt.low in ("que", "qu'", ":")
+    if base in AMBIGUOUS_FORMS and not (after_quote or pronoun or subject_before or clause_after):
         return None
     infinitive = base.endswith(("er", "ir", "re")) and not pronoun
     return Cue(k, k + 1, tok.text, "verb", pronoun, infinitive)

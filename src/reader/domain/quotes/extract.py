@@ -199,12 +199,21 @@ class _FieldQuotes:
         return fallback
 
     def _pour(self, tokens: list[Token], p: int) -> tuple[Cue, Speaker | None] | None:
-        """`Pour X, « … »` opening the sentence."""
-        if p < 3 or tokens[0].low != "pour" or tokens[p - 1].text not in (",", ":"):
+        """`Pour X, … « … »`: the sentence opens on whose view it gives (`Pour la procureure,
+        Cécile Ferrand-Ollivier, ce dossier « … »`)."""
+        if p < 3 or tokens[0].low != "pour":
             return None
-        comma = next((i for i in range(1, p) if tokens[i].text == ","), p - 1)
-        speaker = analyse(tokens[1:comma], self.text, self.mentions)
-        if speaker is None or speaker.kind not in ("entity", "pronoun", "name"):
+        commas = [i for i in range(1, p) if tokens[i].text == ","]
+        if not commas:
+            return None
+        speaker = analyse(tokens[1 : commas[0]], self.text, self.mentions)
+        if speaker is not None and speaker.label != "PER" and len(commas) > 1:
+            named = analyse(tokens[commas[0] + 1 : commas[1]], self.text, self.mentions)
+            if named is not None and named.label == "PER":
+                speaker = named
+        if speaker is None or speaker.kind not in ("entity", "pronoun", "name", "definite"):
+            return None
+        if speaker.kind == "definite" and not _is_role(speaker.text):
             return None
         return Cue(0, 1, tokens[0].text, "selon"), speaker
 
@@ -225,7 +234,13 @@ class _FieldQuotes:
             return np_after(tokens, k, self.text, self.mentions)
         if incise:
             return np_after(tokens, cue.last, self.text, self.mentions)
-        return np_before(tokens, cue.first, self.text, self.mentions)
+        found = np_before(tokens, cue.first, self.text, self.mentions)
+        if found is None:
+            # "X a ouvert le gymnase … et réclame que …": the sentence's subject
+            for m in self.mentions.within(tokens[0].start, tokens[cue.first].start):
+                if m.label == "PER" and not after_preposition(tokens, m.start):
+                    return entity_speaker(m)
+        return found
 
     # -- resolving -----------------------------------------------------------------------
     def _resolve(self, speaker: Speaker | None, cue: Cue, s_index: int, p: int) -> Speaker | None:
@@ -243,7 +258,7 @@ class _FieldQuotes:
             for back in (1, 2):
                 if s_index - back < 0:
                     break
-                found = self._sentence_speaker(s_index - back, with_subject=False)
+                found = self._sentence_speaker(s_index - back, with_subject=_personish(speaker.text))
                 if found is not None:
                     return found
         if _is_role(speaker.text):
@@ -273,9 +288,12 @@ class _FieldQuotes:
                 return found
         return None
 
-    def _sentence_speaker(self, s_index: int, *, with_subject: bool) -> Speaker | None:
+    def _sentence_speaker(
+        self, s_index: int, *, with_subject: bool, last: bool = False
+    ) -> Speaker | None:
         """The speaker of a sentence: of its last attributed quotation, else of its first
-        speech verb; with `with_subject`, else the first person it names as a subject."""
+        speech verb; with `with_subject`, else the first (`last`: the last) person it names
+        other than after a preposition."""
         sent = self.sentences[s_index]
         for piece_index in reversed(sent.pieces):
             sp = self.pieces[piece_index].speaker
@@ -287,13 +305,20 @@ class _FieldQuotes:
         if sent.cue_speaker is not None:
             return sent.cue_speaker
         if with_subject and sent.tokens:
+            opening = np_after(sent.tokens, 0, self.text, self.mentions)
+            if opening is not None and opening.label == "PER":
+                return opening  # "Le ministre de la Santé, Yannick Neuder, a exclu …"
             subject = self._subject_description(sent.tokens)
             if subject is not None:
                 return subject
             start, end = sent.tokens[0].start, sent.tokens[-1].end
-            for m in self.mentions.within(start, end):
-                if m.label == "PER" and not after_preposition(sent.tokens, m.start):
-                    return entity_speaker(m)
+            people = [
+                m
+                for m in self.mentions.within(start, end)
+                if m.label == "PER" and not after_preposition(sent.tokens, m.start)
+            ]
+            if people:
+                return entity_speaker(people[-1] if last else people[0])
         return None
 
     def _subject_description(self, tokens: list[Token]) -> Speaker | None:
@@ -314,12 +339,18 @@ class _FieldQuotes:
         named = self._apposition(phrase.text)
         if named is not None:
             return named
-        before = self._first_piece(
-            self.sentences.index(next(s for s in self.sentences if s.tokens is tokens))
-        )
-        for piece in reversed(self.pieces[:before]):
+        s_index = next(n for n, s in enumerate(self.sentences) if s.tokens is tokens)
+        for piece in reversed(self.pieces[: self._first_piece(s_index)]):
             if piece.speaker is not None and piece.speaker.label == "PER":
                 return piece.speaker
+        if s_index > 0:  # "Anne-Marie Delbos. La maire de Figeac a obtenu …"
+            prev = self.sentences[s_index - 1].tokens
+            if prev:
+                people = [
+                    m for m in self.mentions.within(prev[0].start, prev[-1].end) if m.label == "PER"
+                ]
+                if people:
+                    return entity_speaker(people[-1])
         return None
 
     def _last_person(self, s_index: int, p: int) -> Speaker | None:
@@ -468,6 +499,12 @@ def _description_key(text: str) -> str:
             break
         words = words[1:]
     return " ".join(words)
+
+
+def _personish(description: str) -> bool:
+    """A description that may name a person: not a text or a body ("le communiqué")."""
+    words = _description_key(description).split()[:3]
+    return not any(w in DOCUMENT_NOUNS for w in words)
 
 
 def _is_role(description: str) -> bool:

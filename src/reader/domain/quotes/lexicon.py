@@ -23,9 +23,12 @@ déclar affirm ajout assur ironis expliqu estim soulign indiqu précis annonc co
 rétorqu tweet twitt comment lanc menac insist not avou jur déplor regrett dénonc accus jug
 pens considér racont confi témoign exclam interrog demand lâch gliss souffl plaid salu avanc
 résum observ remarqu relev signal ni fustig raill félicit inquiét constat certifi exhort
-réclam exig proclam clam détaill argument protest object tranch nuanc martel répét rappel
+réclam exig proclam clam détaill argument protest object nuanc martel répét rappel
 appel espér assén prôn réagi insinu prédi pronostiqu conclu résum explicit clarifi justifi
 admonest tonn fulmin s'emport emport tempêt interpell sermonn invoqu évoqu mentionn
+dédi qualifi critiqu vant souhait redout alert alarm agac indign insurg étonn reproch
+contest revendiqu analys tacl pest désol parl cit insist énumér soupir grinc rassur
+plaisant moqu
 """)
 
 #: irregular spellings of the -er stems above (present and past forms)
@@ -46,7 +49,8 @@ reconnaissent reconnu reconnaître admet admettent admis admettre promet promett
 promettre dément démentent démenti démentir réagit réagissent réagi réagir croit croient
 cru soutint prédit relève relèvent répondit reprend reprennent repris reprendre s'exclame
 s'écrie écrie
-s'écrit confie confié garantit garanti garantir
+s'écrit confie confié garantit garanti garantir décrit décrivent décrire décrivait
+craint craignent craindre convient conviennent concède concèdent concédé
 """)
 
 ER_ENDINGS = (
@@ -84,8 +88,9 @@ SPEECH_FORMS: frozenset[str] = frozenset(_er_forms() | set(_ER_EXTRA) | set(_OTH
 #: forms that are also common nouns or adjectives: only counted after an auxiliary or a
 #: subject pronoun, or right after a quote (incise)
 AMBIGUOUS_FORMS = frozenset(
-    split_words("""note notes estime lance appel rappel signal juge avance salue confie accuse
-    demande regret observe remarque relève précise résumé exclamé dit écrit défense
+    split_words("""note notes estime lance appel rappel signal juge avance confie accuse
+    demande regret observe remarque relève précise résumé exclamé dit écrit défense parle cite
+    vante souhait alerte critique
     promis admis repris cru juré ni nie évoque menace menaces""")
 )
 
@@ -121,7 +126,7 @@ ADVERBS = frozenset(
     même simplement clairement ainsi aussitôt immédiatement récemment néanmoins bien pas
     jamais plus ironiquement sobrement fermement publiquement plus tard tard hier
     aujourd'hui aujourd’hui lundi mardi mercredi jeudi vendredi samedi dimanche matin soir
-    après-midi dernier dernière prochain mercredi soir hier soir ce cette semaine auparavant
+    après-midi prochain hier soir auparavant
     depuis récemment également volontiers sèchement seulement franchement d'ailleurs
     d’ailleurs néanmoins vivement fortement ouvertement directement""")
 )

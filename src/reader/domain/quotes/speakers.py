@@ -32,6 +32,11 @@ _PREPOSITIONS = frozenset(
     split_words("à au aux de du des d' pour avec contre sur chez envers entre sans vers selon")
 )
 _MAX_NP = 12
+_COMPLEMENT_PREPOSITIONS = frozenset(
+    split_words("à au aux auprès sur dans devant en lors pendant via")
+)
+#: titles before a name
+TITLES = frozenset(split_words("m. mme mlle me dr pr mgr maître docteur professeur"))
 #: pronouns standing for the last person named
 DEMONSTRATIVES = frozenset(
     ["celui-ci", "celle-ci", "ce dernier", "cette dernière", "ceux-ci", "celles-ci", "ces derniers"]
@@ -129,14 +134,25 @@ def np_after(tokens: Sequence[Token], k: int, text: str, mentions: MentionIndex)
     lundi le porte-parole du Kremlin, Dmitri Peskov")."""
     while k < len(tokens) and tokens[k].kind == "w" and tokens[k].low in ADVERBS:
         k += 1
-    if k < len(tokens) and tokens[k].low in ("à", "au", "aux", "auprès"):
-        # a complement before the subject: "a expliqué à l’AFP le président du groupe"
+    people = (
+        {m.start for m in mentions.within(tokens[k].start, tokens[-1].end) if m.label == "PER"}
+        if k < len(tokens)
+        else set()
+    )
+    for _ in range(2):
+        if k >= len(tokens) or tokens[k].low not in _COMPLEMENT_PREPOSITIONS:
+            break
+        # a complement before the subject: "a expliqué à l’AFP le président du groupe",
+        # "a raillé sur X le député", "raconte au téléphone Mathilde Kalsakau"
         k += 1
         if k < len(tokens) and tokens[k].low in DEFINITE | INDEFINITE:
             k += 1
         while k < len(tokens) and tokens[k].kind == "w" and tokens[k].low not in DEFINITE:
             if tokens[k].low in INDEFINITE or tokens[k].low in NP_STOPS:
                 break
+            if tokens[k].start in people and tokens[k].text[0].isupper() and k > 0:
+                if tokens[k - 1].low not in _COMPLEMENT_PREPOSITIONS | {"l'"}:
+                    break
             k += 1
     if k < len(tokens) and tokens[k].low in NP_STOPS:
         return None  # "a rappelé que …": no subject after the verb
@@ -150,8 +166,11 @@ def np_after(tokens: Sequence[Token], k: int, text: str, mentions: MentionIndex)
         end += 1
     # an apposition: ", Dmitri Peskov" closing the phrase
     if end + 1 < len(tokens) and tokens[end].text == ",":
-        after = mentions.within(tokens[end + 1].start, tokens[-1].end)
-        if after and after[0].start == tokens[end + 1].start:
+        first = end + 1
+        while first < len(tokens) - 1 and tokens[first].low in TITLES:
+            first += 1  # "son avocate, Me Nadia Haddad"
+        after = mentions.within(tokens[first].start, tokens[-1].end)
+        if after and after[0].start == tokens[first].start:
             role = any(t.low in ROLE_NOUNS for t in tokens[k:end])
             if after[0].label == "PER" or role:
                 return entity_speaker(after[0])
@@ -174,12 +193,24 @@ def np_before(tokens: Sequence[Token], k: int, text: str, mentions: MentionIndex
             if t.kind == "w" and t.low in _LEFT_STOPS:
                 break
             i -= 1
+        if i >= 0 and tokens[i].low == "qui" and i + 1 == end and i > 0 and tokens[i - 1].text == ",":
+            i -= 2  # "La France insoumise, qui jugeait …": the antecedent speaks
+            continue
         segments.append(tokens[i + 1 : end])
         if i < 0 or tokens[i].text != ",":
             break
         if segments[-1] and len(segments) == 1 and not _apposition_possible(segments[-1]):
             break
         i -= 1
+    if len(segments) == 3 and not segments[0]:
+        # "A, B, a déclaré": B in apposition to A; a name in B, else A, the head
+        named = analyse(segments[1], text, mentions)
+        if named is not None and named.label == "PER" and _just_a_name(segments[1], named):
+            return named
+        head = analyse(segments[2], text, mentions)
+        if head is not None and (head.is_entity or named is None or not named.is_entity):
+            return head
+        return named
     best: Speaker | None = None
     for seg in segments:
         found = analyse(seg, text, mentions)
@@ -187,11 +218,17 @@ def np_before(tokens: Sequence[Token], k: int, text: str, mentions: MentionIndex
             continue
         if best is None:
             best = found
-            if found.kind != "definite":
+            if found.kind not in ("definite", "indefinite"):
                 return found
-        elif found.is_entity and found.label == "PER":
+        elif found.is_entity and found.label == "PER" and _just_a_name(seg, found):
             return found  # "le porte-parole du Kremlin" in apposition to a name
     return best
+
+
+def _just_a_name(seg: Sequence[Token], speaker: Speaker) -> bool:
+    """The segment ends with the speaker's name ("Le Dr Gwenola Le Nours"), it is not a clause
+    that mentions someone ("Biden parlait")."""
+    return bool(seg) and speaker.span is not None and seg[-1].end == speaker.span[1]
 
 
 def _apposition_possible(seg: Sequence[Token]) -> bool:
