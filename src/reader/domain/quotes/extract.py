@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from reader.domain.model import Article, Field, RawMention
 from reader.domain.quotes.cues import Cue, match_cue
 from reader.domain.quotes.lexicon import AUXILIARIES, DEFINITE, DOCUMENT_NOUNS, NP_STOPS, ROLE_NOUNS
-from reader.domain.quotes.spans import find_stretches, passes_speech_test
+from reader.domain.quotes.spans import find_stretches, names_a_thing, passes_speech_test
 from reader.domain.quotes.speakers import (
     MentionIndex,
     Speaker,
@@ -91,7 +91,10 @@ class _FieldQuotes:
                 for token_start, token_end, start, end in self._split(
                     st.open_at, st.close_at, st.start, st.end
                 ):
-                    if not passes_speech_test(self.text[start:end]):
+                    quoted = self.text[start:end]
+                    if not passes_speech_test(quoted):
+                        continue
+                    if names_a_thing(quoted, self.text[max(p_start, st.open_at - 60) : st.open_at]):
                         continue
                     spans.append((token_start, token_end, len(self.pieces)))
                     self.pieces.append(_Piece(token_start, token_end, start, end))
@@ -258,7 +261,9 @@ class _FieldQuotes:
             for back in (1, 2):
                 if s_index - back < 0:
                     break
-                found = self._sentence_speaker(s_index - back, with_subject=_personish(speaker.text))
+                found = self._sentence_speaker(
+                    s_index - back, with_subject=_personish(speaker.text)
+                )
                 if found is not None:
                     return found
         if _is_role(speaker.text):

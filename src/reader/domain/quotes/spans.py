@@ -123,6 +123,35 @@ def has_conjugated_verb(words: list[str]) -> bool:
     return False
 
 
+_TITLE_NOUNS = frozenset(
+    split_words(
+        """exposition livre roman film ouvrage essai album chanson spectacle pièce série
+        émission documentaire recueil loi projet opération plan programme dispositif campagne
+        label festival journal magazine rubrique chronique intitulé intitulée intitulés
+        intitulées baptisé baptisée baptisés baptisées nommé nommée dénommé dénommée surnommé
+        surnommée titre slogan hashtag mot-dièse thème devise nom"""
+    )
+)
+_CHARGES = frozenset(
+    split_words(
+        """enquête examen condamné condamnée condamnés poursuivi poursuivie poursuivis inculpé
+        inculpée jugé jugée jugés accusé accusée judiciaire plainte instruction chef chefs"""
+    )
+)
+
+
+def names_a_thing(text: str, before: str) -> bool:
+    """A verbless stretch that names something rather than quoting someone: after a noun for
+    a work, a law or a plan (`l’exposition « … »`, `la loi « … »`), or a charge (`une enquête
+    pour « … » et « … »`)."""
+    words = [re.sub(r"^[a-z]+'", "", fold_word(w)) for w in _WORD.findall(before)][-12:]
+    if not words or has_conjugated_verb(text.split()):
+        return False
+    if words[-1] in _TITLE_NOUNS:
+        return True
+    return words[-1] in ("pour", "de", "d'", "et") and any(w in _CHARGES for w in words[:-1])
+
+
 def passes_speech_test(text: str) -> bool:
     """The guidelines' rule 1/2: a conjugated verb, or at least four words (split on spaces);
     names and titles (every word capitalised) are not quotations."""
@@ -133,6 +162,7 @@ def passes_speech_test(text: str) -> bool:
     if not alpha:
         return False
     if len(words) >= 4:
+        alpha = [re.sub(r"^(?i:[dl]['’])(?=[A-ZÀ-Ý])", "", w) for w in alpha]  # "d'El"
         capitalised = sum(1 for w in alpha if w[0].isupper())
         small = sum(1 for w in alpha if not w[0].isupper() and fold_word(w) in _SMALL_WORDS)
         if capitalised + small == len(alpha) and capitalised >= len(alpha) / 2:

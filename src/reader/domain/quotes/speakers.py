@@ -193,7 +193,13 @@ def np_before(tokens: Sequence[Token], k: int, text: str, mentions: MentionIndex
             if t.kind == "w" and t.low in _LEFT_STOPS:
                 break
             i -= 1
-        if i >= 0 and tokens[i].low == "qui" and i + 1 == end and i > 0 and tokens[i - 1].text == ",":
+        if (
+            i >= 0
+            and tokens[i].low == "qui"
+            and i + 1 == end
+            and i > 0
+            and tokens[i - 1].text == ","
+        ):
             i -= 2  # "La France insoumise, qui jugeait …": the antecedent speaks
             continue
         segments.append(tokens[i + 1 : end])
