@@ -91,17 +91,21 @@ def match_cue(tokens: list[Token], k: int, *, after_quote: bool = False) -> Cue 
             part = tokens[j].low
             if _form(part) and (_PARTICIPLE.search(part) or part in ("dit", "écrit")):
                 return Cue(k, j + 1, f"{tok.text} {tokens[j].text}", "verb", pronoun)
-            if part in ("laissé", "fait") and j + 1 < len(tokens):
-                if tokens[j + 1].low in _SAYING_INFINITIVES:  # "a laissé entendre"
-                    text = f"{tok.text} {tokens[j].text} {tokens[j + 1].text}"
-                    return Cue(k, j + 2, text, "verb", pronoun)
+            saying = j + 1 < len(tokens) and tokens[j + 1].low in _SAYING_INFINITIVES
+            if part in ("laissé", "fait") and saying:  # "a laissé entendre"
+                text = f"{tok.text} {tokens[j].text} {tokens[j + 1].text}"
+                return Cue(k, j + 2, text, "verb", pronoun)
             words = _words_cue(tokens, k, j)
             if words is not None:
                 return words
         return None
-    if base in ("laisse", "laissent", "fait", "font") and k + 1 < len(tokens):
-        if tokens[k + 1].low in _SAYING_INFINITIVES:  # "fait savoir"
-            return Cue(k, k + 2, f"{tok.text} {tokens[k + 1].text}", "verb", pronoun)
+    after = tokens[k + 1] if k + 1 < len(tokens) else None
+    if (
+        base in ("laisse", "laissent", "fait", "font")
+        and after
+        and after.low in _SAYING_INFINITIVES
+    ):
+        return Cue(k, k + 2, f"{tok.text} {after.text}", "verb", pronoun)  # "fait savoir"
     if not _form(base):
         return None
     if tok.text[0].isupper() and k > 0:
@@ -114,8 +118,7 @@ def match_cue(tokens: list[Token], k: int, *, after_quote: bool = False) -> Cue 
     if base.endswith(("é", "ée", "és", "ées")):
         return None  # a bare participle: "le texte, signé ..." is not a cue
     subject_before = prev is not None and prev.low in ("il", "elle", "ils", "elles", "on", "qui")
-    nxt = tokens[k + 1] if k + 1 < len(tokens) else None
-    clause_after = nxt is not None and nxt.low in ("que", "qu'", ":")
+    clause_after = after is not None and after.low in ("que", "qu'", ":")
     if base in AMBIGUOUS_FORMS and not (after_quote or pronoun or subject_before or clause_after):
         return None
     infinitive = base.endswith(("er", "ir", "re")) and not pronoun

@@ -150,9 +150,9 @@ def np_after(tokens: Sequence[Token], k: int, text: str, mentions: MentionIndex)
         while k < len(tokens) and tokens[k].kind == "w" and tokens[k].low not in DEFINITE:
             if tokens[k].low in INDEFINITE or tokens[k].low in NP_STOPS:
                 break
-            if tokens[k].start in people and tokens[k].text[0].isupper() and k > 0:
-                if tokens[k - 1].low not in _COMPLEMENT_PREPOSITIONS | {"l'"}:
-                    break
+            named = tokens[k].start in people and tokens[k].text[0].isupper()
+            if named and tokens[k - 1].low not in _COMPLEMENT_PREPOSITIONS | {"l'"}:
+                break
             k += 1
     if k < len(tokens) and tokens[k].low in NP_STOPS:
         return None  # "a rappelé que …": no subject after the verb
