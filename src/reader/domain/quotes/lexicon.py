@@ -140,7 +140,7 @@ STRESSED_PRONOUNS = frozenset(split_words("lui elle eux elles"))
 NP_STOPS = frozenset(
     split_words("""à au aux sur pour dans en avec après avant lors devant contre par via chez selon
     qui que qu' qu’ dont où lequel laquelle et ou mais car sans vers depuis pendant
-    lundi mardi mercredi jeudi vendredi samedi dimanche hier""")
+    lundi mardi mercredi jeudi vendredi samedi dimanche hier sous parmi malgré hors face""")
 )
 
 #: heads of a noun phrase naming a person (a role), not an institution
