@@ -22,6 +22,7 @@ from reader.ui.app_corrections import CorrectionsMixin
 from reader.ui.app_loading import LoadingMixin
 from reader.ui.app_navigation import NavigationMixin
 from reader.ui.app_panes import PanesMixin
+from reader.ui.app_quotes import QuotesMixin
 from reader.ui.app_search import SearchMixin
 from reader.ui.app_themes import ThemesMixin
 from reader.ui.article_view import ArticleView
@@ -48,6 +49,8 @@ class MainScreen(Screen[None]):
         Binding("E", "app.mention(-1)", "Prev mention", show=False),
         Binding("right_square_bracket", "app.entity_step(1)", "Next same entity"),
         Binding("left_square_bracket", "app.entity_step(-1)", "Prev same entity", show=False),
+        Binding("quotation_mark", "app.quote(1)", "Next quote"),
+        Binding("apostrophe", "app.quote(-1)", "Prev quote", show=False),
         Binding("n", "app.search_step(1)", "Next hit"),
         Binding("N", "app.search_step(-1)", "Prev hit", show=False),
         Binding("ctrl+o,alt+left", "app.history(-1)", "Back", show=False),
@@ -82,7 +85,13 @@ class MainScreen(Screen[None]):
 
 
 class ReaderApp(
-    LoadingMixin, NavigationMixin, PanesMixin, SearchMixin, CorrectionsMixin, ThemesMixin
+    LoadingMixin,
+    NavigationMixin,
+    PanesMixin,
+    QuotesMixin,
+    SearchMixin,
+    CorrectionsMixin,
+    ThemesMixin,
 ):
     """Three panes: sources | article with highlighted entities | cross-references."""
 

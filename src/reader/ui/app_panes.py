@@ -44,7 +44,7 @@ class PanesMixin(ReaderBase):
             self.call_after_refresh(self._related_finder.request, library, article_id)
         if self.selected_entity and library and self.selected_entity in library.entities:
             entity = library.entities[self.selected_entity]
-            panel.show_entity(entity, self.refs(entity.id))
+            panel.show_entity(entity, self.refs(entity.id), self.entity_quotes(entity.id))
 
     def on_related_ready(self, message: RelatedReady) -> None:
         """A worker found the related articles: list them if that article is still shown."""
@@ -80,7 +80,7 @@ class PanesMixin(ReaderBase):
             or panel.entity.id != entity.id
         ):
             self.selected_entity = entity.id
-            panel.show_entity(entity, self.refs(entity.id))
+            panel.show_entity(entity, self.refs(entity.id), self.entity_quotes(entity.id))
         panel.set_current(message.article, message.mention.field, message.mention.start)
         self.state.set_position(self.corpus, message.article, message.mention.start)
 

@@ -46,8 +46,12 @@ class DisplayLine:
 @lru_cache(maxsize=64)
 def _line_pattern(width: int) -> re.Pattern[str]:
     # Greedy: the longest run starting at a non-space that ends before a space (or the end);
-    # failing that (a word longer than the line) exactly `width` characters.
-    return re.compile(rf"\S.{{0,{width - 1}}}(?=\s|$)|\S{{{width}}}")
+    # failing that (a word longer than the line) exactly `width` characters. French
+    # typography: no break at a no-break space, after « or before » : ; ! ?
+    return re.compile(
+        rf"\S.{{0,{width - 1}}}(?<!«)(?=[^\S\u00a0\u202f](?![»:;!?\u00a0\u202f])|$)"
+        rf"|\S{{{width}}}"
+    )
 
 
 def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
