@@ -49,7 +49,7 @@ class MainScreen(Screen[None]):
         Binding("E", "app.mention(-1)", "Prev mention", show=False),
         Binding("right_square_bracket", "app.entity_step(1)", "Next same entity"),
         Binding("left_square_bracket", "app.entity_step(-1)", "Prev same entity", show=False),
-        Binding("quotation_mark", "app.quote(1)", "Next quote"),
+        Binding("quotation_mark", "app.quote(1)", "Next quote", show=False),
         Binding("apostrophe", "app.quote(-1)", "Prev quote", show=False),
         Binding("n", "app.search_step(1)", "Next hit"),
         Binding("N", "app.search_step(-1)", "Prev hit", show=False),
