@@ -40,6 +40,10 @@ from reader.domain.quotes.speakers import (
 from reader.domain.quotes.tokens import Token, sentences, tokenize
 from reader.domain.quotes.types import RawQuote
 
+#: paragraphs before a quotation that attribution may look back on (pronouns, descriptions,
+#: the person a description names)
+CONTEXT_PARAGRAPHS = 4
+_MARKS = re.compile('[«»“”"]')
 _REPLY_VERBS = re.compile(r"(?:répon|répliqu|rétorqu|ripost)", re.IGNORECASE)
 _INCISE = re.compile(
     r",\s+((?:a|avait)-t-(?:il|elle)\s+[\wéèêàîôûç]+|[\wéèêàîôûç]+-t-(?:il|elle|on)"
@@ -84,8 +88,12 @@ class _FieldQuotes:
 
     # -- finding -------------------------------------------------------------------------
     def find(self) -> None:
-        """Quoted stretches that are quotations, tokens and sentences of every paragraph."""
+        """Quoted stretches that are quotations; tokens and sentences of the paragraphs that
+        hold one and of the few before them (the context attribution looks back on)."""
+        found: dict[int, list[tuple[int, int, int]]] = {}
         for p_index, (p_start, p_end) in enumerate(self.paragraphs):
+            if not _MARKS.search(self.text, p_start, p_end):
+                continue
             spans: list[tuple[int, int, int]] = []
             for st in find_stretches(self.text, p_start, p_end):
                 for token_start, token_end, start, end in self._split(
@@ -98,7 +106,12 @@ class _FieldQuotes:
                         continue
                     spans.append((token_start, token_end, len(self.pieces)))
                     self.pieces.append(_Piece(token_start, token_end, start, end))
-            tokens = tokenize(self.text, p_start, p_end, spans)
+            if spans:
+                found[p_index] = spans
+        needed = sorted({n for p in found for n in range(max(0, p - CONTEXT_PARAGRAPHS), p + 1)})
+        for p_index in needed:
+            p_start, p_end = self.paragraphs[p_index]
+            tokens = tokenize(self.text, p_start, p_end, found.get(p_index, []))
             for sent in sentences(tokens, self.text):
                 s = _Sentence(sent, p_index)
                 s.pieces = [t.quote for t in sent if t.kind == "q"]

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from reader.domain.quotes.lexicon import fold_word, split_words
 
 _SPACE = " \t\n\r\u00a0\u202f\u2009\u2007"
+_MARK = re.compile('[«»“”"]')
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,8 +43,9 @@ def find_stretches(text: str, start: int, end: int) -> list[Stretch]:
     opened = -1
     curly = -1
     straight = -1
-    for i in range(start, end):
-        c = text[i]
+    for m in _MARK.finditer(text, start, end):
+        i = m.start()
+        c = m.group()
         if c == "«":
             if depth == 0:
                 opened = i

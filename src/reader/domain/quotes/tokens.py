@@ -7,7 +7,7 @@ sentence end to the attribution rules. Elided articles are tokens of their own (
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _TOKEN = re.compile(
     r"\b(?:M|MM|Mme|Mmes|Mlle|Mgr|Dr|Pr|Me|St|Ste)\.(?=\s)"
@@ -35,20 +35,17 @@ _ABBREVIATIONS = frozenset(
 _ENDS = frozenset(".!?…")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """A word (`w`), a punctuation mark (`p`) or a whole quotation (`q`, `quote` its index)."""
+class Token(NamedTuple):
+    """A word (`w`), a punctuation mark (`p`) or a whole quotation (`q`, `quote` its index).
+
+    `low` is the token in lower case with a straight apostrophe."""
 
     kind: str
     start: int
     end: int
     text: str
     quote: int = -1
-
-    @property
-    def low(self) -> str:
-        """The token in lower case with a straight apostrophe."""
-        return self.text.lower().replace("’", "'")
+    low: str = ""
 
 
 def tokenize(text: str, start: int, end: int, quotes: list[tuple[int, int, int]]) -> list[Token]:
@@ -58,7 +55,7 @@ def tokenize(text: str, start: int, end: int, quotes: list[tuple[int, int, int]]
     pos = start
     for q_start, q_end, index in sorted(quotes):
         tokens.extend(_plain(text, pos, q_start))
-        tokens.append(Token("q", q_start, q_end, text[q_start:q_end], index))
+        tokens.append(Token("q", q_start, q_end, text[q_start:q_end], index, ""))
         pos = q_end
     tokens.extend(_plain(text, pos, end))
     return tokens
@@ -66,9 +63,12 @@ def tokenize(text: str, start: int, end: int, quotes: list[tuple[int, int, int]]
 
 def _plain(text: str, start: int, end: int) -> list[Token]:
     out: list[Token] = []
+    append = out.append
     for m in _TOKEN.finditer(text, start, end):
-        kind = "w" if m.group()[0].isalnum() or m.group()[0] == "_" else "p"
-        out.append(Token(kind, m.start(), m.end(), m.group()))
+        word = m.group()
+        first = word[0]
+        kind = "w" if first.isalnum() or first == "_" else "p"
+        append(Token(kind, m.start(), m.end(), word, -1, word.lower().replace("’", "'")))
     return out
 
 
