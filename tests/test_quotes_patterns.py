@@ -230,3 +230,30 @@ def test_offsets_are_exact() -> None:
         assert text[q.start : q.end] == q.text
         assert q.speaker_span is not None
         assert text[q.speaker_span[0] : q.speaker_span[1]] == "Jean Dumoulin"
+
+
+def test_institution_description_goes_to_the_body_named_before() -> None:
+    text = (
+        "Le Conseil d'État a annulé mardi le décret de dissolution du collectif.\n\n"
+        "La plus haute juridiction administrative juge que « les faits reprochés ne suffisent "
+        "pas »."
+    )
+    q = _one(_quotes(text, {"Conseil d'État": "ORG"}), "les faits")
+    assert (q.speaker, q.cue) == ("Conseil d'État", "juge")
+
+
+def test_adverbial_phrase_between_auxiliary_and_participle() -> None:
+    text = "Le président de la fédération, Florian Garnier, a de son côté appelé à « garder la tête froide »."
+    q = _one(_quotes(text, {"Florian Garnier": "PER"}), "garder")
+    assert (q.speaker, q.cue) == ("Florian Garnier", "a appelé")
+
+
+def test_speaker_named_only_in_the_headline() -> None:
+    article, mentions = _article(
+        "Le ministère estime que la mesure « aurait des effets limités ».",
+        {"Bercy": "ORG"},
+        title="Bercy doute de la réforme",
+    )
+    (q,) = extract_quotes(article, mentions)
+    assert (q.speaker, q.speaker_field, q.cue) == ("Bercy", "title", "estime")
+    assert article.title[q.speaker_span[0] : q.speaker_span[1]] == "Bercy"  # type: ignore[index]

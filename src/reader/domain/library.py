@@ -488,16 +488,16 @@ class Library:
             out = []
             for aid in self._order:
                 for q in everything.get(aid, ()):
-                    if q.speaker_span and (aid, q.field, *q.speaker_span) in spans:
-                        out.append(_linked(aid, q, {(q.field, *q.speaker_span): entity_id}))
+                    where = q.speaker_field or q.field
+                    if q.speaker_span and (aid, where, *q.speaker_span) in spans:
+                        out.append(_linked(aid, q, {(where, *q.speaker_span): entity_id}))
             return out
-        return [
-            q for aid in self._order for q in self.quotes(aid) if q.speaker_entity == entity_id
-        ]
+        return [q for aid in self._order for q in self.quotes(aid) if q.speaker_entity == entity_id]
 
 
 def _linked(article_id: str, q: RawQuote, entity_at: Mapping[tuple[Any, int, int], str]) -> Quote:
-    entity = entity_at.get((q.field, *q.speaker_span)) if q.speaker_span else None
+    where = q.speaker_field or q.field
+    entity = entity_at.get((where, *q.speaker_span)) if q.speaker_span else None
     return Quote(article_id, q.field, q.start, q.end, q.text, q.speaker, entity, q.cue)
 
 

@@ -136,6 +136,7 @@ def _quote_rows(quotes: Sequence[RawQuote]) -> str:
                 list(q.speaker_span) if q.speaker_span else None,
                 q.cue,
                 q.speaker_label,
+                q.speaker_field,
             ]
             for q in quotes
         ],
@@ -146,7 +147,9 @@ def _quote_rows(quotes: Sequence[RawQuote]) -> str:
 def _quotes_from(raw: str) -> list[RawQuote]:
     """Quotations stored by `_quote_rows`."""
     return [
-        RawQuote(r[0], r[1], r[2], r[3], r[4], (r[5][0], r[5][1]) if r[5] else None, r[6], r[7])
+        RawQuote(
+            r[0], r[1], r[2], r[3], r[4], (r[5][0], r[5][1]) if r[5] else None, r[6], r[7], r[8]
+        )
         for r in json.loads(raw)
     ]
 

@@ -53,11 +53,44 @@ def _form(low: str) -> bool:
     return low in SPEECH_FORMS or low.replace("'", "’") in SPEECH_FORMS
 
 
+#: adverbial phrases that sit between an auxiliary and its participle ("a de son côté appelé")
+_ADVERB_PHRASES = tuple(
+    tuple(phrase.split())
+    for phrase in (
+        "de son côté",
+        "de leur côté",
+        "pour sa part",
+        "pour leur part",
+        "quant à lui",
+        "quant à elle",
+        "à son tour",
+        "une nouvelle fois",
+        "à nouveau",
+        "lui aussi",
+        "elle aussi",
+        "par ailleurs",
+        "en outre",
+        "d' ailleurs",
+        "pour l' heure",
+        "à plusieurs reprises",
+    )
+)
+
+
 def _skip_adverbs(tokens: list[Token], k: int, limit: int = 3) -> int:
     n = 0
-    while k < len(tokens) and n < limit and tokens[k].kind == "w" and tokens[k].low in ADVERBS:
-        k += 1
-        n += 1
+    while k < len(tokens) and n < limit and tokens[k].kind == "w":
+        if tokens[k].low in ADVERBS:
+            k += 1
+            n += 1
+            continue
+        for phrase in _ADVERB_PHRASES:
+            if tuple(t.low for t in tokens[k : k + len(phrase)]) == phrase:
+                k += len(phrase)
+                n += 1
+                break
+        else:
+            break
     return k
 
 

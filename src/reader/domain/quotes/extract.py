@@ -26,7 +26,14 @@ from dataclasses import dataclass, field
 
 from reader.domain.model import Article, Field, RawMention
 from reader.domain.quotes.cues import Cue, match_cue
-from reader.domain.quotes.lexicon import AUXILIARIES, DEFINITE, DOCUMENT_NOUNS, NP_STOPS, ROLE_NOUNS
+from reader.domain.quotes.lexicon import (
+    AUXILIARIES,
+    DEFINITE,
+    DOCUMENT_NOUNS,
+    INSTITUTION_NOUNS,
+    NP_STOPS,
+    ROLE_NOUNS,
+)
 from reader.domain.quotes.spans import find_stretches, names_a_thing, passes_speech_test
 from reader.domain.quotes.speakers import (
     MentionIndex,
@@ -77,8 +84,14 @@ class _FieldQuotes:
     """The quotations of one field (title or text) of an article."""
 
     def __init__(
-        self, text: str, paragraphs: Sequence[tuple[int, int]], mentions: Sequence[RawMention]
+        self,
+        text: str,
+        paragraphs: Sequence[tuple[int, int]],
+        mentions: Sequence[RawMention],
+        lead: Sequence[RawMention] = (),
     ) -> None:
+        #: the headline's mentions, for a description at the very start of the body
+        self.lead = list(lead)
         self.text = text
         self.paragraphs = paragraphs
         self.mentions = MentionIndex(mentions)
@@ -270,6 +283,17 @@ class _FieldQuotes:
         named = self._apposition(speaker.text)
         if named is not None:
             return named
+        if _is_institution(speaker.text):
+            for back in (1, 2):
+                if s_index - back >= 0:
+                    found = self._sentence_speaker(s_index - back, with_subject=False)
+                    if found is not None:
+                        return found
+            body = self._named_before(
+                s_index, person=False, before=self.sentences[s_index].tokens[p].start
+            )
+            if body is not None:
+                return body
         if not _REPLY_VERBS.match(cue.text.split()[-1]):
             for back in (1, 2):
                 if s_index - back < 0:
@@ -284,6 +308,26 @@ class _FieldQuotes:
                 if piece.speaker is not None and piece.speaker.label == "PER":
                     return piece.speaker
         return speaker
+
+    def _named_before(self, s_index: int, *, person: bool, before: int) -> Speaker | None:
+        """The first person (or body) named as a subject earlier in the sentence (up to offset
+        `before`) or in the two previous ones, else (near the start of the text) in the
+        headline."""
+        for back in (0, 1, 2):
+            if s_index - back < 0:
+                break
+            tokens = self.sentences[s_index - back].tokens
+            if not tokens:
+                continue
+            end = before if back == 0 else tokens[-1].end
+            for m in self.mentions.within(tokens[0].start, end):
+                if (m.label == "PER") == person and _subject_position(tokens, m.start):
+                    return entity_speaker(m)
+        if s_index < 2 and self.sentences[s_index].paragraph == 0:
+            for m in self.lead:
+                if (m.label == "PER") == person:
+                    return Speaker(m.text, "entity", (m.start, m.end), m.label, "title")
+        return None
 
     def _first_piece(self, s_index: int) -> int:
         sent = self.sentences[s_index]
@@ -504,6 +548,7 @@ class _FieldQuotes:
                     sp.span if sp is not None else None,
                     piece.cue if sp is not None else None,
                     sp.label if sp is not None else None,
+                    "title" if sp is not None and sp.field == "title" else None,
                 )
             )
         return out
@@ -525,6 +570,33 @@ def _personish(description: str) -> bool:
     return not any(w in DOCUMENT_NOUNS for w in words)
 
 
+def _subject_position(tokens: list[Token], start: int) -> bool:
+    """The mention at `start` opens its sentence or clause (after a determiner at most), as a
+    subject does; not an all-capitals rubric."""
+    before = [t for t in tokens if t.end <= start]
+    if before and before[-1].low in DEFINITE:
+        before.pop()
+    following = next((t for t in tokens if t.start >= start), None)
+    if following is not None and following.text.isupper() and len(following.text) > 4:
+        return False
+    return (
+        not before
+        or before[-1].text in (",", ":", "|", ";")
+        or before[-1].low
+        in (
+            "et",
+            "mais",
+            "que",
+            "qu'",
+        )
+    )
+
+
+def _is_institution(description: str) -> bool:
+    words = _description_key(description).split()[:3]
+    return any(w in INSTITUTION_NOUNS for w in words)
+
+
 def _is_role(description: str) -> bool:
     words = _description_key(description).split()[:3]
     return any(w in ROLE_NOUNS for w in words)
@@ -540,8 +612,12 @@ def extract_quotes(article: Article, mentions: Sequence[RawMention]) -> list[Raw
         title.find()
         title.attribute()
         out.extend(title.quotes("title"))
+    title_mentions = [m for m in mentions if m.field == "title"]
     body = _FieldQuotes(
-        article.text, article.paragraphs, [m for m in mentions if m.field == "text"]
+        article.text,
+        article.paragraphs,
+        [m for m in mentions if m.field == "text"],
+        [] if article.title_derived else title_mentions,
     )
     body.find()
     body.attribute()

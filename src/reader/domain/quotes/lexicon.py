@@ -28,6 +28,7 @@ appel espér assén prôn réagi insinu prédi pronostiqu conclu résum explicit
 admonest tonn fulmin s'emport emport tempêt interpell sermonn invoqu évoqu mentionn
 dédi qualifi critiqu vant souhait redout alert alarm agac indign insurg étonn reproch
 contest revendiqu analys tacl pest désol parl cit insist énumér soupir grinc rassur
+recommand préconis conseill
 plaisant moqu
 """)
 
@@ -50,7 +51,8 @@ promettre dément démentent démenti démentir réagit réagissent réagi réag
 cru soutint prédit relève relèvent répondit reprend reprennent repris reprendre s'exclame
 s'écrie écrie
 s'écrit confie confié garantit garanti garantir décrit décrivent décrire décrivait
-craint craignent craindre convient conviennent concède concèdent concédé
+craint craignent craindre convient conviennent concède concèdent concédé suggère
+suggèrent suggéré suggérer
 """)
 
 ER_ENDINGS = (
@@ -170,6 +172,18 @@ ROLE_NOUNS = frozenset(
     riverains parent parents agent agents salariée ouvrier ouvrière délégué déléguée
     secrétaire-général conseillers historien historienne sociologue politologue
     épidémiologiste virologue scientifique ingénieur architecte urbaniste adjointe""")
+)
+
+#: heads of a noun phrase naming an institution ("la haute juridiction administrative")
+INSTITUTION_NOUNS = frozenset(
+    split_words(
+        """juridiction cour tribunal conseil institution organisation fédération syndicat
+        association collectif entreprise société groupe compagnie ministère gouvernement
+        parti formation mouvement agence autorité instance commission banque chancellerie
+        présidence municipalité mairie préfecture région département organisme établissement
+        club équipe direction diplomatie administration armée police gendarmerie parquet
+        exécutif opposition majorité fondation ong"""
+    )
 )
 
 #: heads of a noun phrase naming a text or a body that speaks for its issuer

@@ -52,6 +52,9 @@ class Speaker:
     kind: str
     span: tuple[int, int] | None = None
     label: str | None = None
+    #: where `span` is when not in the quotation's own field (a body quote's speaker named
+    #: only in the headline)
+    field: str | None = None
 
     @property
     def is_entity(self) -> bool:

@@ -23,6 +23,8 @@ class RawQuote:
     speaker_span: tuple[int, int] | None
     cue: str | None
     speaker_label: str | None = None
+    #: the field of `speaker_span` when it is not the quotation's own (None: the same)
+    speaker_field: Field | None = None
 
 
 @dataclass(frozen=True, slots=True)
