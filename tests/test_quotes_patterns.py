@@ -243,7 +243,10 @@ def test_institution_description_goes_to_the_body_named_before() -> None:
 
 
 def test_adverbial_phrase_between_auxiliary_and_participle() -> None:
-    text = "Le président de la fédération, Florian Garnier, a de son côté appelé à « garder la tête froide »."
+    text = (
+        "Le président de la fédération, Florian Garnier, a de son côté appelé à "
+        "« garder la tête froide »."
+    )
     q = _one(_quotes(text, {"Florian Garnier": "PER"}), "garder")
     assert (q.speaker, q.cue) == ("Florian Garnier", "a appelé")
 
