@@ -367,9 +367,10 @@ class _FieldQuotes:
         if sent.cue_speaker is not None:
             return sent.cue_speaker
         if with_subject and sent.tokens:
-            opening = np_after(sent.tokens, 0, self.text, self.mentions)
-            if opening is not None and opening.label == "PER":
-                return opening  # "Le ministre de la Santé, Yannick Neuder, a exclu …"
+            if sent.tokens[0].low in DEFINITE:  # "Le ministre de la Santé, Yannick Neuder, …"
+                opening = np_after(sent.tokens, 0, self.text, self.mentions)
+                if opening is not None and opening.label == "PER":
+                    return opening
             subject = self._subject_description(sent.tokens)
             if subject is not None:
                 return subject
