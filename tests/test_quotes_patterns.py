@@ -260,3 +260,24 @@ def test_speaker_named_only_in_the_headline() -> None:
     (q,) = extract_quotes(article, mentions)
     assert (q.speaker, q.speaker_field, q.cue) == ("Bercy", "title", "estime")
     assert article.title[q.speaker_span[0] : q.speaker_span[1]] == "Bercy"  # type: ignore[index]
+
+
+def test_incise_only_verb_right_after_a_quote() -> None:
+    text = "« Ce n'est pas le moment de céder », tranche Hélène Marchal. Elle doit trancher demain."
+    q = _one(_quotes(text, {"Hélène Marchal": "PER"}), "Ce n'est pas")
+    assert (q.speaker, q.cue) == ("Hélène Marchal", "tranche")
+
+
+def test_peut_on_lire_in_a_communique() -> None:
+    text = (
+        "« Les écoles resteront ouvertes », peut-on lire dans le communiqué de la "
+        "préfecture du Nord."
+    )
+    q = _one(_quotes(text, {"préfecture du Nord": "ORG"}), "Les écoles")
+    assert (q.speaker, q.cue) == ("préfecture du Nord", "peut-on lire")
+
+
+def test_object_pronoun_before_the_verb() -> None:
+    text = "Marc Lenoir le répète : « Nous ne fermerons aucune classe cette année. »"
+    q = _one(_quotes(text, {"Marc Lenoir": "PER"}), "Nous ne fermerons")
+    assert (q.speaker, q.cue) == ("Marc Lenoir", "répète")

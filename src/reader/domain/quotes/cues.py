@@ -14,6 +14,7 @@ from reader.domain.quotes.lexicon import (
     ADVERBS,
     AMBIGUOUS_FORMS,
     AUXILIARIES,
+    INCISE_FORMS,
     SPEECH_FORMS,
     split_words,
 )
@@ -139,19 +140,24 @@ def match_cue(tokens: list[Token], k: int, *, after_quote: bool = False) -> Cue 
         and after.low in _SAYING_INFINITIVES
     ):
         return Cue(k, k + 2, f"{tok.text} {after.text}", "verb", pronoun)  # "fait savoir"
-    if not _form(base):
+    reading = low == "lit-on" or (low == "peut-on" and after is not None and after.low == "lire")
+    if reading:  # "« … », peut-on lire dans le communiqué du ministère"
+        last = k + 1 if low == "lit-on" else k + 2
+        return Cue(k, last, " ".join(t.text for t in tokens[k:last]), "selon")
+    if not _form(base) and not (after_quote and base in INCISE_FORMS):
         return None
     if tok.text[0].isupper() and k > 0:
         return None  # a name ("Twitter"), not a verb
     prev = tokens[k - 1] if k else None
-    if prev is not None and prev.kind == "w" and prev.low in _DETERMINERS:
-        return None  # a noun: "la menace", "une note"
+    clause_after = after is not None and after.low in ("que", "qu'", ":")
+    clitic = prev is not None and prev.low in ("le", "la", "les", "l'") and clause_after
+    if prev is not None and prev.kind == "w" and prev.low in _DETERMINERS and not clitic:
+        return None  # a noun: "la menace", "une note" (but "X le répète :")
     if prev is not None and prev.kind == "w" and prev.low in AUXILIARIES:
         return None  # the participle of a compound form matched from its auxiliary
     if base.endswith(("é", "ée", "és", "ées")):
         return None  # a bare participle: "le texte, signé ..." is not a cue
     subject_before = prev is not None and prev.low in ("il", "elle", "ils", "elles", "on", "qui")
-    clause_after = after is not None and after.low in ("que", "qu'", ":")
     if base in AMBIGUOUS_FORMS and not (after_quote or pronoun or subject_before or clause_after):
         return None
     infinitive = base.endswith(("er", "ir", "re")) and not pronoun

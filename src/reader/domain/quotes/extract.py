@@ -250,7 +250,10 @@ class _FieldQuotes:
         if cue.pronoun:
             return Speaker(cue.pronoun, "pronoun")
         if cue.kind == "selon":
-            found = np_after(tokens, cue.last, self.text, self.mentions)
+            k = cue.last
+            if cue.first != k - 1 and k < len(tokens) and tokens[k].low in ("dans", "sur"):
+                k += 1  # "peut-on lire dans le communiqué de …"
+            found = np_after(tokens, k, self.text, self.mentions)
             if found is not None and found.kind in ("definite", "indefinite"):
                 head = _description_key(found.text).split()[:3]
                 if not any(w in ROLE_NOUNS or w in DOCUMENT_NOUNS for w in head):

@@ -96,6 +96,15 @@ AMBIGUOUS_FORMS = frozenset(
     promis admis repris cru juré ni nie évoque menace menaces""")
 )
 
+#: forms that report speech only as an incise, right after a quotation ("« … », tranche-t-il")
+INCISE_FORMS = frozenset(
+    split_words(
+        """tranche tranchent abonde abondent renchérit renchérissent enchaîne enchaînent
+        tempère tempèrent relativise relativisent sourit sourient rit rient plaisante
+        s'amuse complète complètent embraye poursuit continue continuent reprend"""
+    )
+)
+
 #: auxiliaries of compound tenses (inverted forms included)
 AUXILIARIES = (
     "a",

@@ -22,7 +22,7 @@ from reader.domain.quotes.lexicon import (
 )
 from reader.domain.quotes.tokens import Token
 
-_CLITICS = frozenset(split_words("ne n' lui leur l' m' t' se s' y en nous vous me te"))
+_CLITICS = frozenset(split_words("ne n' lui leur l' le la les m' t' se s' y en nous vous me te"))
 _LEFT_STOPS = frozenset(
     split_words("""que qu' et mais car or donc si lorsque lorsqu' quand puisque puisqu' comme
         tandis où
