@@ -238,6 +238,7 @@ class Library:
 
     def __post_init__(self) -> None:
         self._quote_groups: QuoteGroups | None = None
+        self._everything: Mapping[str, Sequence[RawQuote]] | None = None
         self._entity_sets: EntitySets | None = None
         self._by_entity: dict[str, list[str]] | None = None
         if not self.infos:
@@ -448,10 +449,7 @@ class Library:
         if self._quote_groups is None:
             from reader.domain.quotes.groups import group_quotes
 
-            if self.source is not None:
-                everything: Mapping[str, Sequence[RawQuote]] = self.source.all_quotes()
-            else:
-                everything = {aid: qs for aid, qs in self.raw_quotes.items() if qs}
+            everything = self._all_quotes()
             rank = {aid: n for n, aid in enumerate(self._order)}
 
             def first_key(aid: str) -> tuple[str, ...]:
@@ -467,6 +465,15 @@ class Library:
             self._quote_groups = QuoteGroups(groups)
         return self._quote_groups
 
+    def _all_quotes(self) -> Mapping[str, Sequence[RawQuote]]:
+        """Every article's quotations (read once: the library is a snapshot)."""
+        if self._everything is None:
+            if self.source is not None:
+                self._everything = self.source.all_quotes()
+            else:
+                self._everything = {aid: qs for aid, qs in self.raw_quotes.items() if qs}
+        return self._everything
+
     def same_quote(self, article_id: str, index: int) -> list[Quote]:
         """Every quotation of the same utterance as quote `index` of the article, the first
         article to carry it first (just that quote when it is nowhere else)."""
@@ -479,7 +486,7 @@ class Library:
     def entity_quotes(self, entity_id: str) -> list[Quote]:
         """The entity's quotations across the corpus, in reading order."""
         if self.source is not None:
-            everything: Mapping[str, Sequence[RawQuote]] = self.source.all_quotes()
+            everything = self._all_quotes()
             spans = {
                 (aid, m.field, m.start, m.end)
                 for aid, ms in self.source.entity_mentions(entity_id).items()

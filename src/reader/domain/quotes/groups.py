@@ -24,7 +24,9 @@ _STOP = frozenset(
     notre votre vos elle lui""")
 )
 #: a content word shared by more quotations than this finds no candidates (too common)
-_MAX_POSTINGS = 400
+_MAX_POSTINGS = 60
+#: candidates are looked up by this many of a quotation's rarest content words
+_KEYS = 3
 _STEM = 5
 
 
@@ -59,6 +61,14 @@ def _shape(text: str) -> _Shape:
     stems = frozenset(w[:_STEM] for w in words)
     content = frozenset(w[:_STEM] for w in words if len(w) > 2 and w not in _STOP)
     return _Shape(" ".join(words), stems, content)
+
+
+def _plausible(a: _Shape, b: _Shape) -> bool:
+    """A cheap first test: enough shared content words, and lengths that allow a match."""
+    short, long_ = (a, b) if len(a.content) <= len(b.content) else (b, a)
+    if len(short.content) < 2:
+        return bool(short.content & long_.content) and len(long_.content) <= 2
+    return len(short.content & long_.content) * 2 >= len(short.content)
 
 
 def _same_text(a: _Shape, b: _Shape) -> bool:
@@ -99,10 +109,6 @@ def group_quotes(
             refs.append(QuoteRef(aid, i))
             shapes.append(_shape(q.text))
             raws.append(q)
-    postings: dict[str, list[int]] = {}
-    for n, shape in enumerate(shapes):
-        for stem in shape.content:
-            postings.setdefault(stem, []).append(n)
     parent = list(range(len(refs)))
 
     def find(x: int) -> int:
@@ -111,17 +117,34 @@ def group_quotes(
             x = parent[x]
         return x
 
+    # word-for-word reprints join at once; only one of them looks for other candidates
+    first_of: dict[str, int] = {}
+    lead: list[int] = []
     for n, shape in enumerate(shapes):
+        same = first_of.setdefault(shape.folded, n)
+        if same != n and _compatible(raws[n], raws[same]):
+            parent[n] = find(same)
+        else:
+            lead.append(n)
+    postings: dict[str, list[int]] = {}
+    for n in lead:
+        for stem in shapes[n].content:
+            postings.setdefault(stem, []).append(n)
+
+    for n in lead:
+        shape = shapes[n]
+        # candidates share one of this quotation's rarest content words
+        keys = sorted(shape.content, key=lambda stem: len(postings[stem]))[:_KEYS]
         seen: set[int] = set()
-        for stem in shape.content:
+        for stem in keys:
             posting = postings[stem]
             if len(posting) > _MAX_POSTINGS:
                 continue
             for other in posting:
-                if other <= n or other in seen:
+                if other == n or other in seen:
                     continue
                 seen.add(other)
-                if find(n) == find(other):
+                if not _plausible(shape, shapes[other]) or find(n) == find(other):
                     continue
                 if _compatible(raws[n], raws[other]) and _same_text(shape, shapes[other]):
                     parent[find(other)] = find(n)
