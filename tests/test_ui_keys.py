@@ -405,11 +405,11 @@ async def test_p_shows_problems(tmp_path: Path) -> None:
         assert not isinstance(app.screen, ProblemsScreen)
 
 
-async def test_typing_in_list_filters_and_s_sorts(tmp_path: Path) -> None:
+async def test_f_filters_the_list_and_s_sorts(tmp_path: Path) -> None:
     app = app_for(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         sources = app.query_one(SourceList)
-        await pilot.press(*"Fin")
+        await pilot.press("f", *"Fin")
         await pilot.pause()
         assert isinstance(app.focused, FilterInput)
         assert sources.shown == ["a1", "a2"]  # "Fin des pourparlers", "La Finlande …"
@@ -422,6 +422,10 @@ async def test_typing_in_list_filters_and_s_sorts(tmp_path: Path) -> None:
         await pilot.press("s")
         assert sources.shown == ["a1", "a2", "a3", "a4"]
         await pilot.press("f", *"kreml", "enter")
+        await pilot.pause()
+        assert isinstance(app.focused, SourceOptions)  # enter ends the filter, keeps it
+        assert sources.shown == ["a1", "a3"]  # a1 mentions the Kremlin; a3 has it in the title
+        await pilot.press("j", "enter")
         await pilot.pause()
         assert app.current == "a3"
 
@@ -465,10 +469,15 @@ async def test_panel_mention_rows_jump_to_the_mention(tmp_path: Path) -> None:
         await pilot.press("e", "e")
         await pilot.pause()
         panel = app.query_one(XrefPanel)
-        targets = panel.targets()
-        mention_targets = [t for t in targets if not t.related]
-        assert len(mention_targets) == app.library.entities["Vladimir Poutine"].mentions  # type: ignore[union-attr]
+        total = app.library.entities["Vladimir Poutine"].mentions  # type: ignore[union-attr]
+        shown = [t for t in panel.targets() if not t.related and not t.expand]
+        assert 0 < len(shown) < total  # a window around the current mention
         await pilot.press("shift+tab")
+        panel.options.highlighted = panel.options.get_option_index("more-after")
+        await pilot.press("enter")  # "… later: list all"
+        await pilot.pause()
+        mention_targets = [t for t in panel.targets() if not t.related and not t.expand]
+        assert len(mention_targets) == total
         for _ in range(5):
             await pilot.press("j")
         await pilot.press("enter")
@@ -519,8 +528,7 @@ async def test_search_hit_then_e_then_bracket_reaches_another_article(tmp_path: 
         await pilot.press("slash", *"Finlande", "enter")
         await pilot.pause()
         start_article = app.current
-        await pilot.press("e")
-        await pilot.pause()
+        # the hit lies in a mention of Finlande: it is selected at once
         mention = app.query_one(ArticleView).selected_mention
         assert mention is not None and mention.entity == "Finlande"
         for _ in range(3):

@@ -100,10 +100,10 @@ async def test_filter_and_sort_with_many_rows(tmp_path: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         sources = app.query_one(SourceList)
-        await pilot.press(*"1999")
+        await pilot.press("f", *"1999")
         await pilot.pause()
         assert sources.shown == ["z1999"]
-        await pilot.press("enter")
+        await pilot.press("enter", "enter")  # end the filter, open the article
         await pilot.pause()
         assert app.current == "z1999"
         app.query_one(FilterInput).focus()

@@ -47,6 +47,9 @@ def build_parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argumen
         "entities, cross-references, full-text search. Subcommands: "
         + ", ".join(SUBCOMMANDS)
         + " (reader SUBCOMMAND --help).",
+        epilog="Entity corrections (m R L H, u undoes, U unhides) go to one file per corpus: "
+        "corrections/CORPUS.txt in $READER_CONFIG_DIR, else the user config folder "
+        "(~/.config/reader-tui on Linux); the notice shows its path.",
     )
     top.add_argument(
         "paths", nargs="*", metavar="PATH", help="files or folders (default: bundled seeds)"

@@ -66,6 +66,15 @@ class ArticleInfo(NamedTuple):
         )
 
 
+class Reprint(NamedTuple):
+    """Two articles sharing reprinted passages (`a` before `b` in the store's pair order)."""
+
+    a: str
+    b: str
+    passages: int
+    chars: int  # characters of `a` inside the shared passages
+
+
 def _reading_key(info: ArticleInfo) -> tuple[str, str, str]:
     return (info.date or "9999", info.title.casefold(), info.id)
 
@@ -241,6 +250,8 @@ class Library:
         self._everything: Mapping[str, Sequence[RawQuote]] | None = None
         self._entity_sets: EntitySets | None = None
         self._by_entity: dict[str, list[str]] | None = None
+        self._name_keys: list[tuple[str, str]] | None = None
+        self._hidden_by_article: dict[str, int] | None = None
         if not self.infos:
             self.infos = {a.id: ArticleInfo.of(a) for a in self.articles.values()}
         self._order = [i.id for i in sorted(self.infos.values(), key=_reading_key)]
@@ -310,11 +321,22 @@ class Library:
         return self.infos[article_id]
 
     def entity_count(self, article_id: str) -> int:
-        """How many distinct entities the article mentions."""
+        """How many distinct entities the article mentions (hidden ones left out)."""
         info = self.infos.get(article_id)
         if info is not None and info.entities is not None:
-            return info.entities
-        return len(self._entity_ids().get(article_id, ()))
+            return max(0, info.entities - self._hidden_counts().get(article_id, 0))
+        return sum(1 for eid in self._entity_ids().get(article_id, ()) if not self._hidden(eid))
+
+    def _hidden_counts(self) -> dict[str, int]:
+        """Article id → how many hidden entities it mentions (few: hidden by the user)."""
+        if self._hidden_by_article is None:
+            counts: dict[str, int] = {}
+            for ent in self.entities.values():
+                if ent.hidden:
+                    for aid in set(ent.articles):
+                        counts[aid] = counts.get(aid, 0) + 1
+            self._hidden_by_article = counts
+        return self._hidden_by_article
 
     def text_mentions(self, article_id: str) -> list[Mention]:
         """Mentions in the article's body, by offset (hidden entities left out)."""
@@ -389,6 +411,26 @@ class Library:
             contexts,
         )
 
+    def articles_naming(self, text: str) -> set[str]:
+        """Ids of the articles mentioning a (visible) entity one of whose names contains
+        `text`, folded (case, accents, hyphens): `peskov` → every article naming Dmitri Peskov."""
+        from reader.domain.textnorm import fold_key
+
+        key = fold_key(text)
+        if not key:
+            return set()
+        if self._name_keys is None:
+            self._name_keys = [
+                ("\n".join({fold_key(n) for n in (e.name, *e.aliases)}), e.id)
+                for e in self.entities.values()
+                if not e.hidden
+            ]
+        found: set[str] = set()
+        for names, eid in self._name_keys:
+            if key in names:
+                found.update(self._articles_of(eid))
+        return found
+
     def visible_entities(self) -> Iterable[Entity]:
         """Entities not hidden by a user correction, most mentioned first."""
         return sorted(
@@ -416,6 +458,20 @@ class Library:
             self._passages_of(article_id),
             sets=self._entity_sets,
         )
+
+    def reprints(self) -> list[Reprint]:
+        """Every pair of articles sharing reprinted passages, most shared text first (reads
+        each pair's passages: call it from a worker on a big corpus)."""
+        out: list[Reprint] = []
+        for a, b in list(self.passages):
+            if a not in self.infos or b not in self.infos:
+                continue
+            found = self.passages.get((a, b)) or []
+            if found:
+                chars = sum(max(0, p.end - p.start) for p in found)
+                out.append(Reprint(a, b, len(found), chars))
+        out.sort(key=lambda r: (-r.chars, -r.passages, r.a, r.b))
+        return out
 
     def shared_passages(self, a: str, b: str) -> list[SharedPassage]:
         """Passages article `a` shares with `b` (offsets: `start/end` in a, `other_*` in b)."""

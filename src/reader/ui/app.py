@@ -57,10 +57,14 @@ class MainScreen(Screen[None]):
         Binding("ctrl+i,alt+right", "app.history(1)", "Forward", show=False),
         Binding("r", "app.toggle_removed", "Removed text", show=False),
         Binding("p", "app.problems", "Problems", show=False),
+        Binding("c", "app.compare_current", "Compare", show=False, id="compare"),
+        Binding("x", "app.reprints", "Reprints", show=False, id="reprints"),
         Binding("m", "app.correct('merge')", "Merge entity", show=False),
         Binding("R", "app.correct('rename')", "Rename entity", show=False),
         Binding("L", "app.correct('relabel')", "Relabel entity", show=False),
         Binding("H", "app.correct('hide')", "Hide entity", show=False),
+        Binding("u", "app.undo_correction", "Undo correction", show=False, id="correction.undo"),
+        Binding("U", "app.unhide", "Unhide entity", show=False, id="entity.unhide"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -134,12 +138,33 @@ class ReaderApp(
         yield SystemCommand("Help", "All the keys", self.action_help)
         yield SystemCommand("Search", "Full-text search", self.action_search)
         yield SystemCommand(
+            "Reprints", "Pairs of articles sharing reprinted passages (x)", self.action_reprints
+        )
+        yield SystemCommand(
+            "Compare",
+            "This article beside the one it shares most with (c)",
+            self.action_compare_current,
+        )
+        yield SystemCommand(
             "Removed text", "Show or hide the removed boilerplate", self.action_toggle_removed
         )
         yield SystemCommand(
             "Next theme", "Cycle through the reader's themes", self.action_next_theme
         )
         yield SystemCommand("Re-index", "Bring the index up to date now", self.start_update)
+        yield SystemCommand(
+            "Undo last correction",
+            "Take back the last merge, rename, relabel or hide (u)",
+            self.action_undo_correction,
+        )
+        yield SystemCommand(
+            "Unhide an entity", "Show a hidden entity again (U)", self.action_unhide
+        )
+        yield SystemCommand(
+            "Corrections file",
+            "Where this corpus's entity corrections are kept",
+            self.action_where_corrections,
+        )
 
     def on_unmount(self) -> None:
         """Remember where we are, stop the worker, close the state store."""

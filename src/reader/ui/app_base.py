@@ -64,6 +64,7 @@ class ReaderBase(App[None]):
         self._related_cache: dict[str, list[Relation]] = {}
         self._related_finder = RelatedFinder(self.post_message)
         self._order_index: dict[str, int] = {}
+        self._reading_top: int | None = None  # where `r` was pressed to show removed text
         # the search session
         self.search_result: SearchResult | None = None
         self.search_hits: list[tuple[str, Match]] = []

@@ -1,13 +1,24 @@
 """Entity corrections from the keyboard: merge, rename, relabel, hide — appended to the corpus's
-corrections file, then re-applied by an index update."""
+corrections file, then re-applied by an index update; `u` undoes the last one, `U` unhides an
+entity. Every notice says where the file is."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from reader.domain.model import Entity
+from reader.domain.sanitize import sanitize_inline
 from reader.ui.app_base import ReaderBase
 from reader.ui.article_view import ArticleView
+
+
+def shown_path(path: Path) -> str:
+    """`path` with the home folder written `~` (shorter in a notice), sanitised."""
+    try:
+        shown = "~/" + str(path.relative_to(Path.home()))
+    except ValueError:
+        shown = str(path)
+    return sanitize_inline(shown)
 
 
 class CorrectionsMixin(ReaderBase):
@@ -55,14 +66,96 @@ class CorrectionsMixin(ReaderBase):
             self.push_screen(LabelPicker(f"Relabel « {name} » as:", entity.label), relabelled)
         elif kind == "hide":
             self.write_correction("hide", eid)
+            self._forget_entity(eid)
+
+    def _forget_entity(self, entity_id: str) -> None:
+        """The entity is going away (hidden): stop showing it in the panel now."""
+        if self.selected_entity == entity_id:
+            self.selected_entity = None
+        view = self.query_one(ArticleView)
+        mention = view.selected_mention
+        if mention is not None and mention.entity == entity_id:
+            view.clear_selection(anchor=(mention.field, mention.end))
+        if self.current is not None:
+            self._related_for(self.current)
+
+    def corrections_file(self) -> Path:
+        """This corpus's corrections file (in the config folder)."""
+        from reader.domain.pipeline import corrections_path
+
+        return corrections_path(self.paths)
+
+    def action_where_corrections(self) -> None:
+        """Palette: say where the corrections file is."""
+        path = self.corrections_file()
+        state = "" if path.exists() else " (not written yet)"
+        self.notify(f"Corrections file: {shown_path(path)}{state}", markup=False, timeout=8)
+
+    def action_undo_correction(self) -> None:
+        """u: take back the last correction (the last line of the corrections file)."""
+        from reader.ui.corrections_edit import undo_last
+
+        path = self.corrections_file()
+        try:
+            line = undo_last(path)
+        except Exception as exc:
+            self.notify(f"Could not undo: {exc}", severity="error", markup=False)
+            return
+        if line is None:
+            self.notify(f"No correction to undo in {shown_path(path)}.", timeout=3, markup=False)
+            return
+        self.notify(
+            f"Undone: {sanitize_inline(line)} (in {shown_path(path)})", markup=False, timeout=5
+        )
+        self.start_update()
+
+    def action_unhide(self) -> None:
+        """U: choose a hidden entity and show it again."""
+        from reader.ui.corrections_screen import EntityPicker
+
+        if self.library is None:
+            return
+        hidden = sorted(
+            (e for e in self.library.entities.values() if e.hidden),
+            key=lambda e: e.name.casefold(),
+        )
+        if not hidden:
+            self.notify("No entity is hidden.", timeout=3)
+            return
+
+        def chosen(entity: Entity | None) -> None:
+            if entity is not None:
+                self._unhide(entity)
+
+        self.push_screen(EntityPicker("Show again (unhide)…", hidden), chosen)
+
+    def _unhide(self, entity: Entity) -> None:
+        from reader.ui.corrections_edit import unhide
+
+        path = self.corrections_file()
+        try:
+            removed = unhide(path, [entity.id, entity.name, *entity.aliases])
+        except Exception as exc:
+            self.notify(f"Could not unhide: {exc}", severity="error", markup=False)
+            return
+        if not removed:
+            self.notify(
+                f"No hide line for this entity in {shown_path(path)}.", timeout=4, markup=False
+            )
+            return
+        self.notify(
+            f"Shown again: removed {sanitize_inline('; '.join(removed))} from {shown_path(path)}",
+            markup=False,
+            timeout=5,
+        )
+        self.start_update()
 
     def write_correction(self, kind: str, entity: str, value: str = "") -> None:
         """Append a correction line to this corpus's corrections file, then re-apply."""
-        from reader.domain.pipeline import corrections_path
         from reader.ui.corrections_screen import correction_line
 
         line = correction_line(kind, entity, value)
-        path = corrections_path(self.paths)
+        path = self.corrections_file()
         try:
             try:
                 from reader.domain.entities.corrections import append_correction
@@ -76,7 +169,12 @@ class CorrectionsMixin(ReaderBase):
             reason = getattr(problem, "reason", problem)
             self.notify(f"Correction not saved: {reason}", severity="error", markup=False)
             return
-        self.notify(f"Correction saved: {line}", markup=False, timeout=4)
+        self.notify(
+            f"Saved: {line} — in {shown_path(path)}; u undoes it"
+            + (", U unhides" if kind == "hide" else ""),
+            markup=False,
+            timeout=6,
+        )
         self.start_update()
 
 

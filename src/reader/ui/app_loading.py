@@ -258,6 +258,7 @@ class LoadingMixin(ReaderBase):
             [library.infos[a] for a in order],
             self.state.read_articles(self.corpus),
             library.entity_count,
+            library.articles_naming,
         )
         self._after_paint(self._list_painted.set)
         self.query_one(XrefPanel).library = library

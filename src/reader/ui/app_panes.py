@@ -14,7 +14,13 @@ from reader.domain.model import Relation
 from reader.ui.app_base import ReaderBase
 from reader.ui.article_view import ArticleView
 from reader.ui.history import Location
-from reader.ui.messages import ArticleChosen, CompareRequested, JumpRequested, RelatedReady
+from reader.ui.messages import (
+    ArticleChosen,
+    ClearEntity,
+    CompareRequested,
+    JumpRequested,
+    RelatedReady,
+)
 from reader.ui.related_finder import related_or_none
 from reader.ui.source_list import SourceList, SourceOptions
 from reader.ui.xref_panel import XrefOptions, XrefPanel
@@ -42,9 +48,11 @@ class PanesMixin(ReaderBase):
         if relations is None and library is not None:
             # once the article is on screen: the search competes with painting it
             self.call_after_refresh(self._related_finder.request, library, article_id)
-        if self.selected_entity and library and self.selected_entity in library.entities:
-            entity = library.entities[self.selected_entity]
+        entity = library.entities.get(self.selected_entity or "") if library else None
+        if entity is not None and not entity.hidden:
             panel.show_entity(entity, self.refs(entity.id), self.entity_quotes(entity.id))
+        elif self.selected_entity is not None:  # gone (merged away) or hidden since
+            self.selected_entity = None
 
     def on_related_ready(self, message: RelatedReady) -> None:
         """A worker found the related articles: list them if that article is still shown."""
@@ -83,6 +91,20 @@ class PanesMixin(ReaderBase):
             panel.show_entity(entity, self.refs(entity.id), self.entity_quotes(entity.id))
         panel.set_current(message.article, message.mention.field, message.mention.start)
         self.state.set_position(self.corpus, message.article, message.mention.start)
+
+    @on(ClearEntity)
+    def _clear_entity(self, message: ClearEntity) -> None:
+        """escape: no entity selected; the panel lists the article's related articles."""
+        view = self.query_one(ArticleView)
+        mention = view.selected_mention
+        if mention is not None:
+            view.clear_selection(anchor=(mention.field, mention.end))
+        had = self.selected_entity is not None or self.query_one(XrefPanel).entity is not None
+        self.selected_entity = None
+        if self.current is not None:
+            self._related_for(self.current)
+        if had:
+            self.notify("Entity cleared: the panel lists related articles.", timeout=2)
 
     @on(CompareRequested)
     def _compare_requested(self, message: CompareRequested) -> None:
@@ -125,11 +147,18 @@ class PanesMixin(ReaderBase):
     def action_toggle_removed(self) -> None:
         """r: show or hide the removed boilerplate."""
         view = self.query_one(ArticleView)
+        top = view.top_offset()
         view.set_show_removed(not view.show_removed)
-        self.notify(
-            "Showing removed text (dimmed)." if view.show_removed else "Removed text hidden.",
-            timeout=2,
-        )
+        if view.show_removed:
+            # it sits above the text: bring it into view; `r` again comes back here
+            self._reading_top = top
+            view.scroll_to_removed()
+            self.notify("Showing the removed text (dimmed, ⌫); r hides it.", timeout=2)
+            return
+        if self._reading_top is not None:
+            view.scroll_to_offset("text", self._reading_top)
+            self._reading_top = None
+        self.notify("Removed text hidden.", timeout=2)
 
     def action_help(self) -> None:
         """?: the key map."""
@@ -145,7 +174,51 @@ class PanesMixin(ReaderBase):
         problems = list(self.library.problems) if self.library else []
         self.push_screen(ProblemsScreen(problems, self.notices))
 
-    # -- compare --------------------------------------------------------------------------
+    # -- compare and reprints --------------------------------------------------------------
+    def action_compare_current(self) -> None:
+        """c (article or list): compare with the related article sharing passages; ask which
+        when several do; with none, the most related article."""
+        library, current = self.library, self.current
+        if library is None or current is None:
+            return
+        relations = self._related_cache.get(current)
+        if relations is None:
+            if len(library.articles) > RELATED_SYNC_MAX:
+                self.notify("Still finding the related articles; try again in a moment.")
+                return
+            relations = related_or_none(library, current, self.log.warning)
+            self._related_cache[current] = relations
+        reprinted = [r for r in relations if r.shared_passages]
+        if len(reprinted) == 1:
+            self.open_compare(reprinted[0].article)
+        elif reprinted:
+            from reader.ui.reprints_screen import ComparePicker
+
+            def chosen(other: str | None) -> None:
+                if other is not None:
+                    self.open_compare(other)
+
+            self.push_screen(ComparePicker(library, reprinted), chosen)
+        elif relations:
+            self.notify("No reprinted passage: comparing with the most related article.")
+            self.open_compare(relations[0].article)
+        else:
+            self.notify("No related article to compare with.", timeout=3)
+
+    def action_reprints(self) -> None:
+        """x: every pair of articles sharing reprinted passages; enter compares them."""
+        if self.library is None:
+            self.notify("The corpus is still opening.", timeout=2)
+            return
+        from reader.ui.reprints_screen import ReprintsScreen
+
+        def chosen(pair: tuple[str, str] | None) -> None:
+            if pair is not None:
+                self.goto(Location(pair[0]))
+                self.open_compare(pair[1])
+
+        self.push_screen(ReprintsScreen(self.library), chosen)
+
     def open_compare(self, other: str) -> None:
         """Show the current article and `other` side by side."""
         from reader.ui.compare_screen import CompareScreen, default_aligner
@@ -162,4 +235,8 @@ class PanesMixin(ReaderBase):
         except Exception as exc:
             self.notify(f"Could not align: {type(exc).__name__}", severity="error", markup=False)
             return
-        self.push_screen(CompareScreen(a, b, pairs))
+        try:
+            passages = self.library.shared_passages(a.id, b.id)
+        except Exception:
+            passages = []
+        self.push_screen(CompareScreen(a, b, pairs, passages))

@@ -31,13 +31,25 @@ class SearchMixin(ReaderBase):
             self._search_chosen,
         )
 
-    @staticmethod
-    def _hit_matches(hits: Iterable[Hit]) -> list[tuple[str, Match]]:
-        return [
-            (hit.article, match)
-            for hit in hits
-            for match in sorted(hit.matches, key=lambda m: (m.field != "title", m.start))
-        ]
+    def _hit_matches(self, hits: Iterable[Hit]) -> list[tuple[str, Match]]:
+        """The hits' matches in walking order (headline first). A headline derived from the
+        text repeats its first words: a match there that the text has at the same place is
+        walked once, in the text (where the mentions are)."""
+        out: list[tuple[str, Match]] = []
+        for hit in hits:
+            derived = self._title_derived(hit.article)
+            in_text = {(m.start, m.end) for m in hit.matches if m.field == "text"}
+            for match in sorted(hit.matches, key=lambda m: (m.field != "title", m.start)):
+                if derived and match.field == "title" and (match.start, match.end) in in_text:
+                    continue
+                out.append((hit.article, match))
+        return out
+
+    def _title_derived(self, article_id: str) -> bool:
+        try:
+            return bool(self.library is not None and self.library.info(article_id).title_derived)
+        except KeyError:
+            return False
 
     def _search_chosen(self, choice: Any) -> None:
         if choice is None:
@@ -54,29 +66,32 @@ class SearchMixin(ReaderBase):
             ),
             None,
         )
+        view = self.query_one(ArticleView)
         if first is None:
             self.search_pos = -1
             self.goto(Location(result.hits[choice.hit].article))
             self._apply_search_highlight()
-            return
-        self._goto_hit(first)
+        else:
+            self._goto_hit(first)
+        view.focus()  # the reader reads next: keys go to the article
 
-    def _goto_hit(self, pos: int) -> None:
+    def _goto_hit(self, pos: int, note: str = "") -> None:
+        """Go to hit `pos`; a hit inside an entity mention selects that mention (the panel
+        shows the entity, `]` follows it, `e` continues from it)."""
         self.search_pos = pos
         article, match = self.search_hits[pos]
         self.goto(
             Location(article, match.field, match.start),
-            select=False,
             record=article != self.current or pos == 0,
         )
         self._apply_search_highlight()
         self.query_one(ArticleView).scroll_to_offset(match.field, match.start, center=True)
         count = len(self.search_hits)
-        note = f"hit {pos + 1} of {count}"
+        note = (note + " " if note else "") + f"Hit {pos + 1} of {count}"
         result = self.search_result
         if result is not None and result.total > len(result.hits):
             note += f" in the best {len(result.hits)} of {result.total} articles"
-        self.notify(note, timeout=1.5)
+        self.notify(note + ".", timeout=2 if "Wrapped" in note else 1.5)
 
     def _apply_search_highlight(self) -> None:
         view = self.query_one(ArticleView)
@@ -100,8 +115,10 @@ class SearchMixin(ReaderBase):
         if pos >= len(self.search_hits) and result is not None and result.total > len(result.hits):
             self._fetch_more_hits(result)
             return
-        if not 0 <= pos < len(self.search_hits):
-            self.notify("No more hits in that direction.", timeout=2)
+        if not 0 <= pos < len(self.search_hits):  # past either end: wrap around, like ]
+            pos %= len(self.search_hits)
+            where = "first" if delta > 0 else "last"
+            self._goto_hit(pos, f"Wrapped to the {where} hit.")
             return
         self._goto_hit(pos)
 
@@ -142,7 +159,8 @@ class SearchMixin(ReaderBase):
         total = answer.total if new else len(hits)
         self.search_result = SearchResult(result.query, total, hits, result.suggestion)
         if not new:
-            self.notify("No more hits in that direction.", timeout=2)
+            if self.search_hits:
+                self._goto_hit(0, "Wrapped to the first hit.")
             return
         first_new = len(self.search_hits)
         self.search_hits.extend(self._hit_matches(new))

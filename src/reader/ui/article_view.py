@@ -26,6 +26,7 @@ from reader.domain.model import Article, Field, Match, Mention
 from reader.domain.quotes.types import Quote
 from reader.domain.sanitize import is_clean
 from reader.ui.layout import ArticleLayout, DisplayLine, layout_article
+from reader.ui.messages import ClearEntity
 from reader.ui.quote_marks import QuoteMarks, QuoteSelected
 from reader.ui.styles import SELECTED, EntityStyles
 
@@ -37,6 +38,7 @@ _KIND_STYLES: dict[str, Style] = {
     "blank": Style(),
 }
 MARGIN = 1
+_NOT_BOLD = Style(bold=False)
 # Characters that must never reach the terminal; replaced one-for-one so offsets stay valid.
 _UNSAFE = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\u061c\ufeff\u2028\u2029]"
@@ -157,6 +159,16 @@ class ArticleView(ScrollView, can_focus=True):
         self.styles_set = styles
         self._cache.clear()
         self.refresh()
+
+    def scroll_to_removed(self) -> bool:
+        """Bring the removed boilerplate (shown above the text) into view; False if hidden."""
+        if self._layout is None or not self.show_removed:
+            return False
+        for index, line in enumerate(self._layout.lines):
+            if line.kind == "removed":
+                self.scroll_to(y=max(0, index - 1), animate=False, immediate=True)
+                return True
+        return False
 
     def set_show_removed(self, show: bool) -> None:
         """Show or hide the removed boilerplate, keeping the reading position."""
@@ -378,8 +390,10 @@ class ArticleView(ScrollView, can_focus=True):
         self.step_mention(1)
 
     def action_clear_selection(self) -> None:
-        """`escape`: clear the selection."""
-        self.clear_selection()
+        """`escape`: clear the selection (`e` continues from it) and the panel's entity."""
+        mention = self.selected_mention
+        self.clear_selection(anchor=(mention.field, mention.end) if mention else None)
+        self.post_message(ClearEntity())
         self.clear_quote()
 
     # -- mouse ------------------------------------------------------------------------------
@@ -442,6 +456,10 @@ class ArticleView(ScrollView, can_focus=True):
         for i in self._mention_spans[fld].overlapping(start, end):
             m = mentions[i]
             label_style = self.styles_set.label(m.label)
+            if line.kind == "title":
+                # the headline is bold: a mention takes its label's own weight, so that an ORG
+                # (underline) does not look like a PER (bold underline) without colour
+                label_style = _NOT_BOLD + label_style
             if self.selected == (fld, i):
                 label_style = label_style + SELECTED
             spans.append((m.start, m.end, label_style))

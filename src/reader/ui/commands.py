@@ -14,6 +14,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
 from reader.domain.sanitize import sanitize_inline
+from reader.domain.textnorm import strip_accents
 
 if TYPE_CHECKING:
     from reader.ui.app import ReaderApp
@@ -27,6 +28,15 @@ def _display(candidate: str, offsets: Sequence[int] = ()) -> Content:
         if 0 <= offset < len(candidate) and not candidate[offset].isspace():
             content = content.stylize("bold underline", offset, offset + 1)
     return content
+
+
+def fold_chars(text: str) -> str:
+    """`text` lower-cased without accents, one character for one (offsets stay valid)."""
+    out = []
+    for char in text:
+        base = strip_accents(char).casefold()
+        out.append(base if len(base) == 1 else char.casefold()[:1] or char)
+    return "".join(out)
 
 
 class _ReaderProvider(Provider):
@@ -48,10 +58,12 @@ class _ReaderProvider(Provider):
             yield DiscoveryHit(_display(text), callback, text=text, help=help_text)
 
     async def search(self, query: str) -> Hits:
-        """Entries fuzzily matching `query`."""
+        """Entries fuzzily matching `query`, accents and case ignored (`Possiveis` finds
+        `Possíveis`, as in the merge dialog)."""
         matcher = self.matcher(query)
+        folded_query = fold_chars(query)
         for text, help_text, callback in self.entries():
-            score, offsets = matcher.fuzzy_search.match(query, text)
+            score, offsets = matcher.fuzzy_search.match(folded_query, fold_chars(text))
             if score > 0:
                 yield Hit(score, _display(text, offsets), callback, text=text, help=help_text)
 

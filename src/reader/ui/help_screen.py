@@ -13,6 +13,28 @@ from textual.widgets import Static
 
 from reader.ui.keys import KEYMAP
 
+#: What the marks on screen mean (fixed strings).
+MARKERS: tuple[tuple[str, str], ...] = (
+    ("●", "source list: an article not opened yet"),
+    ("·", "source list: an article already opened"),
+    ("≈", "source list, article: headline derived from the text (the file had none)"),
+    ("≈ %", "compare view: how alike two aligned paragraphs are"),
+    ("▸", "panel: the article on screen, among the articles mentioning the entity"),
+    ("▶", "panel: the mention selected in the article"),
+    ("⇄", "reprints: two articles sharing passages · compare view: a reprinted paragraph"),
+    ("⌫", "article: removed boilerplate (r shows it)"),
+)
+
+
+def markers_table() -> Table:
+    """The markers as a Rich table."""
+    table = Table(box=None, show_header=False, padding=(0, 2, 0, 0), expand=True)
+    table.add_column("mark", style="bold", no_wrap=True)
+    table.add_column("meaning", ratio=1)
+    for mark, meaning in MARKERS:
+        table.add_row(mark, meaning)
+    return table
+
 
 def keymap_table() -> Table:
     """The key map as a Rich table (fixed strings only)."""
@@ -37,6 +59,8 @@ class HelpScreen(ModalScreen[None]):
             box.border_title = "Keys"
             box.border_subtitle = "escape closes"
             yield Static(keymap_table(), id="help-keys")
+            yield Static("\nMarks on screen", id="help-markers-title", markup=False)
+            yield Static(markers_table(), id="help-markers")
 
     def action_dismiss(self, result: None = None) -> None:  # type: ignore[override]
         """Close the help."""

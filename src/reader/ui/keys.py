@@ -22,20 +22,30 @@ KEYMAP: tuple[tuple[str, str], ...] = (
     ),
     ("/", "full-text search; enter on a result jumps to the hit"),
     ("n / N", "next / previous search hit, across articles"),
-    ("ctrl+o / ctrl+i", "back / forward in the jump history (also alt+← / alt+→)"),
-    ("r", "show / hide the removed boilerplate"),
+    (
+        "ctrl+o / alt+→",
+        "back / forward in the jump history (also alt+←; ctrl+i is tab in most terminals)",
+    ),
+    ("r", "show / hide the removed boilerplate (scrolls to it)"),
     ("t", "next theme"),
     ("?", "this help"),
     ("ctrl+p", "command palette: articles, entities, themes, commands"),
     ("q", "quit"),
     ("s", "sort the source list by date or title"),
-    ("f or any letter", "filter the source list (in the list); escape clears"),
-    ("c", "compare the highlighted related article side by side (panel)"),
+    (
+        "f",
+        "filter the source list by title, outlet or entity name; enter keeps it, escape clears",
+    ),
+    (
+        "c",
+        "compare side by side: with the article sharing passages with this one (ask which "
+        "if several) · with the highlighted related article (panel)",
+    ),
+    ("s S / d D", "in the compare view: next / previous shared or changed paragraph"),
+    ("x", "reprints: every pair of articles sharing passages; enter compares them"),
     ("m", "merge the selected entity into another one"),
     ("R / L / H", "rename / relabel / hide the selected entity"),
+    ("u / U", "undo the last correction / show a hidden entity again"),
     ("p", "problems: files that were skipped, with the reason"),
-    ("escape", "close a dialog, clear the selection"),
+    ("escape", "close a dialog · clear the selected mention and entity · clear the filter"),
 )
-
-# Characters that act as commands in the source list; any other printable one starts the filter.
-COMMAND_CHARACTERS = frozenset("jkgGeE][/nNrt?qscmRLHpf\"'")

@@ -85,3 +85,7 @@ class MoreHits(Message):
         self.library = library
         self.query = query
         self.answer = answer
+
+
+class ClearEntity(Message):
+    """Forget the selected entity (escape): the panel shows the article's related articles."""

@@ -1,6 +1,8 @@
 """The source list: every article with read mark, title, date, source and entity count.
 
-`s` switches the order between date and title; typing any other letter (or `f`) filters.
+`s` switches the order between date and title; `f` starts the filter (titles, outlets and the
+names of the entities an article mentions), `enter` or `escape` ends it. In the list letters are
+commands; in the filter box they are text — never both.
 
 The list is virtual (Line API): every row is two lines high, and only the rows on screen are
 turned into text and strips, on demand, with a small cache. A 10,000-article corpus costs a list
@@ -28,7 +30,6 @@ from textual.widgets import Input
 from textual.widgets.option_list import Option
 
 from reader.domain.textnorm import fold_key
-from reader.ui.keys import COMMAND_CHARACTERS
 from reader.ui.messages import ArticleChosen
 from reader.ui.text import plain
 
@@ -42,7 +43,7 @@ _HOVER = "option-list--option-hover"
 
 
 class SourceOptions(ScrollView, can_focus=True):
-    """A virtual list of article rows; letters that are not commands go to the filter box.
+    """A virtual list of article rows (`escape` clears an active filter).
 
     Looks and keys like Textual's `OptionList` (same component classes), but renders only the
     rows on screen: `render_row(article_id)` is asked for the `Text` of a row when it is shown.
@@ -56,6 +57,7 @@ class SourceOptions(ScrollView, can_focus=True):
         Binding("pagedown", "page_down", "Page down", show=False),
         Binding("pageup", "page_up", "Page up", show=False),
         Binding("enter", "select", "Open", show=False),
+        Binding("escape", "clear_filter", "Clear filter", show=False, id="filter.clear"),
     ]
     COMPONENT_CLASSES: ClassVar[set[str]] = {_OPTION, _HIGHLIGHTED, _HOVER}
     DEFAULT_CSS = """
@@ -305,19 +307,16 @@ class SourceOptions(ScrollView, can_focus=True):
         """No hover once the mouse has left."""
         self._hover = None
 
-    def on_key(self, event: events.Key) -> None:
-        """Start filtering on a printable character that is not a command key."""
-        char = event.character
-        if char and event.is_printable and char not in COMMAND_CHARACTERS and not char.isspace():
-            parent = self.parent
-            if isinstance(parent, SourceList):
-                event.stop()
-                event.prevent_default()
-                parent.start_filter(char)
+    def action_clear_filter(self) -> None:
+        """`escape` in the list: drop the filter, if there is one."""
+        parent = self.parent
+        if isinstance(parent, SourceList) and parent.filter_text:
+            parent.clear_filter()
 
 
 class FilterInput(Input):
-    """The filter box above the list (escape clears it, ↓ and enter go back to the list)."""
+    """The filter box above the list: `enter` and `↓` go back to the list keeping the filter,
+    `escape` clears it and goes back."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "leave(True)", "Clear filter", show=False),
@@ -352,6 +351,15 @@ def _no_count(article_id: str) -> int:
     return 0
 
 
+def _no_names(text: str) -> set[str]:
+    return set()
+
+
+#: The filter looks at the entities' names from this many characters on (one or two letters
+#: would match a name in nearly every article).
+ENTITY_FILTER_MIN = 3
+
+
 class SourceList(Vertical):
     """Filter box plus the list of articles; posts `ArticleChosen` on enter or click."""
 
@@ -365,6 +373,7 @@ class SourceList(Vertical):
         self.articles: Sequence[Listed] = []
         self._by_id: dict[str, Listed] = {}
         self._entity_count: Callable[[str], int] = _no_count
+        self._naming: Callable[[str], set[str]] = _no_names
         self._counts: dict[str, int] = {}
         self._filter_keys: dict[str, str] = {}
         self._title_order: list[str] | None = None
@@ -377,7 +386,10 @@ class SourceList(Vertical):
     def compose(self) -> ComposeResult:
         """The filter box and the list."""
         yield FilterInput(
-            placeholder="filter (type)", id="filter", compact=True, select_on_focus=False
+            placeholder="f: filter by title, outlet, name",
+            id="filter",
+            compact=True,
+            select_on_focus=False,
         )
         yield SourceOptions(self._row, id="sources")
 
@@ -396,15 +408,18 @@ class SourceList(Vertical):
         articles: Sequence[Listed],
         read: set[str],
         entity_count: Callable[[str], int] | None = None,
+        naming: Callable[[str], set[str]] | None = None,
     ) -> None:
         """Replace the list (articles in reading order).
 
-        `entity_count(article_id)` is called only for rows that are shown, once per article.
+        `entity_count(article_id)` is called only for rows that are shown, once per article;
+        `naming(text)` gives the ids of the articles mentioning an entity named like `text`.
         """
         self.articles = articles
         self._by_id = {a.id: a for a in articles}
         self._date_order = [a.id for a in articles]
         self._entity_count = entity_count or _no_count
+        self._naming = naming or _no_names
         self._counts = {}
         self._filter_keys = {}
         self._title_order = None
@@ -459,12 +474,28 @@ class SourceList(Vertical):
             self._filter_keys[article_id] = key
         return key
 
+    @property
+    def filter_text(self) -> str:
+        """What the filter box holds."""
+        return self.query_one(FilterInput).value if self.is_mounted else ""
+
+    def clear_filter(self) -> None:
+        """Show every article again."""
+        self.query_one(FilterInput).value = ""
+        self._rebuild()
+
     def _rebuild(self) -> None:
-        query = fold_key(self.query_one(FilterInput).value) if self.is_mounted else ""
+        query = fold_key(self.filter_text)
         ordered = self._ordered()
         if query:
             key = self._filter_key
-            self._shown = [i for i in ordered if query in key(i)]
+            named: set[str] = set()
+            if len(query) >= ENTITY_FILTER_MIN:
+                try:
+                    named = self._naming(query)
+                except Exception:
+                    named = set()
+            self._shown = [i for i in ordered if i in named or query in key(i)]
         else:
             self._shown = list(ordered)
         options = self.options
@@ -504,11 +535,17 @@ class SourceList(Vertical):
         self._rebuild()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        """Enter in the filter box opens the first match."""
+        """`enter` in the filter box ends the filter: back to the (filtered) list."""
         event.stop()
-        if self._shown:
-            index = self.options.highlighted or 0
-            self.post_message(ArticleChosen(self._shown[index]))
+        self._rebuild()
+        self.options.focus()
+        count = len(self._shown)
+        if self.filter_text:
+            self.app.notify(
+                f"{count} article{'s' if count != 1 else ''} match; escape shows all.",
+                timeout=2,
+                markup=False,
+            )
 
     def on_source_options_selected(self, event: SourceOptions.Selected) -> None:
         """Enter or click on a row opens the article."""

@@ -1,4 +1,10 @@
-"""The cross-reference panel: the selected entity's card and mentions, and related articles."""
+"""The cross-reference panel: the selected entity's card and mentions, and related articles.
+
+The mentions listed are a window around the current one (`MENTION_WINDOW` rows, the current
+one marked ▶) so that "Related articles" is a few rows down, not past every mention; a row at
+either end of the window lists them all. `escape` clears the entity (the related articles of
+the article come back).
+"""
 
 from __future__ import annotations
 
@@ -15,13 +21,18 @@ from textual.widgets.option_list import Option
 
 from reader.domain.model import Entity, Field, MentionRef, Relation
 from reader.domain.quotes.types import Quote
-from reader.ui.messages import CompareRequested, JumpRequested
+from reader.ui.messages import ClearEntity, CompareRequested, JumpRequested
 from reader.ui.quote_marks import QuoteJumpRequested
 from reader.ui.quote_rows import QuoteRow, entity_quote_rows, quote_card, same_quote_rows
 from reader.ui.styles import LABEL_NAMES, EntityStyles
 from reader.ui.text import highlight_span, plain, shorten
 
 MAX_MENTION_ROWS = 1000
+#: Mention rows listed around the current mention before "… more" rows.
+MENTION_WINDOW = 4
+CURRENT_MARK = "▶ "
+#: Characters of context around a listed mention (the whole list fits a screen or two).
+MENTION_CONTEXT = 110
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +44,7 @@ class Target:
     offset: int | None = None
     related: bool = False
     quote: bool = False
+    expand: bool = False  # the "… more mentions" row: list them all
 
 
 class XrefOptions(OptionList):
@@ -44,7 +56,12 @@ class XrefOptions(OptionList):
         Binding("g", "first", "Top", show=False),
         Binding("G", "last", "Bottom", show=False),
         Binding("c", "compare", "Compare"),
+        Binding("escape", "clear_entity", "Clear entity", show=False, id="selection.clear"),
     ]
+
+    def action_clear_entity(self) -> None:
+        """`escape`: forget the selected entity; the article's related articles come back."""
+        self.post_message(ClearEntity())
 
     def action_compare(self) -> None:
         """`c`: compare the current article with the highlighted related one."""
@@ -67,6 +84,10 @@ class XrefPanel(Vertical):
         self._relations_pending = False
         self._targets: dict[str, Target] = {}
         self._ref_index: dict[tuple[str, str, int], str] = {}
+        self._rows: dict[str, Text] = {}  # mention rows without the mark
+        self._current: tuple[str, str, int] | None = None
+        self._current_oid: str | None = None
+        self._expanded = False
         #: the selected quotation, the places carrying it, and the entity's quotations
         self.quote: Quote | None = None
         self._same: list[Quote] = []
@@ -129,6 +150,9 @@ class XrefPanel(Vertical):
         self, entity: Entity | None, refs: list[MentionRef], quotes: list[Quote] | None = None
     ) -> None:
         """Show `entity`'s card, its quotations and its mentions above the related articles."""
+        if entity is None or self.entity is None or entity.id != self.entity.id:
+            self._expanded = False
+            self._current = None
         self.entity = entity
         self.quote = None
         self._refs = refs
@@ -144,10 +168,48 @@ class XrefPanel(Vertical):
         self._rebuild()
 
     def set_current(self, article: str, fld: Field, start: int) -> None:
-        """Move the row cursor to the mention at (`article`, `fld`, `start`), if listed."""
-        oid = self._ref_index.get((article, fld, start))
-        if oid is not None:
-            self.options.highlighted = self.options.get_option_index(oid)
+        """Mark the mention at (`article`, `fld`, `start`) as the current one and move the row
+        cursor to it (the window of listed mentions follows it)."""
+        self._current = (article, fld, start)
+        oid = self._ref_index.get(self._current)
+        if oid is None and self.entity is not None:
+            self._rebuild()
+            oid = self._ref_index.get(self._current)
+        if oid is None:
+            return
+        self._mark(oid)
+        self.options.highlighted = self.options.get_option_index(oid)
+
+    @property
+    def current_row(self) -> str | None:
+        """The id of the row marked as the current mention (for tests)."""
+        return self._current_oid
+
+    def _mark(self, oid: str | None) -> None:
+        """Put the ▶ mark on row `oid` (and take it off the previous one)."""
+        options = self.options
+        previous, self._current_oid = self._current_oid, oid
+        for row_id, marked in ((previous, False), (oid, True)):
+            if row_id is None or row_id not in self._rows:
+                continue
+            prompt = Text(CURRENT_MARK if marked else "  ", "bold" if marked else "")
+            prompt.append_text(self._rows[row_id])
+            with contextlib.suppress(Exception):  # the row is gone
+                options.replace_option_prompt(row_id, prompt)
+
+    def _window(self) -> tuple[int, int]:
+        """The slice of mentions to list: all when expanded or few, else around the current."""
+        count = min(len(self._refs), MAX_MENTION_ROWS)
+        if self._expanded or count <= MENTION_WINDOW + 1:
+            return 0, count
+        here = 0
+        if self._current is not None:
+            for i, ref in enumerate(self._refs[:count]):
+                if (ref.article, ref.field, ref.start) == self._current:
+                    here = i
+                    break
+        start = max(0, min(here - MENTION_WINDOW // 3, count - MENTION_WINDOW))
+        return start, start + MENTION_WINDOW
 
     def set_current_quote(self, article: str, fld: Field, start: int) -> None:
         """Move the row cursor to the quotation at (`article`, `fld`, `start`), if listed."""
@@ -172,7 +234,13 @@ class XrefPanel(Vertical):
         if ent is None:
             card = Text()
             if self.article is not None and self.library is not None:
-                mentions = self.library.mentions.get(self.article, [])
+                try:  # hidden entities left out
+                    mentions = [
+                        *self.library.title_mentions(self.article),
+                        *self.library.text_mentions(self.article),
+                    ]
+                except Exception:
+                    mentions = []
                 entities = len({m.entity for m in mentions})
                 card.append(f"This article: {len(mentions)} mentions of {entities} entities\n")
             card.append("Select a mention (e, enter, click) to follow it across articles.", "dim")
@@ -192,6 +260,8 @@ class XrefPanel(Vertical):
         options: list[Option | None] = []
         self._targets = {}
         self._ref_index = {}
+        self._rows = {}
+        self._current_oid = None
         self._quote_index = {}
         if self.quote is not None:
             heading = f"Same quotation ({len(self._same)})"
@@ -209,19 +279,34 @@ class XrefPanel(Vertical):
             if len(self._refs) > len(shown):
                 heading += f", first {len(shown)} listed"
             options.append(Option(Text(heading, "bold"), disabled=True))
+            first, last = self._window()
+            if first > 0:
+                options.append(self._more_row("more-before", f"… {first} earlier: list all"))
             label_style = self.styles_set.label(self.entity.label)
             previous = None
-            for i, ref in enumerate(shown):
+            for i in range(first, last):
+                ref = shown[i]
                 oid = f"m{i}"
                 if ref.article != previous:
                     previous = ref.article
                     heading_row = Text("▸ " if ref.article == self.article else "· ", "bold")
                     heading_row.append_text(plain(shorten(self._title(ref.article), 70), "dim"))
                     options.append(Option(heading_row, disabled=True))
-                row = highlight_span(ref.context, ref.text, label_style, limit=160)
-                options.append(Option(row, id=oid))
+                row = highlight_span(ref.context, ref.text, label_style, limit=MENTION_CONTEXT)
+                self._rows[oid] = row
+                key = (ref.article, ref.field, ref.start)
+                marked = key == self._current
+                prompt = Text(CURRENT_MARK if marked else "  ", "bold" if marked else "")
+                prompt.append_text(row)
+                options.append(Option(prompt, id=oid))
+                if marked:
+                    self._current_oid = oid
                 self._targets[oid] = Target(ref.article, ref.field, ref.start)
-                self._ref_index[(ref.article, ref.field, ref.start)] = oid
+                self._ref_index[key] = oid
+            if last < len(shown):
+                options.append(
+                    self._more_row("more-after", f"… {len(shown) - last} later: list all")
+                )
         if self.article is not None:
             if self._relations_pending:
                 options.append(Option(Text("Related articles", "bold"), disabled=True))
@@ -252,8 +337,15 @@ class XrefPanel(Vertical):
                 self._targets[oid] = Target(rel.article, related=True)
         widget = self.options
         widget.set_options(options)
-        first = next((i for i, o in enumerate(options) if o is not None and not o.disabled), None)
-        widget.highlighted = first
+        cursor = next((i for i, o in enumerate(options) if o is not None and not o.disabled), None)
+        if self._current_oid is not None:
+            cursor = widget.get_option_index(self._current_oid)
+        widget.highlighted = cursor
+
+    def _more_row(self, oid: str, label: str) -> Option:
+        """A row that lists every mention when chosen."""
+        self._targets[oid] = Target("", expand=True)
+        return Option(Text(label, "dim italic"), id=oid)
 
     def _add_quote_rows(self, options: list[Option | None], rows: list[QuoteRow]) -> None:
         for row, article, fld, start in rows:
@@ -267,6 +359,10 @@ class XrefPanel(Vertical):
         """Enter or click on a row jumps there."""
         event.stop()
         target = self._targets.get(event.option.id or "")
+        if target is not None and target.expand:
+            self._expanded = True
+            self._rebuild()
+            return
         if target is not None and target.quote and target.offset is not None:
             self.post_message(QuoteJumpRequested(target.article, target.field, target.offset))
         elif target is not None:
@@ -276,7 +372,7 @@ class XrefPanel(Vertical):
         """Ask for the compare view with the highlighted row's article."""
         option = self.options.highlighted_option
         target = self._targets.get(option.id or "") if option else None
-        if target is None or target.article == self.article:
+        if target is None or target.expand or target.article == self.article:
             self.app.notify(
                 "Highlight a related article (or another article's mention) to compare.",
                 severity="warning",
