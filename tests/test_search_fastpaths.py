@@ -125,7 +125,7 @@ QUERIES = [
     '"président russe" NOT "lignes rouges"',
     '("président russe" OR Genève) AND NOT (russe AND "Maison Blanche")',
     "prési*",
-    "Ukr?ine OR lign*",
+    "Ukrai* OR lign*",
     "russe AND NOT président AND NOT Genève",
     "entity:ukraine OR entity:kremlin",
     "inexistant",

@@ -55,9 +55,9 @@ _EN_WORDS = _wordset(
 )
 
 _SHARE_RE = re.compile(
-    r"^(?:[\d\s.,+]*\d[\d\s.,]*[kKM]?"
+    r"^(?:(?:[\s.,+]*+\d)++[\d\s.,]*+[kKM]?"
     r"|(?:(?:partager|partagez|tweeter|tweet|facebook|twitter|linkedin|whatsapp|pinterest"
-    r"|e-?mail|imprimer|copier le lien|commentaires?|réagir|envoyer)[\s|·•,/:-]*)+)$",
+    r"|e-?mail|imprimer|copier le lien|commentaires?|réagir|envoyer)[\s|·•,/:-]*+)+)$",
     re.I,
 )
 _TEASER_RE = re.compile(
@@ -89,13 +89,14 @@ _COOKIE_CONTEXT_RE = re.compile(
 )
 _COPYRIGHT_RE = re.compile(r"^(?:©|\(c\)\s|copyright\b)|tous droits réservés", re.I)
 _CRUMB_START_RE = re.compile(r"^(?:accueil|home|à la une)\b", re.I)
-_CRUMB_SEP_RE = re.compile(r"\s+[›>|/»]\s+")
+_CRUMB_SEP_RE = re.compile(r"(?<!\s)\s+[›>|/»]\s+")
 _BYLINE_RE = re.compile(
     r"^(?:[Pp]ar|PAR|[Bb]y)\s+[A-ZÀ-Ý][\w’'.-]*(?:\s+(?:[A-ZÀ-Ý][\w’'.-]*|de|du|des|et|van|von))"
     r"{0,4}\s*(?:[,|–—-].{0,60})?$"
 )
 _CREDIT_TAIL_RE = re.compile(
-    r"\s+[–—-]\s*(?:Presse|AFP|Reuters|AP|ATS|Belga|Agence France-Presse|AFP/Reuters)\s*\.?$"
+    r"(?<!\s)\s+[–—-]\s*+"
+    r"(?:Presse|AFP|Reuters|AP|ATS|Belga|Agence France-Presse|AFP/Reuters)\s*\.?$"
 )
 _CREDIT_LINE_RE = re.compile(
     r"^\(?\s*(?:avec\s+)?(?:AFP|Reuters|AP|ATS|Belga|Agence France-Presse)"
@@ -119,13 +120,16 @@ _JOB_BIO_RE = re.compile(
     r"^(?:journaliste|rédacteur|rédactrice|correspondante?|reporter|pigiste)\b", re.I
 )
 _LIVE_SUFFIX_RE = re.compile(
-    r"\s+(?:UPDATE|MISE À JOUR|MISE A JOUR|EN DIRECT|LIVE|DIRECT)\s*\d*\s*:?\s*$"
+    r"(?<!\s)\s+(?:UPDATE|MISE À JOUR|MISE A JOUR|EN DIRECT|LIVE|DIRECT)\s*+\d*+\s*+:?\s*+$"
 )
-_DATELINE_RE = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý' -]{2,}(?:\s*\([^)]{1,40}\))?\s*[-–—]\s+")
+_DATELINE_RE = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý' -]{2,60}(?:\s*\([^)]{1,40}\))?\s*[-–—]\s+")
 _ABBREVIATIONS = _wordset(
     "m mm mme mmes mlle dr pr me st ste etc av apr j.-c no n° p éd vol fig cf art"
 )
-_SENTENCE_END_RE = re.compile(r"[.!?…]+[\s\xa0]*[»”\"]?(?=\s+[«“\"(A-ZÀ-Ý0-9])")
+_SENTENCE_END_RE = re.compile(
+    r"(?<![.!?…])[.!?…]++(?:[\s\xa0]*+[»”\"]|[\s\xa0]*(?=\s[«“\"(A-ZÀ-Ý0-9]))?"
+    r"(?=\s++[«“\"(A-ZÀ-Ý0-9])"
+)
 _WORD_RE = re.compile(r"[^\W\d_]+")
 
 

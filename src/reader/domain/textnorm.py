@@ -22,3 +22,15 @@ def fold_key(text: str) -> str:
     text = text.translate(_APOSTROPHES).translate(_DASHES)
     text = strip_accents(text).casefold().replace("-", " ")
     return " ".join(text.split())
+
+
+def ends_with_mark(text: str, marks: str, trailing: str = "") -> bool:
+    """Whether `text` is empty or ends with one of `marks`, once whitespace and the characters
+    of `trailing` are ignored at its end (`"fin. « "` ends with `.`); one backward scan, where
+    the regular expression `(?:^|[marks])[\\s trailing]*$` was quadratic when searched."""
+    i = len(text)
+    while i and (text[i - 1].isspace() or text[i - 1] in trailing):
+        if text[i - 1] in marks:
+            return True
+        i -= 1
+    return i == 0 or text[i - 1] in marks

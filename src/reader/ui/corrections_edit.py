@@ -10,15 +10,16 @@ import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from reader.domain.config_files import read_config_text
 from reader.domain.entities.corrections import Command, parse_line
 from reader.domain.textnorm import fold_key
 
 
 def _read_lines(path: Path) -> list[str]:
-    try:
-        return path.read_text(encoding="utf-8").splitlines()
-    except FileNotFoundError:
-        return []
+    """The file's lines ([] when missing); `ConfigFileError` for a FIFO, a device, a huge file
+    (read as config files are: `config_files.read_config_text`)."""
+    text = read_config_text(path)
+    return [] if text is None else text.splitlines()
 
 
 def _write_lines(path: Path, lines: list[str]) -> None:

@@ -32,10 +32,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
+from reader.domain.config_files import ConfigFileError, read_config_text
+from reader.domain.discovery import safe_name
 from reader.domain.model import LABELS
 from reader.domain.textnorm import fold_key
 
 VERBS = ("merge", "split", "unlink", "rename", "relabel", "hide")
+_WORDS = re.compile(r"\S+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,12 +73,53 @@ def _unquote(s: str) -> str:
     return s
 
 
-def _two(rest: str, kw: str) -> tuple[str, str] | None:
-    m = re.fullmatch(rf'\s*("[^"]+"|.+?)\s+{kw}\s+("[^"]+"|.+?)\s*', rest)
-    if not m:
+def _after_keyword(text: str, kw: str) -> str | None:
+    """`text` is whitespace, `kw`, whitespace, then something: that something, stripped."""
+    if not text[:1].isspace():
         return None
-    a, b = _unquote(m.group(1)), _unquote(m.group(2))
+    text = text.lstrip()
+    if not text.startswith(kw) or not text[len(kw) : len(kw) + 1].isspace():
+        return None
+    rest = text[len(kw) :].strip()
+    return rest or None
+
+
+def _two(rest: str, kw: str) -> tuple[str, str] | None:
+    """`A kw B` → (A, B): A is a quoted name, else everything before the first `kw` word.
+
+    Written as a scan of the words (linear in the line): the regular expression it replaces
+    took 35 s on a line of 4,000 spaces."""
+    text = rest.strip()
+    first = second = None
+    if text.startswith('"'):
+        close = text.find('"', 1)
+        if close > 1:
+            after = _after_keyword(text[close + 1 :], kw)
+            if after is not None:
+                first, second = text[: close + 1], after
+    if first is None:
+        for word in _WORDS.finditer(text):
+            if word.start() > 0 and word.group() == kw:
+                after = _after_keyword(text[word.start() - 1 :], kw)
+                if after is not None:
+                    first, second = text[: word.start()], after
+                    break
+    if first is None or second is None:
+        return None
+    a, b = _unquote(first), _unquote(second)
     return (a, b) if a and b else None
+
+
+def strip_comment(body: str) -> str:
+    """`body` without its trailing comment: from the first `#` that follows whitespace and is
+    followed by an even number of double quotes (so not inside a quoted name)."""
+    quotes_after = body.count('"')
+    for i, ch in enumerate(body):
+        if ch == '"':
+            quotes_after -= 1
+        elif ch == "#" and i > 0 and body[i - 1].isspace() and quotes_after % 2 == 0:
+            return body[:i].rstrip()
+    return body
 
 
 def parse_line(text: str, lineno: int = 1) -> Command | CorrectionProblem | None:
@@ -83,7 +127,7 @@ def parse_line(text: str, lineno: int = 1) -> Command | CorrectionProblem | None
     body = text.strip()
     if not body or body.startswith("#"):
         return None
-    body = re.sub(r'\s+#(?=(?:[^"]*"[^"]*")*[^"]*$).*$', "", body)  # trailing comment
+    body = strip_comment(body)
     verb, _, rest = body.partition(" ")
     verb = verb.lower()
     shapes = {
@@ -125,6 +169,7 @@ class Corrections:
         """Parse a whole file's text; bad lines are returned as problems, never raised."""
         cmds: list[Command] = []
         problems: list[CorrectionProblem] = []
+        text = text.removeprefix("\ufeff")  # a byte-order mark (Windows editors) is not text
         for i, line in enumerate(text.splitlines(), 1):
             r = parse_line(line, i)
             if isinstance(r, Command):
@@ -137,11 +182,11 @@ class Corrections:
     def load(cls, path: str | os.PathLike[str]) -> tuple[Corrections, list[CorrectionProblem]]:
         """Read and parse a corrections file; a missing file is no corrections."""
         try:
-            text = Path(path).read_text(encoding="utf-8", errors="replace")
-        except FileNotFoundError:
+            text = read_config_text(path, errors="replace")
+        except ConfigFileError as exc:
+            return cls(), [CorrectionProblem(0, safe_name(os.fspath(path)), exc.reason)]
+        if text is None:
             return cls(), []
-        except OSError as exc:
-            return cls(), [CorrectionProblem(0, str(path), f"cannot read: {exc}")]
         return cls.parse(text)
 
     def apply_to_groups(
@@ -236,8 +281,10 @@ def append_correction(
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     try:
-        old = target.read_text(encoding="utf-8")
-    except FileNotFoundError:
+        old = read_config_text(target)
+    except ConfigFileError as exc:
+        return CorrectionProblem(0, safe_name(str(target)), exc.reason)
+    if old is None:
         old = "# reader entity corrections (see `reader --help`): one command per line\n"
     if old and not old.endswith("\n"):
         old += "\n"

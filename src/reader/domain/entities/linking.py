@@ -12,8 +12,9 @@ Rules, in order (all general, unit-tested in `tests/test_entities_linking.py`):
 4. **Misspellings**: a person form at edit distance 1 from the surname of exactly one person
    (both ≥ 5 letters): `Markel` → `Angela Merkel`.
 5. **Label** by a vote over all mentions, structural cues (`M.`, `porte-parole du …`) weighing
-   more than the model; **name** = the most complete form (most words), then the most
-   frequent spelling, accents preferred; **id** = a slug of the name, made unique.
+   more than the model; **name** = the most complete form (most words), then the spelling
+   most articles use, in NFC, never one loaded with combining marks, accents preferred
+   (`display_name`); **id** = a slug of the name, made unique.
 6. User **corrections** (see `corrections.py`) are applied last.
 """
 
@@ -22,16 +23,20 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from reader.domain.entities.corrections import Corrections
-from reader.domain.entities.normalize import STOP_WORDS
+from reader.domain.entities.normalize import STOP_WORDS, is_title_case
 from reader.domain.entities.repair import label_cue
 from reader.domain.model import LABELS, Article, Entity, Label, Mention, RawMention
 from reader.domain.textnorm import fold_key
 
 CUE_WEIGHT = 3
+#: the model's vote from a headline or a caption in Title Case counts half (every word of such
+#: a line is capitalised, so the model's label there is a guess); votes are kept doubled
+MODEL_VOTE = 2
+TITLE_CASE_VOTE = 1
 _UNKNOWN = "?"
 
 
@@ -104,8 +109,29 @@ def _accents(s: str) -> int:
     return sum(1 for c in unicodedata.normalize("NFD", s) if unicodedata.combining(c))
 
 
-def _best_surface(surfaces: Counter[str]) -> str:
-    return max(surfaces, key=lambda s: (_accents(s) > 0, surfaces[s], s.count("-") == 0, s))
+def display_name(uses: Iterable[tuple[str, str]]) -> str:
+    """The name to show for one form's `(article id, surface)` uses: the spelling (in NFC) that
+    the most articles use — articles, not mentions, so that one article repeating a spelling
+    cannot rename an entity for the corpus — never one still carrying combining marks after
+    NFC (stacked accents) while a clean one exists; then accents preferred (`États-Unis` over
+    `Etats-Unis`), more mentions, no hyphen."""
+    articles: dict[str, set[str]] = defaultdict(set)
+    mentions: Counter[str] = Counter()
+    for aid, surface in uses:
+        spelling = unicodedata.normalize("NFC", surface)
+        articles[spelling].add(aid)
+        mentions[spelling] += 1
+    return max(
+        mentions,
+        key=lambda s: (
+            not any(unicodedata.combining(c) for c in s),
+            len(articles[s]),
+            _accents(s) > 0,
+            mentions[s],
+            s.count("-") == 0,
+            s,
+        ),
+    )
 
 
 def _top_label(votes: Counter[str]) -> Label:
@@ -170,6 +196,24 @@ def split_glued(raw: Mapping[str, Sequence[RawMention]]) -> dict[str, list[RawMe
     return out
 
 
+def title_case_line(
+    article: Article, mention: RawMention, seen: dict[tuple[str, int], bool] | None = None
+) -> bool:
+    """True when the mention sits in a line written in Title Case (`Le Kremlin Dit Que…`):
+    the article's title, or a caption or heading of its text. `seen` remembers the lines
+    of this article already asked about, by `(field, line start)`."""
+    text = article.title if mention.field == "title" else article.text
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    key = (mention.field, line_start)
+    found = seen.get(key) if seen is not None else None
+    if found is None:
+        stop = text.find("\n", mention.end)
+        found = is_title_case(text[line_start : stop if stop >= 0 else len(text)])
+        if seen is not None:
+            seen[key] = found
+    return found
+
+
 def link(
     articles: Sequence[Article],
     raw: Mapping[str, Sequence[RawMention]],
@@ -187,6 +231,7 @@ def link(
     items: list[tuple[str, RawMention, str]] = []  # article id, mention, form key
     forms: dict[str, _Form] = {}
     for art in articles:
+        lines: dict[tuple[str, int], bool] = {}
         for m in raw.get(art.id, ()):
             key = fold(m.text)
             if not key:
@@ -198,12 +243,12 @@ def link(
             f.count += 1
             f.surfaces[m.text] += 1
             f.articles.add(art.id)
-            f.votes[m.label] += 1
+            f.votes[m.label] += TITLE_CASE_VOTE if title_case_line(art, m, lines) else MODEL_VOTE
             cue = known.get((art.id, m.field, m.start, m.end), _UNKNOWN)
             if cue is _UNKNOWN:
                 cue = label_cue(art.title if m.field == "title" else art.text, m.start, m.end)
             if cue:
-                f.votes[cue] += CUE_WEIGHT
+                f.votes[cue] += CUE_WEIGHT * MODEL_VOTE
                 f.cues[cue] += 1
 
     uf = _UnionFind()
@@ -319,10 +364,9 @@ class _Namer:
     def name(self, group: Sequence[int]) -> str:
         keys = Counter(self.items[i][2] for i in group)
         best = max(keys, key=lambda k: (len(k.split()), keys[k], len(k), k))
-        surfaces: Counter[str] = Counter(
-            self.items[i][1].text for i in group if self.items[i][2] == best
+        return display_name(
+            (self.items[i][0], self.items[i][1].text) for i in group if self.items[i][2] == best
         )
-        return _best_surface(surfaces)
 
     def label(self, group: Sequence[int]) -> Label:
         keys = {self.items[i][2] for i in group}

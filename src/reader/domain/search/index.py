@@ -163,6 +163,16 @@ def build_schema() -> Schema:
 
 # -- query guard rails --------------------------------------------------------------------------
 
+#: Words are indexed by their stem (`poutine` → `poutin`), which a pattern over whole words
+#: cannot match: only a `*` ending a word (a prefix of the stem) is meaningful.
+INNER_WILDCARD_UNSUPPORTED = (
+    "wildcards work only at the end of a word (pout*): ? and * inside a word are not "
+    "supported (words are indexed by their stem)"
+)
+FUZZY_UNSUPPORTED = (
+    "fuzzy search (word~) is not supported: case, accents and word endings are already "
+    "ignored; try the start of the word with * (pout*)"
+)
 _QUOTED_RE = re.compile(r'"[^"]*"?')
 _FIELD_RE = re.compile(r"(?:^|(?<=[\s(+\-]))([^\W\d][\w.\-]*):(?=(\S?))")
 
@@ -187,6 +197,9 @@ def check_query(text: str) -> None:
             depth = max(0, depth - 1)
     if deepest > MAX_NESTING:
         raise QueryError(f"too many nested parentheses (the limit is {MAX_NESTING})")
+    for i, c in enumerate(text):
+        if c == "~" and i and text[i - 1] not in ' "\t\n' and not in_quotes(i):
+            raise QueryError(FUZZY_UNSUPPORTED)
     for m in _FIELD_RE.finditer(text):
         if in_quotes(m.start()):
             continue
@@ -211,6 +224,8 @@ def _check_parsed(q: wq.Query) -> None:
             text = str(leaf.text)
             if text == "" or text[0] in "*?":
                 raise QueryError("a word cannot start with a wildcard (* or ?)")
+            if isinstance(leaf, wq.Wildcard) and ("?" in text or "*" in text[:-1]):
+                raise QueryError(INNER_WILDCARD_UNSUPPORTED)
 
 
 def _walk(q: wq.Query) -> Iterator[wq.Query]:

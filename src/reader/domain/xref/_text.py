@@ -35,9 +35,9 @@ ABBREVIATIONS = frozenset(
 )  # fmt: skip
 
 # A candidate sentence end: terminal punctuation, optional closing quotes/brackets, whitespace.
-_END_RE = re.compile(r"[.!?…]+(?:[ \u00a0\u202f]?[»”])?[\"’)\]]*(?=\s)")
+_END_RE = re.compile(r"(?<![.!?…])[.!?…]++(?:[ \u00a0\u202f]?[»”])?[\"’)\]]*+(?=\s)")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
-_WORD_BEFORE_RE = re.compile(r"([^\W_]+)\.$")
+_WORD_BEFORE_RE = re.compile(r"(?<![^\W_])([^\W_]++)\.$")
 
 
 def _is_break(text: str, punct_start: int, end: int) -> bool:

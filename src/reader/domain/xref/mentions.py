@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import sys
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from reader.domain.model import Article, Mention, MentionRef
@@ -14,6 +16,7 @@ ELLIPSIS = "…"
 
 _FIELD_ORDER = {"title": 0, "text": 1}
 _SPACES = re.compile(r"\s+")
+_MAX = sys.maxsize
 
 
 def entity_mentions(
@@ -73,9 +76,17 @@ def entity_mentions_in(
 def _sentence_around(
     spans: Sequence[tuple[int, int]], start: int, end: int, length: int
 ) -> tuple[int, int]:
-    for s, e in spans:
-        if s <= start < e or (s < end <= e):
-            return min(s, start), max(e, end)
+    """The first sentence (of sorted, disjoint `spans`) holding `start` or, failing that,
+    `end`, widened to the mention; found by bisection (a 1 MB file of one-word lines has
+    100,000 sentences, and scanning them for each mention took minutes)."""
+    i = bisect_right(spans, (start, _MAX)) - 1  # the last sentence starting at or before start
+    if i >= 0 and spans[i][0] <= start < spans[i][1]:
+        s, e = spans[i]
+        return min(s, start), max(e, end)
+    j = bisect_left(spans, (end, -1)) - 1  # the last sentence starting before end
+    if j >= 0 and spans[j][0] < end <= spans[j][1]:
+        s, e = spans[j]
+        return min(s, start), max(e, end)
     return max(0, start), min(length, end)
 
 
