@@ -27,6 +27,7 @@ def _eager(index: Path) -> Library:
             entities=store.entities(),
             passages=store.passages(),
             problems=store.problems(),
+            raw_quotes=store.all_quotes(),
         )
     finally:
         store.close()
@@ -60,6 +61,8 @@ def test_lazy_library_answers_like_the_eager_one(index: Path) -> None:
         assert xref_entity_record(lazy, lazy.entities[entity.id]) == xref_entity_record(
             eager, entity
         )
+        assert lazy.entity_quotes(entity.id) == eager.entity_quotes(entity.id)
+    assert lazy.quote_groups().groups == eager.quote_groups().groups
     pairs = list(eager.passages)
     assert pairs, "the seeds share passages"
     assert sorted(lazy.passages) == sorted(pairs)

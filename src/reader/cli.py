@@ -21,7 +21,7 @@ from reader.domain.discovery import safe_name
 from reader.domain.sanitize import sanitize_inline
 from reader.plain_output import is_terminal, write_rows
 
-SUBCOMMANDS = ("index", "search", "entities", "xref", "export")
+SUBCOMMANDS = ("index", "search", "entities", "xref", "export", "quotes")
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
 
 
@@ -155,6 +155,11 @@ def build_parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argumen
         "text, paragraphs, mentions, removed boilerplate.",
     )
     p.add_argument("paths", nargs="*", metavar="PATH")
+
+    p = sub("quotes", "Direct quotations with their speakers, and where else each appears.")
+    p.add_argument("paths", nargs="*", metavar="PATH")
+    p.add_argument("--entity", metavar="NAME", help="only this entity's quotations (id or alias)")
+    p.add_argument("--json", action="store_true", help="JSON output")
     return top, subs
 
 
@@ -612,6 +617,21 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_quotes(args: argparse.Namespace) -> int:
+    """`reader quotes [--entity NAME]`: quotations, speakers, same quotation elsewhere."""
+    from reader.cli_quotes import print_quotes
+
+    library = _library(args)
+    entity_id = None
+    if args.entity is not None:
+        entity = library.find_entity(args.entity)
+        if entity is None:
+            raise UsageError(f"no entity named {sanitize_inline(args.entity)!r}")
+        entity_id = entity.id
+    print_quotes(library, entity_id, as_json=args.json, console=_console())
+    return EXIT_OK
+
+
 def cmd_open(args: argparse.Namespace) -> int:
     """`reader [PATH ...]`: open the three-pane reader."""
     paths, index_dir = _corpus(args)
@@ -628,6 +648,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "entities": cmd_entities,
     "xref": cmd_xref,
     "export": cmd_export,
+    "quotes": cmd_quotes,
 }
 
 

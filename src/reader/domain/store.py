@@ -27,6 +27,7 @@ from reader.domain.model import (
     Removed,
     SharedPassage,
 )
+from reader.domain.quotes.types import RawQuote
 
 STORE_SCHEMA = 4
 #: Older schemas this version upgrades in place (anything else is rebuilt).
@@ -48,6 +49,7 @@ CREATE TABLE IF NOT EXISTS entities (id TEXT PRIMARY KEY, data TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS passages (
     a TEXT NOT NULL, b TEXT NOT NULL, data TEXT NOT NULL, PRIMARY KEY (a, b));
 CREATE TABLE IF NOT EXISTS problems (path TEXT NOT NULL, reason TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS quotes (article TEXT PRIMARY KEY, key TEXT NOT NULL, data TEXT NOT NULL);
 """
 
 
@@ -198,6 +200,36 @@ def _mentions_from(raw: str) -> list[Mention]:
 def _passages_from(raw: str) -> list[SharedPassage]:
     """Passages as stored in the `passages` table."""
     return [SharedPassage(*p) for p in json.loads(raw)]
+
+
+def _quote_rows(quotes: Sequence[RawQuote]) -> str:
+    return json.dumps(
+        [
+            [
+                q.field,
+                q.start,
+                q.end,
+                q.text,
+                q.speaker,
+                list(q.speaker_span) if q.speaker_span else None,
+                q.cue,
+                q.speaker_label,
+                q.speaker_field,
+            ]
+            for q in quotes
+        ],
+        ensure_ascii=False,
+    )
+
+
+def _quotes_from(raw: str) -> list[RawQuote]:
+    """Quotations stored by `_quote_rows`."""
+    return [
+        RawQuote(
+            r[0], r[1], r[2], r[3], r[4], (r[5][0], r[5][1]) if r[5] else None, r[6], r[7], r[8]
+        )
+        for r in json.loads(raw)
+    ]
 
 
 def _raw_rows(mentions: Sequence[RawMention]) -> str:
@@ -420,6 +452,7 @@ class Store:
         self.db.execute("DELETE FROM headers WHERE id=?", (article_id,))
         self.db.execute("DELETE FROM mentions WHERE article=?", (article_id,))
         self.db.execute("DELETE FROM passages WHERE a=? OR b=?", (article_id, article_id))
+        self.db.execute("DELETE FROM quotes WHERE article=?", (article_id,))
 
     def articles(self) -> dict[str, Article]:
         """Every stored article by id."""
@@ -454,6 +487,26 @@ class Store:
         """Cache raw mentions for a content key."""
         self.db.execute(
             "INSERT OR REPLACE INTO ner_cache VALUES (?, ?)", (key, _raw_rows(mentions))
+        )
+
+    # -- quotations -----------------------------------------------------------------------
+    def quote_keys(self) -> dict[str, str]:
+        """article id → the key its stored quotations were extracted under."""
+        with _reading(self.path):
+            return {row[0]: row[1] for row in self.db.execute("SELECT article, key FROM quotes")}
+
+    def all_quotes(self) -> dict[str, list[RawQuote]]:
+        """The quotations of every article, by article id."""
+        with _reading(self.path):
+            return {
+                row[0]: _quotes_from(row[1])
+                for row in self.db.execute("SELECT article, data FROM quotes")
+            }
+
+    def put_quotes(self, article_id: str, key: str, quotes: Sequence[RawQuote]) -> None:
+        """Store (or replace) an article's quotations."""
+        self.db.execute(
+            "INSERT OR REPLACE INTO quotes VALUES (?, ?, ?)", (article_id, key, _quote_rows(quotes))
         )
 
     # -- linked results -------------------------------------------------------------------
@@ -632,6 +685,18 @@ class StoreReader:
                 found.setdefault(article, []).append(Mention(*json.loads(value)))
         return found
 
+    def quotes(self, article_id: str) -> list[RawQuote]:
+        """The quotations of one article (none if it has no row)."""
+        rows = self._rows("SELECT data FROM quotes WHERE article=?", (article_id,))
+        with _reading(self.path):
+            return _quotes_from(rows[0][0]) if rows else []
+
+    def all_quotes(self) -> dict[str, list[RawQuote]]:
+        """The quotations of every article that has some (for grouping them)."""
+        rows = self._rows("SELECT article, data FROM quotes WHERE data != '[]'")
+        with _reading(self.path):
+            return {r[0]: _quotes_from(r[1]) for r in rows}
+
     def passage_pair(self, a: str, b: str) -> list[SharedPassage] | None:
         """The passages stored for the pair `(a, b)` as written (None if there is no row)."""
         rows = self._rows("SELECT data FROM passages WHERE a=? AND b=?", (a, b))
@@ -657,7 +722,7 @@ class StoreReader:
         with self._lock:
             self._ensure_open()
             self._store.check()
-        for table in ("articles", "mentions", "entities", "passages"):
+        for table in ("articles", "mentions", "entities", "passages", "quotes"):
             bad = self._rows(f"SELECT count(*) FROM {table} WHERE NOT json_valid(data)")
             if bad and bad[0][0]:
                 raise StoreCorrupt(f"{self.path}: {bad[0][0]} unreadable rows in {table}")

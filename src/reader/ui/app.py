@@ -25,6 +25,7 @@ from reader.ui.app_keys import KeymapMixin
 from reader.ui.app_loading import LoadingMixin
 from reader.ui.app_navigation import NavigationMixin
 from reader.ui.app_panes import PanesMixin
+from reader.ui.app_quotes import QuotesMixin
 from reader.ui.app_search import SearchMixin
 from reader.ui.app_themes import ThemesMixin
 from reader.ui.app_watch import WatchMixin
@@ -58,6 +59,8 @@ class MainScreen(PaneSwitcher):
             show=False,
             id="entity.previous",
         ),
+        Binding("quotation_mark", "app.quote(1)", "Next quote", show=False, id="quote.next"),
+        Binding("apostrophe", "app.quote(-1)", "Prev quote", show=False, id="quote.previous"),
         Binding("n", "app.search_step(1)", "Next hit", id="hit.next"),
         Binding("N", "app.search_step(-1)", "Prev hit", show=False, id="hit.previous"),
         Binding("ctrl+o,alt+left", "app.history(-1)", "Back", show=False, id="history.back"),
@@ -99,6 +102,7 @@ class ReaderApp(
     LoadingMixin,
     NavigationMixin,
     PanesMixin,
+    QuotesMixin,
     SearchMixin,
     CorrectionsMixin,
     ThemesMixin,
