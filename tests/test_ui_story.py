@@ -110,7 +110,7 @@ async def test_new_percent_and_reprints_sink_when_sorted_by_new(tmp_path: Path) 
         assert "new" not in str(sources.options.get_option("a3").prompt)  # read: no figure
         assert "new" not in str(sources.options.get_option("a2").prompt)  # nothing of it read
         sources.options.focus()
-        await pilot.press("s", "s")
+        await pilot.press("s", "s", "s")
         assert sources.sort_by == "new"
         shown = sources.shown
         assert set(shown[-4:]) == {"m1", "a3", "r1", "r2"}  # read ones and the reprints
@@ -209,3 +209,24 @@ async def test_big_corpora_use_workers(tmp_path: Path, monkeypatch: pytest.Monke
         await pilot.pause()
         assert isinstance(app.screen, TimelineScreen)
         assert app.screen.view.article_ids == ["a1", "a2", "a3", "a4"]
+
+
+async def test_timeline_lists_quotations_not_carried_earlier(tmp_path: Path) -> None:
+    from test_ui_quotes import LIGNES, quotes_library
+
+    app = app_for(tmp_path, quotes_library())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("T")
+        await pilot.pause()
+        view = app.screen.query_one(TimelineView)
+        ids = view.article_ids
+        assert ids.index("q1") < ids.index("q2")  # 2021-12-06, then 2021-12-08
+
+        def lines_of(aid: str) -> str:
+            return "\n".join(x.text for x in view.lines if x.entry == ids.index(aid))
+
+        assert "lignes rouges" in lines_of("q1") and "Peskov" in lines_of("q1")
+        assert "lignes rouges" not in lines_of("q2")  # carried earlier by q1
+        assert "céderont rien" in lines_of("q2")  # Biden's quotation is new there
+        assert LIGNES[:20] in lines_of("q1").replace("\n", " ")

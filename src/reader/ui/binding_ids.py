@@ -17,6 +17,8 @@ BINDINGS_BY_ID: dict[str, str] = {
     "mention.previous": "previous entity mention in this article",
     "entity.next": "next mention of the selected entity across the corpus",
     "entity.previous": "previous mention of the selected entity across the corpus",
+    "quote.next": "next quotation in this article",
+    "quote.previous": "previous quotation in this article",
     "hit.next": "next search hit",
     "hit.previous": "previous search hit",
     "history.back": "back in the jump history",
@@ -47,7 +49,7 @@ BINDINGS_BY_ID: dict[str, str] = {
     "selection.clear": "clear the selected mention and entity",
     # the source list
     "list.open": "open the article",
-    "list.sort": "sort by date, title or what is new to you",
+    "list.sort": "sort by date, title, outlet or what is new to you",
     "list.filter": "filter the list",
     "filter.clear": "clear the filter",
     "filter.leave": "from the filter to the list",

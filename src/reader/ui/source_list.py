@@ -1,10 +1,11 @@
-"""The source list: every article with read mark, title, date, source and entity count.
+"""The source list: every article with read mark, title, date, outlet, authors, entity count.
 
 An unread article of which part was already read elsewhere shows how much is new to the person
 (`new 35 %`, from `reader.domain.novelty`; nothing while it is all new). `s` cycles the order
-between date, title and new (most new first, read articles last); `f` starts the filter (titles,
-outlets and the names of the entities an article mentions), `enter` or `escape` ends it. In the
-list letters are commands; in the filter box they are text — never both.
+between date, title, outlet and new (most new first, read articles last); `f` starts the filter
+(titles, outlets, authors and the names of the entities an article mentions), `enter` or
+`escape` ends it. In the list letters are commands; in the filter box they are text — never
+both.
 
 The list is virtual (Line API): every row is two lines high, and only the rows on screen are
 turned into text and strips, on demand, with a small cache. A 10,000-article corpus costs a list
@@ -348,6 +349,19 @@ class Listed(Protocol):
     def date(self) -> str | None: ...
     @property
     def source(self) -> str | None: ...
+    @property
+    def author(self) -> Sequence[str]: ...
+
+
+#: What `s` cycles through: the reading order (dates), titles, outlets, what is new to you.
+SORTS = ("date", "title", "outlet", "new")
+_SORT_NAMES = {"date": "date", "title": "title", "outlet": "outlet", "new": "what is new to you"}
+
+
+def authors_text(names: Sequence[str], most: int = 2) -> str:
+    """Authors for a one-line display: ``A``, ``A, B``, ``A, B et al.``."""
+    shown = ", ".join(names[:most])
+    return f"{shown} et al." if len(names) > most else shown
 
 
 def _no_count(article_id: str) -> int:
@@ -360,11 +374,6 @@ def _no_names(text: str) -> set[str]:
 
 def _no_novelty(article_id: str) -> float | None:
     return None
-
-
-#: The orders `s` cycles through.
-SORTS = ("date", "title", "new")
-_SORT_NAMES = {"date": "date", "title": "title", "new": "what is new to you"}
 
 
 #: The filter looks at the entities' names from this many characters on (one or two letters
@@ -470,6 +479,8 @@ class SourceList(Vertical):
                 details.insert(0, f"new\u00a0{percent_new(fraction)}\u00a0%")
         if article.source:
             details.append(article.source)
+        if article.author:
+            details.append(authors_text(article.author))
         details.append(f"{self.entity_count(article.id)} entities")
         row.append("\n  ")
         row.append_text(plain(" · ".join(details), "dim"))
@@ -513,6 +524,13 @@ class SourceList(Vertical):
 
                 self._new_order = sorted(self._date_order, key=key)
             return self._new_order
+        if self.sort_by == "outlet":  # by outlet, then reading order; no outlet last
+            by_id = self._by_id
+            rank = {i: n for n, i in enumerate(self._date_order)}
+            return sorted(
+                self._date_order,
+                key=lambda i: (by_id[i].source is None, fold_key(by_id[i].source or ""), rank[i]),
+            )
         if self.sort_by == "title":
             if self._title_order is None:
                 by_id = self._by_id
@@ -526,7 +544,7 @@ class SourceList(Vertical):
         key = self._filter_keys.get(article_id)
         if key is None:
             a = self._by_id[article_id]
-            key = fold_key(f"{a.title} {a.source or ''} {a.date or ''}")
+            key = fold_key(f"{a.title} {a.source or ''} {a.date or ''} {' '.join(a.author)}")
             self._filter_keys[article_id] = key
         return key
 
@@ -571,7 +589,7 @@ class SourceList(Vertical):
             options.highlighted = self._shown.index(article_id)
 
     def action_toggle_sort(self) -> None:
-        """`s`: sort by date, by title, or by what is new to the person."""
+        """`s`: sort by date, title, outlet or what is new to the person (in turn)."""
         self.sort_by = SORTS[(SORTS.index(self.sort_by) + 1) % len(SORTS)]
         self._new_order = None
         self._rebuild()
