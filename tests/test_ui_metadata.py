@@ -66,6 +66,8 @@ async def test_source_rows_show_outlet_and_author_and_sort_by_outlet(tmp_path: P
         assert named[:3] == ["[bold]Source[/]", "Le Progrès", "Ouest-France"]
         assert outlets[len(named) :] == [None] * (len(outlets) - len(named))
         await pilot.press("s")
+        assert sources.sort_by == "new"  # then what is new to the person (issue 17)
+        await pilot.press("s")
         assert sources.sort_by == "date" and sources.shown == order
 
 
