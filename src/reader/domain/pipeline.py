@@ -39,9 +39,10 @@ from reader.domain.sanitize import sanitize_inline
 from reader.domain.store import FileEntry, Store, StoreCorrupt, StoreReader, StoreUnwritable
 
 if TYPE_CHECKING:
-    from reader.domain.entities.linking import LinkResult
+    from reader.domain.entities.linking import Evidence, LinkResult
     from reader.domain.entities.ner import Cues
     from reader.domain.search import IndexDoc, SearchIndex
+    from reader.domain.xref.passages import PassageIndex
 
 Progress = Callable[[str, int, int], None]
 StopCheck = Callable[[], bool]
@@ -334,10 +335,18 @@ class _Updater:
         self.passages_job: Any = None
         #: label cues of the mentions just extracted, by (article id, field, start, end)
         self.cues: dict[tuple[str, str, int, int], str | None] = {}
+        #: the shared-passage index over the corpus after this run (saved after the commit)
+        self.passage_index: PassageIndex | None = None
+        #: article id → key of its content in the NER cache, and in the evidence cache
+        self.ner_keys: dict[str, str] = {}
+        self.evidence_keys: dict[str, str] = {}
 
     def run(self, rebuild: bool) -> UpdateReport:
         started = time.perf_counter()
         if rebuild:
+            from reader.domain.xref import passage_cache
+
+            passage_cache.discard(self.index_dir)
             shutil.rmtree(self.index_dir / SEARCH_DIR, ignore_errors=True)
             for path in _store_files(self.index_dir):
                 path.unlink(missing_ok=True)
@@ -378,7 +387,7 @@ class _Updater:
         corpus = {k: v for k, v in stored.items() if k not in self.removed}
         corpus.update(self.changed)
         _fresh, raw = self._analyse(store, corpus)  # committed chunk by chunk
-        linked = self._link(corpus, raw)
+        linked, evidence = self._link(store, corpus, raw)
         terms_after = self._index(store, corpus, linked, "search_schema" in stale)
         touched, passages = self._passages(corpus)
 
@@ -393,6 +402,9 @@ class _Updater:
             for name, entry in self.file_rows:
                 store.put_file(name, entry)
             store.replace_links(linked.entities, linked.mentions)
+            for key, ev in evidence.items():
+                store.put_evidence(key, ev)
+            store.prune_evidence(self.evidence_keys.values())
             for aid, th in terms_after.items():
                 store.set_terms_hash(aid, th)
             store.replace_passages(touched, passages)
@@ -400,6 +412,12 @@ class _Updater:
             for key, value in versions.items():
                 store.set_meta(f"version:{key}", value)
             store.set_meta("complete", "0" if self.search_pending else "1")
+        if self.passage_index is not None:
+            from reader.domain.xref import passage_cache
+
+            self.passage_index.compact()
+            hashes = {aid: a.content_hash for aid, a in corpus.items()}
+            passage_cache.save(self.index_dir, self.passage_index, hashes)
 
     def _check(self) -> None:
         _check(self.should_stop)
@@ -502,7 +520,7 @@ class _Updater:
         """Raw mentions for every article: from the cache, else from spaCy (new content only)."""
         from reader.domain.entities.version import MODEL_VERSION
 
-        keys = {aid: _ner_key(a, MODEL_VERSION) for aid, a in corpus.items()}
+        keys = self.ner_keys = {aid: _ner_key(a, MODEL_VERSION) for aid, a in corpus.items()}
         cached = store.cached_ner(set(keys.values()))
         missing = [corpus[aid] for aid, key in sorted(keys.items()) if key not in cached]
         fresh: dict[str, list[RawMention]] = {}
@@ -538,18 +556,41 @@ class _Updater:
         raw = {aid: cached.get(key) or fresh.get(key, []) for aid, key in keys.items()}
         return fresh, raw
 
-    def _link(self, corpus: dict[str, Article], raw: dict[str, list[RawMention]]) -> LinkResult:
+    def _link(
+        self, store: Store, corpus: dict[str, Article], raw: dict[str, list[RawMention]]
+    ) -> tuple[LinkResult, dict[str, Evidence]]:
+        """Link the corpus; what linking reads around each mention (its label cue, its line's
+        case) comes from the store's cache for unchanged content and is computed for the rest
+        (returned, by cache key, to be stored with the links)."""
         from reader.domain.entities.corrections import Corrections
-        from reader.domain.entities.linking import link
+        from reader.domain.entities.linking import EVIDENCE_VERSION, link, mention_evidence
 
         self._check()
         self.say("linking entities", 0, 0)
+        keys = self.evidence_keys = {
+            aid: f"{EVIDENCE_VERSION}:{self.ner_keys[aid]}" for aid in corpus
+        }
+        cached = store.cached_evidence(set(keys.values()))
+        fresh_cues: dict[str, dict[tuple[str, int, int], str | None]] = {}
+        for (aid, fld, start, end), cue in self.cues.items():
+            fresh_cues.setdefault(aid, {})[(fld, start, end)] = cue
+        evidence: dict[str, Evidence] = {}
+        fresh: dict[str, Evidence] = {}
+        for aid in sorted(corpus):
+            ev = cached.get(keys[aid])
+            if ev is None:
+                ev = fresh[keys[aid]] = mention_evidence(
+                    corpus[aid], raw.get(aid, ()), fresh_cues.get(aid)
+                )
+            evidence[aid] = ev
         corrections, corr_problems = Corrections.load(corrections_path(self.paths))
-        linked = link([corpus[a] for a in sorted(corpus)], raw, corrections, self.cues)
+        linked = link(
+            [corpus[a] for a in sorted(corpus)], raw, corrections, self.cues, evidence
+        )
         self.report.notices.extend(
             f"corrections: {p}" for p in (*corr_problems, *corrections.unresolved)
         )
-        return linked
+        return linked, fresh
 
     def _index(
         self, store: Store, corpus: dict[str, Article], linked: LinkResult, schema_changed: bool
@@ -634,12 +675,14 @@ class _Updater:
     def _passages(
         self, corpus: dict[str, Article]
     ) -> tuple[set[str], dict[tuple[str, str], list[SharedPassage]]]:
-        """Shared passages of every pair touching a changed article."""
-        from reader.domain.xref.passages import PassagesCancelled, passages_for
+        """Shared passages of every pair touching a changed article, found with the passage
+        index kept from the last update (only new or changed texts are tokenised; deleted
+        articles leave it); the index to keep is left in `self.passage_index`."""
+        from reader.domain.xref import passage_cache
+        from reader.domain.xref.passages import PassageIndex, PassagesCancelled, passages_for
 
         touched = set(self.changed) | self.removed
-        if not self.changed:
-            return touched, {}
+        hashes = {aid: a.content_hash for aid, a in corpus.items()}
         self._check()
         if self.passages_job is not None:
             self.say("finding shared passages", 0, 1)
@@ -647,19 +690,27 @@ class _Updater:
                 self.passages_job.wait(0.1)
                 self._check()
             self.say("finding shared passages", 1, 1)
-            return touched, self.passages_job.get()
+            found, self.passage_index = self.passages_job.get()
+            return touched, found
+        loaded = passage_cache.load(self.index_dir, hashes)
+        if loaded is None and not self.changed and not self.removed:
+            return touched, {}  # nothing to find, and no index to bring up to date
+        index = loaded[0] if loaded is not None else PassageIndex()
         texts = {aid: a.text for aid, a in corpus.items()}
+        # texts the index lacks (or held in another version) are added without being paired:
+        # their stored passages are current; only `changed` articles are paired again
         try:
             found = passages_for(
                 set(self.changed),
                 texts,
                 progress=lambda d, t: self.say("finding shared passages", d, t),
                 should_stop=self.should_stop,
+                index=index,
             )
         except PassagesCancelled as exc:
             raise Cancelled() from exc
+        self.passage_index = index
         return touched, {k: list(v) for k, v in found.items()}
-
 
 #: Fewest articles to analyse for which extraction runs in worker processes (each loads the
 #: model, ~5 s, in parallel; below this one process is faster).
@@ -776,12 +827,14 @@ def _extract_chunks(
 
 def _passages_worker(
     changed: set[str], texts: dict[str, str]
-) -> dict[tuple[str, str], list[SharedPassage]]:
+) -> tuple[dict[tuple[str, str], list[SharedPassage]], PassageIndex]:
     """`passages_for` in an extraction worker (no progress, no cancellation: the pool is
-    terminated instead)."""
-    from reader.domain.xref.passages import passages_for
+    terminated instead), with the index it built (kept for the next update)."""
+    from reader.domain.xref.passages import PassageIndex, passages_for
 
-    return {k: list(v) for k, v in passages_for(changed, texts).items()}
+    index = PassageIndex()
+    found = passages_for(changed, texts, index=index)
+    return {k: list(v) for k, v in found.items()}, index
 
 
 def entity_terms(mentions: Sequence[Mention]) -> list[str]:

@@ -43,6 +43,7 @@ CREATE TABLE IF NOT EXISTS headers (
     id TEXT PRIMARY KEY, path TEXT NOT NULL, title TEXT NOT NULL, date TEXT, source TEXT,
     title_derived INTEGER NOT NULL, entities INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE IF NOT EXISTS ner_cache (key TEXT PRIMARY KEY, data TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS evidence_cache (key TEXT PRIMARY KEY, data TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS mentions (article TEXT PRIMARY KEY, data TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS entities (id TEXT PRIMARY KEY, data TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS passages (
@@ -439,6 +440,40 @@ class Store:
         self.db.execute(
             "INSERT OR REPLACE INTO ner_cache VALUES (?, ?)", (key, _raw_rows(mentions))
         )
+
+    def cached_evidence(
+        self, keys: Iterable[str]
+    ) -> dict[str, dict[tuple[str, int, int], tuple[str | None, bool]]]:
+        """Cached linking evidence (`linking.mention_evidence`) for the given content keys."""
+        with _reading(self.path):
+            out: dict[str, dict[tuple[str, int, int], tuple[str | None, bool]]] = {}
+            for key in keys:
+                row = self.db.execute(
+                    "SELECT data FROM evidence_cache WHERE key=?", (key,)
+                ).fetchone()
+                if row is not None:
+                    out[key] = {
+                        (f, int(s), int(e)): (cue, bool(tc)) for f, s, e, cue, tc in json.loads(row[0])
+                    }
+            return out
+
+    def put_evidence(
+        self, key: str, evidence: Mapping[tuple[str, int, int], tuple[str | None, bool]]
+    ) -> None:
+        """Cache the linking evidence of one article's content."""
+        rows = [[f, s, e, cue, int(tc)] for (f, s, e), (cue, tc) in evidence.items()]
+        self.db.execute(
+            "INSERT OR REPLACE INTO evidence_cache VALUES (?, ?)",
+            (key, json.dumps(rows, ensure_ascii=False)),
+        )
+
+    def prune_evidence(self, keep: Iterable[str]) -> None:
+        """Drop the cached evidence of content no article has any more."""
+        wanted = set(keep)
+        stale = [
+            (k,) for (k,) in self.db.execute("SELECT key FROM evidence_cache") if k not in wanted
+        ]
+        self.db.executemany("DELETE FROM evidence_cache WHERE key=?", stale)
 
     # -- linked results -------------------------------------------------------------------
     def replace_links(

@@ -179,6 +179,32 @@ class PassageIndex:
         self._doc_groups: IntArray = np.empty(0, dtype=np.int32)
         self._dirty = False
 
+    def __getstate__(self) -> dict[str, object]:
+        """Pickled without what is rebuilt cheaply: the word memo and the grouped arrays
+        (rebuilt on the next query)."""
+        state = {name: getattr(self, name) for name in self.__dict__}
+        state["_cache"] = {}
+        for name in ("_group_hash", "_group_slots", "_doc_groups"):
+            state[name] = np.empty(0, dtype=state[name].dtype)  # type: ignore[attr-defined]
+        state["_group_ptr"] = np.zeros(1, dtype=np.int64)
+        state["_doc_ptr"] = np.zeros(1, dtype=np.int64)
+        state["_dirty"] = True
+        return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+
+    def compact(self) -> None:
+        """Drop the slots of removed articles once they are a quarter of all slots (their
+        order is kept; results never depend on slots)."""
+        if 4 * (len(self._docs) - len(self._slots)) <= len(self._docs):
+            return
+        live = [(aid, doc) for aid, doc in zip(self._ids, self._docs, strict=True) if aid]
+        self._ids = [aid for aid, _ in live]
+        self._docs = [doc for _, doc in live]
+        self._slots = {aid: slot for slot, aid in enumerate(self._ids) if aid is not None}
+        self._dirty = True
+
     # -- contents ---------------------------------------------------------------------------
     def __len__(self) -> int:
         return len(self._slots)
