@@ -12,15 +12,23 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.fake_ner_reader import FakeExtractor
 
 import reader.domain.entities.ner as ner
 from reader.domain import pipeline
 from reader.domain.store import Store
-from tests.fake_ner_reader import FakeExtractor
 
 PEOPLE = [
-    "Vladimir Poutine", "Angela Merkel", "Olaf Scholz", "Emmanuel Macron", "Jen Psaki",
-    "Grégory Doucet", "Anne Hidalgo", "Marine Tondelier", "Paul Scholz", "Lucie Castets",
+    "Vladimir Poutine",
+    "Angela Merkel",
+    "Olaf Scholz",
+    "Emmanuel Macron",
+    "Jen Psaki",
+    "Grégory Doucet",
+    "Anne Hidalgo",
+    "Marine Tondelier",
+    "Paul Scholz",
+    "Lucie Castets",
 ]
 PLACES = ["Berlin", "Moscou", "Lyon", "Paris", "Kiev", "Bruxelles", "Marseille"]
 ORGS = ["Organisation Mondiale Santé", "Agence France Presse", "Banque Centrale Européenne"]
@@ -122,7 +130,11 @@ def _edit(rng: random.Random, corpus: Path, corrections: Path, step: int) -> str
     elif what == "corrections":
         person = rng.choice(PEOPLE)
         line = rng.choice(
-            [f"rename {person} to {person.upper()}", f"relabel {person} ORG", "merge Berlin into Paris"]
+            [
+                f"rename {person} to {person.upper()}",
+                f"relabel {person} ORG",
+                "merge Berlin into Paris",
+            ]
         )
         with corrections.open("a", encoding="utf-8") as fh:
             fh.write(line + "\n")

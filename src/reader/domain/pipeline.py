@@ -584,9 +584,7 @@ class _Updater:
                 )
             evidence[aid] = ev
         corrections, corr_problems = Corrections.load(corrections_path(self.paths))
-        linked = link(
-            [corpus[a] for a in sorted(corpus)], raw, corrections, self.cues, evidence
-        )
+        linked = link([corpus[a] for a in sorted(corpus)], raw, corrections, self.cues, evidence)
         self.report.notices.extend(
             f"corrections: {p}" for p in (*corr_problems, *corrections.unresolved)
         )
@@ -711,6 +709,7 @@ class _Updater:
             raise Cancelled() from exc
         self.passage_index = index
         return touched, {k: list(v) for k, v in found.items()}
+
 
 #: Fewest articles to analyse for which extraction runs in worker processes (each loads the
 #: model, ~5 s, in parallel; below this one process is faster).

@@ -453,7 +453,8 @@ class Store:
                 ).fetchone()
                 if row is not None:
                     out[key] = {
-                        (f, int(s), int(e)): (cue, bool(tc)) for f, s, e, cue, tc in json.loads(row[0])
+                        (f, int(s), int(e)): (cue, bool(tc))
+                        for f, s, e, cue, tc in json.loads(row[0])
                     }
             return out
 

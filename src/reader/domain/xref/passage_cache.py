@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import pickle
 from collections.abc import Mapping
+from contextlib import suppress
 from pathlib import Path
 
 from reader.domain.xref.passages import PassageIndex
@@ -28,7 +29,7 @@ def load(directory: Path, hashes: Mapping[str, str]) -> tuple[PassageIndex, dict
     no usable cache (missing, unreadable, another version)."""
     try:
         with open(directory / FILE_NAME, "rb") as fh:
-            version, held, index = pickle.load(fh)  # noqa: S301 - our own cache file
+            version, held, index = pickle.load(fh)
     except Exception:  # a missing, truncated or foreign file: rebuild
         return None
     if version != CACHE_VERSION or not isinstance(index, PassageIndex):
@@ -57,15 +58,11 @@ def save(directory: Path, index: PassageIndex, hashes: Mapping[str, str]) -> Non
         os.replace(tmp, path)
     except OSError:
         for stale in (tmp, path):
-            try:
+            with suppress(OSError):
                 stale.unlink(missing_ok=True)
-            except OSError:
-                pass
 
 
 def discard(directory: Path) -> None:
     """Remove the cache (a rebuild starts from nothing)."""
-    try:
+    with suppress(OSError):
         (directory / FILE_NAME).unlink(missing_ok=True)
-    except OSError:
-        pass
