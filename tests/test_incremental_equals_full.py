@@ -202,3 +202,40 @@ def test_the_passage_index_kept_between_updates_is_used_and_repaired(
     assert loaded is not None and loaded[0].ids() == []
     cache.write_bytes(b"not a pickle")
     assert passage_cache.load(index, {}) is None
+
+
+def test_cached_linking_evidence_decides_what_computing_it_decides() -> None:
+    """Linking with the per-article evidence a store caches (label cues, Title Case lines)
+    gives what linking without it gives — and that evidence is really used: spoiling it
+    changes the labels (so the cache cannot silently be ignored or be wrong)."""
+    from reader.domain.corpus import articles_from_bytes
+    from reader.domain.entities.linking import link, mention_evidence
+    from reader.domain.model import RawMention
+
+    texts = {
+        "a": "Hier, M. Dupont a parlé longuement.\n\nLa Visite De Valmont Au Port\n\nRien.",
+        "b": "Le rapport cite Valmont et la commune.",
+    }
+    arts = [
+        articles_from_bytes(t.encode(), f"{k}.txt", k, f"{k}.txt")[0][0] for k, t in texts.items()
+    ]
+
+    def mention(aid: str, word: str, label: str) -> RawMention:
+        start = next(a for a in arts if a.id == aid).text.index(word)
+        return RawMention("text", start, start + len(word), word, label)  # type: ignore[arg-type]
+
+    raw = {
+        "a": [mention("a", "Dupont", "ORG"), mention("a", "Valmont", "LOC")],
+        "b": [mention("b", "Valmont", "ORG")],
+    }
+    full = link(arts, raw)
+    labels = {e.name: e.label for e in full.entities.values()}
+    assert labels == {"Dupont": "PER", "Valmont": "ORG"}  # the cue; the Title Case line
+    evidence = {a.id: mention_evidence(a, raw[a.id]) for a in arts}
+    assert link(arts, raw, evidence=evidence) == full
+    spoiled = {
+        aid: {where: (None, not in_tc) for where, (_cue, in_tc) in ev.items()}
+        for aid, ev in evidence.items()
+    }
+    spoilt_labels = {e.name: e.label for e in link(arts, raw, evidence=spoiled).entities.values()}
+    assert spoilt_labels == {"Dupont": "ORG", "Valmont": "LOC"}
