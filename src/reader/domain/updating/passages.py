@@ -30,6 +30,10 @@ class PassagesStage(UpdaterState):
         from reader.domain.xref.passages import PassageIndex, PassagesCancelled, passages_for
 
         touched = set(self.changed) | self.removed
+        if not self.changed:
+            # deleting only drops stored pairs; the kept index forgets the deleted articles
+            # when it is next loaded (their content hashes are gone)
+            return touched, {}
         hashes = {aid: a.content_hash for aid, a in corpus.items()}
         self._check()
         if self.passages_job is not None:
@@ -41,8 +45,6 @@ class PassagesStage(UpdaterState):
             found, self.passage_index = self.passages_job.get()
             return touched, found
         loaded = passage_cache.load(self.index_dir, hashes)
-        if loaded is None and not self.changed and not self.removed:
-            return touched, {}  # nothing to find, and no index to bring up to date
         index = loaded[0] if loaded is not None else PassageIndex()
         texts = {aid: a.text for aid, a in corpus.items()}
         # texts the index lacks (or held in another version) are added without being paired:
