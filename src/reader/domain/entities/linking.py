@@ -437,10 +437,8 @@ def _build(
     by_id: Mapping[str, Article],
 ) -> LinkResult:
     namer = _Namer(items, forms)
-    order = sorted(
-        (g for g in range(len(groups)) if groups[g]),
-        key=lambda g: (-len(groups[g]), namer.name(groups[g])),
-    )
+    names = {g: namer.name(groups[g]) for g in range(len(groups)) if groups[g]}
+    order = sorted(names, key=lambda g: (-len(groups[g]), names[g]))
     entities: dict[str, Entity] = {}
     mention_lists: dict[str, list[Mention]] = {aid: [] for aid in by_id}
     for g in order:
@@ -448,7 +446,7 @@ def _build(
         if not grp:
             continue
         ov = overrides[g]
-        name = str(ov.get("name") or namer.name(grp))
+        name = str(ov.get("name") or names[g])
         label: Label = ov.get("label") or namer.label(grp)  # type: ignore[assignment]
         base = str(ov.get("id") or slugify(name))
         eid, n = base, 2

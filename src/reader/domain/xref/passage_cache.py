@@ -19,7 +19,7 @@ from reader.domain.xref.passages import PassageIndex
 
 #: Bump when `PassageIndex`'s state or its tokenising changes (a cache of another version is
 #: ignored and rebuilt).
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 FILE_NAME = "passages.pickle"
 
 

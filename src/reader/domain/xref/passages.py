@@ -86,6 +86,7 @@ class _Doc:
     ends: IntArray
     words: IntArray  # folded-word ids (similarity)
     hashes: HashArray  # hash of the n-gram of stems starting at word i, for i < len - n + 1
+    distinct: HashArray  # `hashes` sorted, without repeats (computed once, when added)
 
     def long_words(self, i: int, j: int) -> int:
         """How many of words `i..j-1` have two or more characters."""
@@ -251,11 +252,13 @@ class PassageIndex:
             ends.append(e)
             words.append(ids[0])
             stems.append(ids[1])
+        hashes = _ngram_hashes(np.array(stems, dtype=np.int32), self.n)
         return _Doc(
             np.array(starts, dtype=np.int32),
             np.array(ends, dtype=np.int32),
             np.array(words, dtype=np.int32),
-            _ngram_hashes(np.array(stems, dtype=np.int32), self.n),
+            hashes,
+            np.unique(hashes),
         )
 
     def add(self, article_id: str, text: str) -> None:
@@ -285,10 +288,10 @@ class PassageIndex:
     def _rebuild(self) -> None:
         shift = np.uint64(_SLOT_BITS)
         docs = [(slot, doc) for slot, doc in enumerate(self._docs) if doc is not None]
-        packed = np.empty(sum(len(doc.hashes) for _, doc in docs), dtype=np.uint64)
+        packed = np.empty(sum(len(doc.distinct) for _, doc in docs), dtype=np.uint64)
         k = 0
         for slot, doc in docs:
-            u = np.unique(doc.hashes)
+            u = doc.distinct
             packed[k : k + len(u)] = (u << shift) | np.uint64(slot)
             k += len(u)
         packed = packed[:k]
