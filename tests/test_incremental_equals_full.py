@@ -92,6 +92,7 @@ def _state(index: Path, corpus: Path) -> dict[str, Any]:
     try:
         state: dict[str, Any] = {
             "entities": store.entities(),
+            "entity order": list(store.entities()),  # a name two entities share: the first
             "mentions": {a: ms for a, ms in store.mentions().items() if ms},
             "passages": store.passages(),
         }

@@ -480,21 +480,30 @@ class Store:
     def replace_links(
         self, entities: Mapping[str, Entity], mentions: Mapping[str, Sequence[Mention]]
     ) -> None:
-        """Replace all entities and linked mentions with a new linking result."""
-        self.db.execute("DELETE FROM entities")
-        self.db.execute("DELETE FROM mentions")
+        """Replace all entities and linked mentions with a new linking result (only the rows
+        that differ are written: an update that changed a few articles rewrites a few rows)."""
+        new_entities = {e.id: json.dumps(asdict(e), ensure_ascii=False) for e in entities.values()}
+        new_mentions = {aid: _mention_rows(ms) for aid, ms in mentions.items()}
+        counts = {aid: len({m.entity for m in ms}) for aid, ms in mentions.items()}
+        # entities: rewritten whole when anything differs, in the new order (readers resolve
+        # a name shared by two entities to the first one they meet)
+        old_entities = self.db.execute("SELECT id, data FROM entities ORDER BY rowid").fetchall()
+        if [tuple(r) for r in old_entities] != list(new_entities.items()):
+            self.db.execute("DELETE FROM entities")
+            self.db.executemany("INSERT INTO entities VALUES (?, ?)", list(new_entities.items()))
+        # mentions: looked up by article, so only the rows that differ are written
+        old = dict(self.db.execute("SELECT article, data FROM mentions").fetchall())
         self.db.executemany(
-            "INSERT INTO entities VALUES (?, ?)",
-            [(e.id, json.dumps(asdict(e), ensure_ascii=False)) for e in entities.values()],
+            "DELETE FROM mentions WHERE article=?", [(k,) for k in old.keys() - new_mentions.keys()]
         )
         self.db.executemany(
-            "INSERT INTO mentions VALUES (?, ?)",
-            [(aid, _mention_rows(ms)) for aid, ms in mentions.items()],
+            "INSERT OR REPLACE INTO mentions VALUES (?, ?)",
+            [(k, v) for k, v in new_mentions.items() if old.get(k) != v],
         )
-        self.db.execute("UPDATE headers SET entities = 0")
+        old_counts = dict(self.db.execute("SELECT id, entities FROM headers").fetchall())
         self.db.executemany(
             "UPDATE headers SET entities = ? WHERE id = ?",
-            [(len({m.entity for m in ms}), aid) for aid, ms in mentions.items() if ms],
+            [(counts.get(aid, 0), aid) for aid, n in old_counts.items() if counts.get(aid, 0) != n],
         )
 
     def entities(self) -> dict[str, Entity]:
