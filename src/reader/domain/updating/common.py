@@ -70,6 +70,7 @@ def corrections_path(paths: Sequence[Path]) -> Path:
 def versions(paths: Sequence[Path]) -> dict[str, str]:
     from reader.domain.config_files import ConfigFileError, read_config_bytes
     from reader.domain.entities.version import MODEL_VERSION
+    from reader.domain.quotes.version import QUOTES_VERSION
     from reader.domain.versions import CLEANING_VERSION, SEARCH_SCHEMA_VERSION
 
     try:  # a FIFO or a link to /dev/zero must not hang or fill memory (issue 14.12)
@@ -82,6 +83,7 @@ def versions(paths: Sequence[Path]) -> dict[str, str]:
         "cleaning": str(CLEANING_VERSION),
         "extraction": MODEL_VERSION,
         "search_schema": str(SEARCH_SCHEMA_VERSION),
+        "quotes": QUOTES_VERSION,
         "corrections": corr_sig,
     }
 

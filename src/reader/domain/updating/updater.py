@@ -21,6 +21,7 @@ from reader.domain.updating.extract import ExtractStage
 from reader.domain.updating.index import IndexStage
 from reader.domain.updating.link import LinkStage
 from reader.domain.updating.passages import PassagesStage
+from reader.domain.updating.quotes import QuotesStage
 from reader.domain.updating.read import ReadStage
 from reader.domain.updating.scan import scan
 
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
     pass
 
 
-class Updater(ReadStage, ExtractStage, LinkStage, IndexStage, PassagesStage):
+class Updater(ReadStage, ExtractStage, QuotesStage, LinkStage, IndexStage, PassagesStage):
     """One run of `update()`, step by step (scan, read, analyse, link, index, passages, commit)."""
 
     def run(self, rebuild: bool) -> UpdateReport:
@@ -77,6 +78,7 @@ class Updater(ReadStage, ExtractStage, LinkStage, IndexStage, PassagesStage):
         corpus = {k: v for k, v in stored.items() if k not in self.removed}
         corpus.update(self.changed)
         _fresh, raw = self._analyse(store, corpus)  # committed chunk by chunk
+        quotes = self._quotes(store, corpus, raw)
         linked, evidence = self._link(store, corpus, raw)
         terms_after = self._index(store, corpus, linked, "search_schema" in stale)
         touched, passages = self._passages(corpus)
@@ -89,6 +91,8 @@ class Updater(ReadStage, ExtractStage, LinkStage, IndexStage, PassagesStage):
                 store.delete_file(name)
             for article in self.changed.values():
                 store.put_article(article, article.path)
+            for aid, (qkey, qs) in quotes.items():
+                store.put_quotes(aid, qkey, qs)
             for name, entry in self.file_rows:
                 store.put_file(name, entry)
             store.replace_links(linked.entities, linked.mentions)
