@@ -219,7 +219,7 @@ def test_app_in_tmux_shows_markup_literally_and_keeps_running(tmp_path: Path) ->
         assert "Titre [bold]Piège[/]" in screen, screen
         # Open the markup article and click-free read it: the literal markup is on screen.
         target = next(i for i, line in enumerate(screen.splitlines()) if "Titre [bold]" in line)
-        rows_above = sum(1 for line in screen.splitlines()[:target] if "entities" in line)
+        rows_above = sum(1 for line in screen.splitlines()[:target] if re.search(r"\d+ ent", line))
         _tmux("send-keys", "-t", "hostile", "g", socket=socket)
         for _ in range(rows_above):
             _tmux("send-keys", "-t", "hostile", "j", socket=socket)
