@@ -275,3 +275,20 @@ def test_filter_peskov_leaves_his_three_articles(pane: Pane) -> None:
         "the list to show three articles",
     )
     assert "READER-EXITED" not in screen  # no letter of "Peskov" was taken as a command
+
+
+def test_timeline_enter_and_new_percent(pane: Pane) -> None:
+    pane.wait_for(lambda s: "index current" in s, FIRST_RUN_TIMEOUT, "the index to be current")
+    pane.send("T")
+    screen = pane.wait_for(lambda s: "Timeline ·" in s, 10, "the timeline")
+    assert "new:" in screen and "─ undated ─" in screen, screen
+    pane.send("G")  # the last undated article
+    time.sleep(0.3)
+    pane.send("Enter")
+    screen = pane.wait_for(lambda s: "Timeline ·" not in s, 10, "the article")
+    # the seeds share passages: with two articles read, some unread one is partly known
+    pane.send("Tab", "g", "Enter")
+    figure = re.compile(r"new\s\d+\s%")  # no-break spaces around the number
+    pane.wait_for(lambda s: figure.search(s) is not None, 10, "a new % figure in the list")
+    pane.send("q")
+    pane.wait_for(lambda s: "READER-EXITED-0" in s, 10, "the reader to quit")

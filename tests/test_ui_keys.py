@@ -423,6 +423,9 @@ async def test_f_filters_the_list_and_s_sorts(tmp_path: Path) -> None:
         assert sources.sort_by == "outlet"
         assert sources.shown == ["a4", "a2", "a1", "a3"]  # "[bold]Source[/]", Reuters, RIA, none
         await pilot.press("s")
+        assert sources.sort_by == "new"  # a1 is open (read); a2 reprints part of it
+        assert sources.shown == ["a3", "a4", "a2", "a1"]
+        await pilot.press("s")
         assert sources.shown == ["a1", "a2", "a3", "a4"]
         await pilot.press("f", *"kreml", "enter")
         await pilot.pause()

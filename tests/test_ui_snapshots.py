@@ -47,3 +47,16 @@ def test_article_then_cross_references_on_small_screens(
 
 def test_article_alone_at_50x16(snap_compare: Any, tmp_path: Path) -> None:
     assert snap_compare(make_app(tmp_path), terminal_size=(50, 16), press=["enter"])
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_passages_read_elsewhere_dimmed(
+    snap_compare: Any, tmp_path: Path, size: tuple[int, int]
+) -> None:
+    # a1 is open (read) at start; a2 reprints one of its passages, drawn faint
+    assert snap_compare(make_app(tmp_path), terminal_size=size, press=["j", "enter"])
+
+
+@pytest.mark.parametrize("size", [(80, 24), (40, 12)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_timeline(snap_compare: Any, tmp_path: Path, size: tuple[int, int]) -> None:
+    assert snap_compare(make_app(tmp_path), terminal_size=size, press=["T", "j"])

@@ -30,6 +30,7 @@ from reader.domain.model import (
 from reader.domain.quotes.types import Quote, QuoteRef, RawQuote
 
 if TYPE_CHECKING:
+    from reader.domain.timeline import StoryItem
     from reader.domain.xref.related import EntitySets
 
 Searcher = Callable[[str, int], SearchResult]
@@ -445,6 +446,30 @@ class Library:
         if isinstance(self.passages, StoredPassages):
             return self.passages.involving(article_id)
         return {k: v for k, v in self.passages.items() if article_id in k}
+
+    def passages_involving(
+        self, article_id: str
+    ) -> Mapping[tuple[str, str], Sequence[SharedPassage]]:
+        """Every stored passage pair with `article_id` on either side, as stored."""
+        return self._passages_of(article_id)
+
+    def story_items(
+        self, quote_groups: Callable[[str], Sequence[str]] | None = None
+    ) -> list[StoryItem]:
+        """What the timeline needs of each article, in reading order: its date, the visible
+        entities it mentions (most mentioned in the corpus first) and, given
+        `quote_groups(article_id)`, the quotation groups it carries. No text is read."""
+        from reader.domain.timeline import StoryItem
+
+        sets = self._entity_ids()
+        entities = self.entities
+        out: list[StoryItem] = []
+        for aid in self._order:
+            ids = [e for e in sets.get(aid, ()) if e in entities and not entities[e].hidden]
+            ids.sort(key=lambda e: (-entities[e].mentions, entities[e].name.casefold(), e))
+            quotes = list(quote_groups(aid)) if quote_groups is not None else []
+            out.append(StoryItem(aid, self.infos[aid].date, ids, quotes))
+        return out
 
     def related(self, article_id: str) -> list[Relation]:
         """Articles related to `article_id`, best first, each with its reasons."""

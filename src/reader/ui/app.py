@@ -4,7 +4,8 @@
 the indexing worker), `app_navigation` (showing articles, jumps, history, entity steps),
 `app_panes` (focus, the panel, compare/help/problems), `app_search` (the search session),
 `app_corrections` (entity corrections), `app_themes`, `app_watch` (new and edited files while
-open) and `app_keys` (the user's key map). What they share is in `app_base`.
+open), `app_keys` (the user's key map), `app_novelty` (what is new to the person) and
+`app_timeline`. What they share is in `app_base`.
 """
 
 from __future__ import annotations
@@ -24,10 +25,12 @@ from reader.ui.app_corrections import CorrectionsMixin
 from reader.ui.app_keys import KeymapMixin
 from reader.ui.app_loading import LoadingMixin
 from reader.ui.app_navigation import NavigationMixin
+from reader.ui.app_novelty import NoveltyMixin
 from reader.ui.app_panes import PanesMixin
 from reader.ui.app_quotes import QuotesMixin
 from reader.ui.app_search import SearchMixin
 from reader.ui.app_themes import ThemesMixin
+from reader.ui.app_timeline import TimelineMixin
 from reader.ui.app_watch import WatchMixin
 from reader.ui.article_view import ArticleView
 from reader.ui.commands import ArticlesProvider, EntitiesProvider, ThemesProvider
@@ -75,6 +78,8 @@ class MainScreen(PaneSwitcher):
         Binding("H", "app.correct('hide')", "Hide entity", show=False, id="entity.hide"),
         Binding("u", "app.undo_correction", "Undo correction", show=False, id="correction.undo"),
         Binding("U", "app.unhide", "Unhide entity", show=False, id="entity.unhide"),
+        Binding("d", "app.toggle_read_dim", "Dim read", show=False, id="read.dim"),
+        Binding("T", "app.timeline", "Timeline", show=False, id="timeline"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -108,6 +113,8 @@ class ReaderApp(
     ThemesMixin,
     WatchMixin,
     KeymapMixin,
+    NoveltyMixin,
+    TimelineMixin,
 ):
     """Three panes: sources | article with highlighted entities | cross-references."""
 
@@ -157,6 +164,16 @@ class ReaderApp(
             "Compare",
             "This article beside the one it shares most with (c)",
             self.action_compare_current,
+        )
+        yield SystemCommand(
+            "Timeline",
+            "Articles by date, with what first appears in each (T)",
+            self.action_timeline,
+        )
+        yield SystemCommand(
+            "Dim what was read",
+            "Dim or show the passages already read in other articles (d)",
+            self.action_toggle_read_dim,
         )
         yield SystemCommand(
             "Removed text", "Show or hide the removed boilerplate", self.action_toggle_removed

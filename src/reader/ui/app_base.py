@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from textual.app import App
 
 from reader.domain.model import Match, MentionRef, Relation, SearchResult
+from reader.domain.novelty import NoveltyIndex
 from reader.ui.history import History, Location
 from reader.ui.related_finder import RelatedFinder
 from reader.ui.state import StateStore
@@ -65,6 +66,8 @@ class ReaderBase(App[None]):
         self._related_finder = RelatedFinder(self.post_message)
         self._order_index: dict[str, int] = {}
         self._reading_top: int | None = None  # where `r` was pressed to show removed text
+        # what is new to the person (app_novelty.py)
+        self.novelty_index: NoveltyIndex | None = None
         # the search session
         self.search_result: SearchResult | None = None
         self.search_hits: list[tuple[str, Match]] = []
@@ -108,6 +111,11 @@ class ReaderBase(App[None]):
 
         # -- the panes (app_panes.py)
         def _related_for(self, article_id: str) -> None: ...
+
+        # -- novelty (app_novelty.py)
+        def _start_novelty(self, library: Library) -> None: ...
+
+        def _novelty_read(self, article_id: str) -> None: ...
 
         # -- the search session (app_search.py)
         def _apply_search_highlight(self) -> None: ...

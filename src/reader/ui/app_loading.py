@@ -270,6 +270,7 @@ class LoadingMixin(ReaderBase):
             library.entity_count,
             library.articles_naming,
         )
+        self._start_novelty(library)
         self._after_paint(self._list_painted.set)
         self.query_one(XrefPanel).library = library
         self._show_status(library, final)

@@ -43,6 +43,7 @@ class NavigationMixin(ReaderBase):
             view.set_quotes(self.quotes_of(article_id))
             self.state.mark_read(self.corpus, article_id)
             self.query_one(SourceList).mark(article_id)
+            self._novelty_read(article_id)
             self._related_for(article_id)
             self._apply_search_highlight()
             self.state.set_position(self.corpus, article_id, 0)

@@ -39,6 +39,10 @@ _KIND_STYLES: dict[str, Style] = {
 }
 MARGIN = 1
 _NOT_BOLD = Style(bold=False)
+#: Passages already read elsewhere (works without colour: the terminal's faint attribute).
+READ_ELSEWHERE = Style(dim=True)
+#: In the margin of a line holding such a passage.
+READ_MARK = "┆"
 # Characters that must never reach the terminal; replaced one-for-one so offsets stay valid.
 _UNSAFE = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\u061c\ufeff\u2028\u2029]"
@@ -122,6 +126,9 @@ class ArticleView(ScrollView, can_focus=True):
         self._pending: tuple[Field, int] | None = None  # scroll target waiting for a layout
         # Where e/E start from when nothing is selected (a search hit, a history position).
         self.mention_anchor: tuple[Field, int] | None = None
+        # Passages of the text already read elsewhere (dimmed while `dim_read` is on).
+        self._read_spans = _Spans([])
+        self.dim_read = True
         self.quote_marks = QuoteMarks()
 
     # -- content ----------------------------------------------------------------------------
@@ -139,6 +146,7 @@ class ArticleView(ScrollView, can_focus=True):
         }
         self._matches = {"title": _Spans([]), "text": _Spans([])}
         self._current_match = None
+        self._read_spans = _Spans([])
         self.selected = None
         self.mention_anchor = None
         self.quote_marks.set([])
@@ -201,6 +209,23 @@ class ArticleView(ScrollView, can_focus=True):
             merged[fld] = _Spans(out)
         self._matches = merged
         self._current_match = (current.field, current.start, current.end) if current else None
+        self._cache.clear()
+        self.refresh()
+
+    def set_read_spans(self, spans: list[tuple[int, int]]) -> None:
+        """The passages of the text already read elsewhere (sorted, non-overlapping)."""
+        self._read_spans = _Spans(list(spans))
+        self._cache.clear()
+        self.refresh()
+
+    @property
+    def read_spans(self) -> list[tuple[int, int]]:
+        """The passages of the text marked as read elsewhere."""
+        return list(self._read_spans.spans)
+
+    def set_dim_read(self, dim: bool) -> None:
+        """Dim (or not) the passages read elsewhere."""
+        self.dim_read = dim
         self._cache.clear()
         self.refresh()
 
@@ -452,6 +477,12 @@ class ArticleView(ScrollView, can_focus=True):
         fld = line.field
         start, end = line.start, line.end
         spans: list[tuple[int, int, Style]] = []
+        if fld == "text" and self.dim_read:
+            read = self._read_spans
+            found = read.overlapping(start, end)
+            spans.extend((*read.spans[i], READ_ELSEWHERE) for i in found)
+            if found:  # a mark in the margin too: faint text may look like the rest in mono
+                pad = Segment(READ_MARK + " " * (MARGIN - 1), base + READ_ELSEWHERE)
         for qs, qe, chosen in self.quote_marks.overlapping(fld, start, end):
             spans.append(
                 (qs, qe, self.styles_set.quote_selected if chosen else self.styles_set.quote)

@@ -32,6 +32,8 @@ BINDINGS_BY_ID: dict[str, str] = {
     "entity.unhide": "unhide a hidden entity",
     "correction.undo": "undo the last correction",
     "reprints": "reprinted passages across the corpus",
+    "read.dim": "dim / show the passages already read elsewhere",
+    "timeline": "the timeline: articles by date, what first appears in each",
     "quit": "quit",
     "theme.next": "next theme",
     "help": "the keys",
@@ -47,7 +49,7 @@ BINDINGS_BY_ID: dict[str, str] = {
     "selection.clear": "clear the selected mention and entity",
     # the source list
     "list.open": "open the article",
-    "list.sort": "sort by date or title",
+    "list.sort": "sort by date, title, outlet or what is new to you",
     "list.filter": "filter the list",
     "filter.clear": "clear the filter",
     "filter.leave": "from the filter to the list",
@@ -59,6 +61,8 @@ BINDINGS_BY_ID: dict[str, str] = {
     "compare.next_changed": "next changed paragraph (compare view)",
     "compare.previous_changed": "previous changed paragraph (compare view)",
     "reprints.close": "close the reprints view",
+    "timeline.open": "open the article (timeline)",
+    "timeline.close": "close the timeline",
     # dialogs
     "search.close": "close the search",
     "search.results": "from the query to the results",
@@ -79,6 +83,7 @@ SCREEN_MODULES = frozenset(
         "problems_screen",
         "corrections_screen",
         "reprints_screen",
+        "timeline_screen",
     }
 )
 

@@ -35,6 +35,8 @@ PRIORITY: dict[str, int] = {
     "compare.next_shared": 4,
     "compare.next_changed": 4,
     "reprints.close": 0,
+    "timeline.close": 0,
+    "timeline.open": 1,
     "search.close": 0,
     "help.close": 0,
     "problems.close": 0,

@@ -25,6 +25,9 @@ MARKERS: tuple[tuple[str, str], ...] = (
     ("▶", "panel: the mention selected in the article"),
     ("⇄", "reprints: two articles sharing passages · compare view: a reprinted paragraph"),
     ("⌫", "article: removed boilerplate (r shows it)"),
+    ("┆ faint", "article: a passage already read in another article (d toggles)"),
+    ("new %", "source list: how much of an unread article is new to you"),
+    ("▌", "timeline: the entry under the cursor"),
 )
 
 

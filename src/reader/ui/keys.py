@@ -31,7 +31,9 @@ KEYMAP: tuple[tuple[str, str], ...] = (
     ("?", "this help"),
     ("ctrl+p", "command palette: articles, entities, themes, commands"),
     ("q", "quit"),
-    ("s", "sort the source list by date, title or outlet"),
+    ("s", "sort the source list by date, title, outlet or what is new to you (new %)"),
+    ("d", "dim / show the passages of this article already read elsewhere"),
+    ("T", "timeline: articles by date with what first appears in each; enter opens"),
     (
         "f",
         "filter the source list by title, outlet or entity name; enter keeps it, escape clears",

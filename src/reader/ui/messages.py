@@ -89,3 +89,21 @@ class MoreHits(Message):
 
 class ClearEntity(Message):
     """Forget the selected entity (escape): the panel shows the article's related articles."""
+
+
+class NoveltyReady(Message):
+    """The worker reduced every article of `library` to what novelty needs (`index`)."""
+
+    def __init__(self, library: Any, index: Any) -> None:
+        super().__init__()
+        self.library = library
+        self.index = index
+
+
+class TimelineReady(Message):
+    """The timeline of `library` was built (`entries`, in date order)."""
+
+    def __init__(self, library: Any, entries: Any) -> None:
+        super().__init__()
+        self.library = library
+        self.entries = entries

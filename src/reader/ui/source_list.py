@@ -1,8 +1,11 @@
 """The source list: every article with read mark, title, date, outlet, authors, entity count.
 
-`s` switches the order between date, title and outlet; `f` starts the filter (titles, outlets,
-authors and the names of the entities an article mentions), `enter` or `escape` ends it. In the
-list letters are commands; in the filter box they are text — never both.
+An unread article of which part was already read elsewhere shows how much is new to the person
+(`new 35 %`, from `reader.domain.novelty`; nothing while it is all new). `s` cycles the order
+between date, title, outlet and new (most new first, read articles last); `f` starts the filter
+(titles, outlets, authors and the names of the entities an article mentions), `enter` or
+`escape` ends it. In the list letters are commands; in the filter box they are text — never
+both.
 
 The list is virtual (Line API): every row is two lines high, and only the rows on screen are
 turned into text and strips, on demand, with a small cache. A 10,000-article corpus costs a list
@@ -29,6 +32,7 @@ from textual.visual import visualize
 from textual.widgets import Input
 from textual.widgets.option_list import Option
 
+from reader.domain.novelty import percent_new
 from reader.domain.textnorm import fold_key
 from reader.ui.messages import ArticleChosen
 from reader.ui.text import plain
@@ -349,8 +353,9 @@ class Listed(Protocol):
     def author(self) -> Sequence[str]: ...
 
 
-#: What `s` cycles through: the reading order (dates), titles, outlets.
-SORTS = ("date", "title", "outlet")
+#: What `s` cycles through: the reading order (dates), titles, outlets, what is new to you.
+SORTS = ("date", "title", "outlet", "new")
+_SORT_NAMES = {"date": "date", "title": "title", "outlet": "outlet", "new": "what is new to you"}
 
 
 def authors_text(names: Sequence[str], most: int = 2) -> str:
@@ -365,6 +370,10 @@ def _no_count(article_id: str) -> int:
 
 def _no_names(text: str) -> set[str]:
     return set()
+
+
+def _no_novelty(article_id: str) -> float | None:
+    return None
 
 
 #: The filter looks at the entities' names from this many characters on (one or two letters
@@ -392,6 +401,8 @@ class SourceList(Vertical):
         self.read: set[str] = set()
         self.current: str | None = None
         self.sort_by = "date"
+        self._novelty: Callable[[str], float | None] = _no_novelty
+        self._new_order: list[str] | None = None
         self._date_order: list[str] = []
         self._shown: list[str] = []
 
@@ -435,6 +446,7 @@ class SourceList(Vertical):
         self._counts = {}
         self._filter_keys = {}
         self._title_order = None
+        self._new_order = None
         self.read = set(read)
         self._rebuild()
 
@@ -461,6 +473,10 @@ class SourceList(Vertical):
         else:
             row.append_text(plain(article.title, "bold" if mark == UNREAD else ""))
         details = [article.date or "undated"]
+        if mark == UNREAD:
+            fraction = self.novelty(article.id)
+            if fraction is not None and fraction < 1.0:
+                details.insert(0, f"new\u00a0{percent_new(fraction)}\u00a0%")
         if article.source:
             details.append(article.source)
         if article.author:
@@ -470,7 +486,44 @@ class SourceList(Vertical):
         row.append_text(plain(" · ".join(details), "dim"))
         return row
 
+    def novelty(self, article_id: str) -> float | None:
+        """How much of the article is new to the person (None: not known yet)."""
+        try:
+            return self._novelty(article_id)
+        except Exception:
+            return None
+
+    def set_novelty(self, novelty: Callable[[str], float | None] | None) -> None:
+        """Where the rows find how much of an article is new (all rows are redrawn)."""
+        self._novelty = novelty or _no_novelty
+        self._new_order = None
+        if self.sort_by == "new":
+            self._rebuild()
+        else:
+            self.options.set_rows(self._shown, highlight=self.options.highlighted_id)
+
+    def novelty_changed(self, article_ids: Iterable[str]) -> None:
+        """Those articles' novelty changed: redraw their rows (and re-sort if sorted by it)."""
+        self._new_order = None
+        if self.sort_by == "new":
+            self._rebuild()
+            return
+        options = self.options
+        for aid in article_ids:
+            options.refresh_row(aid)
+
     def _ordered(self) -> list[str]:
+        if self.sort_by == "new":
+            if self._new_order is None:
+                rank = {aid: i for i, aid in enumerate(self._date_order)}
+
+                def key(aid: str) -> tuple[float, bool, int]:
+                    read = aid in self.read
+                    value = 0.0 if read else self.novelty(aid)
+                    return (-(1.0 if value is None else value), read, rank[aid])
+
+                self._new_order = sorted(self._date_order, key=key)
+            return self._new_order
         if self.sort_by == "outlet":  # by outlet, then reading order; no outlet last
             by_id = self._by_id
             rank = {i: n for n, i in enumerate(self._date_order)}
@@ -525,6 +578,8 @@ class SourceList(Vertical):
 
     def mark(self, article_id: str, *, current: bool = True) -> None:
         """Mark `article_id` as read (and current), updating its row in place."""
+        if article_id not in self.read:
+            self._new_order = None
         self.read.add(article_id)
         if current:
             self.current = article_id
@@ -534,10 +589,11 @@ class SourceList(Vertical):
             options.highlighted = self._shown.index(article_id)
 
     def action_toggle_sort(self) -> None:
-        """`s`: sort by date, title or outlet (in turn)."""
+        """`s`: sort by date, title, outlet or what is new to the person (in turn)."""
         self.sort_by = SORTS[(SORTS.index(self.sort_by) + 1) % len(SORTS)]
+        self._new_order = None
         self._rebuild()
-        self.app.notify(f"Sources sorted by {self.sort_by}", timeout=2, markup=False)
+        self.app.notify(f"Sources sorted by {_SORT_NAMES[self.sort_by]}", timeout=2, markup=False)
 
     def action_start_filter(self) -> None:
         """`f`: focus the filter box."""
