@@ -56,9 +56,12 @@ from reader.domain.search.analysis import (
     iter_terms,
 )
 from reader.domain.search.errors import IndexBusy, IndexCorrupt, IndexNeedsRebuild, QueryError
+from reader.domain.search.mapped import install as _install_mapped_segments
 from reader.domain.search.phrases import count_hits, fast_phrases
 from reader.domain.search.snippets import find_matches, make_snippet
 from reader.domain.versions import SEARCH_SCHEMA_VERSION, SEARCH_VERSION_FILE
+
+_install_mapped_segments()  # segments are read through the map, not copied (see `mapped`)
 
 #: Bump whenever the schema or the analysis changes: an index with another version is rebuilt.
 SCHEMA_VERSION = SEARCH_SCHEMA_VERSION  # bump it in `reader.domain.versions`
