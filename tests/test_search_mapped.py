@@ -10,8 +10,7 @@ from pathlib import Path
 import pytest
 from whoosh.filedb import compound
 
-from reader.domain.search import IndexDoc, SearchIndex
-from reader.domain.search import mapped
+from reader.domain.search import IndexDoc, SearchIndex, mapped
 from reader.domain.search.mapped import MemoryReader
 
 
@@ -28,8 +27,13 @@ def test_memory_reader_reads_like_bytesio() -> None:
             n = rng.choice([-1, 0, 2, 50, 400])
             assert ours.readline(n) == ref.readline(n)
         elif op == 2:
-            pos, whence = rng.choice([(rng.randrange(0, 6000), 0), (rng.randrange(-50, 50), 1),
-                                      (rng.randrange(-6000, 10), 2)])
+            pos, whence = rng.choice(
+                [
+                    (rng.randrange(0, 6000), 0),
+                    (rng.randrange(-50, 50), 1),
+                    (rng.randrange(-6000, 10), 2),
+                ]
+            )
             try:
                 expected = ref.seek(pos, whence)
             except ValueError:
@@ -68,7 +72,12 @@ def _results(directory: Path) -> list[tuple[object, ...]]:
     with SearchIndex.open(directory) as ix:
         for q in ["président", '"Maison Blanche"', "gaz AND NOT armée", "Kremlin OR sanctions"]:
             r = ix.search(q, 20)
-            out.append((r.total, [(h.article, round(h.score, 6), str(h.snippet), h.matches) for h in r.hits]))
+            out.append(
+                (
+                    r.total,
+                    [(h.article, round(h.score, 6), str(h.snippet), h.matches) for h in r.hits],
+                )
+            )
     return out
 
 
