@@ -1,5 +1,8 @@
 """Drive the installed `reader` in tmux: open the seeds, search `Finlande`, enter to the hit,
-`e` then `]` into another article, `q`. Skipped (with the reason) without tmux or `reader`."""
+`e` then `]` into another article, `q`; `/ Peskov enter ]` follows Dmitri Peskov; the filter
+`f Peskov enter` leaves his three articles; no wrapped line of the five seed articles starts
+with `»` or ends with `«` at 80 and 120 columns; a file added to the corpus while the reader is
+open shows up. Skipped (with the reason) without tmux or `reader`."""
 
 from __future__ import annotations
 
@@ -80,8 +83,10 @@ def headline(screen: str) -> str:
     return parts[1].strip() if len(parts) > 1 else line
 
 
-@pytest.fixture
-def pane(tmp_path: Path) -> Iterator[Pane]:
+def open_reader(
+    tmp_path: Path, width: int = WIDTH, height: int = HEIGHT, args: str = ""
+) -> Iterator[Pane]:
+    """The installed `reader` (own index, state and config folders) in a detached session."""
     name = f"reader-smoke-{uuid.uuid4().hex[:8]}"
     env = {
         "READER_INDEX_DIR": str(tmp_path / "index"),
@@ -90,9 +95,9 @@ def pane(tmp_path: Path) -> Iterator[Pane]:
         "TERM": "xterm-256color",
     }
     exports = " ".join(f"{k}={v}" for k, v in env.items())
-    command = f"env {exports} {READER}; echo READER-EXITED-$?; sleep 30"
+    command = f"env {exports} {READER} {args}; echo READER-EXITED-$?; sleep 30"
     subprocess.run(
-        ["tmux", "new-session", "-d", "-s", name, "-x", str(WIDTH), "-y", str(HEIGHT), command],
+        ["tmux", "new-session", "-d", "-s", name, "-x", str(width), "-y", str(height), command],
         check=True,
         env={**os.environ, **env},
     )
@@ -100,6 +105,11 @@ def pane(tmp_path: Path) -> Iterator[Pane]:
         yield Pane(name)
     finally:
         subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True)
+
+
+@pytest.fixture
+def pane(tmp_path: Path) -> Iterator[Pane]:
+    yield from open_reader(tmp_path)
 
 
 def test_search_enter_e_bracket_quit(pane: Pane) -> None:
@@ -133,3 +143,128 @@ def test_search_enter_e_bracket_quit(pane: Pane) -> None:
     assert headline(screen) != first, screen
     pane.send("q")
     pane.wait_for(lambda s: "READER-EXITED-0" in s, 10, "the reader to quit")
+
+
+# -- French typography on screen ---------------------------------------------------------------
+SEED_COUNT = 5
+OPENERS = ("»", ":", ";", "!", "?")
+
+
+def article_lines(screen: str) -> list[str]:
+    """The article pane's text lines (the second bordered pane), margins and scrollbar off."""
+    lines = []
+    for line in screen.splitlines()[2:-2]:
+        parts = line.split("│")
+        if len(parts) >= 5:
+            lines.append(parts[3].rstrip(" ▁▂▃▄▅▆▇█").strip())
+    return lines
+
+
+def read_whole_article(pane: Pane) -> list[str]:
+    """Every line of the article shown, page by page (`pgdn` until the screen stops moving)."""
+    seen: list[str] = []
+    previous = ""
+    for _ in range(40):
+        screen = pane.capture()
+        if screen == previous:
+            break
+        seen.extend(article_lines(screen))
+        previous = screen
+        pane.send("PageDown")
+        time.sleep(0.3)
+    return seen
+
+
+@pytest.mark.parametrize(("width", "height"), [(80, 24), (120, 40)])
+def test_no_line_starts_with_closing_punctuation(tmp_path: Path, width: int, height: int) -> None:
+    for pane in open_reader(tmp_path, width, height):
+        pane.wait_for(lambda s: "index current" in s, FIRST_RUN_TIMEOUT, "the index")
+        bad: list[str] = []
+        checked = 0
+        for index in range(SEED_COUNT):
+            pane.send("g")
+            for _ in range(index):
+                pane.send("j")
+            pane.send("Enter")
+            time.sleep(0.6)
+            lines = read_whole_article(pane)
+            assert len(lines) > 5, pane.capture()
+            checked += len(lines)
+            bad += [f"{index}: {line!r}" for line in lines if line.startswith(OPENERS)]
+            bad += [f"{index}: {line!r}" for line in lines if line.endswith("«")]
+            pane.send("BTab")  # back to the list
+            time.sleep(0.4)
+        assert checked > 100
+        assert bad == []
+
+
+def test_a_file_added_while_open_shows_up(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "seeds", corpus)
+    for pane in open_reader(tmp_path, 120, 40, args=str(corpus)):
+        pane.wait_for(lambda s: "5 articles · index current" in s, FIRST_RUN_TIMEOUT, "the index")
+        source = sorted(corpus.glob("*.txt"))[0].read_text(encoding="utf-8")
+        (corpus / "ajout.txt").write_text(
+            "Un article ajouté pendant la lecture\n\n" + source, encoding="utf-8"
+        )
+        screen = pane.wait_for(
+            lambda s: "6 articles" in s and "1 new article" in s, 60, "the new article"
+        )
+        assert "Un article ajouté" in screen
+
+
+# -- the reading loop: search → entity → jump, and the filter ------------------------------------
+def pane_column(screen: str, index: int) -> list[str]:
+    """Lines of the `index`-th bordered pane (0: sources, 1: article, 2: panel) at 120 columns."""
+    out = []
+    for line in screen.splitlines()[2:-2]:
+        parts = line.split("│")
+        if len(parts) >= 2 * index + 3:
+            out.append(parts[2 * index + 1].rstrip(" ▁▂▃▄▅▆▇█").strip())
+    return out
+
+
+def current_mention_row(screen: str) -> str:
+    """The panel's row marked as the current mention (▶), if any."""
+    rows = [line for line in pane_column(screen, 2) if line.startswith("▶")]
+    return rows[0] if rows else ""
+
+
+def test_search_peskov_then_bracket_follows_him(pane: Pane) -> None:
+    pane.wait_for(lambda s: "index current" in s, FIRST_RUN_TIMEOUT, "the index to be current")
+    pane.send("/")
+    pane.wait_for(lambda s: "Search ─" in s, 10, "the search box")
+    time.sleep(0.3)
+    pane.send("Peskov", literal=True)
+    pane.wait_for(lambda s: "match" in s, 15, "search results")
+    pane.send("Enter")
+    before = pane.wait_for(
+        lambda s: "Search ─" not in s and "Peskov" in "\n".join(pane_column(s, 2)[:3]),
+        10,
+        "the hit to select Dmitri Peskov in the panel",
+    )
+    pane.send("]")
+    time.sleep(0.8)
+    after = pane.capture()
+    assert "Select a mention first" not in after
+    assert "Peskov" in "\n".join(pane_column(after, 2)[:3]), after
+    moved = headline(after) != headline(before) or current_mention_row(
+        after
+    ) != current_mention_row(before)
+    assert moved, after
+
+
+def test_filter_peskov_leaves_his_three_articles(pane: Pane) -> None:
+    pane.wait_for(lambda s: "index current" in s, FIRST_RUN_TIMEOUT, "the index to be current")
+    screen = pane.capture()
+    assert sum("entities" in line for line in pane_column(screen, 0)) == SEED_COUNT
+    pane.send("f")
+    time.sleep(0.3)
+    pane.send("Peskov", literal=True)
+    pane.send("Enter")
+    screen = pane.wait_for(
+        lambda s: sum("entities" in line for line in pane_column(s, 0)) == 3,
+        10,
+        "the list to show three articles",
+    )
+    assert "READER-EXITED" not in screen  # no letter of "Peskov" was taken as a command

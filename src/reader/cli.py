@@ -8,7 +8,6 @@ imported only to open the reader; spaCy only when some article has to be analyse
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -189,13 +188,24 @@ def _bring_up_to_date(
     rebuild: bool = False,
     verbose: bool = False,
     verify_search: bool = True,
+    read_only_ok: bool = True,
 ) -> Any:
     from reader.domain import pipeline
 
     if not rebuild and pipeline.is_current(paths, index_dir, verify_search=verify_search):
         return None
-    with _StderrProgress() as progress:
-        report = pipeline.update(paths, index_dir, progress=progress, rebuild=rebuild)
+    try:
+        with _StderrProgress() as progress:
+            report = pipeline.update(paths, index_dir, progress=progress, rebuild=rebuild)
+    except pipeline.IndexUnwritable as exc:
+        # not damage: the index as the last update left it still answers (read-only)
+        if not read_only_ok or not (index_dir / pipeline.STORE_NAME).is_file():
+            raise
+        print(
+            f"reader: {sanitize_inline(str(exc))}; using the index as it was (read-only)",
+            file=sys.stderr,
+        )
+        return None
     for notice in report.notices:
         print(f"reader: {sanitize_inline(notice)}", file=sys.stderr)
     if verbose or report.problems:
@@ -251,12 +261,18 @@ def _search(args: argparse.Namespace, library: Any) -> Any:
 
 
 def _dump(obj: Any) -> None:
-    sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
+    from reader.domain.sanitize import dumps
+
+    sys.stdout.write(dumps(obj) + "\n")
 
 
 def _console() -> Any:
+    """A Rich console for tables and messages; lines wrap by French typography."""
     from rich.console import Console
 
+    from reader.ui.wrapping import install
+
+    install()
     return Console(highlight=False, markup=False, emoji=False, soft_wrap=not sys.stdout.isatty())
 
 
@@ -269,7 +285,7 @@ def cmd_index(args: argparse.Namespace) -> int:
     if not args.rebuild and pipeline.is_current(paths, index_dir):
         print(f"reader: index is up to date ({safe_name(str(index_dir))})", file=sys.stderr)
         return EXIT_OK
-    report = _bring_up_to_date(paths, index_dir, rebuild=args.rebuild)
+    report = _bring_up_to_date(paths, index_dir, rebuild=args.rebuild, read_only_ok=False)
     print(f"reader: {report.summary()}", file=sys.stderr)
     return EXIT_OK
 
@@ -457,11 +473,12 @@ def _clip(s: str, width: int = 90) -> str:
 def cmd_export(args: argparse.Namespace) -> int:
     """`reader export`: JSON Lines, one article per line, in reading order."""
     from reader.domain.export import article_record
+    from reader.domain.sanitize import dumps
 
     library = _library(args)
     out = sys.stdout
     for aid in library.order():
-        out.write(json.dumps(article_record(library, aid), ensure_ascii=False) + "\n")
+        out.write(dumps(article_record(library, aid)) + "\n")
     return EXIT_OK
 
 

@@ -22,6 +22,9 @@ SUPPORTED_SUFFIXES: frozenset[str] = frozenset(
     {".txt", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl"}
 )
 DEFAULT_MAX_BYTES = 50 * 2**20
+#: Deepest folder read below a corpus root; deeper ones are skipped with a reason (no real
+#: archive nests this deep, and every level lengthens each path the system must resolve).
+MAX_DEPTH = 200
 
 
 @dataclass(frozen=True)
@@ -173,15 +176,32 @@ class _Walker:
         self.files.append(SourceFile(path, root, rel, st.st_size, st.st_mtime_ns))
         self.identities[path] = (st.st_ino, st.st_ctime_ns)
 
-    def walk(self, folder: str, root: str, real_root: Path, st: os.stat_result) -> None:
-        """Read `folder` (already checked and marked visited; `st` its stat) and descend."""
-        self.folders.append((folder, st.st_dev, st.st_ino, st.st_mtime_ns))
+    def walk(self, folder: str, root: str, real_root: Path) -> None:
+        """Read `folder` (already checked and marked visited) and everything below it.
+
+        Iterative (an explicit stack, depth first in sorted order): a tree nested thousands
+        of levels deep never exhausts Python's recursion limit; folders deeper than
+        `MAX_DEPTH` below the root are skipped with a reason."""
+        stack: list[tuple[str, int]] = [(folder, 0)]
+        while stack:
+            current, depth = stack.pop()
+            below = self._read_folder(current, root, real_root)
+            if depth + 1 > MAX_DEPTH and below:
+                self.problem(
+                    Path(below[0]), f"skipped: folder too deep (more than {MAX_DEPTH} levels)"
+                )
+                continue
+            stack.extend((sub, depth + 1) for sub in reversed(below))
+
+    def _read_folder(self, folder: str, root: str, real_root: Path) -> list[str]:
+        """Keep the files of `folder`; return its sub-folders to read (sorted, not yet read)."""
         try:
             with os.scandir(folder) as it:
                 entries = sorted(it, key=lambda e: e.name)
         except OSError as exc:
             self.problem(Path(folder), f"cannot read folder: {exc.strerror or exc}")
-            return
+            return []
+        folders: list[str] = []
         for entry in entries:
             path = entry.path
             is_link = False
@@ -208,9 +228,11 @@ class _Walker:
                     self.problem(Path(path), "skipped: link loop (folder already read)")
                     continue
                 self.seen_dirs.add(key)
-                self.walk(path, root, real_root, st)
+                self.folders.append((path, st.st_dev, st.st_ino, st.st_mtime_ns))
+                folders.append(path)
             else:
                 self.add_file(path, root, st, explicit=False)
+        return folders
 
     def start(self, given: Path) -> None:
         """Discover one user-given path (a file or a folder)."""
@@ -228,7 +250,8 @@ class _Walker:
             if key in self.seen_dirs:
                 return  # the same folder given twice
             self.seen_dirs.add(key)
-            self.walk(str(path), str(path), Path(os.path.realpath(path)), st)
+            self.folders.append((str(path), st.st_dev, st.st_ino, st.st_mtime_ns))
+            self.walk(str(path), str(path), Path(os.path.realpath(path)))
         else:
             self.add_file(str(path), str(path.parent), st, explicit=True)
 
@@ -252,6 +275,23 @@ def walk_paths(paths: list[Path], max_bytes: int = DEFAULT_MAX_BYTES) -> _Walker
     for given in paths:
         walker.start(given)
     return walker
+
+
+def unreadable_roots(paths: list[Path]) -> list[Problem]:
+    """The paths a user gave that cannot be read at all (missing, or a folder that cannot be
+    listed), with the reason: an update must refuse them rather than take every article of
+    the corpus for deleted."""
+    found: list[Problem] = []
+    for given in paths:
+        path = Path(os.path.abspath(given))
+        try:
+            st = os.stat(path)
+            if stat.S_ISDIR(st.st_mode):
+                with os.scandir(path) as it:
+                    next(it, None)
+        except OSError as exc:
+            found.append(Problem(display_path(path), exc.strerror or str(exc)))
+    return found
 
 
 def read_bytes_safely(src: SourceFile, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:

@@ -1,4 +1,9 @@
-"""JSON records of SPEC §3 (export, entities) and §5 (xref), built from a `Library`."""
+"""JSON records of SPEC §3 (export, entities) and §5 (xref), built from a `Library`.
+
+The records are built from sanitised records (`reader.domain.model`); the command line writes
+them with `reader.domain.sanitize.dumps`, which sanitises every string once more on the way
+out, whatever fields a record has gained.
+"""
 
 from __future__ import annotations
 

@@ -345,16 +345,72 @@ def _trafilatura(html: str) -> dict[str, Any] | None:
 def _text_value(value: Any) -> str | None:
     """A text field: a string, or a list of paragraph strings."""
     if isinstance(value, str):
-        return value
+        return _repair(value)
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
-        return "\n\n".join(v.strip() for v in value if v.strip())
+        return _repair("\n\n".join(v.strip() for v in value if v.strip()))
     return None
 
 
 def _meta_value(value: Any) -> str | None:
     if value is None or isinstance(value, (dict, list)):
         return None
-    return _clean_inline(str(value))
+    return _clean_inline(_repair(str(value)))
+
+
+#: A UTF-16 surrogate left alone by a ``\ud83d`` escape (half an emoji, from truncated data):
+#: not a character, refused by UTF-8 encoders (spaCy, SQLite, the terminal).
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+#: Longest integer read from JSON: Python's own limit on converting digits (a longer number
+#: would raise a bare `ValueError` deep inside the parser).
+_MAX_INT_DIGITS = 4300
+
+
+def _repair(text: str) -> str:
+    """`text` with every lone surrogate replaced by U+FFFD (same length: offsets hold)."""
+    return _SURROGATE_RE.sub("\ufffd", text)
+
+
+class _TooLong:
+    """Stands for a JSON integer longer than `_MAX_INT_DIGITS` digits, so that only the
+    record holding it fails."""
+
+    def __init__(self, digits: int) -> None:
+        self.digits = digits
+
+    def __repr__(self) -> str:
+        return f"number too long ({self.digits:,} digits)"
+
+
+def _loads(text: str) -> tuple[Any, list[_TooLong]]:
+    """`json.loads`, raising only `ValueError` (`json.JSONDecodeError` for invalid JSON; a
+    plain `ValueError` for nesting too deep), and the over-long integers it met: each is
+    left in the data as a `_TooLong`."""
+    too_long: list[_TooLong] = []
+
+    def parse_int(digits: str) -> int | _TooLong:
+        if len(digits) > _MAX_INT_DIGITS and len(digits.lstrip("-")) > _MAX_INT_DIGITS:
+            too_long.append(_TooLong(len(digits)))
+            return too_long[-1]
+        return int(digits)
+
+    try:
+        return json.loads(text, parse_int=parse_int), too_long
+    except RecursionError as exc:
+        raise ValueError("nested too deeply") from exc
+
+
+def _holds_too_long(value: Any) -> _TooLong | None:
+    """The first `_TooLong` anywhere inside `value` (walked without recursion)."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, _TooLong):
+            return item
+        if isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return None
 
 
 def _from_object(obj: Any, where: str) -> tuple[ParsedDoc | None, str | None]:
@@ -371,7 +427,7 @@ def _from_object(obj: Any, where: str) -> tuple[ParsedDoc | None, str | None]:
         return None, f'{where}: no "text" or "body"'
     title = obj.get("title")
     doc = ParsedDoc(
-        title=_clean_inline(title) if isinstance(title, str) else None,
+        title=_clean_inline(_repair(title)) if isinstance(title, str) else None,
         text=body,
         date=_meta_value(obj.get("date")),
         source=_meta_value(obj.get("source")),
@@ -384,9 +440,9 @@ def _parse_json(text: str, name: str) -> tuple[list[ParsedDoc], list[str]]:
     if not text.strip():
         return [], ["empty file"]
     try:
-        data = json.loads(text)
-    except (json.JSONDecodeError, RecursionError) as exc:
-        msg = exc.msg if isinstance(exc, json.JSONDecodeError) else "nested too deeply"
+        data, too_long = _loads(text)
+    except ValueError as exc:
+        msg = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
         where = f" (line {exc.lineno})" if isinstance(exc, json.JSONDecodeError) else ""
         raise FormatError(f"invalid JSON{where}: {msg}") from exc
     items = data if isinstance(data, list) else [data]
@@ -394,6 +450,12 @@ def _parse_json(text: str, name: str) -> tuple[list[ParsedDoc], list[str]]:
     warnings: list[str] = []
     for n, item in enumerate(items, 1):
         where = f"item {n}" if isinstance(data, list) else "object"
+        bad = _holds_too_long(item) if too_long else None
+        if bad is not None:
+            if not isinstance(data, list):
+                raise FormatError(f"invalid JSON: {bad!r}")
+            warnings.append(f"{where}: invalid JSON: {bad!r}")
+            continue
         doc, warning = _from_object(item, where)
         if doc is not None:
             docs.append(doc)
@@ -409,9 +471,12 @@ def _parse_jsonl(text: str, name: str) -> tuple[list[ParsedDoc], list[str]]:
         if not line.strip():
             continue
         try:
-            obj = json.loads(line)
-        except (json.JSONDecodeError, RecursionError):
+            obj, too_long = _loads(line)
+        except ValueError:
             warnings.append(f"line {n}: invalid JSON")
+            continue
+        if too_long:
+            warnings.append(f"line {n}: invalid JSON: {too_long[0]!r}")
             continue
         doc, warning = _from_object(obj, f"line {n}")
         if doc is not None:

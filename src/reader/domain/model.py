@@ -1,25 +1,59 @@
-"""Plain data types shared by every domain module (no behaviour, no I/O)."""
+"""Plain data types shared by every domain module (no I/O).
+
+Sanitising is structural: every record here but the `DERIVED` ones is a `Sanitised`, so each
+string put in any of its fields — when it is built or assigned later, new fields included —
+passes `reader.domain.sanitize` (line breaks kept only in the fields a class lists in
+`MULTILINE`). The `DERIVED` records hold only offsets, labels, ids and slices of text that was
+already sanitised, and are built by the hundred thousand; their strings are sanitised again
+where they leave the program (`reader.domain.export`).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Literal
+from dataclasses import dataclass, field, fields
+from typing import ClassVar, Literal
+
+from reader.domain.sanitize import clean_value
 
 Label = Literal["PER", "ORG", "LOC", "MISC"]
 LABELS: tuple[Label, ...] = ("PER", "ORG", "LOC", "MISC")
 Field = Literal["title", "text"]
 
 
+class Sanitised:
+    """Base of the records whose string fields are sanitised as they are set.
+
+    A mutable dataclass runs every assignment (its `__init__` included) through
+    `__setattr__`; a frozen one sanitises all its fields once, in `__post_init__`."""
+
+    __slots__ = ()
+    #: fields whose text keeps its line breaks and tabs (`sanitize`); other strings are one
+    #: line (`sanitize_inline`)
+    MULTILINE: ClassVar[frozenset[str]] = frozenset()
+
+    def __setattr__(self, name: str, value: object) -> None:
+        object.__setattr__(self, name, clean_value(value, name in self.MULTILINE))
+
+    def __post_init__(self) -> None:
+        params = getattr(type(self), "__dataclass_params__", None)
+        if params is not None and params.frozen:
+            for f in fields(self):  # type: ignore[arg-type]
+                value = getattr(self, f.name)
+                object.__setattr__(self, f.name, clean_value(value, f.name in self.MULTILINE))
+
+
 @dataclass(frozen=True, slots=True)
-class Removed:
+class Removed(Sanitised):
     """A piece of the source that is not article text (boilerplate), kept aside for `r`."""
+
+    MULTILINE: ClassVar[frozenset[str]] = frozenset({"text"})
 
     kind: str  # "boilerplate", "navigation", "share", "teaser", "bio", "cookie", "date-line", ...
     text: str
 
 
 @dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(Sanitised):
     """A file that was skipped or only partly read, with a reason a person can act on."""
 
     path: str
@@ -27,12 +61,14 @@ class Problem:
 
 
 @dataclass(slots=True)
-class Article:
+class Article(Sanitised):
     """One cleaned article, as the reader shows it and as `reader export` prints it.
 
     `text` keeps the source's own characters (curly apostrophes, guillemets, accents) with
     control characters removed; `paragraphs` are `(start, end)` offsets into `text`.
     """
+
+    MULTILINE: ClassVar[frozenset[str]] = frozenset({"text"})
 
     id: str
     path: str
@@ -71,7 +107,7 @@ class Mention:
 
 
 @dataclass(slots=True)
-class Entity:
+class Entity(Sanitised):
     """One real-world entity across the corpus, under all the names it appears with."""
 
     id: str
@@ -95,7 +131,7 @@ class SharedPassage:
 
 
 @dataclass(slots=True)
-class Relation:
+class Relation(Sanitised):
     """Why article `article` is related to another one: shared entities and passages."""
 
     article: str
@@ -105,8 +141,10 @@ class Relation:
 
 
 @dataclass(frozen=True, slots=True)
-class MentionRef:
+class MentionRef(Sanitised):
     """A mention located in the corpus, with the sentence around it, for cross-references."""
+
+    MULTILINE: ClassVar[frozenset[str]] = frozenset({"context"})
 
     article: str
     field: Field
@@ -126,8 +164,11 @@ class Match:
 
 
 @dataclass(slots=True)
-class Hit:
+class Hit(Sanitised):
     """One article matching a search query."""
+
+    #: a snippet is a `Snippet` (a `str` carrying its match spans): kept as it is when clean
+    MULTILINE: ClassVar[frozenset[str]] = frozenset({"snippet"})
 
     article: str
     title: str
@@ -137,10 +178,15 @@ class Hit:
 
 
 @dataclass(slots=True)
-class SearchResult:
+class SearchResult(Sanitised):
     """The answer to a query: hits in score order and an optional spelling suggestion."""
 
     query: str
     total: int
     hits: list[Hit]
     suggestion: str | None = None
+
+
+#: Records built from already-sanitised text (offsets, labels, ids, slices of an article's
+#: text), by the hundred thousand: not `Sanitised`; their strings are sanitised on output.
+DERIVED: tuple[type, ...] = (RawMention, Mention, SharedPassage, Match)

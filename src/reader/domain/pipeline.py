@@ -22,6 +22,9 @@ from typing import TYPE_CHECKING, Any
 
 from reader.domain import stat_cache
 from reader.domain.discovery import SourceFile
+from reader.domain.discovery import unreadable_roots as discover_roots
+from reader.domain.faults import CorpusUnreadable, unwritable
+from reader.domain.faults import IndexUnwritable as IndexUnwritable  # re-exported
 from reader.domain.library import LazySearcher, Library, Searcher
 from reader.domain.model import (
     Article,
@@ -33,7 +36,8 @@ from reader.domain.model import (
     SharedPassage,
 )
 from reader.domain.paths import config_dir, corpus_key
-from reader.domain.store import FileEntry, Store, StoreCorrupt, StoreReader
+from reader.domain.sanitize import sanitize_inline
+from reader.domain.store import FileEntry, Store, StoreCorrupt, StoreReader, StoreUnwritable
 
 if TYPE_CHECKING:
     from reader.domain.entities.linking import LinkResult
@@ -48,6 +52,8 @@ STORE_NAME = "store.sqlite"
 SEARCH_DIR = "search"
 LOCK_NAME = "writer.lock"
 NER_BATCH = 32
+#: Fewest articles in one file for which reading it reports progress record by record.
+RECORD_PROGRESS_MIN = 500
 
 
 class Cancelled(Exception):
@@ -119,11 +125,23 @@ def _discard_store(index_dir: Path) -> None:
 
 
 def _open_store(
-    index_dir: Path, notices: list[str] | None = None, *, shared: bool = False, check: bool = True
+    index_dir: Path,
+    notices: list[str] | None = None,
+    *,
+    shared: bool = False,
+    check: bool = True,
+    read_only_ok: bool = False,
 ) -> Store:
+    """Open the store, moving a damaged one aside (and starting afresh); with
+    `read_only_ok`, a store that cannot be written (full disk, read-only file system) is
+    opened read-only instead of failing with `StoreUnwritable`."""
     path = index_dir / STORE_NAME
     try:
         return Store(path, shared=shared, check=check)
+    except StoreUnwritable:
+        if not read_only_ok:
+            raise
+        return Store(path, shared=shared, check=check, readonly=True)
     except StoreCorrupt as exc:
         _discard_store(index_dir)
         if notices is not None:
@@ -181,6 +199,11 @@ def is_current(paths: Sequence[Path], index_dir: Path, *, verify_search: bool = 
         return False
     try:
         store = Store(store_path, check=False)
+    except StoreUnwritable:  # a full disk or a read-only index: read it as it is
+        try:
+            store = Store(store_path, check=False, readonly=True)
+        except (StoreCorrupt, StoreUnwritable):
+            return False
     except StoreCorrupt:
         return False
     try:
@@ -260,17 +283,32 @@ def update(
     `rebuild` starts from nothing; `rebuild_search` rebuilds only the search index (for a
     search index found damaged while querying it). A store found damaged while it is read is
     moved aside and rebuilt, with a notice. Raises `Cancelled` when `should_stop()` turns
-    true; nothing half-done is committed."""
-    with writer_lock(index_dir, progress):
-        if rebuild_search and not rebuild:
-            shutil.rmtree(index_dir / SEARCH_DIR, ignore_errors=True)
-        try:
-            return _Updater(list(paths), index_dir, progress, should_stop).run(rebuild)
-        except StoreCorrupt as exc:
-            _discard_store(index_dir)
-            updater = _Updater(list(paths), index_dir, progress, should_stop)
-            updater.report.notices.append(f"The index store was damaged ({exc}); rebuilt it.")
-            return updater.run(False)
+    true; nothing half-done is committed (but the extraction of every finished chunk is).
+    Raises `IndexUnwritable` when the index cannot be written (full disk, read-only file
+    system): the index stays as it was, readable, and the next update resumes; and
+    `CorpusUnreadable` when a corpus path cannot be read at all (nothing is removed)."""
+    unreadable = discover_roots(list(paths))
+    if unreadable:
+        raise CorpusUnreadable(
+            "; ".join(f"cannot read {p.path}: {p.reason}" for p in unreadable)
+            + " (the index is kept as it was)"
+        )
+    try:
+        with writer_lock(index_dir, progress):
+            if rebuild_search and not rebuild:
+                shutil.rmtree(index_dir / SEARCH_DIR, ignore_errors=True)
+            try:
+                return _Updater(list(paths), index_dir, progress, should_stop).run(rebuild)
+            except StoreCorrupt as exc:
+                _discard_store(index_dir)
+                updater = _Updater(list(paths), index_dir, progress, should_stop)
+                updater.report.notices.append(f"The index store was damaged ({exc}); rebuilt it.")
+                return updater.run(False)
+    except (StoreUnwritable, OSError) as exc:
+        failed_write = unwritable(index_dir, exc)
+        if failed_write is None:
+            raise
+        raise failed_write from exc
 
 
 class _Updater:
@@ -290,6 +328,8 @@ class _Updater:
         self.report = UpdateReport()
         self.changed: dict[str, Article] = {}
         self.removed: set[str] = set()
+        #: every file is read again (the cleaning rules changed): no stored article is kept
+        self.reread_all = False
         self.file_rows: list[tuple[str, FileEntry]] = []
         #: True when the search index could not be written (another program held its lock).
         self.search_pending = False
@@ -321,7 +361,7 @@ class _Updater:
     def _run(self, store: Store) -> None:
         versions = _versions(self.paths)
         stale = {k for k, v in versions.items() if store.get_meta(f"version:{k}") != v}
-        reread_all = bool(stale & {"pipeline", "cleaning"})
+        reread_all = self.reread_all = bool(stale & {"pipeline", "cleaning"})
         self.say("scanning", 0, 0)
         found, problems = _scan(self.paths)
         recorded = store.manifest()
@@ -342,7 +382,7 @@ class _Updater:
 
         corpus = {k: v for k, v in stored.items() if k not in self.removed}
         corpus.update(self.changed)
-        fresh, raw = self._analyse(store, corpus)
+        _fresh, raw = self._analyse(store, corpus)  # committed chunk by chunk
         linked = self._link(corpus, raw)
         terms_after = self._index(store, corpus, linked, "search_schema" in stale)
         touched, passages = self._passages(corpus)
@@ -355,8 +395,6 @@ class _Updater:
                 store.delete_file(name)
             for article in self.changed.values():
                 store.put_article(article, article.path)
-            for key, ms in fresh.items():
-                store.put_ner(key, ms)
             for name, entry in self.file_rows:
                 store.put_file(name, entry)
             store.replace_links(linked.entities, linked.mentions)
@@ -391,15 +429,15 @@ class _Updater:
             self.say("reading", i + 1, len(names))
             try:
                 data = read_bytes_safely(src)
-            except FileRefused as exc:
-                self.file_rows.append(
-                    (name, FileEntry(src.size, src.mtime_ns, "", file_id, [], [(name, exc.reason)]))
-                )
-                continue
             except OSError as exc:
-                reason = f"cannot read: {exc.strerror or exc}"
+                reason = (
+                    exc.reason
+                    if isinstance(exc, FileRefused)
+                    else (f"cannot read: {exc.strerror or exc}")
+                )
+                shown = display_path(src.path)
                 self.file_rows.append(
-                    (name, FileEntry(src.size, src.mtime_ns, "", file_id, [], [(name, reason)]))
+                    (name, FileEntry(src.size, src.mtime_ns, "", file_id, [], [(shown, reason)]))
                 )
                 continue
             digest = hashlib.sha256(data).hexdigest()
@@ -418,11 +456,22 @@ class _Updater:
                 self.report.unchanged += len(old.ids)
                 continue
             shown = display_path(src.path)
-            articles, file_problems = articles_from_bytes(data, src.name, file_id, shown)
+            articles, file_problems = articles_from_bytes(
+                data, src.name, file_id, shown, progress=self._record_progress(src.name)
+            )
             ids = [a.id for a in articles]
             for article in articles:
+                before = stored.get(article.id)
+                if (
+                    before is not None
+                    and not self.reread_all
+                    and (before.content_hash, before.path) == (article.content_hash, article.path)
+                ):
+                    # a record of a multi-article file that did not change (another one did)
+                    self.report.unchanged += 1
+                    continue
                 self.changed[article.id] = article
-                if article.id in stored:
+                if before is not None:
                     self.report.changed += 1
                 else:
                     self.report.added += 1
@@ -439,6 +488,18 @@ class _Updater:
                     ),
                 )
             )
+
+    def _record_progress(self, name: str) -> Callable[[int, int], None]:
+        """Progress of the records of one multi-article file (said every 250 records, and
+        checks for cancellation as often)."""
+        stage = f"reading {sanitize_inline(name)}"
+
+        def report(done: int, total: int) -> None:
+            if total >= RECORD_PROGRESS_MIN and (done % 250 == 1 or done == total):
+                self._check()
+                self.say(stage, done, total)
+
+        return report
 
     def _analyse(
         self, store: Store, corpus: dict[str, Article]
@@ -471,6 +532,11 @@ class _Updater:
                     self.cues.update(
                         ((article.id, *where), cue) for where, cue in article_cues.items()
                     )
+                # checkpoint: the cache is keyed by content, so a chunk's results are valid
+                # whatever happens next; a build killed later resumes after this chunk
+                with store.transaction():
+                    for article in chunk:
+                        store.put_ner(keys[article.id], fresh[keys[article.id]])
                 self.say("finding entities", len(fresh), len(missing))
             self.say("finding entities", len(missing), len(missing))
             self.report.analysed = len(missing)
@@ -758,7 +824,7 @@ def open_library(paths: Sequence[Path], index_dir: Path, *, verify: bool = True)
     does not change what this library shows). `verify` first checks the store's structure and
     that every stored row reads (`StoreCorrupt` if not); without it, call `library.verify()`
     later. Close the library (`library.close()`) when it is replaced."""
-    reader = StoreReader(_open_store(index_dir, shared=True, check=False))
+    reader = StoreReader(_open_store(index_dir, shared=True, check=False, read_only_ok=True))
     try:
         if verify:
             reader.verify()
@@ -820,7 +886,7 @@ class SearchOnly:
 
         resolver: EntityResolver | None = None
         if "entity:" in query.casefold():
-            store = _open_store(self.index_dir)
+            store = _open_store(self.index_dir, read_only_ok=True)
             try:
                 resolver = EntityResolver(store.entities().values())
             finally:

@@ -8,6 +8,7 @@ problems of the last scan. It is a cache: everything in it can be rebuilt from t
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -67,23 +68,92 @@ class StoreCorrupt(Exception):
     """The database file cannot be read; the caller moves it aside and rebuilds."""
 
 
+class StoreUnwritable(Exception):
+    """The store cannot be written (disk full, quota, read-only file system, permission):
+    not damage. The store is left as it is; it can still be read (`Store(readonly=True)`)."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+# SQLite primary result codes of a write that failed for want of space or permission.
+_SQLITE_PERM, _SQLITE_READONLY, _SQLITE_IOERR, _SQLITE_FULL, _SQLITE_CANTOPEN = 3, 8, 10, 13, 14
+_UNWRITABLE_CODES = {_SQLITE_PERM, _SQLITE_READONLY, _SQLITE_IOERR, _SQLITE_FULL, _SQLITE_CANTOPEN}
+_UNWRITABLE_TEXT = ("disk is full", "readonly database", "disk i/o error", "unable to open")
+
+
 def _is_busy(exc: sqlite3.Error) -> bool:
     text = str(exc).lower()
     return isinstance(exc, sqlite3.OperationalError) and ("locked" in text or "busy" in text)
 
 
+def _unwritable_reason(exc: sqlite3.Error) -> str | None:
+    """What a failed write says when it is about space or permission, not damage: "disk
+    full", "read-only", … (None: anything else)."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    text = str(exc).lower()
+    if code is not None and (code & 0xFF) not in _UNWRITABLE_CODES:
+        return None
+    if code is None and not any(t in text for t in _UNWRITABLE_TEXT):
+        return None
+    if (code is not None and code & 0xFF == _SQLITE_FULL) or "disk is full" in text:
+        return "disk full"
+    if (code is not None and code & 0xFF == _SQLITE_READONLY) or "readonly" in text:
+        return "read-only"
+    return _short(exc)
+
+
+def _raise_for(path: Path, exc: sqlite3.Error) -> None:
+    """Re-raise a SQLite error as what it means: busy (as it is), unwritable, or damage."""
+    if _is_busy(exc):
+        raise exc
+    reason = _unwritable_reason(exc)
+    if reason is not None:
+        raise StoreUnwritable(path, f"{reason} ({_short(exc)})") from exc
+    raise StoreCorrupt(f"{path}: {_short(exc)}") from exc
+
+
 @contextmanager
 def _reading(path: Path) -> Iterator[None]:
     """Turn what a damaged database gives back (SQLite errors, undecodable text, broken JSON,
-    rows of the wrong shape) into `StoreCorrupt`; "database is locked" is not damage."""
+    rows of the wrong shape) into `StoreCorrupt`; "database is locked" is not damage, nor is
+    a write refused for want of space or permission (`StoreUnwritable`)."""
     try:
         yield
     except sqlite3.Error as exc:
-        if _is_busy(exc):
-            raise
-        raise StoreCorrupt(f"{path}: {_short(exc)}") from exc
+        _raise_for(path, exc)
+    except UnicodeEncodeError:  # text this program tried to write: a bug, not damage
+        raise
     except (UnicodeError, ValueError, TypeError, KeyError, IndexError, AttributeError) as exc:
         raise StoreCorrupt(f"{path}: unreadable row ({type(exc).__name__}: {_short(exc)})") from exc
+
+
+def _path_key(path: str) -> str | bytes:
+    """A file path as the manifest stores it: text, or its raw bytes when the name is not
+    valid UTF-8 (Python holds such names with lone surrogates, which SQLite refuses)."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(path)
+    return path
+
+
+def _path_from(value: str | bytes) -> str:
+    """The path `_path_key` stored."""
+    return os.fsdecode(value) if isinstance(value, bytes) else value
+
+
+def _json_text(value: object) -> str:
+    """JSON for the store; a lone surrogate (from an undecodable file name) becomes U+FFFD."""
+    text = json.dumps(value, ensure_ascii=False)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        text = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        text = text.encode("utf-8", "replace").decode("utf-8")
+    return text
 
 
 def _short(exc: BaseException, limit: int = 120) -> str:
@@ -128,32 +198,82 @@ def _raw_rows(mentions: Sequence[RawMention]) -> str:
     )
 
 
+def _connect_readonly(path: Path, shared: bool) -> sqlite3.Connection:
+    """A connection that never writes: ``mode=ro``, or ``immutable=1`` where even SQLite's
+    shared-memory file cannot be made (read-only file system, full disk)."""
+    if not path.is_file():
+        raise StoreUnwritable(path, "no store to read")
+    uri = Path(path).absolute().as_uri()
+    last: sqlite3.Error | None = None
+    for options in ("mode=ro", "mode=ro&immutable=1"):
+        db = sqlite3.connect(
+            f"{uri}?{options}",
+            uri=True,
+            timeout=30.0,
+            isolation_level=None,
+            check_same_thread=not shared,
+        )
+        try:
+            db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.Error as exc:
+            db.close()
+            if _is_busy(exc):
+                raise
+            last = exc
+            continue
+        return db
+    assert last is not None
+    raise last
+
+
 class Store:
     """A connection to the store database. Use one per thread; writes go in `transaction()`."""
 
-    def __init__(self, path: Path, *, shared: bool = False, check: bool = True) -> None:
+    def __init__(
+        self, path: Path, *, shared: bool = False, check: bool = True, readonly: bool = False
+    ) -> None:
         """Open (creating or upgrading) the store; `shared` lets other threads use the
         connection (the caller serialises them, as `StoreReader` does); `check` runs SQLite's
-        structural check now (it reads the whole file; `check()` runs it later)."""
+        structural check now (it reads the whole file; `check()` runs it later).
+
+        `readonly` opens an existing store without writing anything, not even SQLite's
+        shared-memory file (for an index on a full disk or a read-only file system).
+        `StoreUnwritable` says that the store cannot be written; `StoreCorrupt` that it is
+        damaged."""
         self.path = path
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self.db = sqlite3.connect(
-            path, timeout=30.0, isolation_level=None, check_same_thread=not shared
-        )
+        self.readonly = readonly
+        try:
+            if readonly:
+                self.db = _connect_readonly(path, shared)
+            else:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                self.db = sqlite3.connect(
+                    path, timeout=30.0, isolation_level=None, check_same_thread=not shared
+                )
+        except OSError as exc:
+            raise StoreUnwritable(path, exc.strerror or str(exc)) from exc
+        except sqlite3.Error as exc:
+            _raise_for(path, exc)
         try:
             try:
-                self.db.execute("PRAGMA journal_mode=WAL")
-                self.db.execute("PRAGMA synchronous=NORMAL")
-                self.db.executescript(_TABLES)
+                if readonly:
+                    self.db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+                else:
+                    self.db.execute("PRAGMA journal_mode=WAL")
+                    self.db.execute("PRAGMA synchronous=NORMAL")
+                    self.db.executescript(_TABLES)
             except sqlite3.DatabaseError as exc:
-                if _is_busy(exc):  # another process holds it: not damage, never moved aside
-                    raise
-                raise StoreCorrupt(f"{path}: {_short(exc)}") from exc
+                # busy: another process holds it, not damage, never moved aside
+                _raise_for(path, exc)
             except (UnicodeError, ValueError) as exc:  # a damaged schema text
                 raise StoreCorrupt(f"{path}: {type(exc).__name__}: {_short(exc)}") from exc
             if check:
                 self.check()
             schema = self.get_meta("store_schema")
+            if readonly:
+                if schema not in (None, str(STORE_SCHEMA)):
+                    raise StoreUnwritable(path, f"read-only, and from another version ({schema})")
+                return
             if schema in _MIGRATES_FROM:
                 self._migrate()
             elif schema not in (None, str(STORE_SCHEMA)):
@@ -169,9 +289,7 @@ class Store:
         try:
             ok = self.db.execute("PRAGMA quick_check").fetchone()
         except sqlite3.DatabaseError as exc:
-            if _is_busy(exc):
-                raise
-            raise StoreCorrupt(f"{self.path}: {_short(exc)}") from exc
+            _raise_for(self.path, exc)
         if not ok or ok[0] != "ok":
             raise StoreCorrupt(f"{self.path}: integrity check failed")
 
@@ -232,7 +350,7 @@ class Store:
             ):
                 info = json.loads(extra)
                 problems = [(p, r) for p, r in info["problems"]]
-                out[path] = FileEntry(
+                out[_path_from(path)] = FileEntry(
                     size, mtime_ns, digest, info["file_id"], info["ids"], problems
                 )
             return out
@@ -244,19 +362,22 @@ class Store:
             rows = self.db.execute(
                 "SELECT path, size, mtime_ns, json_extract(articles, '$.file_id') FROM files"
             )
-            return {path: (int(size), int(mtime), str(fid)) for path, size, mtime, fid in rows}
+            return {
+                _path_from(path): (int(size), int(mtime), str(fid))
+                for path, size, mtime, fid in rows
+            }
 
     def put_file(self, path: str, entry: FileEntry) -> None:
         """Record a file as seen."""
         extra = {"file_id": entry.file_id, "ids": entry.ids, "problems": entry.problems}
         self.db.execute(
             "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?)",
-            (path, entry.size, entry.mtime_ns, entry.digest, json.dumps(extra, ensure_ascii=False)),
+            (_path_key(path), entry.size, entry.mtime_ns, entry.digest, _json_text(extra)),
         )
 
     def delete_file(self, path: str) -> None:
         """Forget a file."""
-        self.db.execute("DELETE FROM files WHERE path=?", (path,))
+        self.db.execute("DELETE FROM files WHERE path=?", (_path_key(path),))
 
     # -- articles -------------------------------------------------------------------------
     def put_article(self, article: Article, file: str) -> None:

@@ -3,7 +3,8 @@
 `ReaderApp` composes one mixin per job (see `docs/ARCHITECTURE.md`): `app_loading` (start-up,
 the indexing worker), `app_navigation` (showing articles, jumps, history, entity steps),
 `app_panes` (focus, the panel, compare/help/problems), `app_search` (the search session),
-`app_corrections` (entity corrections) and `app_themes`. What they share is in `app_base`.
+`app_corrections` (entity corrections), `app_themes`, `app_watch` (new and edited files while
+open) and `app_keys` (the user's key map). What they share is in `app_base`.
 """
 
 from __future__ import annotations
@@ -16,16 +17,21 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Label, ProgressBar, Static
+from textual.widgets import Header, Label, ProgressBar
 
 from reader.ui.app_corrections import CorrectionsMixin
+from reader.ui.app_keys import KeymapMixin
 from reader.ui.app_loading import LoadingMixin
 from reader.ui.app_navigation import NavigationMixin
 from reader.ui.app_panes import PanesMixin
 from reader.ui.app_search import SearchMixin
 from reader.ui.app_themes import ThemesMixin
+from reader.ui.app_watch import WatchMixin
 from reader.ui.article_view import ArticleView
 from reader.ui.commands import ArticlesProvider, EntitiesProvider, ThemesProvider
+from reader.ui.footer import ReaderFooter
+from reader.ui.legend import Legend
+from reader.ui.pane_layout import BREAKPOINTS, PaneSwitcher
 from reader.ui.source_list import SourceList
 from reader.ui.xref_panel import XrefPanel
 
@@ -33,33 +39,36 @@ if TYPE_CHECKING:
     from reader.domain.library import Library
 
 
-class MainScreen(Screen[None]):
-    """The three panes; the reading keys of SPEC §6 live here."""
+class MainScreen(PaneSwitcher):
+    """The three panes (one or two on a small screen: `pane_layout.py`); the reading keys of
+    SPEC §6 live here."""
 
-    HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012 (declared by Screen as an instance variable)
-        (0, "-narrow"),
-        (100, "-wide"),
-    ]
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("tab", "app.pane(1)", "Next pane", show=False),
-        Binding("shift+tab", "app.pane(-1)", "Previous pane", show=False),
-        Binding("slash", "app.search", "Search"),
-        Binding("e", "app.mention(1)", "Next mention"),
-        Binding("E", "app.mention(-1)", "Prev mention", show=False),
-        Binding("right_square_bracket", "app.entity_step(1)", "Next same entity"),
-        Binding("left_square_bracket", "app.entity_step(-1)", "Prev same entity", show=False),
-        Binding("n", "app.search_step(1)", "Next hit"),
-        Binding("N", "app.search_step(-1)", "Prev hit", show=False),
-        Binding("ctrl+o,alt+left", "app.history(-1)", "Back", show=False),
-        Binding("ctrl+i,alt+right", "app.history(1)", "Forward", show=False),
-        Binding("r", "app.toggle_removed", "Removed text", show=False),
-        Binding("p", "app.problems", "Problems", show=False),
+        Binding("tab", "app.pane(1)", "Next pane", show=False, id="pane.next"),
+        Binding("shift+tab", "app.pane(-1)", "Previous pane", show=False, id="pane.previous"),
+        Binding("slash", "app.search", "Search", id="search"),
+        Binding("e", "app.mention(1)", "Next mention", id="mention.next"),
+        Binding("E", "app.mention(-1)", "Prev mention", show=False, id="mention.previous"),
+        Binding("right_square_bracket", "app.entity_step(1)", "Next same entity", id="entity.next"),
+        Binding(
+            "left_square_bracket",
+            "app.entity_step(-1)",
+            "Prev same entity",
+            show=False,
+            id="entity.previous",
+        ),
+        Binding("n", "app.search_step(1)", "Next hit", id="hit.next"),
+        Binding("N", "app.search_step(-1)", "Prev hit", show=False, id="hit.previous"),
+        Binding("ctrl+o,alt+left", "app.history(-1)", "Back", show=False, id="history.back"),
+        Binding("ctrl+i,alt+right", "app.history(1)", "Forward", show=False, id="history.forward"),
+        Binding("r", "app.toggle_removed", "Removed text", show=False, id="removed.toggle"),
+        Binding("p", "app.problems", "Problems", show=False, id="problems"),
         Binding("c", "app.compare_current", "Compare", show=False, id="compare"),
         Binding("x", "app.reprints", "Reprints", show=False, id="reprints"),
-        Binding("m", "app.correct('merge')", "Merge entity", show=False),
-        Binding("R", "app.correct('rename')", "Rename entity", show=False),
-        Binding("L", "app.correct('relabel')", "Relabel entity", show=False),
-        Binding("H", "app.correct('hide')", "Hide entity", show=False),
+        Binding("m", "app.correct('merge')", "Merge entity", show=False, id="entity.merge"),
+        Binding("R", "app.correct('rename')", "Rename entity", show=False, id="entity.rename"),
+        Binding("L", "app.correct('relabel')", "Relabel entity", show=False, id="entity.relabel"),
+        Binding("H", "app.correct('hide')", "Hide entity", show=False, id="entity.hide"),
         Binding("u", "app.undo_correction", "Undo correction", show=False, id="correction.undo"),
         Binding("U", "app.unhide", "Unhide entity", show=False, id="entity.unhide"),
     ]
@@ -71,12 +80,12 @@ class MainScreen(Screen[None]):
             yield SourceList(id="source-pane")
             with Vertical(id="article-pane"):
                 yield ArticleView(id="article")
-                yield Static("", id="legend", markup=False)
+                yield Legend(id="legend")
             yield XrefPanel(id="xref-pane")
         with Horizontal(id="indexing"):
             yield Label("", id="indexing-label", markup=False)
             yield ProgressBar(id="indexing-bar", show_eta=False)
-        yield Footer()
+        yield ReaderFooter()
 
     def on_mount(self) -> None:
         """Start the reader once the panes exist."""
@@ -86,17 +95,25 @@ class MainScreen(Screen[None]):
 
 
 class ReaderApp(
-    LoadingMixin, NavigationMixin, PanesMixin, SearchMixin, CorrectionsMixin, ThemesMixin
+    LoadingMixin,
+    NavigationMixin,
+    PanesMixin,
+    SearchMixin,
+    CorrectionsMixin,
+    ThemesMixin,
+    WatchMixin,
+    KeymapMixin,
 ):
     """Three panes: sources | article with highlighted entities | cross-references."""
 
-    CSS_PATH = "reader.tcss"
+    CSS_PATH = ["reader.tcss", "panes.tcss"]  # noqa: RUF012 (App declares it)
+    HORIZONTAL_BREAKPOINTS = BREAKPOINTS  # dialogs too: -single, -narrow, -wide
     TITLE = "reader"
     COMMANDS = App.COMMANDS | {ArticlesProvider, EntitiesProvider, ThemesProvider}
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("q", "quit", "Quit"),
-        Binding("t", "next_theme", "Theme"),
-        Binding("question_mark", "help", "Help"),
+        Binding("q", "quit", "Quit", id="quit"),
+        Binding("t", "next_theme", "Theme", id="theme.next"),
+        Binding("question_mark", "help", "Help", id="help"),
     ]
 
     def __init__(

@@ -86,12 +86,12 @@ class ArticleView(ScrollView, can_focus=True):
     """Scrollable article text with highlighted mentions, selection and search hits."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "scroll_down", "Down", show=False),
-        Binding("k", "scroll_up", "Up", show=False),
-        Binding("g", "scroll_home", "Top", show=False),
-        Binding("G", "scroll_end", "Bottom", show=False),
-        Binding("enter", "select_mention", "Cross-refs"),
-        Binding("escape", "clear_selection", "Clear", show=False),
+        Binding("j", "scroll_down", "Down", show=False, id="cursor.down"),
+        Binding("k", "scroll_up", "Up", show=False, id="cursor.up"),
+        Binding("g", "scroll_home", "Top", show=False, id="cursor.top"),
+        Binding("G", "scroll_end", "Bottom", show=False, id="cursor.bottom"),
+        Binding("enter", "select_mention", "Cross-refs", id="mention.select"),
+        Binding("escape", "clear_selection", "Clear", show=False, id="selection.clear"),
     ]
 
     class MentionSelected(Message):
@@ -101,6 +101,9 @@ class ArticleView(ScrollView, can_focus=True):
             super().__init__()
             self.article = article
             self.mention = mention
+
+    class CrossRefsWanted(Message):
+        """`enter`: the reader asked for the selected mention's cross-references."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -327,8 +330,9 @@ class ArticleView(ScrollView, can_focus=True):
         mention = self.selected_mention
         if mention is not None and self.article is not None:
             self.post_message(self.MentionSelected(self.article.id, mention))
+        elif not self.step_mention(1):
             return
-        self.step_mention(1)
+        self.post_message(self.CrossRefsWanted())
 
     def action_clear_selection(self) -> None:
         """`escape`: clear the selection (`e` continues from it) and the panel's entity."""

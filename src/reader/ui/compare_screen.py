@@ -12,10 +12,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from reader.domain.model import Article, SharedPassage
 from reader.domain.sanitize import sanitize
+from reader.ui.footer import ReaderFooter
 from reader.ui.text import plain
 
 DELETED = Style(strike=True, bold=True, color="red")
@@ -166,7 +167,7 @@ class CompareScreen(Screen[None]):
                         cell = Text.assemble(("⇄", "bold"), "\n", cell)
                     yield Static(cell, classes="compare-sim", markup=False)
                     yield Static(right, classes="compare-side", markup=False)
-        yield Footer()
+        yield ReaderFooter()
 
     def action_step(self, which: str, delta: int) -> None:
         """Go to the next (`delta=1`) or previous shared or changed paragraph pair (wrapping)."""

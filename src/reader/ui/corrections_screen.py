@@ -42,8 +42,8 @@ class EntityPicker(ModalScreen[Entity | None]):
     """Choose an entity from a filtered list (for `m` merge)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel"),
-        Binding("down", "to_list", show=False),
+        Binding("escape", "cancel", "Cancel", id="dialog.cancel"),
+        Binding("down", "to_list", show=False, id="dialog.list"),
     ]
 
     def __init__(self, title: str, entities: Sequence[Entity]) -> None:
@@ -113,7 +113,9 @@ class EntityPicker(ModalScreen[Entity | None]):
 class TextPrompt(ModalScreen[str | None]):
     """Ask for one line of text (for `R` rename)."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="dialog.cancel")
+    ]
 
     def __init__(self, title: str, value: str = "") -> None:
         super().__init__()
@@ -146,7 +148,9 @@ class TextPrompt(ModalScreen[str | None]):
 class LabelPicker(ModalScreen[str | None]):
     """Choose PER, ORG, LOC or MISC (for `L` relabel)."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="dialog.cancel")
+    ]
 
     def __init__(self, title: str, current: str) -> None:
         super().__init__()

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from rich.table import Table
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from reader.ui.binding_ids import BINDINGS_BY_ID
+from reader.ui.keymap import remapped_rows
 from reader.ui.keys import KEYMAP
 
 #: What the marks on screen mean (fixed strings).
@@ -46,11 +48,33 @@ def keymap_table() -> Table:
     return table
 
 
+def remapped_table(app: App[Any]) -> Table | None:
+    """The keys the user's `keymap.toml` changed (as the footer shows them), if any."""
+    keymap: dict[str, str] = getattr(getattr(app, "user_keymap", None), "keymap", {})
+    if not keymap:
+        return None
+    table = Table(
+        box=None,
+        show_header=False,
+        padding=(0, 2, 0, 0),
+        expand=True,
+        title="Your key map (keymap.toml) — these replace the defaults below",
+        title_justify="left",
+        title_style="bold",
+    )
+    table.add_column("key", style="bold", no_wrap=True)
+    table.add_column("action", ratio=1)
+    rows = remapped_rows(keymap, BINDINGS_BY_ID, lambda k: app.get_key_display(Binding(k, "")))
+    for keys, binding_id, action in rows:
+        table.add_row(keys, f"{action} ({binding_id})")
+    return table
+
+
 class HelpScreen(ModalScreen[None]):
     """The key map; escape, `?` or `q` closes it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,question_mark,q", "dismiss", "Close"),
+        Binding("escape,question_mark,q", "dismiss", "Close", id="help.close"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -58,6 +82,9 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(id="help-box", classes="dialog") as box:
             box.border_title = "Keys"
             box.border_subtitle = "escape closes"
+            remapped = remapped_table(self.app)
+            if remapped is not None:
+                yield Static(remapped, id="help-remapped")
             yield Static(keymap_table(), id="help-keys")
             yield Static("\nMarks on screen", id="help-markers-title", markup=False)
             yield Static(markers_table(), id="help-markers")

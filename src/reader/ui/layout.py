@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
 
-from rich._wrap import divide_line
-
 from reader.domain.model import Article, Field
 from reader.domain.sanitize import sanitize, sanitize_inline
+from reader.domain.typography import fold_point, wrap_key
+from reader.ui.wrapping import divide_line
 
 LineKind = Literal["title", "meta", "removed", "text", "blank"]
 # Characters that do not take exactly one cell (East Asian wide, emoji, combining marks).
@@ -45,16 +45,21 @@ class DisplayLine:
 
 @lru_cache(maxsize=64)
 def _line_pattern(width: int) -> re.Pattern[str]:
-    # Greedy: the longest run starting at a non-space that ends before a space (or the end);
-    # failing that (a word longer than the line) exactly `width` characters.
-    return re.compile(rf"\S.{{0,{width - 1}}}(?=\s|$)|\S{{{width}}}")
+    # Greedy: the longest run starting at a non-space that ends before a space (or the end).
+    return re.compile(rf"\S.{{0,{width - 1}}}(?=\s|$)")
+
+
+_NON_SPACE = re.compile(r"\S")
 
 
 def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
     """Greedy word wrap of a one-line string: `(start, end)` of each line, trailing space dropped.
 
-    A compiled regular expression does the work (a couple of milliseconds for 20,000 words);
-    text holding wide or zero-width characters goes through Rich's cell-aware `divide_line`.
+    French typography holds: the wrapping runs on `wrap_key(text)`, in which the spaces before
+    `» : ; ! ?` and after `«` are not spaces (`reader.domain.typography`). A compiled regular
+    expression finds each line (a couple of milliseconds for 20,000 words); a word longer than
+    the line is cut at `width`, never next to a protected space. Text holding wide or
+    zero-width characters goes through the cell-aware `wrapping.divide_line`.
     """
     width = max(1, width)
     if not text.strip():
@@ -66,10 +71,20 @@ def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
             for a, b in itertools.pairwise(breaks)
             if text[a:b].strip()
         ]
-    return [
-        (m.start(), m.start() + len(m.group().rstrip()))
-        for m in _line_pattern(width).finditer(text)
-    ]
+    key = wrap_key(text)
+    line = _line_pattern(width)
+    out: list[tuple[int, int]] = []
+    pos = 0
+    while (first := _NON_SPACE.search(key, pos)) is not None:
+        start = first.start()
+        match = line.match(key, start)
+        if match is not None:
+            end = start + len(match.group().rstrip())
+        else:  # a word longer than the line
+            end = fold_point(text, start, start + width, key)
+        out.append((start, end))
+        pos = end
+    return out
 
 
 def _paragraphs(article: Article) -> list[tuple[int, int]]:

@@ -91,7 +91,9 @@ class ProblemLines(ScrollView, can_focus=True):
 class ProblemsScreen(ModalScreen[None]):
     """A list of problems (file names and reasons are untrusted: shown as plain text)."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,p,q", "close", "Close")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,p,q", "close", "Close", id="problems.close")
+    ]
 
     def __init__(self, problems: list[Problem], notices: list[str]) -> None:
         super().__init__()

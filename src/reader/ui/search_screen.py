@@ -28,7 +28,7 @@ from reader.domain.model import SearchResult
 from reader.domain.sanitize import sanitize_inline
 from reader.domain.textnorm import fold_key
 from reader.ui.messages import SearchIndexDamaged
-from reader.ui.text import plain, shorten
+from reader.ui.text import one_line, plain, shorten
 
 SEARCH_LIMIT = 20  # hits asked for (with snippets and match offsets); `n` at the end asks for more
 _TERM = re.compile(r"[\w’']+", re.UNICODE)
@@ -55,7 +55,7 @@ def query_terms(query: str) -> list[str]:
 
 def style_snippet(snippet: str, terms: list[str], style: Style, limit: int = 220) -> Text:
     """The snippet as plain text with words that start like a query term styled."""
-    snippet = shorten(" ".join(sanitize_inline(snippet).split()), limit)
+    snippet = shorten(one_line(snippet), limit)
     text = Text(snippet)
     stems = [t[: max(3, len(t) - 2)] for t in terms]
     for match in _TERM.finditer(snippet):
@@ -91,8 +91,8 @@ class SearchScreen(ModalScreen[SearchChoice | None]):
     """A query box, a message line and the results list."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Close"),
-        Binding("down", "to_results", "Results", show=False),
+        Binding("escape", "close", "Close", id="search.close"),
+        Binding("down", "to_results", "Results", show=False, id="search.results"),
     ]
 
     def __init__(self, library: Any, query: str = "", hit_style: Style | None = None) -> None:

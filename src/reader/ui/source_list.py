@@ -50,13 +50,13 @@ class SourceOptions(ScrollView, can_focus=True):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down,j", "cursor_down", "Down", show=False),
-        Binding("up,k", "cursor_up", "Up", show=False),
-        Binding("home,g", "first", "Top", show=False),
-        Binding("end,G", "last", "Bottom", show=False),
-        Binding("pagedown", "page_down", "Page down", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
-        Binding("enter", "select", "Open", show=False),
+        Binding("down,j", "cursor_down", "Down", show=False, id="cursor.down"),
+        Binding("up,k", "cursor_up", "Up", show=False, id="cursor.up"),
+        Binding("home,g", "first", "Top", show=False, id="cursor.top"),
+        Binding("end,G", "last", "Bottom", show=False, id="cursor.bottom"),
+        Binding("pagedown", "page_down", "Page down", show=False, id="page.down"),
+        Binding("pageup", "page_up", "Page up", show=False, id="page.up"),
+        Binding("enter", "select", "Open", show=False, id="list.open"),
         Binding("escape", "clear_filter", "Clear filter", show=False, id="filter.clear"),
     ]
     COMPONENT_CLASSES: ClassVar[set[str]] = {_OPTION, _HIGHLIGHTED, _HOVER}
@@ -319,8 +319,8 @@ class FilterInput(Input):
     `escape` clears it and goes back."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "leave(True)", "Clear filter", show=False),
-        Binding("down", "leave(False)", "List", show=False),
+        Binding("escape", "leave(True)", "Clear filter", show=False, id="filter.clear"),
+        Binding("down", "leave(False)", "List", show=False, id="filter.leave"),
     ]
 
     def action_leave(self, clear: bool) -> None:
@@ -364,8 +364,8 @@ class SourceList(Vertical):
     """Filter box plus the list of articles; posts `ArticleChosen` on enter or click."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("s", "toggle_sort", "Sort"),
-        Binding("f", "start_filter", "Filter"),
+        Binding("s", "toggle_sort", "Sort", id="list.sort"),
+        Binding("f", "start_filter", "Filter", id="list.filter"),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:

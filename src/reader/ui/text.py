@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import re
+
 from rich.style import Style
 from rich.text import Text
 
 from reader.domain.sanitize import sanitize, sanitize_inline
+from reader.ui.wrapping import install
+
+# Every widget module builds its text here: from now on Rich and Textual wrap lines by French
+# typography (no break at the space before `»` or after `«`; see `wrapping.py`).
+install()
 
 
 def plain(value: object, style: str | Style = "") -> Text:
@@ -18,6 +25,18 @@ def block(value: object, style: str | Style = "") -> Text:
     return Text(sanitize(str(value)), style=style)
 
 
+_SPACES = re.compile(r"\s+")
+_KEPT_SPACES = frozenset(("\u00a0", "\u202f", "\u2007"))
+
+
+def one_line(value: str) -> str:
+    """`value` sanitised on one line: each run of whitespace becomes one space, except a lone
+    no-break space, which stays (it keeps `10 000` or `mot »` together when wrapping)."""
+    return _SPACES.sub(
+        lambda m: m.group() if m.group() in _KEPT_SPACES else " ", sanitize_inline(value)
+    ).strip()
+
+
 def shorten(value: str, limit: int) -> str:
     """`value` cut to `limit` characters with an ellipsis."""
     value = sanitize_inline(value)
@@ -26,7 +45,7 @@ def shorten(value: str, limit: int) -> str:
 
 def highlight_span(context: str, needle: str, style: Style, limit: int = 200) -> Text:
     """`context` (sanitised, cut around `needle`) with the first `needle` styled."""
-    context = " ".join(sanitize_inline(context).split())
+    context = one_line(context)
     needle = sanitize_inline(needle)
     pos = context.find(needle) if needle else -1
     if pos < 0:

@@ -47,11 +47,11 @@ class XrefOptions(OptionList):
     """Rows of the panel (j/k move, enter jumps, c compares)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("g", "first", "Top", show=False),
-        Binding("G", "last", "Bottom", show=False),
-        Binding("c", "compare", "Compare"),
+        Binding("j", "cursor_down", "Down", show=False, id="cursor.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="cursor.up"),
+        Binding("g", "first", "Top", show=False, id="cursor.top"),
+        Binding("G", "last", "Bottom", show=False, id="cursor.bottom"),
+        Binding("c", "compare", "Compare", id="compare"),
         Binding("escape", "clear_entity", "Clear entity", show=False, id="selection.clear"),
     ]
 

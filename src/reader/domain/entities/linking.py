@@ -27,12 +27,16 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from reader.domain.entities.corrections import Corrections
-from reader.domain.entities.normalize import STOP_WORDS
+from reader.domain.entities.normalize import STOP_WORDS, is_title_case
 from reader.domain.entities.repair import label_cue
 from reader.domain.model import LABELS, Article, Entity, Label, Mention, RawMention
 from reader.domain.textnorm import fold_key
 
 CUE_WEIGHT = 3
+#: the model's vote from a headline or a caption in Title Case counts half (every word of such
+#: a line is capitalised, so the model's label there is a guess); votes are kept doubled
+MODEL_VOTE = 2
+TITLE_CASE_VOTE = 1
 _UNKNOWN = "?"
 
 
@@ -192,6 +196,24 @@ def split_glued(raw: Mapping[str, Sequence[RawMention]]) -> dict[str, list[RawMe
     return out
 
 
+def title_case_line(
+    article: Article, mention: RawMention, seen: dict[tuple[str, int], bool] | None = None
+) -> bool:
+    """True when the mention sits in a line written in Title Case (`Le Kremlin Dit Que…`):
+    the article's title, or a caption or heading of its text. `seen` remembers the lines
+    of this article already asked about, by `(field, line start)`."""
+    text = article.title if mention.field == "title" else article.text
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    key = (mention.field, line_start)
+    found = seen.get(key) if seen is not None else None
+    if found is None:
+        stop = text.find("\n", mention.end)
+        found = is_title_case(text[line_start : stop if stop >= 0 else len(text)])
+        if seen is not None:
+            seen[key] = found
+    return found
+
+
 def link(
     articles: Sequence[Article],
     raw: Mapping[str, Sequence[RawMention]],
@@ -209,6 +231,7 @@ def link(
     items: list[tuple[str, RawMention, str]] = []  # article id, mention, form key
     forms: dict[str, _Form] = {}
     for art in articles:
+        lines: dict[tuple[str, int], bool] = {}
         for m in raw.get(art.id, ()):
             key = fold(m.text)
             if not key:
@@ -220,12 +243,12 @@ def link(
             f.count += 1
             f.surfaces[m.text] += 1
             f.articles.add(art.id)
-            f.votes[m.label] += 1
+            f.votes[m.label] += TITLE_CASE_VOTE if title_case_line(art, m, lines) else MODEL_VOTE
             cue = known.get((art.id, m.field, m.start, m.end), _UNKNOWN)
             if cue is _UNKNOWN:
                 cue = label_cue(art.title if m.field == "title" else art.text, m.start, m.end)
             if cue:
-                f.votes[cue] += CUE_WEIGHT
+                f.votes[cue] += CUE_WEIGHT * MODEL_VOTE
                 f.cues[cue] += 1
 
     uf = _UnionFind()

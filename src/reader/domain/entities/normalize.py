@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib.util
 import re
 import runpy
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -92,10 +92,62 @@ def _glue_points(text: str) -> list[int]:
     return points
 
 
+#: a word, an apostrophe, a letter: `d'Ivoire` (an elision) or `Faa'a`, `O'Brien` (a name)
+_APOSTROPHE_IN_WORD = re.compile(r"(?<![^\W\d_])([^\W\d_]+)'(?=[^\W\d_])")
+#: French elisions: the apostrophe after them separates two words
+ELISIONS = frozenset(
+    [
+        "l",
+        "d",
+        "qu",
+        "n",
+        "s",
+        "j",
+        "m",
+        "t",
+        "c",
+        "jusqu",
+        "lorsqu",
+        "puisqu",
+        "quoiqu",
+        "presqu",
+        "quelqu",
+        "entr",
+    ]
+)
+
+
+#: French words written with an apostrophe (`aujourd'hui`, `prud'homme`): not names
+_WORDS_WITH_APOSTROPHE = frozenset(["aujourd", "prud", "grand", "main", "quelqu", "presqu"])
+
+
+def _name_apostrophes(subst: str) -> str:
+    """`Faa'a`, `Teahupo'o`, `O'Brien`, `Hawai'i` → `Faa-a`, …: an apostrophe inside a
+    capitalised word that is not a French elision is made a hyphen (same length), so that the
+    model reads one name, as it does `Saint-Denis`; `l'`, `d'`, `qu'`… stay."""
+    if "'" not in subst:
+        return subst
+    chars: list[str] | None = None
+    for m in _APOSTROPHE_IN_WORD.finditer(subst):
+        left = m.group(1)
+        right = subst[m.end() : m.end() + 1]
+        if (
+            left.lower() in ELISIONS
+            or left.lower() in _WORDS_WITH_APOSTROPHE
+            or not (left[0].isupper() or right.isupper())
+        ):
+            continue
+        if chars is None:
+            chars = list(subst)
+        chars[m.end(1)] = "-"
+    return subst if chars is None else "".join(chars)
+
+
 def normalize(text: str) -> Normalized:
-    """Normalise `text` for the model: `’` → `'`, odd spaces → space, a space inserted where
-    a word is glued to a digit or to a lost line break (`3Joe Biden`)."""
-    subst = text.translate(_CHARS)
+    """Normalise `text` for the model: `’` → `'`, odd spaces → space, an apostrophe inside a
+    name → hyphen (`Faa'a`), a space inserted where a word is glued to a digit or to a lost
+    line break (`3Joe Biden`)."""
+    subst = _name_apostrophes(text.translate(_CHARS))
     points = _glue_points(subst)
     if not points:
         return Normalized(subst, tuple(range(len(text))), len(text))
@@ -166,6 +218,29 @@ def capitalised_vocabulary(text: str) -> set[str]:
         if not ends_with_mark(text[max(0, m.start() - 3) : m.start()], _SENTENCE_MARKS):
             caps.add(w)
     return {w for w in caps if w.lower() not in lows}
+
+
+class LazyCapitalised(Collection[str]):
+    """`capitalised_vocabulary(text)`, computed on the first question only (most articles
+    never ask: it is needed for a few line-initial words)."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._words: set[str] | None = None
+
+    def _get(self) -> set[str]:
+        if self._words is None:
+            self._words = capitalised_vocabulary(self._text)
+        return self._words
+
+    def __contains__(self, word: object) -> bool:
+        return word in self._get()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._get())
+
+    def __len__(self) -> int:
+        return len(self._get())
 
 
 def lowercase_vocabulary(text: str) -> set[str]:

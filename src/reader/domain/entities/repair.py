@@ -11,7 +11,36 @@ import re
 from collections.abc import Callable, Collection, Generator, Iterable, Sequence
 from dataclasses import dataclass
 
-from reader.domain.entities.normalize import STOP_WORDS
+from reader.domain.entities.boundaries import cut_at_verb, drop_rubric, split_boundaries
+from reader.domain.entities.kinds import (
+    context_org_cue,
+    is_common_word_heading,
+    is_lexical_demonym,
+    lexical_cue,
+    list_vote,
+    parenthesised_after_person,
+    relabel,
+    speaker_cue,
+    split_regnal,
+    strains,
+    with_year,
+)
+from reader.domain.entities.lexicon import is_country, is_place_name
+from reader.domain.entities.names import (
+    INSTITUTION_HEADS,
+    acronym_of_place,
+    capitalised_article,
+    drop_lowercase_head,
+    event_names,
+    extend_institutions,
+    feature_of_country,
+    is_bare_service,
+    local_bodies,
+    ministries_and_laws,
+    surname_particle,
+    whole_apostrophe_words,
+)
+from reader.domain.entities.normalize import STOP_WORDS, LazyCapitalised
 from reader.domain.model import LABELS, Field, Label, RawMention
 from reader.domain.textnorm import ends_with_mark
 
@@ -64,7 +93,7 @@ _JOB_ACRONYMS = frozenset(
 )
 _TITLE_WORD_RE = re.compile(rf"^(?:{_PERSON_TITLES})\b", re.IGNORECASE)
 _ELISION_RE = re.compile(rf"^(?:l|d|qu|n|s|j|m|t|c|jusqu|lorsqu|puisqu|quoiqu)[{_APOS}]", re.I)
-_ARTICLE_RE = re.compile(r"^(?:le|la|les|du|des|de|un|une|au|aux|ce|cette|ces)\s+", re.I)
+_ARTICLE_RE = re.compile(r"^(?:de la|le|la|les|du|des|de|un|une|au|aux|ce|cette|ces)\s+", re.I)
 _EDGE_PUNCT = " \t\n\r.,;:!?«»\"“”‘’'()[]{}<>–—-_/\\*^|~#@&…•·"
 # common nouns French writes capitalised that are not names on their own
 _COMMON_CAPS = frozenset(
@@ -87,6 +116,11 @@ _COMMON_CAPS = frozenset(
         "république",
         "royaume",
         "empire",
+        # public authorities written with a capital as common nouns (`la Région`)
+        "région",
+        "département",
+        "métropole",
+        "agglomération",
     ]
 )
 _INTERJECTIONS = frozenset(
@@ -121,75 +155,7 @@ _LOC_DEMONYM_SUFFIX = re.compile(r"(?:ands|ais|ois|ains|iens|ens|ards|ols|ites|a
 _SENT_END_MARKS = ".!?…:»\n"
 _SENT_OPENERS = '«"“([–—-'
 _TIME_BEFORE = re.compile(r"\d{1,2}\s*h(?:\s*\d{2})?\s*$|\d{1,2}:\d{2}\s*$|heure\s*$", re.I)
-_INSTITUTION_HEADS = frozenset(
-    [
-        "maison",
-        "palais",
-        "conseil",
-        "ministère",
-        "ministere",
-        "agence",
-        "assemblée",
-        "assemblee",
-        "parlement",
-        "sénat",
-        "senat",
-        "commission",
-        "banque",
-        "union",
-        "organisation",
-        "parti",
-        "comité",
-        "comite",
-        "cour",
-        "tribunal",
-        "fonds",
-        "fédération",
-        "federation",
-        "association",
-        "université",
-        "universite",
-        "institut",
-        "académie",
-        "academie",
-        "département",
-        "departement",
-        "office",
-        "bureau",
-        "service",
-        "direction",
-        "armée",
-        "armee",
-        "garde",
-        "force",
-        "forces",
-        "front",
-        "mouvement",
-        "ligue",
-        "alliance",
-        "coalition",
-        "gouvernement",
-        "chambre",
-        "congrès",
-        "congres",
-        "haute",
-        "haut",
-        "société",
-        "societe",
-        "groupe",
-        "compagnie",
-        "caisse",
-        "conférence",
-        "conference",
-        "secrétariat",
-        "secretariat",
-        "collège",
-        "college",
-        "fondation",
-        "église",
-        "eglise",
-    ]
-)
+_INSTITUTION_HEADS = INSTITUTION_HEADS
 _ORG_CONTEXT_BEFORE = re.compile(
     rf"(?:\b(?:agences?|agence de presse|agences de presse|journal|quotidien|hebdomadaire|"
     rf"magazine|chaîne|radio|réseaux? sociaux?|réseau social|plateformes?|plateforme de "
@@ -237,9 +203,54 @@ _LOWER_HEAD_OF = re.compile(
     rf"^[{_LO}]+(?:\s+[{_LO}]+(?:['’][{_LO}]+)?)?\s+"
     rf"(?:du|des|de la|de l['’]|de|d['’])\s*(?=[{_UP}])"
 )
+#: lowercase heads of a body or a site named after its place: what follows `de` is the place
+_PLACE_HEADS = frozenset(
+    [
+        "tribunal",
+        "cour",
+        "préfecture",
+        "sous-préfecture",
+        "rectorat",
+        "université",
+        "vallée",
+        "commune",
+        "ville",
+        "région",
+        "département",
+        "mairie",
+        "hôpital",
+        "site",
+        "usine",
+        "port",
+        "aéroport",
+        "gare",
+        "plaine",
+        "bassin",
+        "baie",
+        "golfe",
+        "île",
+        "îles",
+        "massif",
+        "académie",
+        "diocèse",
+        "parquet",
+        "métropole",
+        "agglomération",
+        "raffinerie",
+        "centrale",
+        "quartier",
+        "canton",
+        "arrondissement",
+        "campus",
+        "lycée",
+        "collège",
+        "école",
+    ]
+)
 #: `ministre de l’Intérieur`, `ministère russe de la Défense`: the name of a portfolio
 _PORTFOLIO_BEFORE = re.compile(
-    rf"\b(?:ministres?|ministères?|secrétaire d['’]État|secrétariat d['’]État|minist[èe]re)"
+    rf"\b(?:ministres?|ministères?|secrétaire d['’]État|secrétariat d['’]État|minist[èe]re|"
+    rf"chargée?|délégués?|déléguées?|collègues?|homologues?)"
     rf"(?:\s+[{_LO}]+)?\s+(?:de la|de l['’]|du|des|de)\s*$",
     re.I,
 )
@@ -290,6 +301,9 @@ _EVENT_HEADS = frozenset(
         "grand-prix",
     ]
 )
+
+#: `…, Antoine Gallimard`: a comma right before the span
+_PERSON_APPOSITION = re.compile(r",\s*$")
 
 #: patterns of the small predicates below, compiled once
 _NEWLINES = re.compile(r"(\n+)")
@@ -429,7 +443,8 @@ def cut_sentences(text: str, span: Span) -> list[Span]:
 def strip_leading(text: str, span: Span) -> tuple[Span, str | None]:
     """Take titles, honorifics, articles and elided articles off the front of a span, repeatedly.
 
-    Returns the new span and `"PER"` when a person title was removed."""
+    Returns the new span and `"PER"` when a person title was removed, `"LOC"` when the
+    lowercase head of a body or a site named after its place was (`tribunal de Guéret`)."""
     start, end, label = span
     cue: str | None = None
     changed = True
@@ -437,7 +452,7 @@ def strip_leading(text: str, span: Span) -> tuple[Span, str | None]:
         changed = False
         seg = text[start:end]
         m = _ELISION_RE.match(seg)
-        if m and m.end() < len(seg):
+        if m and m.end() < len(seg) and is_elision(text, start, m.group()):
             start += m.end()
             changed = True
             continue
@@ -456,16 +471,37 @@ def strip_leading(text: str, span: Span) -> tuple[Span, str | None]:
         if m and not _TITLE_WORD_RE.match(seg):
             start += m.end()
             changed = True
+            if seg.split()[0] in _PLACE_HEADS and " " not in text[start:end].strip():
+                cue = cue or "LOC"  # `tribunal de Guéret`, `université de Copenhague`
             continue
         if is_quoted_title(text, start, end):
             break
         m = _ARTICLE_RE.match(seg)
         if m and m.end() < len(seg) and (seg[m.end()].isupper() or _TITLE_RE.match(seg[m.end() :])):
             lower = seg[0].islower()
-            if lower or is_sentence_start(text, start) or len(seg[m.end() :].split()) > 1:
+            particle = (
+                label == "PER" and not lower and len(seg[m.end() :].split()) == 1
+            )  # `De Bruyne`, `Le Pen`, `La Fontaine`: a surname's particle
+            if not particle and (
+                lower or is_sentence_start(text, start) or len(seg[m.end() :].split()) > 1
+            ):
                 start += m.end()
                 changed = True
     return (start, end, label), cue
+
+
+#: elisions that may open a sentence before a name (`L’Ukraine`, `D’après Le Monde`,
+#: `Qu’Emmanuel`); `N’`, `S’`, `J’`, `M’`, `T’`, `C’` elide only before verbs and pronouns
+_NAME_ELISIONS = frozenset(["l", "d", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"])
+
+
+def is_elision(text: str, start: int, prefix: str) -> bool:
+    """Whether the `x’` opening a span at `start` is a French elision (split off) or part of
+    a name (`N’Djamena`, `O’Brien`, `M’Bappé`): a lowercase elision always is; a capitalised
+    one only at a sentence start and only for those that can precede a name."""
+    if prefix[:1].islower():
+        return True
+    return prefix[:-1].lower() in _NAME_ELISIONS and is_sentence_start(text, start)
 
 
 def is_quoted_title(text: str, start: int, end: int) -> bool:
@@ -610,9 +646,11 @@ def reject_verdict(text: str, span: Span, lower_words: Collection[str]) -> bool 
         return True
     if is_demonym_in_context(text, span):
         return True
-    if all(p in _DIRECTIONS for p in _HYPHENS_SPACES.split(low)):
-        return True
-    if is_demonym(seg, label, lower_words):
+    if all(p in _DIRECTIONS for p in _HYPHENS_SPACES.split(low)) and not (
+        seg[:1].isupper() and is_place_name(seg)
+    ):
+        return True  # `nord-est`; but `le Nord`, the French department, is a place
+    if is_demonym(seg, label, lower_words) or is_lexical_demonym(seg):
         return True
     if is_shouting(text, start, end):
         return True
@@ -646,7 +684,12 @@ def label_cue(text: str, start: int, end: int) -> str | None:
     `l’agence Y` / `porte-parole du Y` / a head such as `Maison`, `Conseil` → ORG."""
     before = text[max(0, start - 80) : start]
     seg = text[start:end]
+    lexical = lexical_cue(text, start, end)
+    if lexical is not None:
+        return lexical
     if _HONORIFIC_BEFORE.search(before):
+        return "PER"
+    if speaker_cue(text, start, end):
         return "PER"
     if _HYPHEN_ACRONYM.fullmatch(seg):
         return "ORG"
@@ -669,6 +712,10 @@ def label_cue(text: str, start: int, end: int) -> str | None:
     if _OF_ORG_BEFORE.search(before):
         return "ORG"
     if _ORG_CONTEXT_BEFORE.search(before):
+        return "ORG"
+    if context_org_cue(text, start, end) and not (
+        _FUNCTION_BEFORE.search(before) or (len(ws) > 1 and _HONORIFIC_BEFORE.search(before))
+    ):
         return "ORG"
     if _FUNCTION_BEFORE.search(before) and seg[:1].isupper() and len(seg.split()) <= 3:
         # `président Biden`, `porte-parole du Kremlin, Dmitri Peskov`
@@ -782,8 +829,9 @@ def recover(text: str, spans: Sequence[Span], line_starts: Iterable[int]) -> lis
 def repair_span(text: str, span: Span) -> list[Piece]:
     """Trim one raw span into zero or more cleaner pieces (not yet filtered by `reject`)."""
     out: list[Piece] = []
-    for sp in (p for part in split_newlines(text, span) for p in cut_sentences(text, part)):
-        sp = strip_edges(text, cut_glue(text, sp))
+    parts = (b for line in split_newlines(text, span) for b in split_boundaries(text, line))
+    for sp in (p for part in parts for p in cut_sentences(text, part)):
+        sp = strip_edges(text, cut_glue(text, cut_at_verb(text, sp)))
         m = _TITLE_ARTICLE_BEFORE.search(text[max(0, sp[0] - 8) : sp[0]])
         if m and is_quoted_title(text, sp[0] - len(m.group(1)), sp[1]):
             sp = (sp[0] - len(m.group(1)), sp[1], sp[2])
@@ -813,6 +861,7 @@ def split_pairs(text: str, spans: list[Span]) -> list[Span]:
         parts = seg.split("-")
         if (
             " " not in seg
+            and lab != "LOC"  # `Tahiti-Faa'a`: places joined by a hyphen are one place
             and len(parts) == 2
             and all(p[:1].isupper() and len(p) > 1 for p in parts)
             and all(fold_simple(p) in singles for p in parts)
@@ -837,7 +886,8 @@ def split_of_place(text: str, spans: list[Span]) -> list[Span]:
         if m and lab in ("ORG", "MISC") and seg.split()[0].lower() in _INSTITUTION_HEADS:
             tail = seg[m.end() :]
             body = seg[: m.start()]
-            if fold_simple(tail) in places and len(body.split()) >= 2:
+            keep_whole = body.split()[-1][:1].islower() and not is_country(tail)
+            if fold_simple(tail) in places and len(body.split()) >= 2 and not keep_whole:
                 out.append((s, s + m.start(), lab))
                 out.append((s + m.end(), e, "LOC"))
                 continue
@@ -881,12 +931,19 @@ def repair_steps(
     `cues`, when given, receives the `label_cue` of every returned mention's `(start, end)`
     (linking needs them again)."""
     starts = list(line_starts)
+    start_set = set(starts)
+    spans = list(spans)
+    names = LazyCapitalised(text)
     pieces: list[Span] = []
     for span in spans:
-        for p in repair_span(text, span):
-            label = p.cue or p.label
-            pieces.append((p.start, p.end, label))
-    pieces = split_of_place(text, split_pairs(text, pieces))
+        for p in repair_span(text, whole_apostrophe_words(text, span)):
+            label = p.cue or relabel(text, p.start, p.end, p.label)
+            sp = drop_rubric(text, (p.start, p.end, label), start_set, names)
+            sp = feature_of_country(text, drop_lowercase_head(text, sp))
+            sp = surname_particle(text, sp)
+            pieces.append(capitalised_article(text, sp, start_set))
+    pieces = split_of_place(text, split_pairs(text, extend_institutions(text, pieces)))
+    pieces = [sp for sp in pieces if not is_common_word_heading(text, *sp, names=names)]
     kept = yield from _keep(text, pieces, lower_words)
     # a single word that ends a multi-word person name of this text is that surname, even at
     # a sentence start where it could pass for a verb (`Starmer s’envolera…`)
@@ -903,14 +960,30 @@ def repair_steps(
         exempt = set(datelines(text, starts)) | {
             (m.start(), m.end(), "ORG") for m in _DOMAIN.finditer(text)
         }
-        kept += yield from _keep(text, recover(text, kept, starts), lower_words, exempt)
+        found = [
+            sp
+            for sp in recover(text, kept, starts)
+            if sp in exempt or not is_common_word_heading(text, *sp, names=names)
+        ]
+        kept += yield from _keep(text, found, lower_words, exempt)
+    kept = acronym_of_place(text, strains(text, ministries_and_laws(text, kept)))
+    kept = event_names(text, kept)
+    kept = split_regnal(text, with_year(text, local_bodies(text, kept)))
+    kept = [sp for sp in kept if not is_bare_service(text[sp[0] : sp[1]])]
     kept = acronym_after_name(text, merge_acronym_heads(text, kept))
+    kept = parenthesised_after_person(text, kept)
     # structural label cues override the model
     relabelled: list[Span] = []
     cue_of: dict[tuple[int, int], str | None] = {}
     for s, e, lab in kept:
         cue = cue_of[(s, e)] = label_cue(text, s, e)
+        if cue == "ORG" and lab == "PER" and _PERSON_APPOSITION.search(text[max(0, s - 3) : s]):
+            # `Son éditeur, Antoine Gallimard`: a name in apposition is the person
+            ws = text[s:e].split()
+            if len(ws) > 1 and all(_CAPITALISED_WORD.match(w) for w in ws):
+                cue = cue_of[(s, e)] = None
         relabelled.append((s, e, cue or lab))
+    relabelled = list_vote(text, relabelled, {k for k, c in cue_of.items() if c})
     # drop duplicates and overlaps (keep the longer span)
     relabelled.sort(key=lambda x: (x[0], -(x[1] - x[0])))
     out: list[RawMention] = []

@@ -1,0 +1,181 @@
+"""A mention never crosses a boundary of the page: rules on where a raw span must be cut.
+
+Scraped pages glue their rubric, headline, standfirst and byline on one line
+(`Justice | Le Conseil d'État annule… | Saisie par…`, `Politique Élections européennes : …`,
+`… promet de « tenir tête » à Jordan Bardella À trois semaines du scrutin…`). The model then
+joins words of two parts into one span. These rules cut a span at a separator, at a sentence
+end, and before a capitalised word that can only start a sentence; and take a rubric word off
+the start of a line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+
+from reader.domain.entities.lexicon import is_adjective, is_common_noun, is_verb_form
+
+#: (start, end, label) offsets into the field's string
+Span = tuple[int, int, str]
+
+_UP = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ"
+_LO = "a-zàâäçéèêëîïôöùûüÿœæ"
+
+#: separators of glued page parts: a bar, a bullet, a spaced dash, a copyright sign
+_SEPARATOR = re.compile(r"\s*[|•·©]\s*|\s+[-–—:]\s+")
+#: a full stop ending a lowercase word (not an initial, not `M.`), then a capitalised word
+_SENTENCE_STOP = re.compile(rf"(?<=[{_LO}]{{2}})[.!?…]\s+(?=[{_UP}])")
+#: capitalised words that start a sentence and are never inside a name (unlike the name
+#: particles `Le`, `La`, `De`, `Du`, `Des` of `Le Pen`, `La Fontaine`, `De Gaulle`)
+_SENTENCE_OPENERS = frozenset(
+    [
+        "À",
+        "Au",
+        "Aux",
+        "Dans",
+        "Pour",
+        "Par",
+        "Selon",
+        "Avec",
+        "Sur",
+        "Depuis",
+        "Après",
+        "Avant",
+        "Chez",
+        "Contre",
+        "Entre",
+        "Vers",
+        "Mais",
+        "Ou",
+        "Outre",
+        "Sans",
+        "Sous",
+        "Lors",
+        "Dès",
+        "Face",
+        "Il",
+        "Ils",
+        "Elle",
+        "Elles",
+        "On",
+        "Nous",
+        "Vous",
+        "Je",
+        "Ce",
+        "Cette",
+        "Ces",
+        "Cet",
+        "Ses",
+        "Leur",
+        "Leurs",
+        "Une",
+        "Quand",
+        "Alors",
+        "Ainsi",
+        "Pourtant",
+        "Enfin",
+        "Puis",
+        "Comme",
+    ]
+)
+_WORD = re.compile(r"\S+")
+_RUBRIC_WORD = re.compile(rf"([{_UP}][{_LO}]+(?:-[{_LO}]+)?)\s+(?=[{_UP}0-9])")
+_HEADER_MARK = re.compile(r"\s:\s|\|")
+
+
+def split_boundaries(text: str, span: Span) -> list[Span]:
+    """Cut a span at a page separator (`|`, `•`, a spaced dash, `©`), at a sentence end
+    (`Nord. Par`) and before a capitalised sentence opener inside it (`Bardella À trois`)."""
+    start, end, label = span
+    seg = text[start:end]
+    cuts: list[tuple[int, int]] = []  # (end of a piece, start of the next), relative
+    for m in _SEPARATOR.finditer(seg):
+        cuts.append((m.start(), m.end()))
+    for m in _SENTENCE_STOP.finditer(seg):
+        cuts.append((m.start(), m.end()))
+    for m in _WORD.finditer(seg):
+        if m.group().rstrip(",;:") in _SENTENCE_OPENERS:
+            if m.end() < len(seg) and seg[m.end() :].lstrip()[:1].isupper():
+                cuts.append((m.start(), m.end()))  # `Au Louvre-Lens`: not the name's word
+            elif m.start() > 0:
+                cuts.append((m.start(), m.start()))
+    if not cuts:
+        return [span]
+    out: list[Span] = []
+    pos = 0
+    for a, b in sorted(cuts):
+        if a < pos:
+            pos = max(pos, b)
+            continue
+        if seg[pos:a].strip():
+            out.append((start + pos, start + a, label))
+        pos = b
+    if seg[pos:].strip():
+        out.append((start + pos, end, label))
+    return out
+
+
+def drop_rubric(
+    text: str, span: Span, line_starts: Collection[int], names: Collection[str]
+) -> Span:
+    """`Politique Élections européennes`, `Rugby XV de France` at the start of a line: a
+    capitalised common noun glued before another capitalised word, on a header line (one
+    with ` : ` or `|` after the span), is the page's rubric, not part of the name (unless the
+    article writes that word capitalised mid-sentence; never on a person)."""
+    start, end, label = span
+    if start not in line_starts:
+        return span
+    first = text[start:end].split()[0] if text[start:end].split() else ""
+    if label == "PER" and not (first.endswith("s") and is_common_noun(first[:-1])):
+        return span  # `Marine Le Pen`; but `Entreprises Carrefour` is a plural rubric
+    stop = text.find("\n", end)
+    if not _HEADER_MARK.search(text[end : stop if stop >= 0 else len(text)]):
+        return span  # a rubric is glued to a headline: `Rubrique Titre : …`, `… | …`
+    from reader.domain.entities.names import INSTITUTION_HEADS
+
+    for _ in range(2):  # `Outre-mer Cyclone Tama`: a rubric, then a kind of thing
+        m = _RUBRIC_WORD.match(text, start, end)
+        if not m or m.group(1) in names:
+            break
+        word = m.group(1)
+        if word.lower() in INSTITUTION_HEADS or not is_common_noun(word):
+            break
+        start = m.end()
+    return start, end, label
+
+
+_LOWER_TOKEN = re.compile(rf"(?<=\s)[{_UP}{_LO}][{_LO}]+(?=[\s,.;:!?]|$)")
+#: the participles of a page's date line glued after a byline (`Par X Publié le …`)
+_PAGE_PARTICIPLES = frozenset(
+    [
+        "Publié",
+        "Publiée",
+        "Modifié",
+        "Modifiée",
+        "Actualisé",
+        "Actualisée",
+        "Posté",
+        "Postée",
+        "Mis",
+        "Mise",
+    ]
+)
+#: endings of participles (`Publié`, `Mis`): a capitalised one inside a span starts a byline
+_PARTICIPLE_END = re.compile(r"(?:é|ée|és|ées|is|ise|u|ue)$")
+
+
+def cut_at_verb(text: str, span: Span) -> Span:
+    """`Assemblée adopte de justesse la loi` → `Assemblée`: a span ends before the first
+    lowercase word that is a verb form and neither a noun nor an adjective (the model ran on
+    into the sentence)."""
+    start, end, label = span
+    seg = text[start:end]
+    for m in _LOWER_TOKEN.finditer(seg):
+        w = m.group()
+        if w in _PAGE_PARTICIPLES:
+            return start, start + len(seg[: m.start()].rstrip()), label
+        if w[0].isupper() and not _PARTICIPLE_END.search(w):
+            continue
+        if len(w) > 2 and is_verb_form(w) and not is_common_noun(w) and not is_adjective(w):
+            return start, start + len(seg[: m.start()].rstrip()), label
+    return span
