@@ -72,7 +72,6 @@ from reader.domain.search.query import (
     check_query,
     entity_phrases,
     expand_entities,
-    positive_leaves,
     positive_terms,
 )
 from reader.domain.search.snippets import find_matches, make_snippet
@@ -87,7 +86,7 @@ from reader.domain.search.storage import (
     write_version,
 )
 from reader.domain.search.storage import acquire as _acquire
-from reader.domain.search.suggest import closest, surface
+from reader.domain.search.suggest import suggest_query
 from reader.domain.versions import SEARCH_SCHEMA_VERSION
 
 __all__ = [
@@ -339,7 +338,9 @@ class SearchIndex:
         """A corrected query ("did you mean") from the index's own words, or None."""
         with self._lock:
             q = self.parse(query)
-            result: str | None = self._guarded(lambda s: self._suggest(s, query, q))
+            result: str | None = self._guarded(
+                lambda s: suggest_query(s.reader(), query, q, self._plain_analyzer)
+            )
             return result
 
     # -- internals -------------------------------------------------------------------------
@@ -406,34 +407,8 @@ class SearchIndex:
                     snippet_matches=spans,
                 )
             )
-        suggestion = self._suggest(searcher, query, q)
+        suggestion = suggest_query(searcher.reader(), query, q, self._plain_analyzer)
         return SearchResult(query=query, total=total, hits=hits, suggestion=suggestion)
-
-    def _suggest(self, searcher: Any, query: str, q: Any) -> str | None:
-        reader = searcher.reader()
-        spans: set[tuple[int, int]] = set()
-        for leaf in positive_leaves(q):
-            if isinstance(leaf, wq.Term) and leaf.fieldname in TEXT_FIELDS:
-                sc, ec = getattr(leaf, "startchar", None), getattr(leaf, "endchar", None)
-                if isinstance(sc, int) and isinstance(ec, int) and 0 <= sc < ec <= len(query):
-                    spans.add((sc, ec))
-        replacements: list[tuple[int, int, str]] = []
-        for sc, ec in sorted(spans):
-            for tok in self._plain_analyzer(query[sc:ec], chars=True):
-                word = tok.text
-                if len(word) < 4 or word.isdigit() or reader.doc_frequency("spell", word):
-                    continue
-                better = closest(reader, word)
-                if better is None:
-                    continue
-                spelled = surface(reader, better)
-                replacements.append((sc + tok.startchar, sc + tok.endchar, spelled))
-        if not replacements:
-            return None
-        out = query
-        for s, e, spelled_as in sorted(replacements, reverse=True):
-            out = out[:s] + spelled_as + out[e:]
-        return out if out != query else None
 
 
 # -- helpers ------------------------------------------------------------------------------------

@@ -5,7 +5,10 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
+from whoosh import query as wq
+
 from reader.domain.search.analysis import FrenchTokenizer, fold_token
+from reader.domain.search.query import TEXT_FIELDS, positive_leaves
 
 
 def _distance(a: str, b: str) -> int:
@@ -53,3 +56,31 @@ def surface(reader: Any, folded: str) -> str:
             if fold_token(tok.text) == folded:
                 counts[tok.text] += 1
     return counts.most_common(1)[0][0] if counts else folded
+
+
+def suggest_query(reader: Any, query: str, q: Any, analyzer: Any) -> str | None:
+    """`query` with each word the index lacks replaced by the closest word it has (spelled
+    as the articles spell it); None when there is nothing to suggest."""
+    spans: set[tuple[int, int]] = set()
+    for leaf in positive_leaves(q):
+        if isinstance(leaf, wq.Term) and leaf.fieldname in TEXT_FIELDS:
+            sc, ec = getattr(leaf, "startchar", None), getattr(leaf, "endchar", None)
+            if isinstance(sc, int) and isinstance(ec, int) and 0 <= sc < ec <= len(query):
+                spans.add((sc, ec))
+    replacements: list[tuple[int, int, str]] = []
+    for sc, ec in sorted(spans):
+        for tok in analyzer(query[sc:ec], chars=True):
+            word = tok.text
+            if len(word) < 4 or word.isdigit() or reader.doc_frequency("spell", word):
+                continue
+            better = closest(reader, word)
+            if better is None:
+                continue
+            spelled = surface(reader, better)
+            replacements.append((sc + tok.startchar, sc + tok.endchar, spelled))
+    if not replacements:
+        return None
+    out = query
+    for s, e, spelled_as in sorted(replacements, reverse=True):
+        out = out[:s] + spelled_as + out[e:]
+    return out if out != query else None
