@@ -93,3 +93,26 @@ def test_mapped_segments_search_like_copied_ones(
     monkeypatch.setattr(compound.CompoundStorage, "open_file", mapped._original_open_file)
     assert _results(tmp_path) == got
     assert got[0][0]
+
+
+def test_a_busy_mapped_file_hands_over_to_a_copy_at_the_same_place(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(mapped, "COPY_AFTER_READS", 5)
+    data = bytes(range(256)) * 4
+    f = mapped.MappedFile(memoryview(data), name="x")
+    got = [f.read(3) for _ in range(10)]
+    f.seek(30)
+    assert isinstance(f.file, BytesIO)
+    assert b"".join(got) == data[:30]
+    assert f.read(4) == data[30:34] and f.get(100, 5) == data[100:105]
+
+
+def test_mapped_segments_search_alike_after_the_hand_over(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with SearchIndex.open_or_create(tmp_path) as ix:
+        ix.update(add=_docs(40))
+    got = _results(tmp_path)
+    monkeypatch.setattr(mapped, "COPY_AFTER_READS", 3)
+    assert _results(tmp_path) == got
