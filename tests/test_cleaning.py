@@ -196,6 +196,14 @@ def test_format_title_wins_and_duplicate_first_paragraph_goes() -> None:
     assert c.title == "Le plan de relance" and c.text == "\n\n".join(BODY)
 
 
+def test_page_title_with_the_site_name_gives_way_to_the_headline() -> None:
+    head = "Réforme des retraites : les syndicats dénoncent un « passage en force »"
+    c = _clean(head, *BODY, title=head + " | Le Journal du Centre")
+    assert c.title == head and c.text == "\n\n".join(BODY)
+    c = _clean("Grève", *BODY, title="Grève - Le Journal")  # not a prefix of a headline: kept
+    assert c.title == "Grève - Le Journal"
+
+
 def test_title_case_first_line_is_the_headline() -> None:
     c = _clean("Le Gouvernement Dévoile Un Plan De Relance Massif", *BODY, sep="\n")
     assert c.title == "Le Gouvernement Dévoile Un Plan De Relance Massif"
@@ -339,3 +347,43 @@ def test_short_french_closing_sentence_is_not_taken_for_a_bio() -> None:
     )
     assert c.text.endswith("Angela Merkel a réagi.")
     assert not any(r.kind == "bio" for r in c.removed)
+
+
+# -- headline shapes (issue 15, point 1) -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Réforme des retraites : les syndicats dénoncent un « passage en force »",
+        "Faut-il craindre une nouvelle vague de grèves ?",
+        "La France championne du monde !",
+        "Grève à la SNCF : le trafic toujours perturbé…",
+        'Le ministre promet "des mesures fortes"',
+        "Le ministre promet “des mesures fortes”",
+        "Ukraine : Moscou accuse Kiev de saboter les négociations",
+        "« Nous ne céderons pas »",
+        '"Nous ne céderons pas"',
+        "“Nous ne céderons pas”",
+    ],
+)
+@pytest.mark.parametrize("sep", ["\n\n", "\n"])
+def test_headline_shapes_are_taken_as_the_title(headline: str, sep: str) -> None:
+    c = _clean(headline, *BODY, sep=sep)
+    assert c.title == headline
+    assert not c.title_derived
+    assert c.text == "\n\n".join(BODY)  # not repeated as the first paragraph
+
+
+@pytest.mark.parametrize(
+    "lede",
+    [
+        "Le ministre a dénoncé un « passage en force ».",
+        "Le ministre a dénoncé un « passage en force. »",
+        "Les syndicats ont prévenu :",
+    ],
+)
+def test_a_first_sentence_is_not_a_headline(lede: str) -> None:
+    c = _clean(lede, *BODY)
+    assert c.title_derived
+    assert c.text.startswith(lede)

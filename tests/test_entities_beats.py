@@ -494,3 +494,65 @@ def test_public_authority_and_a_colleague_s_portfolio_are_not_names() -> None:
 def test_place_opening_a_paragraph_is_kept_though_the_lexicon_lists_it() -> None:
     text = "Les ministres se sont quittés.\n\nAmman accueillera en septembre le prochain sommet."
     assert run(text, [span(text, "Amman", "LOC")]) == [("Amman", "LOC")]
+
+
+# -- labels of companies, apps and parties from the words before them ---------------------------
+def test_a_name_given_as_an_example_of_companies_is_an_organisation() -> None:
+    text = "Les livreurs des plateformes de livraison comme Zupado réclament un statut."
+    assert run(text, [span(text, "Zupado", "PER")]) == [("Zupado", "ORG")]
+    text = "Les messageries telles que Parlo ou Vizz sont visées."
+    got = run(text, [span(text, "Parlo", "LOC"), span(text, "Vizz", "LOC")])
+    assert ("Parlo", "ORG") in got
+
+
+# -- one-word player names in team sheets -------------------------------------------------------
+def test_every_item_of_a_team_sheet_is_a_person() -> None:
+    text = (
+        "Erling Haaland a marqué deux fois, servi par Martin Odegaard et Alexander Sorloth.\n"
+        "Norvège : Nyland – Ryerson, Ajer, Ostigard, Wolfe – Berge, Odegaard, Aursnes – "
+        "Sorloth, Haaland, Nusa.\n"
+    )
+    names = ["Nyland", "Ryerson", "Ajer", "Ostigard", "Wolfe", "Berge", "Odegaard"]
+    names += ["Aursnes", "Sorloth", "Haaland"]
+    model = [span(text, n) for n in ("Erling Haaland", "Martin Odegaard", "Alexander Sorloth")]
+    model += [span(text, "Norvège", "LOC")] + [span(text, n, "LOC", nth=-1) for n in names]
+    got = run(text, model)
+    assert ("Norvège", "LOC") in got
+    for n in [*names, "Nusa"]:
+        assert (n, "PER") in got, n
+
+
+def test_a_list_of_sections_is_not_a_team_sheet() -> None:
+    text = "Au sommaire : Politique, Économie, Santé, Culture, Sport, Sciences, Météo, Jeux.\n"
+    model = [span(text, "Politique", "ORG"), span(text, "Sport", "ORG"), span(text, "Jeux", "MISC")]
+    assert all(lab != "PER" for _t, lab in run(text, model))
+
+
+# -- names cut short: a land named with lowercase `pays`, a rugby fifteen ------------------------
+def test_pays_de_and_a_non_country_is_one_place() -> None:
+    text = "Les Bleus affronteront le pays de Galles puis la France jouera au pays de Caux."
+    got = run(text, [span(text, "Galles", "LOC"), span(text, "Caux", "LOC")])
+    assert got == [("pays de Galles", "LOC"), ("pays de Caux", "LOC")]
+
+
+def test_a_fifteen_is_a_team_not_its_country() -> None:
+    text = "Le XV de France a battu le XV de la Rose samedi, en France."
+    got = run(
+        text,
+        [span(text, "France", "LOC"), span(text, "Rose", "LOC"), span(text, "France", "LOC", 1)],
+    )
+    assert got == [("XV de France", "ORG"), ("XV de la Rose", "ORG"), ("France", "LOC")]
+
+
+def test_a_name_listed_with_a_cued_organisation_is_an_organisation() -> None:
+    text = "La liste du Parti socialiste et de Nouvelle Donne arrive en tête à Rouen."
+    got = run(text, [span(text, "Parti socialiste", "ORG"), span(text, "Nouvelle Donne", "LOC")])
+    assert ("Nouvelle Donne", "ORG") in got
+
+
+def test_a_commune_listed_with_an_organisation_stays_a_place() -> None:
+    text = "Le Parti socialiste et Saint-Pierre-sur-Dives ont signé."
+    got = run(
+        text, [span(text, "Parti socialiste", "ORG"), span(text, "Saint-Pierre-sur-Dives", "LOC")]
+    )
+    assert ("Saint-Pierre-sur-Dives", "LOC") in got

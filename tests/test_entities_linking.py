@@ -112,6 +112,13 @@ def test_misspelt_surname_links_when_safe() -> None:
     assert levenshtein("merkel", "markel") == 1
 
 
+def test_a_brand_with_an_extra_capital_is_not_a_misspelt_surname() -> None:
+    a = art("a", "Thales Alenia Space construit le module. SpaceX lance la fusée.")
+    raw = {"a": mentions(a, ("Thales Alenia Space", "PER"), ("SpaceX", "PER"))}
+    res = link([a], raw)
+    assert entity_of(res, "a", "SpaceX") != entity_of(res, "a", "Thales Alenia Space")
+
+
 def test_short_place_names_are_not_fuzzy_linked() -> None:
     a = art("a", "Gambie et Zambie.")
     raw = {"a": mentions(a, ("Gambie", "LOC"), ("Zambie", "LOC"))}

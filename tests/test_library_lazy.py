@@ -14,7 +14,7 @@ import pytest
 from reader.domain import pipeline
 from reader.domain.export import article_record, xref_article_record, xref_entity_record
 from reader.domain.library import Library, StoredArticles
-from reader.domain.store import Store, StoreCorrupt
+from reader.domain.store import STORE_SCHEMA, Store, StoreCorrupt
 
 
 def _eager(index: Path) -> Library:
@@ -27,6 +27,7 @@ def _eager(index: Path) -> Library:
             entities=store.entities(),
             passages=store.passages(),
             problems=store.problems(),
+            raw_quotes=store.all_quotes(),
         )
     finally:
         store.close()
@@ -60,6 +61,8 @@ def test_lazy_library_answers_like_the_eager_one(index: Path) -> None:
         assert xref_entity_record(lazy, lazy.entities[entity.id]) == xref_entity_record(
             eager, entity
         )
+        assert lazy.entity_quotes(entity.id) == eager.entity_quotes(entity.id)
+    assert lazy.quote_groups().groups == eager.quote_groups().groups
     pairs = list(eager.passages)
     assert pairs, "the seeds share passages"
     assert sorted(lazy.passages) == sorted(pairs)
@@ -112,21 +115,30 @@ def test_lazy_library_is_shared_by_threads(index: Path) -> None:
         lazy.verify()
 
 
-def test_schema_2_store_is_upgraded_in_place(index: Path) -> None:
+_SCHEMA_3_HEADERS = """CREATE TABLE headers (
+    id TEXT PRIMARY KEY, path TEXT NOT NULL, title TEXT NOT NULL, date TEXT, source TEXT,
+    title_derived INTEGER NOT NULL, entities INTEGER NOT NULL DEFAULT 0)"""
+
+
+@pytest.mark.parametrize("old", ["2", "3"])
+def test_older_store_is_upgraded_in_place(index: Path, old: str) -> None:
     fresh = pipeline.open_library([], index)
     expected = {aid: fresh.info(aid) for aid in fresh.order()}
     fresh.close()
     db = sqlite3.connect(index / pipeline.STORE_NAME)
     with db:
         db.execute("DROP TABLE headers")
-        db.execute("UPDATE meta SET value = '2' WHERE key = 'store_schema'")
+        if old == "3":  # headers without the author column
+            db.execute(_SCHEMA_3_HEADERS)
+        db.execute("UPDATE meta SET value = ? WHERE key = 'store_schema'", (old,))
     db.close()
     upgraded = pipeline.open_library([], index)
     assert {aid: upgraded.info(aid) for aid in upgraded.order()} == expected
     assert upgraded.order() == list(expected)
     upgraded.close()
     db = sqlite3.connect(index / pipeline.STORE_NAME)
-    assert db.execute("SELECT value FROM meta WHERE key = 'store_schema'").fetchone() == ("3",)
+    schema = db.execute("SELECT value FROM meta WHERE key = 'store_schema'").fetchone()
+    assert schema == (str(STORE_SCHEMA),)
     db.close()
 
 

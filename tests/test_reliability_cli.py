@@ -190,8 +190,11 @@ def test_escaped_file_name_is_a_plain_id(indexed: Indexed) -> None:
     evil = records[indexed.corpus.evil_name_id]
     assert "\x1b" not in str(evil["path"]) and OSC52_PAYLOAD in str(evil["id"])
     run = cli(indexed, "xref", str(indexed.corpus.root), "--article", indexed.corpus.evil_name_id)
-    assert run.code == 0 and "Un nom de fichier" in run.stdout
+    assert run.code == 0 and run.stdout.strip()  # piped: one tab-separated line a related article
     assert_inert(run)
+    evil_id = indexed.corpus.evil_name_id
+    run = cli(indexed, "xref", str(indexed.corpus.root), "--article", evil_id, "--json")
+    assert run.code == 0 and json.loads(run.stdout)["article"] == evil_id
 
 
 def test_sequences_become_inert_text_in_export(indexed: Indexed) -> None:

@@ -242,7 +242,91 @@ OLD = {
         '.!… \xa0»"’)x',
     ),
     "reader.domain.xref._text._WORD_BEFORE_RE": (r"([^\W_]+)\.$", 0, "ab. _"),
+    # the entity rules' patterns (issue 12's second round), rewritten the same way
+    "reader.domain.entities.boundaries._SEPARATOR": (
+        r"\s*[|•·©]\s*|\s+[-–—:]\s+",
+        0,
+        " \n|•©-–:ax",
+    ),
+    "reader.domain.entities.kinds._HEADING_COLON": (r"\s*:", 0, " \n:ax"),
+    "reader.domain.entities.kinds._LIST_GAP": (
+        r"\s*(?:,|–|—|-|et|ou|,\s*et|,\s*ou)\s*(?:(?:de|du|des|la|le|les)\s+|[dl]['’])?",
+        0,
+        " ,-etoudl'’",
+    ),
+    "reader.domain.entities.kinds._REGNAL": (
+        r"(.+ [IVX]+) (?:de |d['’]|du )(.+)",
+        0,
+        "A IVde \n'",
+    ),
+    "reader.domain.entities.names._APOSTROPHE_HEAD": (r"([^\W\d_]+)['’]$", 0, "aB'’ 1_\n"),
+    "reader.domain.entities.names._LAST_WORD": (r"[^\W\d_]+$", 0, "aB' 1_\n"),
+    "reader.domain.entities.names._CONNECTOR": (
+        r"\s+(?:(?:de\s+la|de\s+l['’]|du|des|de|d['’]|aux|à\s+la|à\s+l['’]|au|et\s+des|"
+        r"et\s+de\s+la|et\s+de\s+l['’]|et\s+du|et\s+de|et\s+d['’]|"
+        r"(?:pour|contre|sur)\s+(?:la|le|les|l['’]))\s*)",
+        0,
+        " \ndelau'àx",
+    ),
+    "reader.domain.entities.names._LOWER_WORD": (
+        rf"\s+([{_LO}][{_LO}-]*)(?![\w'’])",
+        0,
+        " \nab-'B1",
+    ),
+    "reader.domain.entities.names._OF": (r"\s+(?:de|d['’])\s*", 0, " \nde'x"),
+    "reader.domain.entities.names._OF_GAP": (
+        r"\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*",
+        0,
+        " \ndelau'x",
+    ),
+    "reader.domain.entities.names._PLACE_AFTER": (
+        rf"\s+([{_UP}][{_LO}]+(?:-[{_UP}]?[{_LO}]+)*"
+        rf"(?:\s+(?:de\s+la|de\s+l['’]|du|des|de)\s+[{_UP}][{_LO}]+(?:-[{_UP}]?[{_LO}]+)*)?)"
+        r"(?![\w'’-])",
+        0,
+        " Ade-'",
+    ),
 }
+
+# Patterns the code only uses one way (`fullmatch` on a slice, or `match` at the end of a name,
+# never after a space): the new ones must answer as the old ones did, used that way.
+OLD_AS_USED = {
+    "reader.domain.entities.kinds._ACRONYM": (
+        rf"[{_UP}][{_UP}0-9&.]*[{_UP}0-9][{_UP}0-9.]*",
+        "fullmatch",
+        "AÉ1&.a ",
+    ),
+    "reader.domain.entities.names._TO_AFTER": (r"\s+(?:à|au|aux)\s", "match", " \nàuax"),
+}
+
+
+@pytest.mark.parametrize("where", sorted(OLD_AS_USED))
+@settings(max_examples=250, deadline=None)
+@given(data=st.data())
+def test_rewritten_patterns_answer_as_the_old_ones_where_used(
+    where: str, data: st.DataObject
+) -> None:
+    source, use, alphabet = OLD_AS_USED[where]
+    old = re.compile(source)
+    new = all_patterns_by_name()[where]
+    text = data.draw(st.text(alphabet=alphabet, max_size=14))
+    for start in range(len(text) + 1):
+        if use == "fullmatch":
+            for end in range(start, len(text) + 1):
+                a, b = new.fullmatch(text[start:end]), old.fullmatch(text[start:end])
+                assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups()))
+        elif start == 0 or not text[start - 1].isspace():
+            a, b = new.match(text, start), old.match(text, start)
+            assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups()))
+
+
+def test_sentence_openers_read_as_the_old_pattern_did() -> None:
+    from reader.domain.entities.kinds import opens_sentence
+
+    old = re.compile(r"(?:^|[.!?…»]\s+|\n\s*|[|•(«\"]\s*)$")
+    for size in range(5):
+        for text in _all_texts('.»\n \t|("a\u00a0', size):
+            assert opens_sentence(text) == bool(old.search(text)), repr(text)
 
 
 @pytest.mark.parametrize("where", sorted(OLD))

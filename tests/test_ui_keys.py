@@ -420,6 +420,9 @@ async def test_f_filters_the_list_and_s_sorts(tmp_path: Path) -> None:
         assert sources.sort_by == "title"
         assert sources.shown[0] == "a4"  # "[bold]Piège…" sorts before letters
         await pilot.press("s")
+        assert sources.sort_by == "outlet"
+        assert sources.shown == ["a4", "a2", "a1", "a3"]  # "[bold]Source[/]", Reuters, RIA, none
+        await pilot.press("s")
         assert sources.shown == ["a1", "a2", "a3", "a4"]
         await pilot.press("f", *"kreml", "enter")
         await pilot.pause()

@@ -8,8 +8,10 @@ imported only to open the reader; spaCy only when some article has to be analyse
 from __future__ import annotations
 
 import argparse
+import difflib
 import os
 import sys
+import textwrap
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
@@ -17,8 +19,9 @@ from typing import Any, NoReturn, TextIO
 from reader import __version__
 from reader.domain.discovery import safe_name
 from reader.domain.sanitize import sanitize_inline
+from reader.plain_output import is_terminal, write_rows
 
-SUBCOMMANDS = ("index", "search", "entities", "xref", "export")
+SUBCOMMANDS = ("index", "search", "entities", "xref", "export", "quotes")
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
 
 
@@ -32,6 +35,40 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
 
 
+#: Options that take a value (the word after them is not a subcommand or a PATH).
+_VALUE_OPTIONS = frozenset({"--index-dir", "--theme", "--limit", "--article", "--entity"})
+
+
+def _where_things_live() -> str:
+    """The top-level help's epilog: where the index, the state and the corrections live, and
+    how to write a correction."""
+    import platformdirs
+
+    from reader.domain.paths import APP_NAME, config_dir, state_dir
+
+    cache = Path(platformdirs.user_cache_dir(APP_NAME)) / "corpora"
+    return f"""\
+where things live (the corpus folder is never written to):
+  index        {cache}/<corpus>/  (or --index-dir DIR, or $READER_INDEX_DIR)
+  state        {state_dir()}/  (read marks, last position, theme; $READER_STATE_DIR)
+  corrections  {config_dir()}/corrections/<corpus>.txt  ($READER_CONFIG_DIR)
+  (<corpus>: the folder's name and a short hash of its full path)
+
+output: tables on a terminal; piped, search/entities/xref print one tab-separated record a
+line (full ids); --json for JSON. Ids: `reader entities` lists entity ids; an article's id is
+its file name without the suffix (a unique prefix or the file's path also works).
+
+corrections: one command a line in the corrections file (or the keys m R L H in the reader,
+u undoes, U unhides; the reader's notice shows the file's path);
+an entity is named by its id, its name or any alias; quote names containing ' into ' etc.:
+  merge Poutine into vladimir-poutine     the first entity joins the second
+  split Blanche from maison-blanche       mentions spelt ALIAS leave the entity
+  rename kremlin to Le Kremlin            display name (the id stays)
+  relabel kremlin as ORG                  PER, ORG, LOC or MISC
+  hide certified                          out of highlights and lists
+"""
+
+
 def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--index-dir", metavar="DIR", help="where the index lives (or $READER_INDEX_DIR)"
@@ -43,13 +80,15 @@ def build_parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argumen
     """The top-level parser (opening the reader) and one parser per subcommand."""
     top = _Parser(
         prog="reader",
-        description="Read a folder of related news articles in the terminal: highlighted "
-        "entities, cross-references, full-text search. Subcommands: "
-        + ", ".join(SUBCOMMANDS)
-        + " (reader SUBCOMMAND --help).",
-        epilog="Entity corrections (m R L H, u undoes, U unhides) go to one file per corpus: "
-        "corrections/CORPUS.txt in $READER_CONFIG_DIR, else the user config folder "
-        "(~/.config/reader-tui on Linux); the notice shows its path.",
+        description=textwrap.fill(
+            "Read a folder of related news articles in the terminal: highlighted "
+            "entities, cross-references, full-text search. Subcommands: "
+            + ", ".join(SUBCOMMANDS)
+            + " (reader SUBCOMMAND --help). Options may come anywhere among the arguments.",
+            width=78,
+        ),
+        epilog=_where_things_live(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     top.add_argument(
         "paths", nargs="*", metavar="PATH", help="files or folders (default: bundled seeds)"
@@ -74,26 +113,53 @@ def build_parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argumen
     p = sub(
         "search",
         'Full-text search (Whoosh query language: AND, OR, NOT, "phrases", '
-        "prefix*, title:, entity:).",
+        "prefix*, title:, entity:). Piped: article, score, title, snippet — tab-separated.",
     )
-    p.add_argument("query", metavar="QUERY")
+    p.add_argument("query", nargs="?", metavar="QUERY", help="what to search for")
     p.add_argument("paths", nargs="*", metavar="PATH")
     p.add_argument("--limit", type=int, default=10, metavar="N", help="at most N hits (default 10)")
-    p.add_argument("--json", action="store_true", help="JSON output (SPEC §4)")
+    p.add_argument(
+        "--json",
+        action="store_true",
+        help="JSON: query, total, suggestion, hits (article, title, score, snippet, matches)",
+    )
 
-    p = sub("entities", "List the entities with their counts and articles.")
+    p = sub(
+        "entities",
+        "List the entities with their counts and articles (piped: id, name, label, mentions, "
+        "articles, aliases — tab-separated).",
+    )
     p.add_argument("paths", nargs="*", metavar="PATH")
     p.add_argument("--json", action="store_true", help="JSON output")
 
     p = sub("xref", "Cross-references of an article or an entity.")
     p.add_argument("paths", nargs="*", metavar="PATH")
     group = p.add_mutually_exclusive_group(required=True)
-    group.add_argument("--article", metavar="ID", help="related articles and shared passages")
-    group.add_argument("--entity", metavar="NAME", help="every mention of an entity (id or alias)")
-    p.add_argument("--json", action="store_true", help="JSON output (SPEC §5)")
+    group.add_argument(
+        "--article",
+        metavar="ID",
+        help="related articles and shared passages; ID is an article id, a unique prefix of "
+        "one, or the article's file",
+    )
+    group.add_argument(
+        "--entity",
+        metavar="NAME",
+        help="every mention of an entity: its id, name, any alias, or an unambiguous part of "
+        "a name (a surname)",
+    )
+    p.add_argument("--json", action="store_true", help="JSON output")
 
-    p = sub("export", "Print one JSON object per article (JSON Lines, SPEC §3).")
+    p = sub(
+        "export",
+        "Print one JSON object per article (JSON Lines): id, path, title, author, date, source, "
+        "text, paragraphs, mentions, removed boilerplate.",
+    )
     p.add_argument("paths", nargs="*", metavar="PATH")
+
+    p = sub("quotes", "Direct quotations with their speakers, and where else each appears.")
+    p.add_argument("paths", nargs="*", metavar="PATH")
+    p.add_argument("--entity", metavar="NAME", help="only this entity's quotations (id or alias)")
+    p.add_argument("--json", action="store_true", help="JSON output")
     return top, subs
 
 
@@ -105,7 +171,14 @@ def _resolve_paths(raw: Sequence[str]) -> list[Path]:
     paths = [Path(p) for p in raw]
     for p in paths:
         if not p.exists():
-            raise UsageError(f"no such file or folder: {sanitize_inline(str(p))}")
+            shown = sanitize_inline(str(p))
+            close = difflib.get_close_matches(str(p), SUBCOMMANDS, n=1, cutoff=0.6)
+            if close and "/" not in str(p):
+                raise UsageError(
+                    f"{shown!r} is neither a command nor a file or folder; did you mean "
+                    f"'reader {close[0]}'?"
+                )
+            raise UsageError(f"no such file or folder: {shown}")
     return paths
 
 
@@ -273,7 +346,7 @@ def _console() -> Any:
     from reader.ui.wrapping import install
 
     install()
-    return Console(highlight=False, markup=False, emoji=False, soft_wrap=not sys.stdout.isatty())
+    return Console(highlight=False, markup=False, emoji=False, soft_wrap=not is_terminal())
 
 
 # -- subcommands ----------------------------------------------------------------------------
@@ -291,7 +364,10 @@ def cmd_index(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    """`reader search QUERY`: a table of hits, or SPEC §4 JSON."""
+    """`reader search QUERY`: a table of hits on a terminal, tab-separated lines when piped,
+    or JSON."""
+    if args.query is None:
+        raise UsageError("search needs a QUERY: reader search QUERY [PATH ...] (reader search -h)")
     if args.limit < 1:
         raise UsageError("--limit must be at least 1")
     from reader.domain import pipeline
@@ -319,6 +395,17 @@ def cmd_search(args: argparse.Namespace) -> int:
                     for h in result.hits
                 ],
             }
+        )
+        return EXIT_OK
+    if not is_terminal():
+        from reader.domain.search import snippet_spans
+
+        if result.suggestion:
+            print(f"reader: did you mean: {sanitize_inline(result.suggestion)}?", file=sys.stderr)
+        if not result.hits:
+            print(f"reader: no results for {sanitize_inline(args.query)}", file=sys.stderr)
+        write_rows(
+            (h.article, f"{h.score:.2f}", h.title, snippet_spans(h.snippet)[0]) for h in result.hits
         )
         return EXIT_OK
     from rich.table import Table
@@ -368,12 +455,27 @@ def cmd_entities(args: argparse.Namespace) -> int:
     if args.json:
         _dump([entity_record(e) for e in entities])
         return EXIT_OK
+    if not is_terminal():
+        write_rows(
+            (
+                e.id,
+                e.name,
+                e.label,
+                e.mentions,
+                len(e.articles),
+                "; ".join(a for a in e.aliases if a != e.name),
+            )
+            for e in entities
+        )
+        return EXIT_OK
     from rich.table import Table
     from rich.text import Text
 
     table = Table(title=f"{len(entities)} entities")
     for col in ("id", "name", "label", "mentions", "articles", "aliases"):
-        table.add_column(col, justify="right" if col in ("mentions", "articles") else "left")
+        right = col in ("mentions", "articles")
+        # ids are what corrections and `xref --entity` need: never cut short
+        table.add_column(col, justify="right" if right else "left", no_wrap=col == "id")
     for e in entities:
         table.add_row(
             Text(sanitize_inline(e.id)),
@@ -390,22 +492,31 @@ def cmd_entities(args: argparse.Namespace) -> int:
 def cmd_xref(args: argparse.Namespace) -> int:
     """`reader xref --article ID | --entity NAME`."""
     from reader.domain.export import xref_article_record, xref_entity_record
+    from reader.domain.lookup import find_article, find_entity
 
     library = _library(args)
     if args.article is not None:
-        if args.article not in library.articles:
-            raise UsageError(f"no article with id {sanitize_inline(args.article)!r}")
-        record = xref_article_record(library, args.article)
+        found = find_article(library, args.article)
+        if found.found is None:
+            raise UsageError(_not_found("article", args.article, found))
+        record = xref_article_record(library, found.found)
         if args.json:
             _dump(record)
             return EXIT_OK
         return _print_related(library, record)
-    entity = library.find_entity(args.entity)
-    if entity is None:
-        raise UsageError(f"no entity named {sanitize_inline(args.entity)!r}")
+    match = find_entity(library, args.entity)
+    if match.found is None:
+        raise UsageError(_not_found("entity", args.entity, match))
+    entity = library.entities[match.found]
     record = xref_entity_record(library, entity)
     if args.json:
         _dump(record)
+        return EXIT_OK
+    if not is_terminal():
+        write_rows(
+            (m["article"], m["start"], m["end"], m["text"], m["context"])
+            for m in record["mentions"]
+        )
         return EXIT_OK
     from rich.table import Table
     from rich.text import Text
@@ -431,12 +542,36 @@ def cmd_xref(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _not_found(kind: str, typed: str, lookup: Any) -> str:
+    """ "no article …" / "several entities match …", with the candidates to try."""
+    shown = sanitize_inline(typed)
+    if lookup.ambiguous:
+        head = f"{shown!r} matches several {'articles' if kind == 'article' else 'entities'}"
+    else:
+        head = f"no {kind} matching {shown!r}"
+    if not lookup.candidates:
+        hint = "reader entities lists them" if kind == "entity" else "reader export lists the ids"
+        return f"{head} ({hint})"
+    return f"{head}; did you mean: " + ", ".join(sanitize_inline(c) for c in lookup.candidates)
+
+
 def _print_related(library: Any, record: dict[str, Any]) -> int:
     from rich.table import Table
     from rich.text import Text
 
-    console = _console()
     aid = record["article"]
+    if not is_terminal():
+        write_rows(
+            (
+                r["article"],
+                f"{r['score']:.2f}",
+                ",".join(r["shared_entities"]),
+                ",".join(f"{p['start']}-{p['end']}" for p in r["shared_passages"]),
+            )
+            for r in record["related"]
+        )
+        return EXIT_OK
+    console = _console()
     console.print(
         Text(f"Related to {sanitize_inline(aid)}: {sanitize_inline(library.article(aid).title)}")
     )
@@ -482,6 +617,21 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_quotes(args: argparse.Namespace) -> int:
+    """`reader quotes [--entity NAME]`: quotations, speakers, same quotation elsewhere."""
+    from reader.cli_quotes import print_quotes
+
+    library = _library(args)
+    entity_id = None
+    if args.entity is not None:
+        entity = library.find_entity(args.entity)
+        if entity is None:
+            raise UsageError(f"no entity named {sanitize_inline(args.entity)!r}")
+        entity_id = entity.id
+    print_quotes(library, entity_id, as_json=args.json, console=_console())
+    return EXIT_OK
+
+
 def cmd_open(args: argparse.Namespace) -> int:
     """`reader [PATH ...]`: open the three-pane reader."""
     paths, index_dir = _corpus(args)
@@ -498,19 +648,37 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "entities": cmd_entities,
     "xref": cmd_xref,
     "export": cmd_export,
+    "quotes": cmd_quotes,
 }
+
+
+def _split_command(argv: list[str]) -> tuple[str | None, list[str]]:
+    """The subcommand named by the first word that is not an option (nor an option's value),
+    and the other arguments; options may come before it (`reader --index-dir X entities`)."""
+    i = 0
+    while i < len(argv):
+        word = argv[i]
+        if word == "--":
+            break
+        if word.startswith("-") and word != "-":
+            i += 2 if word in _VALUE_OPTIONS else 1
+            continue
+        if word in SUBCOMMANDS:
+            return word, argv[:i] + argv[i + 1 :]
+        break
+    return None, argv
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `reader` command; returns the exit code."""
     argv = list(sys.argv[1:] if argv is None else argv)
     top, subs = build_parsers()
-    if argv and argv[0] in SUBCOMMANDS:
-        name = argv[0]
-        args = subs[name].parse_args(argv[1:])
+    name, rest = _split_command(argv)
+    if name is not None:
+        args = subs[name].parse_intermixed_args(rest)
         handler = COMMANDS[name]
     else:
-        args = top.parse_args(argv)
+        args = top.parse_intermixed_args(argv)
         handler = cmd_open
     try:
         return handler(args)

@@ -11,7 +11,13 @@ General rules for French news pages (no list of any article's sentences):
   cookie, subscription and copyright lines, agency credit fragments ("– Presse.") ending a
   paragraph, and author bios among the last lines (self-descriptions, "X est journaliste…",
   a line that is not French).
-- **Headline**: the format's own title (HTML, JSON, a Markdown ``#`` heading); else a first
+- **Bylines, datelines, photo captions and credits** (`reader.domain.bylines`): recognised by
+  their shape anywhere in the page and set aside (kinds ``byline``, ``dateline``, ``caption``,
+  ``credit``) — but their facts are kept: the author(s) and the date they give become the
+  article's when the format's metadata has none (a day-precise date also refines a month-only
+  one), and a wire credit opening the text (``MOSCOU (REUTERS) -``, which stays in the text)
+  gives the outlet when the format names none.
+- **Headline** (HTML, JSON, a Markdown ``#`` heading); else a first
   paragraph shaped like a headline (Title Case, or short with no closing period, or the first
   paragraph after a navigation crumb). Otherwise a title is derived from the lede's first
   sentence and marked `title_derived`; the lede stays in the text.
@@ -25,7 +31,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from reader.domain import bylines
 from reader.domain.formats import ParsedDoc
+from reader.domain.metadata import best_date, split_authors, unique_names
 from reader.domain.model import Removed
 from reader.domain.sanitize import sanitize, sanitize_inline
 from reader.domain.versions import CLEANING_VERSION as CLEANING_VERSION  # re-exported
@@ -88,11 +96,12 @@ _COOKIE_CONTEXT_RE = re.compile(
     r"accept|utilis|consent|paramètr|politique|navigation|refuser|traceurs", re.I
 )
 _COPYRIGHT_RE = re.compile(r"^(?:©|\(c\)\s|copyright\b)|tous droits réservés", re.I)
+_RIGHTS_RE = re.compile(r"droits réservés|copyright|\(c\)", re.I)
 _CRUMB_START_RE = re.compile(r"^(?:accueil|home|à la une)\b", re.I)
 _CRUMB_SEP_RE = re.compile(r"(?<!\s)\s+[›>|/»]\s+")
 _BYLINE_RE = re.compile(
     r"^(?:[Pp]ar|PAR|[Bb]y)\s+[A-ZÀ-Ý][\w’'.-]*(?:\s+(?:[A-ZÀ-Ý][\w’'.-]*|de|du|des|et|van|von))"
-    r"{0,4}\s*(?:[,|–—-].{0,60})?$"
+    r"{0,4}\s*(?:[,|–—-]\s*[^\s.]+(?:\s+[^\s.]+){0,3})?$"
 )
 _CREDIT_TAIL_RE = re.compile(
     r"(?<!\s)\s+[–—-]\s*+"
@@ -122,7 +131,12 @@ _JOB_BIO_RE = re.compile(
 _LIVE_SUFFIX_RE = re.compile(
     r"(?<!\s)\s+(?:UPDATE|MISE À JOUR|MISE A JOUR|EN DIRECT|LIVE|DIRECT)\s*+\d*+\s*+:?\s*+$"
 )
-_DATELINE_RE = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý' -]{2,60}(?:\s*\([^)]{1,40}\))?\s*[-–—]\s+")
+_DATELINE_RE = re.compile(
+    r"^(?:[A-ZÀ-Ý][A-ZÀ-Ý'’ -]{2,60}(?:,[^()\n]{1,30})?(?:\s*\([^)]{1,40}\))?|\([^)]{1,40}\))"
+    r"\s*[-–—]\s+"
+)
+#: What follows a headline in a page's `<title>`: `` | Le Journal``, `` - Le Monde``.
+_SITE_SUFFIX_RE = re.compile(r"^\s++[|–—-]\s++\S.{0,60}$")
 _ABBREVIATIONS = _wordset(
     "m mm mme mmes mlle dr pr me st ste etc av apr j.-c no n° p éd vol fig cf art"
 )
@@ -143,6 +157,8 @@ class Cleaned:
     paragraphs: list[tuple[int, int]]
     removed: list[Removed] = field(default_factory=list)
     date: str | None = None
+    author: list[str] = field(default_factory=list)
+    source: str | None = None
 
 
 @dataclass
@@ -150,6 +166,7 @@ class _Line:
     block: int
     text: str
     kind: str | None = None  # the boilerplate kind once classified
+    facts: bylines.LineFacts | None = None  # what a byline or dateline says
 
 
 def clean(doc: ParsedDoc) -> Cleaned:
@@ -157,20 +174,26 @@ def clean(doc: ParsedDoc) -> Cleaned:
     lines = _split_lines(sanitize(doc.text))
     _classify(lines)
     removed = list(doc.removed)
-    credits: dict[int, str] = {}
+    credits: dict[int, list[str]] = {}
     for i, line in enumerate(lines):
         if line.kind is None:
+            line.text, inline = bylines.cut_inline_credits(line.text)
+            found = list(inline)
             match = _CREDIT_TAIL_RE.search(line.text)
             if match and match.start() >= 20:
-                credits[i] = match.group(0).strip()
+                found.append(match.group(0).strip())
                 line.text = line.text[: match.start()].rstrip()
+            elif (caption := bylines.cut_caption_credit(line.text)) is not None:
+                line.text = caption[0]
+                found.append(caption[1])
+            if found:
+                credits[i] = found
 
     title, derived, title_lines, title_removed = _find_title(doc, lines)
     for i, line in enumerate(lines):
         if line.kind is not None:
             removed.append(Removed(line.kind, line.text))
-        if i in credits:
-            removed.append(Removed("credit", credits[i]))
+        removed.extend(Removed("credit", credit) for credit in credits.get(i, ()))
     removed.extend(title_removed)
 
     paragraphs_text: list[str] = []
@@ -189,7 +212,35 @@ def clean(doc: ParsedDoc) -> Cleaned:
     if derived:
         title = derive_title(paragraphs_text[0] if paragraphs_text else "")
     text, spans = _join(paragraphs_text)
-    return Cleaned(title, derived, text, spans, removed, doc.date)
+    author, date, source = _byline_facts(doc, lines, text)
+    return Cleaned(title, derived, text, spans, removed, date, author, source)
+
+
+def _byline_facts(
+    doc: ParsedDoc, lines: list[_Line], text: str
+) -> tuple[list[str], str | None, str | None]:
+    """The article's author(s), date and outlet: the format's metadata first, then what the
+    page's bylines, datelines and credits say (publication dates before "mis à jour" ones),
+    then the wire credit opening the text (``PARIS, 17 juin 2025 (AFP) -``)."""
+    names: list[str] = []
+    published: list[str] = []
+    updated: list[str] = []
+    outlets: list[str] = []
+    for line in lines:
+        facts = line.facts
+        if facts is None or line.kind is None:
+            continue
+        names.extend(facts.authors)
+        if facts.date:
+            (updated if facts.updated_only else published).append(facts.date)
+        if facts.source:
+            outlets.append(facts.source)
+    wire, wire_date = bylines.wire_credit(text)
+    if wire_date:
+        published.append(wire_date)
+    author = split_authors(doc.author) or unique_names(names)
+    source = doc.source or (outlets[0] if outlets else None) or wire
+    return author, best_date(doc.date, published + updated), source
 
 
 # -- lines -----------------------------------------------------------------------------------
@@ -216,11 +267,17 @@ def _classify(lines: list[_Line]) -> None:
     rest = "\n".join(line.text for line in lines[:200])
     for line in lines:
         line.kind = _anywhere_kind(line.text)
+        if line.kind in (None, "copyright"):
+            line.facts = bylines.classify_line(line.text)
+            rights = line.kind == "copyright" and _RIGHTS_RE.search(line.text)
+            if line.facts is not None and (line.kind is None or not rights):
+                line.kind = line.facts.kind
     for line in lines[:_HEAD_LINES]:
         if line.kind is None and _is_crumb(line.text):
             line.kind = "navigation"
         elif line.kind is None and _BYLINE_RE.match(line.text):
             line.kind = "byline"
+            line.facts = bylines.LineFacts("byline", bylines.byline_authors(line.text))
     for line in lines[:_HEAD_LINES]:
         if line.kind is None and _is_repeated_teaser(line.text, rest):
             line.kind = "teaser"
@@ -235,6 +292,7 @@ def _classify(lines: list[_Line]) -> None:
             line.kind = "bio"
         elif _BYLINE_RE.match(line.text):
             line.kind = "byline"
+            line.facts = bylines.LineFacts("byline", bylines.byline_authors(line.text))
         elif _CREDIT_LINE_RE.match(line.text):
             line.kind = "credit"
         else:
@@ -320,8 +378,17 @@ def _find_title(doc: ParsedDoc, lines: list[_Line]) -> tuple[str, bool, set[int]
     if doc.title and sanitize_inline(doc.title).strip():
         title = _one_line(sanitize_inline(doc.title))
         used: set[int] = set()
-        if kept and _same(lines[kept[0]].text, title) and len(kept) > 1:
-            used.add(kept[0])  # the page repeats its headline as the first paragraph
+        if kept and len(kept) > 1:
+            head = _one_line(lines[kept[0]].text)
+            if _same(head, title):
+                used.add(kept[0])  # the page repeats its headline as the first paragraph
+            elif (
+                len(head.split()) >= 3
+                and _SITE_SUFFIX_RE.match(title[len(head) :])
+                and _same(title[: len(head)], head)
+            ):
+                used.add(kept[0])  # "Headline | Le Journal": the page's headline is the title
+                title = head
         return title, False, used, []
     if len(kept) < 2:
         return "", True, set(), []
@@ -361,10 +428,15 @@ def _is_title_case(text: str) -> bool:
 
 
 def _is_short_headline(text: str) -> bool:
-    """A short first paragraph that does not end like a sentence (., :, ;, ,, »)."""
-    if len(text) > 150 or len(text.split()) < 3:
+    """A short first paragraph that does not end like a sentence: no final `.`, `:`, `;` or
+    `,`, also not before a closing quote (`… fin. »`). Headlines ending in `?`, `!`, `…`, a
+    closing `»`/`”`/`"` (a quotation, or the whole headline in quotes) are headlines."""
+    words = len(_WORD_RE.findall(text))
+    stripped = text.strip()
+    quoted = stripped[:1] in ("«", "“", '"') and stripped[-1:] in ("»", "”", '"')
+    if len(text) > 150 or words < (2 if quoted else 3):
         return False
-    return not re.search(r"[.:;,»”\"…]\s*$", text)
+    return not re.search(r"[.:;,][\s\xa0]*[»”\"]?\s*$", text) or text.rstrip().endswith("...")
 
 
 def _cut_live_label(title: str) -> tuple[str, str | None]:

@@ -135,11 +135,12 @@ def articles_from_bytes(
                 text=cleaned.text,
                 paragraphs=cleaned.paragraphs,
                 date=cleaned.date,
-                source=doc.source and sanitize_inline(doc.source),
+                source=cleaned.source and sanitize_inline(cleaned.source),
                 url=doc.url and sanitize_inline(doc.url),
                 title_derived=cleaned.title_derived,
                 removed=cleaned.removed,
                 content_hash=content_hash,
+                author=[sanitize_inline(name) for name in cleaned.author],
             )
         )
     return articles, problems

@@ -18,11 +18,21 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any
 
+from reader.domain.metadata import split_authors
 from reader.domain.model import Removed
 
 # The seeds' first line: " date 2021-12 Les pourparlers…" (the lede follows on the same line).
 _DATE_LINE_RE = re.compile(r"\A[ \t\ufeff]*date[ \t]+(\d{4}-\d{2}(?:-\d{2})?)(?=\s|\Z)[ \t]*")
 _FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+
+
+_AUTHOR_KEYS = ("author", "authors", "auteur", "auteurs", "byline", "by", "signature")
+_SOURCE_KEYS = (
+    "source", "sitename", "site_name", "site", "outlet", "publication", "publisher", "media",
+    "journal",
+)  # fmt: skip
+_DATE_KEYS = ("date", "published", "published_at", "publishedAt", "datePublished", "pubDate")
+_HTML_AUTHOR_META = ("author", "article:author", "dc.creator", "parsely-author", "byl")
 
 
 @dataclass
@@ -35,6 +45,8 @@ class ParsedDoc:
     source: str | None = None
     url: str | None = None
     removed: list[Removed] = field(default_factory=list)
+    #: author names as the format gives them (HTML metadata, front matter, JSON fields)
+    author: list[str] = field(default_factory=list)
 
 
 class FormatError(ValueError):
@@ -83,16 +95,36 @@ def _parse_txt(text: str, name: str) -> tuple[list[ParsedDoc], list[str]]:
 
 
 def _front_matter(text: str) -> tuple[dict[str, str], str]:
-    """A leading YAML-like ``---`` block of ``key: value`` lines, and the text after it."""
+    """A leading YAML-like ``---`` block of ``key: value`` lines, and the text after it. A key
+    followed by ``- item`` lines, or written ``[a, b]``, holds its items joined by ``;``."""
     match = _FRONT_MATTER_RE.match(text)
     if match is None:
         return {}, text
     meta: dict[str, str] = {}
+    last = ""
     for line in match.group(1).splitlines():
+        item = re.match(r"^\s*+-\s++(.*)", line)
+        if item and last:
+            value = item.group(1).strip().strip("\"'")
+            meta[last] = f"{meta[last]}; {value}" if meta[last] else value
+            continue
         key, sep, value = line.partition(":")
-        if sep and key.strip():
-            meta[key.strip().lower()] = value.strip().strip("\"'")
+        if sep and key.strip() and not key.startswith((" ", "\t")):
+            last = key.strip().lower()
+            value = value.strip()
+            if value.startswith("[") and value.endswith("]"):
+                value = "; ".join(v.strip().strip("\"'") for v in value[1:-1].split(","))
+            meta[last] = value.strip("\"'")
     return meta, text[match.end() :]
+
+
+def _first(meta: dict[str, str], *keys: str) -> str | None:
+    """The first non-empty value among `keys`."""
+    for key in keys:
+        value = meta.get(key)
+        if value:
+            return value
+    return None
 
 
 def _parse_md(text: str, name: str) -> tuple[list[ParsedDoc], list[str]]:
@@ -125,10 +157,11 @@ def _parse_md(text: str, name: str) -> tuple[list[ParsedDoc], list[str]]:
     doc = ParsedDoc(
         title,
         body,
-        meta.get("date") or date,
-        meta.get("source") or meta.get("sitename") or None,
+        _first(meta, "date", "published", "publication_date", "pubdate") or date,
+        _first(meta, *_SOURCE_KEYS),
         meta.get("url") or None,
         removed,
+        split_authors(_first(meta, *_AUTHOR_KEYS)),
     )
     return [doc], []
 
@@ -296,9 +329,12 @@ def _parse_html(text: str, name: str) -> tuple[list[ParsedDoc], list[str]]:
     page = _html_blocks(text)
     meta = page.meta
     title = _clean_inline(meta.get("og:title") or page.h1 or page.page_title)
-    date = _clean_inline(meta.get("article:published_time") or meta.get("date"))
-    source = _clean_inline(meta.get("og:site_name"))
+    date = _clean_inline(
+        _first(meta, "article:published_time", "date", "datepublished", "dc.date", "pubdate")
+    )
+    source = _clean_inline(meta.get("og:site_name") or meta.get("application-name"))
     url = _clean_inline(meta.get("og:url") or meta.get("canonical"))
+    author = split_authors([meta.get(k, "").removeprefix("By ") for k in _HTML_AUTHOR_META])
     body = ""
     try:
         extracted = _trafilatura(text)
@@ -309,15 +345,16 @@ def _parse_html(text: str, name: str) -> tuple[list[ParsedDoc], list[str]]:
         body = "\n\n".join(ln for ln in lines if ln)
         title = _clean_inline(extracted.get("title")) or title
         date = _clean_inline(extracted.get("date")) or date
-        source = _clean_inline(extracted.get("sitename")) or source
+        source = source or _clean_inline(extracted.get("sitename"))
         url = _clean_inline(extracted.get("url")) or url
+        author = author or split_authors(extracted.get("author") or "")
     if not body.strip():
         body = "\n\n".join(page.blocks)
     if not body.strip():
         return [], ["no article text in the page"]
     if date and re.match(r"\d{4}-\d{2}-\d{2}T", date):
         date = date[:10]
-    return [ParsedDoc(title, body, date, source, url, [])], []
+    return [ParsedDoc(title, body, date, source, url, [], author)], []
 
 
 def _trafilatura(html: str) -> dict[str, Any] | None:
@@ -336,7 +373,8 @@ def _trafilatura(html: str) -> dict[str, Any] | None:
         return None
     if isinstance(doc, dict):
         return doc
-    return {k: getattr(doc, k, None) for k in ("title", "date", "sitename", "url", "text")}
+    keys = ("title", "author", "date", "sitename", "url", "text")
+    return {k: getattr(doc, k, None) for k in keys}
 
 
 # -- JSON ------------------------------------------------------------------------------------
@@ -433,7 +471,22 @@ def _from_object(obj: Any, where: str) -> tuple[ParsedDoc | None, str | None]:
         source=_meta_value(obj.get("source")),
         url=_meta_value(obj.get("url")),
     )
+    _json_metadata(obj, doc)
     return doc, None
+
+
+def _json_metadata(obj: dict[str, Any], doc: ParsedDoc) -> None:
+    """Date, outlet and authors of an article object, under their usual field names (an
+    outlet may be an object with a ``name``, as news APIs give it)."""
+    doc.date = next((v for k in _DATE_KEYS if (v := _meta_value(obj.get(k)))), None)
+    for key in _SOURCE_KEYS:
+        value = obj.get(key)
+        if isinstance(value, dict):
+            value = value.get("name")
+        if (found := _meta_value(value)) is not None:
+            doc.source = found
+            break
+    doc.author = split_authors(next((obj[k] for k in _AUTHOR_KEYS if obj.get(k)), None))
 
 
 def _parse_json(text: str, name: str) -> tuple[list[ParsedDoc], list[str]]:

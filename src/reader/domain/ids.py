@@ -6,14 +6,12 @@ Kept apart from `corpus` (which imports the cleaning and format rules) because
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 from reader.domain.discovery import SourceFile, safe_name, stem, strip_suffix
 
 #: Suffixes of files that may hold several articles, numbered ``<file id>#1``, ``#2`` …
 MULTI_SUFFIXES = (".jsonl", ".json")
-_RECORD_ID_RE = re.compile(r"(.+)#[0-9]+")
 
 
 def assign_ids(files: list[SourceFile]) -> dict[str, str]:
@@ -43,8 +41,9 @@ def assign_ids(files: list[SourceFile]) -> dict[str, str]:
     }
 
     def taken(candidate: str) -> bool:
-        record = _RECORD_ID_RE.fullmatch(candidate)
-        return candidate in used or (record is not None and record.group(1) in multi)
+        head, sep, number = candidate.rpartition("#")  # a record id: <file id>#<n>
+        is_record = bool(sep and head and number.isascii() and number.isdigit())
+        return candidate in used or (is_record and head in multi)
 
     ids: dict[str, str] = {}
     used: set[str] = set()

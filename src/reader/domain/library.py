@@ -15,7 +15,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Generic, NamedTuple, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, NamedTuple, Protocol, TypeVar
 
 from reader.domain.model import (
     Article,
@@ -27,6 +27,7 @@ from reader.domain.model import (
     SearchResult,
     SharedPassage,
 )
+from reader.domain.quotes.types import Quote, QuoteRef, RawQuote
 
 if TYPE_CHECKING:
     from reader.domain.xref.related import EntitySets
@@ -51,6 +52,7 @@ class ArticleInfo(NamedTuple):
     title_derived: bool = False
     #: How many distinct entities the article mentions (None: not recorded; count them).
     entities: int | None = None
+    author: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, article: Article) -> ArticleInfo:
@@ -62,6 +64,7 @@ class ArticleInfo(NamedTuple):
             article.date,
             article.source,
             article.title_derived,
+            author=tuple(article.author),
         )
 
 
@@ -95,6 +98,14 @@ class ArticleSource(Protocol):
 
     def passage_pair(self, a: str, b: str) -> list[SharedPassage] | None:
         """The passages stored for `(a, b)` as written, or None."""
+        ...
+
+    def quotes(self, article_id: str) -> list[RawQuote]:
+        """The quotations of one article."""
+        ...
+
+    def all_quotes(self) -> dict[str, list[RawQuote]]:
+        """The quotations of every article that has some."""
         ...
 
     def passages_of(self, article_id: str) -> dict[tuple[str, str], list[SharedPassage]]:
@@ -234,8 +245,11 @@ class Library:
     infos: dict[str, ArticleInfo] = field(default_factory=dict)
     entity_ids: Mapping[str, Set[str]] | None = None
     source: ArticleSource | None = None
+    raw_quotes: Mapping[str, Sequence[RawQuote]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        self._quote_groups: QuoteGroups | None = None
+        self._everything: Mapping[str, Sequence[RawQuote]] | None = None
         self._entity_sets: EntitySets | None = None
         self._by_entity: dict[str, list[str]] | None = None
         self._name_keys: list[tuple[str, str]] | None = None
@@ -277,6 +291,7 @@ class Library:
             problems=problems or [],
             infos=by_id,
             source=source,
+            raw_quotes=StoredByArticle(lambda aid: tuple(source.quotes(aid)), by_id),
         )
 
     def verify(self) -> None:
@@ -476,3 +491,88 @@ class Library:
         if self.searcher is None:
             raise RuntimeError("this library has no search index")
         return self.searcher(query, limit)
+
+    # -- quotations -------------------------------------------------------------------------
+    def quotes(self, article_id: str) -> list[Quote]:
+        """The article's quotations (headline first, then body), with their speakers' entity
+        ids looked up from its linked mentions."""
+        raw = self.raw_quotes.get(article_id, ())
+        if not raw:
+            return []
+        entity_at = {(m.field, m.start, m.end): m.entity for m in self.mentions.get(article_id, ())}
+        return [_linked(article_id, q, entity_at) for q in raw]
+
+    def quote_groups(self) -> QuoteGroups:
+        """The groups of the same quotation across articles (computed once)."""
+        if self._quote_groups is None:
+            from reader.domain.quotes.groups import group_quotes
+
+            everything = self._all_quotes()
+            rank = {aid: n for n, aid in enumerate(self._order)}
+
+            def first_key(aid: str) -> tuple[str, ...]:
+                info = self.infos.get(aid)
+                date = info.date if info is not None and info.date else "9999"
+                return (date, f"{rank.get(aid, 0):09d}")
+
+            groups = [
+                g
+                for g in group_quotes(everything, first_key)
+                if all(r.article in self.infos for r in g)
+            ]
+            self._quote_groups = QuoteGroups(groups)
+        return self._quote_groups
+
+    def _all_quotes(self) -> Mapping[str, Sequence[RawQuote]]:
+        """Every article's quotations (read once: the library is a snapshot)."""
+        if self._everything is None:
+            if self.source is not None:
+                self._everything = self.source.all_quotes()
+            else:
+                self._everything = {aid: qs for aid, qs in self.raw_quotes.items() if qs}
+        return self._everything
+
+    def same_quote(self, article_id: str, index: int) -> list[Quote]:
+        """Every quotation of the same utterance as quote `index` of the article, the first
+        article to carry it first (just that quote when it is nowhere else)."""
+        group = self.quote_groups().of(article_id, index)
+        if group is None:
+            mine = self.quotes(article_id)
+            return [mine[index]] if 0 <= index < len(mine) else []
+        return [self.quotes(r.article)[r.index] for r in group]
+
+    def entity_quotes(self, entity_id: str) -> list[Quote]:
+        """The entity's quotations across the corpus, in reading order."""
+        if self.source is not None:
+            everything = self._all_quotes()
+            spans = {
+                (aid, m.field, m.start, m.end)
+                for aid, ms in self.source.entity_mentions(entity_id).items()
+                for m in ms
+            }
+            out = []
+            for aid in self._order:
+                for q in everything.get(aid, ()):
+                    where = q.speaker_field or q.field
+                    if q.speaker_span and (aid, where, *q.speaker_span) in spans:
+                        out.append(_linked(aid, q, {(where, *q.speaker_span): entity_id}))
+            return out
+        return [q for aid in self._order for q in self.quotes(aid) if q.speaker_entity == entity_id]
+
+
+def _linked(article_id: str, q: RawQuote, entity_at: Mapping[tuple[Any, int, int], str]) -> Quote:
+    where = q.speaker_field or q.field
+    entity = entity_at.get((where, *q.speaker_span)) if q.speaker_span else None
+    return Quote(article_id, q.field, q.start, q.end, q.text, q.speaker, entity, q.cue)
+
+
+class QuoteGroups:
+    """Groups of the same quotation, looked up by member."""
+
+    def __init__(self, groups: list[list[QuoteRef]]) -> None:
+        self.groups = groups
+        self._by_member = {(r.article, r.index): g for g in groups for r in g}
+
+    def of(self, article_id: str, index: int) -> list[QuoteRef] | None:
+        """The group holding quote `index` of the article, or None."""
+        return self._by_member.get((article_id, index))

@@ -65,7 +65,8 @@ class Article(Sanitised):
     """One cleaned article, as the reader shows it and as `reader export` prints it.
 
     `text` keeps the source's own characters (curly apostrophes, guillemets, accents) with
-    control characters removed; `paragraphs` are `(start, end)` offsets into `text`.
+    control characters removed; `paragraphs` are `(start, end)` offsets into `text`. `date` is
+    `YYYY-MM-DD`, or `YYYY-MM` when only the month is known; `source` is the outlet.
     """
 
     MULTILINE: ClassVar[frozenset[str]] = frozenset({"text"})
@@ -81,6 +82,8 @@ class Article(Sanitised):
     title_derived: bool = False
     removed: list[Removed] = field(default_factory=list)
     content_hash: str = ""
+    #: the author names the page gives (metadata or byline); empty when unknown
+    author: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)

@@ -42,6 +42,7 @@ from reader.domain.store import FileEntry, Store, StoreCorrupt, StoreReader, Sto
 if TYPE_CHECKING:
     from reader.domain.entities.linking import LinkResult
     from reader.domain.entities.ner import Cues
+    from reader.domain.quotes.types import RawQuote
     from reader.domain.search import IndexDoc, SearchIndex
 
 Progress = Callable[[str, int, int], None]
@@ -95,6 +96,7 @@ def corrections_path(paths: Sequence[Path]) -> Path:
 def _versions(paths: Sequence[Path]) -> dict[str, str]:
     from reader.domain.config_files import ConfigFileError, read_config_bytes
     from reader.domain.entities.version import MODEL_VERSION
+    from reader.domain.quotes.version import QUOTES_VERSION
     from reader.domain.versions import CLEANING_VERSION, SEARCH_SCHEMA_VERSION
 
     try:  # a FIFO or a link to /dev/zero must not hang or fill memory (issue 14.12)
@@ -107,6 +109,7 @@ def _versions(paths: Sequence[Path]) -> dict[str, str]:
         "cleaning": str(CLEANING_VERSION),
         "extraction": MODEL_VERSION,
         "search_schema": str(SEARCH_SCHEMA_VERSION),
+        "quotes": QUOTES_VERSION,
         "corrections": corr_sig,
     }
 
@@ -383,6 +386,7 @@ class _Updater:
         corpus = {k: v for k, v in stored.items() if k not in self.removed}
         corpus.update(self.changed)
         _fresh, raw = self._analyse(store, corpus)  # committed chunk by chunk
+        quotes = self._quotes(store, corpus, raw)
         linked = self._link(corpus, raw)
         terms_after = self._index(store, corpus, linked, "search_schema" in stale)
         touched, passages = self._passages(corpus)
@@ -395,6 +399,8 @@ class _Updater:
                 store.delete_file(name)
             for article in self.changed.values():
                 store.put_article(article, article.path)
+            for aid, (qkey, qs) in quotes.items():
+                store.put_quotes(aid, qkey, qs)
             for name, entry in self.file_rows:
                 store.put_file(name, entry)
             store.replace_links(linked.entities, linked.mentions)
@@ -542,6 +548,24 @@ class _Updater:
             self.report.analysed = len(missing)
         raw = {aid: cached.get(key) or fresh.get(key, []) for aid, key in keys.items()}
         return fresh, raw
+
+    def _quotes(
+        self, store: Store, corpus: dict[str, Article], raw: dict[str, list[RawMention]]
+    ) -> dict[str, tuple[str, list[RawQuote]]]:
+        """Quotations of every article whose text, mentions or quote rules changed (regular
+        expressions on the text and its raw mentions: no model)."""
+        from reader.domain.entities.version import MODEL_VERSION
+        from reader.domain.quotes.extract import extract_quotes
+        from reader.domain.quotes.version import QUOTES_VERSION
+
+        self._check()
+        stored = store.quote_keys()
+        out: dict[str, tuple[str, list[RawQuote]]] = {}
+        for aid, article in corpus.items():
+            key = f"{QUOTES_VERSION}:{_ner_key(article, MODEL_VERSION)}"
+            if stored.get(aid) != key:
+                out[aid] = (key, extract_quotes(article, raw.get(aid, [])))
+        return out
 
     def _link(self, corpus: dict[str, Article], raw: dict[str, list[RawMention]]) -> LinkResult:
         from reader.domain.entities.corrections import Corrections

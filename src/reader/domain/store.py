@@ -27,10 +27,11 @@ from reader.domain.model import (
     Removed,
     SharedPassage,
 )
+from reader.domain.quotes.types import RawQuote
 
-STORE_SCHEMA = 3
+STORE_SCHEMA = 4
 #: Older schemas this version upgrades in place (anything else is rebuilt).
-_MIGRATES_FROM = {"2"}
+_MIGRATES_FROM = {"2", "3"}
 
 _TABLES = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -41,13 +42,14 @@ CREATE TABLE IF NOT EXISTS articles (
     id TEXT PRIMARY KEY, file TEXT NOT NULL, data TEXT NOT NULL, terms_hash TEXT);
 CREATE TABLE IF NOT EXISTS headers (
     id TEXT PRIMARY KEY, path TEXT NOT NULL, title TEXT NOT NULL, date TEXT, source TEXT,
-    title_derived INTEGER NOT NULL, entities INTEGER NOT NULL DEFAULT 0);
+    title_derived INTEGER NOT NULL, entities INTEGER NOT NULL DEFAULT 0, author TEXT);
 CREATE TABLE IF NOT EXISTS ner_cache (key TEXT PRIMARY KEY, data TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS mentions (article TEXT PRIMARY KEY, data TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS entities (id TEXT PRIMARY KEY, data TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS passages (
     a TEXT NOT NULL, b TEXT NOT NULL, data TEXT NOT NULL, PRIMARY KEY (a, b));
 CREATE TABLE IF NOT EXISTS problems (path TEXT NOT NULL, reason TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS quotes (article TEXT PRIMARY KEY, key TEXT NOT NULL, data TEXT NOT NULL);
 """
 
 
@@ -175,6 +177,14 @@ def article_from_json(raw: str) -> Article:
     return Article(**data)
 
 
+def _names(raw: str | None) -> tuple[str, ...]:
+    """Author names as stored in `headers.author` (a JSON list; NULL before schema 4)."""
+    if not raw:
+        return ()
+    value = json.loads(raw)
+    return tuple(str(v) for v in value) if isinstance(value, list) else ()
+
+
 def _mention_rows(mentions: Sequence[Mention]) -> str:
     return json.dumps(
         [[m.field, m.start, m.end, m.text, m.label, m.entity] for m in mentions],
@@ -190,6 +200,36 @@ def _mentions_from(raw: str) -> list[Mention]:
 def _passages_from(raw: str) -> list[SharedPassage]:
     """Passages as stored in the `passages` table."""
     return [SharedPassage(*p) for p in json.loads(raw)]
+
+
+def _quote_rows(quotes: Sequence[RawQuote]) -> str:
+    return json.dumps(
+        [
+            [
+                q.field,
+                q.start,
+                q.end,
+                q.text,
+                q.speaker,
+                list(q.speaker_span) if q.speaker_span else None,
+                q.cue,
+                q.speaker_label,
+                q.speaker_field,
+            ]
+            for q in quotes
+        ],
+        ensure_ascii=False,
+    )
+
+
+def _quotes_from(raw: str) -> list[RawQuote]:
+    """Quotations stored by `_quote_rows`."""
+    return [
+        RawQuote(
+            r[0], r[1], r[2], r[3], r[4], (r[5][0], r[5][1]) if r[5] else None, r[6], r[7], r[8]
+        )
+        for r in json.loads(raw)
+    ]
 
 
 def _raw_rows(mentions: Sequence[RawMention]) -> str:
@@ -294,22 +334,29 @@ class Store:
             raise StoreCorrupt(f"{self.path}: integrity check failed")
 
     def _migrate(self) -> None:
-        """Upgrade a schema-2 store in place: fill the `headers` table from the articles
-        (once; another process may have done it while this one waited for the lock)."""
+        """Upgrade a schema-2 or -3 store in place: (re)make the `headers` table, with its
+        `author` column, from the articles (once; another process may have done it while this
+        one waited for the lock)."""
         with self.transaction():
             if self.get_meta("store_schema") not in _MIGRATES_FROM:
                 return
-            self.db.execute("DELETE FROM headers")
+            self.db.execute("DROP TABLE IF EXISTS headers")
+            self._create_headers()
             self.db.execute(
                 "INSERT INTO headers SELECT a.id, json_extract(a.data, '$.path'),"
                 " json_extract(a.data, '$.title'), json_extract(a.data, '$.date'),"
                 " json_extract(a.data, '$.source'), json_extract(a.data, '$.title_derived'),"
-                " coalesce(c.n, 0) FROM articles a LEFT JOIN ("
+                " coalesce(c.n, 0), json_extract(a.data, '$.author')"
+                " FROM articles a LEFT JOIN ("
                 "  SELECT j.value AS aid, count(*) AS n"
                 "  FROM entities e, json_each(e.data, '$.articles') j GROUP BY j.value"
                 " ) c ON c.aid = a.id"
             )
             self.set_meta("store_schema", str(STORE_SCHEMA))
+
+    def _create_headers(self) -> None:
+        statement = next(t for t in _TABLES.split(";") if "EXISTS headers" in t)
+        self.db.execute(statement)
 
     def close(self) -> None:
         """Close the connection."""
@@ -387,7 +434,7 @@ class Store:
             (article.id, file, article_to_json(article)),
         )
         self.db.execute(
-            "INSERT OR REPLACE INTO headers VALUES (?, ?, ?, ?, ?, ?, 0)",
+            "INSERT OR REPLACE INTO headers VALUES (?, ?, ?, ?, ?, ?, 0, ?)",
             (
                 article.id,
                 article.path,
@@ -395,6 +442,7 @@ class Store:
                 article.date,
                 article.source,
                 int(article.title_derived),
+                json.dumps(article.author, ensure_ascii=False),
             ),
         )
 
@@ -404,6 +452,7 @@ class Store:
         self.db.execute("DELETE FROM headers WHERE id=?", (article_id,))
         self.db.execute("DELETE FROM mentions WHERE article=?", (article_id,))
         self.db.execute("DELETE FROM passages WHERE a=? OR b=?", (article_id, article_id))
+        self.db.execute("DELETE FROM quotes WHERE article=?", (article_id,))
 
     def articles(self) -> dict[str, Article]:
         """Every stored article by id."""
@@ -438,6 +487,26 @@ class Store:
         """Cache raw mentions for a content key."""
         self.db.execute(
             "INSERT OR REPLACE INTO ner_cache VALUES (?, ?)", (key, _raw_rows(mentions))
+        )
+
+    # -- quotations -----------------------------------------------------------------------
+    def quote_keys(self) -> dict[str, str]:
+        """article id → the key its stored quotations were extracted under."""
+        with _reading(self.path):
+            return {row[0]: row[1] for row in self.db.execute("SELECT article, key FROM quotes")}
+
+    def all_quotes(self) -> dict[str, list[RawQuote]]:
+        """The quotations of every article, by article id."""
+        with _reading(self.path):
+            return {
+                row[0]: _quotes_from(row[1])
+                for row in self.db.execute("SELECT article, data FROM quotes")
+            }
+
+    def put_quotes(self, article_id: str, key: str, quotes: Sequence[RawQuote]) -> None:
+        """Store (or replace) an article's quotations."""
+        self.db.execute(
+            "INSERT OR REPLACE INTO quotes VALUES (?, ?, ?)", (article_id, key, _quote_rows(quotes))
         )
 
     # -- linked results -------------------------------------------------------------------
@@ -568,9 +637,10 @@ class StoreReader:
         """The header of every article (no texts are read)."""
         with _reading(self.path):
             return [
-                ArticleInfo(r[0], r[1], r[2], r[3], r[4], r[5] == 1, r[6])
+                ArticleInfo(r[0], r[1], r[2], r[3], r[4], r[5] == 1, r[6], _names(r[7]))
                 for r in self._rows(
-                    "SELECT id, path, title, date, source, title_derived, entities FROM headers"
+                    "SELECT id, path, title, date, source, title_derived, entities, author"
+                    " FROM headers"
                 )
             ]
 
@@ -615,6 +685,18 @@ class StoreReader:
                 found.setdefault(article, []).append(Mention(*json.loads(value)))
         return found
 
+    def quotes(self, article_id: str) -> list[RawQuote]:
+        """The quotations of one article (none if it has no row)."""
+        rows = self._rows("SELECT data FROM quotes WHERE article=?", (article_id,))
+        with _reading(self.path):
+            return _quotes_from(rows[0][0]) if rows else []
+
+    def all_quotes(self) -> dict[str, list[RawQuote]]:
+        """The quotations of every article that has some (for grouping them)."""
+        rows = self._rows("SELECT article, data FROM quotes WHERE data != '[]'")
+        with _reading(self.path):
+            return {r[0]: _quotes_from(r[1]) for r in rows}
+
     def passage_pair(self, a: str, b: str) -> list[SharedPassage] | None:
         """The passages stored for the pair `(a, b)` as written (None if there is no row)."""
         rows = self._rows("SELECT data FROM passages WHERE a=? AND b=?", (a, b))
@@ -640,7 +722,7 @@ class StoreReader:
         with self._lock:
             self._ensure_open()
             self._store.check()
-        for table in ("articles", "mentions", "entities", "passages"):
+        for table in ("articles", "mentions", "entities", "passages", "quotes"):
             bad = self._rows(f"SELECT count(*) FROM {table} WHERE NOT json_valid(data)")
             if bad and bad[0][0]:
                 raise StoreCorrupt(f"{self.path}: {bad[0][0]} unreadable rows in {table}")

@@ -7,8 +7,8 @@ code it names changes what it produces for the same input.
 
 from __future__ import annotations
 
-#: `cleaning.clean`: headline, date, boilerplate removal, paragraphs.
-CLEANING_VERSION = 1
+#: `cleaning.clean`: headline, date, boilerplate removal, paragraphs, bylines and their facts.
+CLEANING_VERSION = 2
 #: The Whoosh schema and analysis of `reader.domain.search` (a mismatch rebuilds the index).
 SEARCH_SCHEMA_VERSION = 2
 #: The file, in the search index's folder, that records its schema version.

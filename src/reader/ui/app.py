@@ -19,11 +19,13 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Header, Label, ProgressBar
 
+from reader.domain.sanitize import sanitize_inline
 from reader.ui.app_corrections import CorrectionsMixin
 from reader.ui.app_keys import KeymapMixin
 from reader.ui.app_loading import LoadingMixin
 from reader.ui.app_navigation import NavigationMixin
 from reader.ui.app_panes import PanesMixin
+from reader.ui.app_quotes import QuotesMixin
 from reader.ui.app_search import SearchMixin
 from reader.ui.app_themes import ThemesMixin
 from reader.ui.app_watch import WatchMixin
@@ -57,6 +59,8 @@ class MainScreen(PaneSwitcher):
             show=False,
             id="entity.previous",
         ),
+        Binding("quotation_mark", "app.quote(1)", "Next quote", show=False, id="quote.next"),
+        Binding("apostrophe", "app.quote(-1)", "Prev quote", show=False, id="quote.previous"),
         Binding("n", "app.search_step(1)", "Next hit", id="hit.next"),
         Binding("N", "app.search_step(-1)", "Prev hit", show=False, id="hit.previous"),
         Binding("ctrl+o,alt+left", "app.history(-1)", "Back", show=False, id="history.back"),
@@ -98,6 +102,7 @@ class ReaderApp(
     LoadingMixin,
     NavigationMixin,
     PanesMixin,
+    QuotesMixin,
     SearchMixin,
     CorrectionsMixin,
     ThemesMixin,
@@ -173,6 +178,20 @@ class ReaderApp(
             "Where this corpus's entity corrections are kept",
             self.action_where_corrections,
         )
+        yield SystemCommand(
+            "Copy article id",
+            "Copy the open article's id (for reader xref --article, corrections)",
+            self.action_copy_id,
+        )
+
+    def action_copy_id(self) -> None:
+        """Copy the open article's id to the clipboard (OSC 52) and say which."""
+        if self.current is None:
+            self.notify("No article is open", timeout=3, markup=False)
+            return
+        article_id = sanitize_inline(self.current)
+        self.copy_to_clipboard(article_id)
+        self.notify(f"Copied the article id {article_id}", timeout=4, markup=False)
 
     def on_unmount(self) -> None:
         """Remember where we are, stop the worker, close the state store."""

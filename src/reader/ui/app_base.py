@@ -24,6 +24,7 @@ from reader.ui.themes import load_themes
 
 if TYPE_CHECKING:  # imported by the loading worker, not before the first frame
     from reader.domain.library import Library
+    from reader.domain.quotes.types import Quote
 
 
 class ReaderBase(App[None]):
@@ -97,6 +98,13 @@ class ReaderBase(App[None]):
             """Every mention of the entity across the corpus."""
 
         def _show(self, article_id: str, *, force: bool = False) -> None: ...
+
+        # -- quotations (app_quotes.py)
+        def quotes_of(self, article_id: str) -> list[Quote]:
+            """The article's quotations."""
+
+        def entity_quotes(self, entity_id: str) -> list[Quote]:
+            """An entity's quotations across the corpus."""
 
         # -- the panes (app_panes.py)
         def _related_for(self, article_id: str) -> None: ...

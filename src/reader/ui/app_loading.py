@@ -6,6 +6,7 @@ the library it posts and keep the header and the progress bar current.
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -136,6 +137,7 @@ class LoadingMixin(ReaderBase):
                 )
                 if current and opened is not None:
                     self.post_message(LibraryReady(opened, final=True))
+                    self._warm_quotes(opened)
                     return
             except Exception as exc:  # a broken store: fall through to update(), which repairs
                 self.post_message(
@@ -166,6 +168,14 @@ class LoadingMixin(ReaderBase):
         notices = list(getattr(report, "notices", []))
         self.post_message(LibraryReady(library, final=True, notices=notices))
         self._warm_search(library)
+        self._warm_quotes(library)
+
+    @staticmethod
+    def _warm_quotes(library: Library) -> None:
+        """Group the same quotations across articles now, in the worker, rather than when
+        the first quotation is selected (a failure here shows again, and is handled, then)."""
+        with contextlib.suppress(Exception):
+            library.quote_groups()
 
     @staticmethod
     def _warm_search(library: Library) -> bool:

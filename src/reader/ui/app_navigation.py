@@ -40,6 +40,7 @@ class NavigationMixin(ReaderBase):
                 return
             self.current = article_id
             view.show(article, title_mentions, text_mentions)
+            view.set_quotes(self.quotes_of(article_id))
             self.state.mark_read(self.corpus, article_id)
             self.query_one(SourceList).mark(article_id)
             self._related_for(article_id)

@@ -23,9 +23,11 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.domain.model import Article, Field, Match, Mention
+from reader.domain.quotes.types import Quote
 from reader.domain.sanitize import is_clean
 from reader.ui.layout import ArticleLayout, DisplayLine, layout_article
 from reader.ui.messages import ClearEntity
+from reader.ui.quote_marks import QuoteMarks, QuoteSelected
 from reader.ui.styles import SELECTED, EntityStyles
 
 _KIND_STYLES: dict[str, Style] = {
@@ -120,6 +122,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._pending: tuple[Field, int] | None = None  # scroll target waiting for a layout
         # Where e/E start from when nothing is selected (a search hit, a history position).
         self.mention_anchor: tuple[Field, int] | None = None
+        self.quote_marks = QuoteMarks()
 
     # -- content ----------------------------------------------------------------------------
     def show(
@@ -138,6 +141,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._current_match = None
         self.selected = None
         self.mention_anchor = None
+        self.quote_marks.set([])
         self._layout = None
         self._cache.clear()
         self._pending = None
@@ -199,6 +203,61 @@ class ArticleView(ScrollView, can_focus=True):
         self._current_match = (current.field, current.start, current.end) if current else None
         self._cache.clear()
         self.refresh()
+
+    # -- quotations -------------------------------------------------------------------------
+    def set_quotes(self, quotes: list[Quote]) -> None:
+        """Mark the article's quotations (call after `show`)."""
+        self.quote_marks.set(quotes)
+        self._cache.clear()
+        self.refresh()
+
+    def select_quote(self, index: int, *, notify: bool = True) -> None:
+        """Select quotation `index` (reading order), scroll to it, announce it."""
+        marks = self.quote_marks
+        if not 0 <= index < len(marks.quotes):
+            return
+        marks.selected = index
+        quote = marks.quotes[index]
+        self._cache.clear()
+        self.refresh()
+        self.scroll_to_offset(quote.field, quote.start, center=True)
+        if notify and self.article is not None:
+            self.post_message(QuoteSelected(self.article.id, index, quote))
+
+    def select_quote_at(self, fld: Field, offset: int, *, notify: bool = True) -> bool:
+        """Select the quotation covering `offset` of `fld`; False when there is none."""
+        index = self.quote_marks.index_at(fld, offset)
+        if index is None:
+            return False
+        self.select_quote(index, notify=notify)
+        return True
+
+    def step_quote(self, delta: int) -> bool:
+        """Select the next or previous quotation (from the selection, else from the selected
+        mention or the top of the screen); False past either end."""
+        marks = self.quote_marks
+        anchor: tuple[Field, int] | None = None
+        if marks.selected is None:
+            mention = self.selected_mention
+            if mention is not None:
+                anchor = (mention.field, mention.start)
+            elif self.mention_anchor is not None:
+                anchor = self.mention_anchor
+            else:
+                top = self.top_offset()
+                anchor = ("text", top) if top else None
+        index = marks.step(delta, anchor)
+        if index is None:
+            return False
+        self.select_quote(index)
+        return True
+
+    def clear_quote(self) -> None:
+        """Select no quotation."""
+        if self.quote_marks.selected is not None:
+            self.quote_marks.selected = None
+            self._cache.clear()
+            self.refresh()
 
     # -- geometry ---------------------------------------------------------------------------
     def _text_width(self) -> int:
@@ -339,6 +398,7 @@ class ArticleView(ScrollView, can_focus=True):
         mention = self.selected_mention
         self.clear_selection(anchor=(mention.field, mention.end) if mention else None)
         self.post_message(ClearEntity())
+        self.clear_quote()
 
     # -- mouse ------------------------------------------------------------------------------
     def on_click(self, event: events.Click) -> None:
@@ -392,6 +452,10 @@ class ArticleView(ScrollView, can_focus=True):
         fld = line.field
         start, end = line.start, line.end
         spans: list[tuple[int, int, Style]] = []
+        for qs, qe, chosen in self.quote_marks.overlapping(fld, start, end):
+            spans.append(
+                (qs, qe, self.styles_set.quote_selected if chosen else self.styles_set.quote)
+            )
         mentions = self._mentions[fld]
         for i in self._mention_spans[fld].overlapping(start, end):
             m = mentions[i]

@@ -17,6 +17,8 @@ BINDINGS_BY_ID: dict[str, str] = {
     "mention.previous": "previous entity mention in this article",
     "entity.next": "next mention of the selected entity across the corpus",
     "entity.previous": "previous mention of the selected entity across the corpus",
+    "quote.next": "next quotation in this article",
+    "quote.previous": "previous quotation in this article",
     "hit.next": "next search hit",
     "hit.previous": "previous search hit",
     "history.back": "back in the jump history",

@@ -15,6 +15,11 @@ KEYMAP: tuple[tuple[str, str], ...] = (
     ),
     ("e / E", "next / previous entity mention in this article"),
     ("] / [", "next / previous mention of the selected entity across the corpus"),
+    (
+        "\" / '",
+        "next / previous quotation in this article: its speaker and every article "
+        "carrying it in the panel (enter jumps)",
+    ),
     ("/", "full-text search; enter on a result jumps to the hit"),
     ("n / N", "next / previous search hit, across articles"),
     (
@@ -26,7 +31,7 @@ KEYMAP: tuple[tuple[str, str], ...] = (
     ("?", "this help"),
     ("ctrl+p", "command palette: articles, entities, themes, commands"),
     ("q", "quit"),
-    ("s", "sort the source list by date or title"),
+    ("s", "sort the source list by date, title or outlet"),
     (
         "f",
         "filter the source list by title, outlet or entity name; enter keeps it, escape clears",

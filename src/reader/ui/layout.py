@@ -144,8 +144,11 @@ class ArticleLayout:
 
 
 def meta_line(article: Article) -> str:
-    """The date and source line under the headline."""
-    parts = [article.date or "undated", article.source or "", article.path]
+    """The line under the headline: date (or "undated"), outlet, authors, the article's id
+    (to copy for `reader xref --article`) and its file."""
+    authors = "par " + ", ".join(article.author) if article.author else ""
+    parts = [article.date or "undated", article.source or "", authors, f"id {article.id}"]
+    parts.append(article.path)
     if article.title_derived:
         parts.append("≈ headline derived from the text")
     return " · ".join(sanitize_inline(p) for p in parts if p)

@@ -1,8 +1,8 @@
-"""The source list: every article with read mark, title, date, source and entity count.
+"""The source list: every article with read mark, title, date, outlet, authors, entity count.
 
-`s` switches the order between date and title; `f` starts the filter (titles, outlets and the
-names of the entities an article mentions), `enter` or `escape` ends it. In the list letters are
-commands; in the filter box they are text — never both.
+`s` switches the order between date, title and outlet; `f` starts the filter (titles, outlets,
+authors and the names of the entities an article mentions), `enter` or `escape` ends it. In the
+list letters are commands; in the filter box they are text — never both.
 
 The list is virtual (Line API): every row is two lines high, and only the rows on screen are
 turned into text and strips, on demand, with a small cache. A 10,000-article corpus costs a list
@@ -345,6 +345,18 @@ class Listed(Protocol):
     def date(self) -> str | None: ...
     @property
     def source(self) -> str | None: ...
+    @property
+    def author(self) -> Sequence[str]: ...
+
+
+#: What `s` cycles through: the reading order (dates), titles, outlets.
+SORTS = ("date", "title", "outlet")
+
+
+def authors_text(names: Sequence[str], most: int = 2) -> str:
+    """Authors for a one-line display: ``A``, ``A, B``, ``A, B et al.``."""
+    shown = ", ".join(names[:most])
+    return f"{shown} et al." if len(names) > most else shown
 
 
 def _no_count(article_id: str) -> int:
@@ -451,12 +463,21 @@ class SourceList(Vertical):
         details = [article.date or "undated"]
         if article.source:
             details.append(article.source)
+        if article.author:
+            details.append(authors_text(article.author))
         details.append(f"{self.entity_count(article.id)} entities")
         row.append("\n  ")
         row.append_text(plain(" · ".join(details), "dim"))
         return row
 
     def _ordered(self) -> list[str]:
+        if self.sort_by == "outlet":  # by outlet, then reading order; no outlet last
+            by_id = self._by_id
+            rank = {i: n for n, i in enumerate(self._date_order)}
+            return sorted(
+                self._date_order,
+                key=lambda i: (by_id[i].source is None, fold_key(by_id[i].source or ""), rank[i]),
+            )
         if self.sort_by == "title":
             if self._title_order is None:
                 by_id = self._by_id
@@ -470,7 +491,7 @@ class SourceList(Vertical):
         key = self._filter_keys.get(article_id)
         if key is None:
             a = self._by_id[article_id]
-            key = fold_key(f"{a.title} {a.source or ''} {a.date or ''}")
+            key = fold_key(f"{a.title} {a.source or ''} {a.date or ''} {' '.join(a.author)}")
             self._filter_keys[article_id] = key
         return key
 
@@ -513,8 +534,8 @@ class SourceList(Vertical):
             options.highlighted = self._shown.index(article_id)
 
     def action_toggle_sort(self) -> None:
-        """`s`: sort by title or by date."""
-        self.sort_by = "title" if self.sort_by == "date" else "date"
+        """`s`: sort by date, title or outlet (in turn)."""
+        self.sort_by = SORTS[(SORTS.index(self.sort_by) + 1) % len(SORTS)]
         self._rebuild()
         self.app.notify(f"Sources sorted by {self.sort_by}", timeout=2, markup=False)
 

@@ -28,6 +28,8 @@ LABEL_NAMES: dict[str, str] = {
     "MISC": "other",
 }
 SELECTED = Style(reverse=True, bold=True)
+QUOTE = Style(italic=True)
+QUOTE_SELECTED = Style(italic=True, overline=True, underline=True, bold=True)
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,10 @@ class EntityStyles:
     labels: dict[str, Style]
     search: Style
     current_hit: Style
+    #: quotations: italic (without colour too) in the theme's quote colour; the selected one
+    #: also overlined
+    quote: Style = QUOTE
+    quote_selected: Style = QUOTE_SELECTED
 
     @classmethod
     def from_theme(cls, theme: ReaderTheme | None) -> EntityStyles:
@@ -48,7 +54,15 @@ class EntityStyles:
         search_bg = theme.search_color if theme else None
         background = theme.theme.background if theme else None
         search = Style(bgcolor=search_bg, color=background, bold=True)
-        return cls(labels=labels, search=search, current_hit=search + Style(reverse=True))
+        quote_color = theme.theme.secondary if theme else None
+        quote = Style(italic=True, color=quote_color)
+        return cls(
+            labels=labels,
+            search=search,
+            current_hit=search + Style(reverse=True),
+            quote=quote,
+            quote_selected=quote + Style(overline=True, bold=True, underline=True),
+        )
 
     def label(self, label: Label | str) -> Style:
         """Style of a mention with `label`."""
@@ -66,4 +80,6 @@ class EntityStyles:
         text.append("hit", self.search)
         text.append("  ")
         text.append("selected", SELECTED)
+        text.append("  ")
+        text.append("«quote»", self.quote)
         return text

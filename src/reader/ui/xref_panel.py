@@ -20,7 +20,10 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from reader.domain.model import Entity, Field, MentionRef, Relation
+from reader.domain.quotes.types import Quote
 from reader.ui.messages import ClearEntity, CompareRequested, JumpRequested
+from reader.ui.quote_marks import QuoteJumpRequested
+from reader.ui.quote_rows import QuoteRow, entity_quote_rows, quote_card, same_quote_rows
 from reader.ui.styles import LABEL_NAMES, EntityStyles
 from reader.ui.text import highlight_span, plain, shorten
 
@@ -40,6 +43,7 @@ class Target:
     field: Field = "text"
     offset: int | None = None
     related: bool = False
+    quote: bool = False
     expand: bool = False  # the "… more mentions" row: list them all
 
 
@@ -84,6 +88,12 @@ class XrefPanel(Vertical):
         self._current: tuple[str, str, int] | None = None
         self._current_oid: str | None = None
         self._expanded = False
+        #: the selected quotation, the places carrying it, and the entity's quotations
+        self.quote: Quote | None = None
+        self._same: list[Quote] = []
+        self._speaker_name: str | None = None
+        self._entity_quotes: list[Quote] = []
+        self._quote_index: dict[tuple[str, str, int], str] = {}
 
     def compose(self) -> ComposeResult:
         """The card and the rows."""
@@ -117,6 +127,7 @@ class XrefPanel(Vertical):
         """
         self.article = article_id
         self.entity = None
+        self.quote = None
         self._refs = []
         self._relations = relations or []
         self._relations_pending = relations is None
@@ -135,13 +146,25 @@ class XrefPanel(Vertical):
             with contextlib.suppress(Exception):  # the row is gone: leave the highlight
                 options.highlighted = options.get_option_index(keep)
 
-    def show_entity(self, entity: Entity | None, refs: list[MentionRef]) -> None:
-        """Show `entity`'s card and its mentions above the related articles."""
+    def show_entity(
+        self, entity: Entity | None, refs: list[MentionRef], quotes: list[Quote] | None = None
+    ) -> None:
+        """Show `entity`'s card, its quotations and its mentions above the related articles."""
         if entity is None or self.entity is None or entity.id != self.entity.id:
             self._expanded = False
             self._current = None
         self.entity = entity
+        self.quote = None
         self._refs = refs
+        self._entity_quotes = quotes or []
+        self._rebuild()
+
+    def show_quote(self, quote: Quote, same: list[Quote], speaker_name: str | None) -> None:
+        """Show a selected quotation: who said it and every article carrying it."""
+        self.quote = quote
+        self.entity = None
+        self._same = same or [quote]
+        self._speaker_name = speaker_name
         self._rebuild()
 
     def set_current(self, article: str, fld: Field, start: int) -> None:
@@ -188,6 +211,12 @@ class XrefPanel(Vertical):
         start = max(0, min(here - MENTION_WINDOW // 3, count - MENTION_WINDOW))
         return start, start + MENTION_WINDOW
 
+    def set_current_quote(self, article: str, fld: Field, start: int) -> None:
+        """Move the row cursor to the quotation at (`article`, `fld`, `start`), if listed."""
+        oid = self._quote_index.get((article, fld, start))
+        if oid is not None:
+            self.options.highlighted = self.options.get_option_index(oid)
+
     def _title(self, article_id: str) -> str:
         try:
             return str(self.library.info(article_id).title)
@@ -199,6 +228,8 @@ class XrefPanel(Vertical):
         return str(ent.name) if ent is not None else entity_id
 
     def _card(self) -> Text:
+        if self.quote is not None:
+            return quote_card(self.quote, self._speaker_name, len(self._same))
         ent = self.entity
         if ent is None:
             card = Text()
@@ -231,6 +262,17 @@ class XrefPanel(Vertical):
         self._ref_index = {}
         self._rows = {}
         self._current_oid = None
+        self._quote_index = {}
+        if self.quote is not None:
+            heading = f"Same quotation ({len(self._same)})"
+            options.append(Option(Text(heading, "bold"), disabled=True))
+            self._add_quote_rows(options, same_quote_rows(self.library, self._same, self.article))
+        if self.entity is not None and self._entity_quotes:
+            options.append(
+                Option(Text(f"Quotes ({len(self._entity_quotes)})", "bold"), disabled=True)
+            )
+            rows = entity_quote_rows(self.library, self._entity_quotes, self.article)
+            self._add_quote_rows(options, rows)
         if self.entity is not None:
             shown = self._refs[:MAX_MENTION_ROWS]
             heading = f"Mentions ({len(self._refs)})"
@@ -305,6 +347,13 @@ class XrefPanel(Vertical):
         self._targets[oid] = Target("", expand=True)
         return Option(Text(label, "dim italic"), id=oid)
 
+    def _add_quote_rows(self, options: list[Option | None], rows: list[QuoteRow]) -> None:
+        for row, article, fld, start in rows:
+            oid = f"q{len([k for k in self._targets if k.startswith('q')])}"
+            options.append(Option(row, id=oid))
+            self._targets[oid] = Target(article, fld, start, quote=True)
+            self._quote_index.setdefault((article, fld, start), oid)
+
     # -- actions ----------------------------------------------------------------------------
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         """Enter or click on a row jumps there."""
@@ -314,7 +363,9 @@ class XrefPanel(Vertical):
             self._expanded = True
             self._rebuild()
             return
-        if target is not None:
+        if target is not None and target.quote and target.offset is not None:
+            self.post_message(QuoteJumpRequested(target.article, target.field, target.offset))
+        elif target is not None:
             self.post_message(JumpRequested(target.article, target.field, target.offset))
 
     def compare_highlighted(self) -> None:

@@ -22,7 +22,8 @@ _UP = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ"
 _LO = "a-zàâäçéèêëîïôöùûüÿœæ"
 
 #: separators of glued page parts: a bar, a bullet, a spaced dash, a copyright sign
-_SEPARATOR = re.compile(r"\s*[|•·©]\s*|\s+[-–—:]\s+")
+#: a whitespace run is read from its start only (`(?<!\s)`): linear, same matches
+_SEPARATOR = re.compile(r"(?:(?<!\s)\s*+)?[|•·©]\s*+|(?<!\s)\s++[-–—:]\s++")
 #: a full stop ending a lowercase word (not an initial, not `M.`), then a capitalised word
 _SENTENCE_STOP = re.compile(rf"(?<=[{_LO}]{{2}})[.!?…]\s+(?=[{_UP}])")
 #: capitalised words that start a sentence and are never inside a name (unlike the name

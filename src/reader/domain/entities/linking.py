@@ -81,6 +81,16 @@ def slugify(name: str) -> str:
     return s or "entity"
 
 
+def _capitals(form: _Form, last_word: bool = False) -> int:
+    """How many capital letters the form's usual spelling has (of its last word if asked)."""
+    if not form.surfaces:
+        return 0
+    spelling = form.surfaces.most_common(1)[0][0]
+    if last_word:
+        spelling = spelling.split()[-1] if spelling.split() else ""
+    return sum(1 for ch in spelling if ch.isupper())
+
+
 def levenshtein(a: str, b: str) -> int:
     """Edit distance (insertions, deletions, substitutions)."""
     if len(a) < len(b):
@@ -310,8 +320,10 @@ def link(
 
     # 4. misspelt surnames
     surnames: dict[str, set[str]] = defaultdict(set)
+    surname_caps: dict[str, set[int]] = defaultdict(set)
     for full in person_full:
         surnames[full.split()[-1]].add(uf.find(full))
+        surname_caps[full.split()[-1]].add(_capitals(forms[full], last_word=True))
     # the groups holding a multi-word form (a union below only adds a single-word form's
     # group to one of them, so this set stays the same)
     multi_roots = {uf.find(m) for m in multi}
@@ -324,7 +336,12 @@ def link(
         close = {
             r
             for s, rs in surnames.items()
-            if len(s) >= 5 and s != k and abs(len(s) - len(k)) <= 1 and levenshtein(s, k) == 1
+            if len(s) >= 5
+            and s != k
+            and abs(len(s) - len(k)) <= 1
+            and levenshtein(s, k) == 1
+            # a slip of the pen keeps the capitals: `SpaceX` is no misspelt `Space`
+            and _capitals(forms[k]) in surname_caps[s]
             for r in rs
             # a form the model did not call a person must at least share an article
             if is_per

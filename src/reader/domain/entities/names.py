@@ -147,10 +147,10 @@ EVENT_HEADS = frozenset(
 
 #: connectors inside an institution's complement (`de`, `pour la`, `contre le`…)
 _CONNECTOR = re.compile(
-    r"\s+(?:(?:de\s+la|de\s+l['’]|du|des|de|d['’]|aux|à\s+la|à\s+l['’]|au|et\s+des|et\s+de\s+la|"
+    r"(?<!\s)\s++(?:(?:de\s+la|de\s+l['’]|du|des|de|d['’]|aux|à\s+la|à\s+l['’]|au|et\s+des|et\s+de\s+la|"
     r"et\s+de\s+l['’]|et\s+du|et\s+de|et\s+d['’]|(?:pour|contre|sur)\s+(?:la|le|les|l['’]))\s*)"
 )
-_LOWER_WORD = re.compile(rf"\s+([{_LO}][{_LO}-]*)(?![\w'’])")
+_LOWER_WORD = re.compile(rf"(?<!\s)\s++([{_LO}][{_LO}-]*)(?![\w'’])")
 _LOWER_WORD_GLUED = re.compile(rf"([{_LO}][{_LO}-]*)(?![\w'’])")
 #: past participles that follow a name in a sentence (`le Conseil constitutionnel, saisi…`)
 _PARTICIPLE = re.compile(
@@ -189,7 +189,7 @@ _PARTICLES = frozenset(
     ]
 )
 _PLACE_AFTER = re.compile(
-    rf"\s+([{_UP}][{_LO}]+(?:-[{_UP}]?[{_LO}]+)*"
+    rf"(?<!\s)\s++([{_UP}][{_LO}]+(?:-[{_UP}]?[{_LO}]+)*"
     rf"(?:\s+(?:de\s+la|de\s+l['’]|du|des|de)\s+[{_UP}][{_LO}]+(?:-[{_UP}]?[{_LO}]+)*)?)(?![\w'’-])"
 )
 _MINISTRY = re.compile(
@@ -202,7 +202,7 @@ _LAW = re.compile(
     rf"(?![\w'’])"
 )
 _ACRONYM = re.compile(rf"[{_UP}]{{2,5}}")
-_OF = re.compile(r"\s+(?:de|d['’])\s*")
+_OF = re.compile(r"(?<!\s)\s++(?:de|d['’])\s*+")
 _CAP_ARTICLE = re.compile(r"(?:^|(?<=\s))(Les|La|Le|L['’])\s*$")
 _ARTICLE_INSIDE = re.compile(rf"(?:Les|La|Le)\s+(?=[{_UP}])|L['’](?=[{_UP}])")
 _MID_SENTENCE = re.compile(rf"[{_LO},;0-9]\s+$")
@@ -313,7 +313,7 @@ def extend_institutions(text: str, spans: list[Span]) -> list[Span]:
 
 
 _TRAILING_CONNECTORS = frozenset(["de", "du", "des", "et", "la", "le", "les", "pour", "contre"])
-_OF_GAP = re.compile(r"\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*")
+_OF_GAP = re.compile(r"(?<!\s)\s++(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*+")
 
 
 def local_bodies(text: str, spans: list[Span]) -> list[Span]:
@@ -457,7 +457,8 @@ def drop_lowercase_head(text: str, span: Span) -> Span:
 
 
 _APOSTROPHE_TAIL = re.compile(r"['’][^\W\d_]+")
-_APOSTROPHE_HEAD = re.compile(r"([^\W\d_]+)['’]$")
+_APOSTROPHE_HEAD = re.compile(r"(?<![^\W\d_])([^\W\d_]++)['’]$")
+_LAST_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_]++$")
 
 
 def whole_apostrophe_words(text: str, span: Span) -> Span:
@@ -468,7 +469,7 @@ def whole_apostrophe_words(text: str, span: Span) -> Span:
     if e - 1 > s and text[e - 1] in "'’" and text[e : e + 1].isalpha():
         e -= 1  # the model's span ends on the apostrophe: `Sana'` of `Sana'a`
     if e < len(text) and text[e] in "'’" and s < e:
-        word = re.search(r"[^\W\d_]+$", text[s:e])
+        word = _LAST_WORD.search(text[s:e])
         m = _APOSTROPHE_TAIL.match(text, e)
         if word and m and word.group().lower() not in ELISIONS:
             e = m.end()
@@ -514,7 +515,7 @@ _EVENT_NAME = re.compile(
 )
 
 
-_TO_AFTER = re.compile(r"\s+(?:à|au|aux)\s")
+_TO_AFTER = re.compile(r"(?<!\s)\s++(?:à|au|aux)\s")
 
 
 def event_names(text: str, spans: list[Span]) -> list[Span]:
@@ -532,3 +533,27 @@ def event_names(text: str, spans: list[Span]) -> list[Span]:
         if end > e or m.group(1):
             new.append((s, end, "MISC"))
     return sorted(spans + new) if new else spans
+
+
+#: `pays de Galles`, `pays de Caux`: lowercase `pays` + `de` names a land when what follows is
+#: not a country on its own (`le pays de Galles`, but `le pays de la France` is no name)
+_PAYS_BEFORE = re.compile(r"(?<![\w-])pays\s+(?:de\s+|d['’])$")
+#: `XV de France`, `XV de la Rose`: a rugby nation's team (ORG), not the country
+_XV_BEFORE = re.compile(r"(?<![\w-])XV\s+(?:de\s+la\s+|de\s+l['’]|de\s+|du\s+|d['’])$")
+
+
+def lands_and_fifteens(text: str, spans: list[Span]) -> list[Span]:
+    """`pays de Galles` is one place (the name begins with lowercase `pays`); `XV de France`
+    is a team (ORG), not the country `France`."""
+    out: list[Span] = []
+    for s, e, lab in spans:
+        before = text[max(0, s - 16) : s]
+        xv = _XV_BEFORE.search(before)
+        pays = _PAYS_BEFORE.search(before)
+        if xv:
+            out.append((s - (len(before) - xv.start()), e, "ORG"))
+        elif pays and lab == "LOC" and not is_country(text[s:e]):
+            out.append((s - (len(before) - pays.start()), e, "LOC"))
+        else:
+            out.append((s, e, lab))
+    return out

@@ -26,6 +26,7 @@ from reader.domain.entities.kinds import (
     with_year,
 )
 from reader.domain.entities.lexicon import is_country, is_place_name
+from reader.domain.entities.lineups import team_sheets
 from reader.domain.entities.names import (
     INSTITUTION_HEADS,
     acronym_of_place,
@@ -35,6 +36,7 @@ from reader.domain.entities.names import (
     extend_institutions,
     feature_of_country,
     is_bare_service,
+    lands_and_fifteens,
     local_bodies,
     ministries_and_laws,
     surname_particle,
@@ -967,7 +969,7 @@ def repair_steps(
         ]
         kept += yield from _keep(text, found, lower_words, exempt)
     kept = acronym_of_place(text, strains(text, ministries_and_laws(text, kept)))
-    kept = event_names(text, kept)
+    kept = lands_and_fifteens(text, event_names(text, kept))
     kept = split_regnal(text, with_year(text, local_bodies(text, kept)))
     kept = [sp for sp in kept if not is_bare_service(text[sp[0] : sp[1]])]
     kept = acronym_after_name(text, merge_acronym_heads(text, kept))
@@ -984,6 +986,9 @@ def repair_steps(
                 cue = cue_of[(s, e)] = None
         relabelled.append((s, e, cue or lab))
     relabelled = list_vote(text, relabelled, {k for k, c in cue_of.items() if c})
+    relabelled = team_sheets(text, relabelled)
+    for s, e, _lab in relabelled:
+        cue_of.setdefault((s, e), None)
     # drop duplicates and overlaps (keep the longer span)
     relabelled.sort(key=lambda x: (x[0], -(x[1] - x[0])))
     out: list[RawMention] = []

@@ -55,6 +55,8 @@ def check_query(text: str) -> None:
         raise QueryError(f"query too long ({len(text)} characters; the limit is {MAX_QUERY_CHARS})")
     if "\x00" in text:
         raise QueryError("query contains a NUL character")
+    if text.count('"') % 2:
+        raise QueryError('unclosed quote: a phrase needs a closing " (or remove the opening one)')
     quoted = [m.span() for m in _QUOTED_RE.finditer(text)]
 
     def in_quotes(i: int) -> bool:
