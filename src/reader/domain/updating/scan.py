@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reader.domain import stat_cache
 from reader.domain.discovery import SourceFile
 from reader.domain.model import (
     Problem,
@@ -69,13 +70,17 @@ def is_current(paths: Sequence[Path], index_dir: Path, *, verify_search: bool = 
             if store.get_meta(f"version:{key}") != value:
                 return False
         recorded = store.file_stats()
-        found, _ = scan(paths)
-        if found.keys() != recorded.keys():
-            return False
-        if any(
-            recorded[name] != (src.size, src.mtime_ns, fid) for name, (src, fid) in found.items()
-        ):
-            return False
+        if not stat_cache.still_current(index_dir, paths, recorded):
+            walk, ids, taken = stat_cache.scan(paths)
+            found = {src.file: (src, ids[src.file]) for src in walk.files}
+            if found.keys() != recorded.keys():
+                return False
+            if any(
+                recorded[name] != (src.size, src.mtime_ns, fid)
+                for name, (src, fid) in found.items()
+            ):
+                return False
+            stat_cache.remember(index_dir, paths, walk, taken)
     except StoreCorrupt:
         return False
     finally:
