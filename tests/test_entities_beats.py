@@ -556,3 +556,16 @@ def test_a_commune_listed_with_an_organisation_stays_a_place() -> None:
         text, [span(text, "Parti socialiste", "ORG"), span(text, "Saint-Pierre-sur-Dives", "LOC")]
     )
     assert ("Saint-Pierre-sur-Dives", "LOC") in got
+
+
+# -- a first name before a surname opening with a particle ----------------------------------
+def test_first_name_joins_a_surname_with_a_particle() -> None:
+    text = "Son avocate, Me Corinne d'Aubigny, et le maire Loïc Le Floch ont parlé à la Cour."
+    got = run(text, [span(text, "Aubigny"), span(text, "Loïc", "LOC"), span(text, "Le Floch")])
+    assert ("Corinne d'Aubigny", "PER") in got and ("Loïc Le Floch", "PER") in got
+
+
+def test_a_common_word_before_a_particle_name_stays_out() -> None:
+    text = "Au marché, Maire Le Goff vend des pommes. Le rapport de Delphine de Vigan."
+    got = run(text, [span(text, "Le Goff"), span(text, "Delphine de Vigan")])
+    assert ("Le Goff", "PER") in got

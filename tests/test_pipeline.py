@@ -235,10 +235,12 @@ def test_worker_pool_gives_what_one_process_gives(
     passages found by a worker) stores what extraction in this process stores."""
     (corpus / "c.txt").write_text(ARTICLE_C, encoding="utf-8")
     (corpus / "d.txt").write_text(ARTICLE_A + "\n\n" + ARTICLE_C, encoding="utf-8")
-    monkeypatch.setattr(pipeline, "NER_POOL_MIN", 10_000)
+    from reader.domain.updating import extract
+
+    monkeypatch.setattr(extract, "NER_POOL_MIN", 10_000)
     pipeline.update([corpus], tmp_path / "one")
-    monkeypatch.setattr(pipeline, "NER_POOL_MIN", 1)
-    monkeypatch.setattr(pipeline, "NER_CHUNK", 1)
+    monkeypatch.setattr(extract, "NER_POOL_MIN", 1)
+    monkeypatch.setattr(extract, "NER_CHUNK", 1)
     assert pipeline._ner_workers(4) > 1 or (os.cpu_count() or 1) < 2
     pipeline.update([corpus], tmp_path / "pool")
     one = pipeline.open_library([corpus], tmp_path / "one")

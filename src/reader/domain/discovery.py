@@ -139,6 +139,12 @@ class _Walker:
         self.problems: list[Problem] = []
         self.seen_dirs: set[tuple[int, int]] = set()
         self.seen_files: set[tuple[int, int]] = set()
+        # What `stat_cache` needs to tell later that nothing was added, removed or renamed:
+        # every folder read (path, device, inode, mtime_ns), each kept file's (inode,
+        # ctime_ns), and how many links were followed.
+        self.folders: list[tuple[str, int, int, int]] = []
+        self.identities: dict[str, tuple[int, int]] = {}
+        self.links = 0
 
     def problem(self, path: Path, reason: str) -> None:
         self.problems.append(Problem(display_path(path), reason))
@@ -168,6 +174,7 @@ class _Walker:
         self.seen_files.add(key)
         rel = path[len(root) :].lstrip(os.sep).replace(os.sep, "/")
         self.files.append(SourceFile(path, root, rel, st.st_size, st.st_mtime_ns))
+        self.identities[path] = (st.st_ino, st.st_ctime_ns)
 
     def walk(self, folder: str, root: str, real_root: Path) -> None:
         """Read `folder` (already checked and marked visited) and everything below it.
@@ -201,6 +208,7 @@ class _Walker:
             try:
                 is_link = entry.is_symlink()
                 if is_link:
+                    self.links += 1
                     target = Path(os.path.realpath(path))
                     if not target.is_relative_to(real_root):
                         self.problem(Path(path), "skipped: link points outside the folder")
@@ -220,6 +228,7 @@ class _Walker:
                     self.problem(Path(path), "skipped: link loop (folder already read)")
                     continue
                 self.seen_dirs.add(key)
+                self.folders.append((path, st.st_dev, st.st_ino, st.st_mtime_ns))
                 folders.append(path)
             else:
                 self.add_file(path, root, st, explicit=False)
@@ -241,6 +250,7 @@ class _Walker:
             if key in self.seen_dirs:
                 return  # the same folder given twice
             self.seen_dirs.add(key)
+            self.folders.append((str(path), st.st_dev, st.st_ino, st.st_mtime_ns))
             self.walk(str(path), str(path), Path(os.path.realpath(path)))
         else:
             self.add_file(str(path), str(path.parent), st, explicit=True)
@@ -254,10 +264,17 @@ def discover(
     Files come in the order of `paths`, each folder sorted by name; skipped entries are
     returned as problems, never dropped silently (dot-folders such as ``.git`` excepted).
     """
+    walker = walk_paths(paths, max_bytes)
+    return walker.files, walker.problems
+
+
+def walk_paths(paths: list[Path], max_bytes: int = DEFAULT_MAX_BYTES) -> _Walker:
+    """`discover`, keeping the whole walk: `.files`, `.problems`, and the `.folders`,
+    `.identities` and `.links` a stat cache needs."""
     walker = _Walker(max_bytes)
     for given in paths:
         walker.start(given)
-    return walker.files, walker.problems
+    return walker
 
 
 def unreadable_roots(paths: list[Path]) -> list[Problem]:

@@ -44,6 +44,7 @@ CREATE TABLE IF NOT EXISTS headers (
     id TEXT PRIMARY KEY, path TEXT NOT NULL, title TEXT NOT NULL, date TEXT, source TEXT,
     title_derived INTEGER NOT NULL, entities INTEGER NOT NULL DEFAULT 0, author TEXT);
 CREATE TABLE IF NOT EXISTS ner_cache (key TEXT PRIMARY KEY, data TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS evidence_cache (key TEXT PRIMARY KEY, data TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS mentions (article TEXT PRIMARY KEY, data TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS entities (id TEXT PRIMARY KEY, data TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS passages (
@@ -489,6 +490,41 @@ class Store:
             "INSERT OR REPLACE INTO ner_cache VALUES (?, ?)", (key, _raw_rows(mentions))
         )
 
+    def cached_evidence(
+        self, keys: Iterable[str]
+    ) -> dict[str, dict[tuple[str, int, int], tuple[str | None, bool]]]:
+        """Cached linking evidence (`linking.mention_evidence`) for the given content keys."""
+        with _reading(self.path):
+            out: dict[str, dict[tuple[str, int, int], tuple[str | None, bool]]] = {}
+            for key in keys:
+                row = self.db.execute(
+                    "SELECT data FROM evidence_cache WHERE key=?", (key,)
+                ).fetchone()
+                if row is not None:
+                    out[key] = {
+                        (f, int(s), int(e)): (cue, bool(tc))
+                        for f, s, e, cue, tc in json.loads(row[0])
+                    }
+            return out
+
+    def put_evidence(
+        self, key: str, evidence: Mapping[tuple[str, int, int], tuple[str | None, bool]]
+    ) -> None:
+        """Cache the linking evidence of one article's content."""
+        rows = [[f, s, e, cue, int(tc)] for (f, s, e), (cue, tc) in evidence.items()]
+        self.db.execute(
+            "INSERT OR REPLACE INTO evidence_cache VALUES (?, ?)",
+            (key, json.dumps(rows, ensure_ascii=False)),
+        )
+
+    def prune_evidence(self, keep: Iterable[str]) -> None:
+        """Drop the cached evidence of content no article has any more."""
+        wanted = set(keep)
+        stale = [
+            (k,) for (k,) in self.db.execute("SELECT key FROM evidence_cache") if k not in wanted
+        ]
+        self.db.executemany("DELETE FROM evidence_cache WHERE key=?", stale)
+
     # -- quotations -----------------------------------------------------------------------
     def quote_keys(self) -> dict[str, str]:
         """article id → the key its stored quotations were extracted under."""
@@ -513,21 +549,30 @@ class Store:
     def replace_links(
         self, entities: Mapping[str, Entity], mentions: Mapping[str, Sequence[Mention]]
     ) -> None:
-        """Replace all entities and linked mentions with a new linking result."""
-        self.db.execute("DELETE FROM entities")
-        self.db.execute("DELETE FROM mentions")
+        """Replace all entities and linked mentions with a new linking result (only the rows
+        that differ are written: an update that changed a few articles rewrites a few rows)."""
+        new_entities = {e.id: json.dumps(asdict(e), ensure_ascii=False) for e in entities.values()}
+        new_mentions = {aid: _mention_rows(ms) for aid, ms in mentions.items()}
+        counts = {aid: len({m.entity for m in ms}) for aid, ms in mentions.items()}
+        # entities: rewritten whole when anything differs, in the new order (readers resolve
+        # a name shared by two entities to the first one they meet)
+        old_entities = self.db.execute("SELECT id, data FROM entities ORDER BY rowid").fetchall()
+        if [tuple(r) for r in old_entities] != list(new_entities.items()):
+            self.db.execute("DELETE FROM entities")
+            self.db.executemany("INSERT INTO entities VALUES (?, ?)", list(new_entities.items()))
+        # mentions: looked up by article, so only the rows that differ are written
+        old = dict(self.db.execute("SELECT article, data FROM mentions").fetchall())
         self.db.executemany(
-            "INSERT INTO entities VALUES (?, ?)",
-            [(e.id, json.dumps(asdict(e), ensure_ascii=False)) for e in entities.values()],
+            "DELETE FROM mentions WHERE article=?", [(k,) for k in old.keys() - new_mentions.keys()]
         )
         self.db.executemany(
-            "INSERT INTO mentions VALUES (?, ?)",
-            [(aid, _mention_rows(ms)) for aid, ms in mentions.items()],
+            "INSERT OR REPLACE INTO mentions VALUES (?, ?)",
+            [(k, v) for k, v in new_mentions.items() if old.get(k) != v],
         )
-        self.db.execute("UPDATE headers SET entities = 0")
+        old_counts = dict(self.db.execute("SELECT id, entities FROM headers").fetchall())
         self.db.executemany(
             "UPDATE headers SET entities = ? WHERE id = ?",
-            [(len({m.entity for m in ms}), aid) for aid, ms in mentions.items() if ms],
+            [(counts.get(aid, 0), aid) for aid, n in old_counts.items() if counts.get(aid, 0) != n],
         )
 
     def entities(self) -> dict[str, Entity]:

@@ -224,24 +224,59 @@ def title_case_line(
     return found
 
 
+#: Version of `mention_evidence` (a key of its cache in the store: bump when `label_cue`,
+#: `title_case_line` or what they read changes).
+EVIDENCE_VERSION = "1"
+
+#: The per-mention evidence linking reads from an article's text: (field, start, end) →
+#: (label cue, in a Title Case line).
+Evidence = dict[tuple[str, int, int], tuple[str | None, bool]]
+
+
+def mention_evidence(
+    article: Article,
+    mentions: Iterable[RawMention],
+    cues: Mapping[tuple[str, int, int], str | None] | None = None,
+) -> Evidence:
+    """What `link` reads from the article around each mention: its `label_cue` (taken from
+    `cues` when extraction computed it) and whether it sits in a Title Case line. It depends
+    only on the article's text and the span, so a store can cache it by content and an update
+    computes it only for new or changed articles."""
+    known = cues or {}
+    lines: dict[tuple[str, int], bool] = {}
+    out: Evidence = {}
+    for m in mentions:
+        where = (m.field, m.start, m.end)
+        cue = known.get(where, _UNKNOWN)
+        if cue is _UNKNOWN:
+            cue = label_cue(article.title if m.field == "title" else article.text, m.start, m.end)
+        out[where] = (cue, title_case_line(article, m, lines))
+    return out
+
+
 def link(
     articles: Sequence[Article],
     raw: Mapping[str, Sequence[RawMention]],
     corrections: Corrections | None = None,
     cues: Mapping[tuple[str, str, int, int], str | None] | None = None,
+    evidence: Mapping[str, Evidence] | None = None,
 ) -> LinkResult:
     """Link every raw mention of the corpus to an entity id (see the module docstring).
 
     `cues`: the `label_cue` of mentions already known, by (article id, field, start, end)
-    (extraction computes them); the others are computed here."""
+    (extraction computes them); `evidence`: `mention_evidence` of each article already known
+    (a cache); the others are computed here. Either gives the same result as computing all."""
     known = cues or {}
+    cached = evidence or {}
     by_id = {a.id: a for a in articles}
     raw = split_glued(raw)
     fold = _folder()
     items: list[tuple[str, RawMention, str]] = []  # article id, mention, form key
     forms: dict[str, _Form] = {}
+    no_evidence: Evidence = {}
     for art in articles:
         lines: dict[tuple[str, int], bool] = {}
+        ev = cached.get(art.id, no_evidence)
         for m in raw.get(art.id, ()):
             key = fold(m.text)
             if not key:
@@ -253,10 +288,15 @@ def link(
             f.count += 1
             f.surfaces[m.text] += 1
             f.articles.add(art.id)
-            f.votes[m.label] += TITLE_CASE_VOTE if title_case_line(art, m, lines) else MODEL_VOTE
-            cue = known.get((art.id, m.field, m.start, m.end), _UNKNOWN)
-            if cue is _UNKNOWN:
-                cue = label_cue(art.title if m.field == "title" else art.text, m.start, m.end)
+            got = ev.get((m.field, m.start, m.end))
+            if got is not None:
+                cue, in_title_case = got
+            else:
+                in_title_case = title_case_line(art, m, lines)
+                cue = known.get((art.id, m.field, m.start, m.end), _UNKNOWN)
+                if cue is _UNKNOWN:
+                    cue = label_cue(art.title if m.field == "title" else art.text, m.start, m.end)
+            f.votes[m.label] += TITLE_CASE_VOTE if in_title_case else MODEL_VOTE
             if cue:
                 f.votes[cue] += CUE_WEIGHT * MODEL_VOTE
                 f.cues[cue] += 1
@@ -414,10 +454,8 @@ def _build(
     by_id: Mapping[str, Article],
 ) -> LinkResult:
     namer = _Namer(items, forms)
-    order = sorted(
-        (g for g in range(len(groups)) if groups[g]),
-        key=lambda g: (-len(groups[g]), namer.name(groups[g])),
-    )
+    names = {g: namer.name(groups[g]) for g in range(len(groups)) if groups[g]}
+    order = sorted(names, key=lambda g: (-len(groups[g]), names[g]))
     entities: dict[str, Entity] = {}
     mention_lists: dict[str, list[Mention]] = {aid: [] for aid in by_id}
     for g in order:
@@ -425,7 +463,7 @@ def _build(
         if not grp:
             continue
         ov = overrides[g]
-        name = str(ov.get("name") or namer.name(grp))
+        name = str(ov.get("name") or names[g])
         label: Label = ov.get("label") or namer.label(grp)  # type: ignore[assignment]
         base = str(ov.get("id") or slugify(name))
         eid, n = base, 2

@@ -557,3 +557,29 @@ def lands_and_fifteens(text: str, spans: list[Span]) -> list[Span]:
         else:
             out.append((s, e, lab))
     return out
+
+
+#: a capitalised first name just before a surname that opens with a particle
+_FIRST_NAME_BEFORE = re.compile(rf"(?<![\w'’-])([{_UP}][{_LO}]+(?:-[{_UP}][{_LO}]+)?)\s(d['’])?$")
+_PARTICLE_HEAD = re.compile(r"(?:Le|La|De|Du|Da|Di|Van|Von) ")
+
+
+def first_name_before_particle(text: str, spans: list[Span]) -> list[Span]:
+    """`Erwan Le Corre`, `Sandrine d’Almeida`: the model often keeps only the surname that
+    opens with a particle (`Le Corre`, `Almeida`); the capitalised first name before it, when
+    no common word, is part of the person's name."""
+    out = list(spans)
+    for s, e, lab in spans:
+        if lab != "PER":
+            continue
+        before = text[max(0, s - 24) : s]
+        m = _FIRST_NAME_BEFORE.search(before)
+        if not m or not (m.group(2) or _PARTICLE_HEAD.match(text, s)):
+            continue
+        word = m.group(1)
+        if is_common_noun(word) or is_verb_form(word.lower()) or is_place_name(word):
+            continue
+        new_start = s - (len(before) - m.start(1))
+        out = [sp for sp in out if not (new_start <= sp[0] and sp[1] <= s)]
+        out = [(new_start, e, "PER") if sp == (s, e, lab) else sp for sp in out]
+    return sorted(out)

@@ -35,6 +35,7 @@ from reader.domain.entities.names import (
     event_names,
     extend_institutions,
     feature_of_country,
+    first_name_before_particle,
     is_bare_service,
     lands_and_fifteens,
     local_bodies,
@@ -970,6 +971,7 @@ def repair_steps(
         kept += yield from _keep(text, found, lower_words, exempt)
     kept = acronym_of_place(text, strains(text, ministries_and_laws(text, kept)))
     kept = lands_and_fifteens(text, event_names(text, kept))
+    kept = first_name_before_particle(text, kept)
     kept = split_regnal(text, with_year(text, local_bodies(text, kept)))
     kept = [sp for sp in kept if not is_bare_service(text[sp[0] : sp[1]])]
     kept = acronym_after_name(text, merge_acronym_heads(text, kept))

@@ -86,6 +86,7 @@ class _Doc:
     ends: IntArray
     words: IntArray  # folded-word ids (similarity)
     hashes: HashArray  # hash of the n-gram of stems starting at word i, for i < len - n + 1
+    distinct: HashArray  # `hashes` sorted, without repeats (computed once, when added)
 
     def long_words(self, i: int, j: int) -> int:
         """How many of words `i..j-1` have two or more characters."""
@@ -179,6 +180,32 @@ class PassageIndex:
         self._doc_groups: IntArray = np.empty(0, dtype=np.int32)
         self._dirty = False
 
+    def __getstate__(self) -> dict[str, object]:
+        """Pickled without what is rebuilt cheaply: the word memo and the grouped arrays
+        (rebuilt on the next query)."""
+        state = {name: getattr(self, name) for name in self.__dict__}
+        state["_cache"] = {}
+        for name in ("_group_hash", "_group_slots", "_doc_groups"):
+            state[name] = np.empty(0, dtype=state[name].dtype)  # type: ignore[attr-defined]
+        state["_group_ptr"] = np.zeros(1, dtype=np.int64)
+        state["_doc_ptr"] = np.zeros(1, dtype=np.int64)
+        state["_dirty"] = True
+        return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+
+    def compact(self) -> None:
+        """Drop the slots of removed articles once they are a quarter of all slots (their
+        order is kept; results never depend on slots)."""
+        if 4 * (len(self._docs) - len(self._slots)) <= len(self._docs):
+            return
+        live = [(aid, doc) for aid, doc in zip(self._ids, self._docs, strict=True) if aid]
+        self._ids = [aid for aid, _ in live]
+        self._docs = [doc for _, doc in live]
+        self._slots = {aid: slot for slot, aid in enumerate(self._ids) if aid is not None}
+        self._dirty = True
+
     # -- contents ---------------------------------------------------------------------------
     def __len__(self) -> int:
         return len(self._slots)
@@ -225,11 +252,13 @@ class PassageIndex:
             ends.append(e)
             words.append(ids[0])
             stems.append(ids[1])
+        hashes = _ngram_hashes(np.array(stems, dtype=np.int32), self.n)
         return _Doc(
             np.array(starts, dtype=np.int32),
             np.array(ends, dtype=np.int32),
             np.array(words, dtype=np.int32),
-            _ngram_hashes(np.array(stems, dtype=np.int32), self.n),
+            hashes,
+            np.unique(hashes),
         )
 
     def add(self, article_id: str, text: str) -> None:
@@ -259,10 +288,10 @@ class PassageIndex:
     def _rebuild(self) -> None:
         shift = np.uint64(_SLOT_BITS)
         docs = [(slot, doc) for slot, doc in enumerate(self._docs) if doc is not None]
-        packed = np.empty(sum(len(doc.hashes) for _, doc in docs), dtype=np.uint64)
+        packed = np.empty(sum(len(doc.distinct) for _, doc in docs), dtype=np.uint64)
         k = 0
         for slot, doc in docs:
-            u = np.unique(doc.hashes)
+            u = doc.distinct
             packed[k : k + len(u)] = (u << shift) | np.uint64(slot)
             k += len(u)
         packed = packed[:k]

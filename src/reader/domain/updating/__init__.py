@@ -1,0 +1,1 @@
+"""The stages of `pipeline.update()`, one module each."""

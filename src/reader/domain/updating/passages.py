@@ -1,0 +1,75 @@
+"""Shared passages: the passage index kept between updates checks only new or changed articles."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from reader.domain.model import (
+    Article,
+    SharedPassage,
+)
+from reader.domain.updating.common import (
+    Cancelled,
+)
+from reader.domain.updating.state import UpdaterState
+
+if TYPE_CHECKING:
+    from reader.domain.xref.passages import PassageIndex
+
+
+class PassagesStage(UpdaterState):
+    """Finds the shared passages of the pairs touching a changed article."""
+
+    def _passages(
+        self, corpus: dict[str, Article]
+    ) -> tuple[set[str], dict[tuple[str, str], list[SharedPassage]]]:
+        """Shared passages of every pair touching a changed article, found with the passage
+        index kept from the last update (only new or changed texts are tokenised; deleted
+        articles leave it); the index to keep is left in `self.passage_index`."""
+        from reader.domain.xref import passage_cache
+        from reader.domain.xref.passages import PassageIndex, PassagesCancelled, passages_for
+
+        touched = set(self.changed) | self.removed
+        if not self.changed:
+            # deleting only drops stored pairs; the kept index forgets the deleted articles
+            # when it is next loaded (their content hashes are gone)
+            return touched, {}
+        hashes = {aid: a.content_hash for aid, a in corpus.items()}
+        self._check()
+        if self.passages_job is not None:
+            self.say("finding shared passages", 0, 1)
+            while not self.passages_job.ready():
+                self.passages_job.wait(0.1)
+                self._check()
+            self.say("finding shared passages", 1, 1)
+            found, self.passage_index = self.passages_job.get()
+            return touched, found
+        loaded = passage_cache.load(self.index_dir, hashes)
+        index = loaded[0] if loaded is not None else PassageIndex()
+        texts = {aid: a.text for aid, a in corpus.items()}
+        # texts the index lacks (or held in another version) are added without being paired:
+        # their stored passages are current; only `changed` articles are paired again
+        try:
+            found = passages_for(
+                set(self.changed),
+                texts,
+                progress=lambda d, t: self.say("finding shared passages", d, t),
+                should_stop=self.should_stop,
+                index=index,
+            )
+        except PassagesCancelled as exc:
+            raise Cancelled() from exc
+        self.passage_index = index
+        return touched, {k: list(v) for k, v in found.items()}
+
+
+def passages_worker(
+    changed: set[str], texts: dict[str, str]
+) -> tuple[dict[tuple[str, str], list[SharedPassage]], PassageIndex]:
+    """`passages_for` in an extraction worker (no progress, no cancellation: the pool is
+    terminated instead), with the index it built (kept for the next update)."""
+    from reader.domain.xref.passages import PassageIndex, passages_for
+
+    index = PassageIndex()
+    found = passages_for(changed, texts, index=index)
+    return {k: list(v) for k, v in found.items()}, index

@@ -1,0 +1,114 @@
+"""One run of `update()`: the stages in order, then one commit of what they found."""
+
+from __future__ import annotations
+
+import shutil
+import time
+from typing import TYPE_CHECKING
+
+from reader.domain.model import (
+    Problem,
+)
+from reader.domain.store import Store
+from reader.domain.updating.common import (
+    SEARCH_DIR,
+    UpdateReport,
+    open_store,
+    store_files,
+    versions,
+)
+from reader.domain.updating.extract import ExtractStage
+from reader.domain.updating.index import IndexStage
+from reader.domain.updating.link import LinkStage
+from reader.domain.updating.passages import PassagesStage
+from reader.domain.updating.quotes import QuotesStage
+from reader.domain.updating.read import ReadStage
+from reader.domain.updating.scan import scan
+
+if TYPE_CHECKING:
+    pass
+
+
+class Updater(ReadStage, ExtractStage, QuotesStage, LinkStage, IndexStage, PassagesStage):
+    """One run of `update()`, step by step (scan, read, analyse, link, index, passages, commit)."""
+
+    def run(self, rebuild: bool) -> UpdateReport:
+        started = time.perf_counter()
+        if rebuild:
+            from reader.domain.xref import passage_cache
+
+            passage_cache.discard(self.index_dir)
+            shutil.rmtree(self.index_dir / SEARCH_DIR, ignore_errors=True)
+            for path in store_files(self.index_dir):
+                path.unlink(missing_ok=True)
+        store = open_store(self.index_dir, self.report.notices)
+        try:
+            self._run(store)
+        finally:
+            store.close()
+            if self.pool is not None:
+                self.pool.terminate()
+                self.pool.join()
+        self.report.seconds = time.perf_counter() - started
+        self.say("done", 1, 1)
+        return self.report
+
+    def _run(self, store: Store) -> None:
+        wanted = versions(self.paths)
+        stale = {k for k, v in wanted.items() if store.get_meta(f"version:{k}") != v}
+        reread_all = self.reread_all = bool(stale & {"pipeline", "cleaning"})
+        self.say("scanning", 0, 0)
+        found, problems = scan(self.paths)
+        recorded = store.manifest()
+        manifest = {} if reread_all else recorded
+        stored = store.articles()
+        self._read_files(found, manifest, stored)
+        gone = recorded.keys() - found.keys()
+        rows = dict(self.file_rows)
+        kept_ids = {aid for name in found for aid in (rows.get(name) or manifest[name]).ids}
+        # whatever is stored but no longer produced by a file: deleted files, articles a
+        # changed file no longer holds, ids that moved
+        self.removed = set(stored) - kept_ids - set(self.changed)
+        self.report.removed = len(self.removed)
+        for name in sorted(found):
+            entry = rows.get(name) or manifest[name]
+            problems.extend(Problem(path, reason) for path, reason in entry.problems)
+        self.report.problems = problems
+
+        corpus = {k: v for k, v in stored.items() if k not in self.removed}
+        corpus.update(self.changed)
+        _fresh, raw = self._analyse(store, corpus)  # committed chunk by chunk
+        quotes = self._quotes(store, corpus, raw)
+        linked, evidence = self._link(store, corpus, raw)
+        terms_after = self._index(store, corpus, linked, "search_schema" in stale)
+        touched, passages = self._passages(corpus)
+
+        self._check()
+        with store.transaction():
+            for aid in self.removed:
+                store.delete_article(aid)
+            for name in gone:
+                store.delete_file(name)
+            for article in self.changed.values():
+                store.put_article(article, article.path)
+            for aid, (qkey, qs) in quotes.items():
+                store.put_quotes(aid, qkey, qs)
+            for name, entry in self.file_rows:
+                store.put_file(name, entry)
+            store.replace_links(linked.entities, linked.mentions)
+            for key, ev in evidence.items():
+                store.put_evidence(key, ev)
+            store.prune_evidence(self.evidence_keys.values())
+            for aid, th in terms_after.items():
+                store.set_terms_hash(aid, th)
+            store.replace_passages(touched, passages)
+            store.replace_problems(problems)
+            for key, value in wanted.items():
+                store.set_meta(f"version:{key}", value)
+            store.set_meta("complete", "0" if self.search_pending else "1")
+        if self.passage_index is not None:
+            from reader.domain.xref import passage_cache
+
+            self.passage_index.compact()
+            hashes = {aid: a.content_hash for aid, a in corpus.items()}
+            passage_cache.save(self.index_dir, self.passage_index, hashes)
