@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 
 from reader.domain.entities.corrections import Corrections
-from reader.domain.entities.linking import initials, levenshtein, link, slugify
+from reader.domain.entities.linking import initials, link, slugify
 from reader.domain.model import Article, RawMention
+from reader.domain.textnorm import levenshtein
 
 
 def art(aid: str, text: str) -> Article:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import stat
 
-from reader.domain.discovery import FileRefused, SourceFile, read_bytes_safely
+from reader.domain.discovery import FileRefused, SourceFile, file_kind, read_bytes_safely
 
 #: Config files are a few kilobytes; a megabyte leaves room for very long correction lists.
 MAX_CONFIG_BYTES = 2**20
@@ -23,18 +23,6 @@ class ConfigFileError(OSError):
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
         self.reason = reason
-
-
-def _kind(mode: int) -> str:
-    if stat.S_ISFIFO(mode):
-        return "a FIFO (named pipe)"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    if stat.S_ISDIR(mode):
-        return "a folder"
-    return "not a regular file"
 
 
 def read_config_bytes(
@@ -52,7 +40,7 @@ def read_config_bytes(
     except OSError as exc:
         raise ConfigFileError(f"cannot read: {exc.strerror or exc}") from exc
     if not stat.S_ISREG(st.st_mode):
-        raise ConfigFileError(f"{_kind(st.st_mode)}, not a regular file: not read")
+        raise ConfigFileError(f"{file_kind(st.st_mode)}, not a regular file: not read")
     absolute = os.path.abspath(name)
     source = SourceFile(
         absolute,

@@ -107,7 +107,8 @@ def strip_suffix(rel: str) -> str:
     return f"{head}/{stem(name)}" if head else stem(name)
 
 
-def _kind(mode: int) -> str:
+def file_kind(mode: int) -> str:
+    """What a non-regular file is, for a message (`a FIFO (named pipe)`, `a device`…)."""
     if stat.S_ISFIFO(mode):
         return "a FIFO (named pipe)"
     if stat.S_ISSOCK(mode):
@@ -153,7 +154,7 @@ class _Walker:
         """Check a (link-resolved) stat result and keep the file if it may be read (`path` is
         absolute, `root` the folder it was found under; plain strings, as this runs per file)."""
         if not stat.S_ISREG(st.st_mode):
-            self.problem(Path(path), f"skipped: {_kind(st.st_mode)}, not a regular file")
+            self.problem(Path(path), f"skipped: {file_kind(st.st_mode)}, not a regular file")
             return
         name = os.path.basename(path)
         if not explicit and name.startswith("."):
@@ -309,7 +310,7 @@ def read_bytes_safely(src: SourceFile, max_bytes: int = DEFAULT_MAX_BYTES) -> by
     try:
         before = os.fstat(fd)
         if not stat.S_ISREG(before.st_mode):
-            raise FileRefused(f"skipped: {_kind(before.st_mode)}, not a regular file")
+            raise FileRefused(f"skipped: {file_kind(before.st_mode)}, not a regular file")
         if before.st_size > max_bytes:
             raise FileRefused(_too_large(before.st_size, max_bytes))
         chunks: list[bytes] = []

@@ -30,7 +30,7 @@ from reader.domain.entities.corrections import Corrections
 from reader.domain.entities.normalize import STOP_WORDS, is_title_case
 from reader.domain.entities.repair import label_cue
 from reader.domain.model import LABELS, Article, Entity, Label, Mention, RawMention
-from reader.domain.textnorm import fold_key
+from reader.domain.textnorm import fold_key, levenshtein
 
 CUE_WEIGHT = 3
 #: the model's vote from a headline or a caption in Title Case counts half (every word of such
@@ -89,19 +89,6 @@ def _capitals(form: _Form, last_word: bool = False) -> int:
     if last_word:
         spelling = spelling.split()[-1] if spelling.split() else ""
     return sum(1 for ch in spelling if ch.isupper())
-
-
-def levenshtein(a: str, b: str) -> int:
-    """Edit distance (insertions, deletions, substitutions)."""
-    if len(a) < len(b):
-        a, b = b, a
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
-    return prev[-1]
 
 
 def initials(key: str) -> str:

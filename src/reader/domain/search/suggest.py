@@ -9,16 +9,7 @@ from whoosh import query as wq
 
 from reader.domain.search.analysis import FrenchTokenizer, fold_token
 from reader.domain.search.query import TEXT_FIELDS, positive_leaves
-
-
-def _distance(a: str, b: str) -> int:
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
-    return prev[-1]
+from reader.domain.textnorm import levenshtein
 
 
 def _plural_variant(a: str, b: str) -> bool:
@@ -34,7 +25,7 @@ def closest(reader: Any, word: str) -> str | None:
         cand = btext.decode("utf-8") if isinstance(btext, bytes) else str(btext)
         if _plural_variant(cand, word):
             continue
-        key = (_distance(cand, word), -reader.doc_frequency("spell", cand), cand)
+        key = (levenshtein(cand, word), -reader.doc_frequency("spell", cand), cand)
         if best is None or key < best:
             best = key
     return best[2] if best else None
