@@ -323,6 +323,29 @@ def cut_inline_credits(text: str) -> tuple[str, list[str]]:
     return _INLINE_PHOTO_RE.sub("", text), found
 
 
+#: Where a signature glued to the end of a header line may start: after a sentence's end or a
+#: spaced separator (`` | ``, `` - ``), at ``Par``/``By``.
+_GLUED_BYLINE_CUT_RE = re.compile(
+    r"(?:(?<=[.!?»”…])\s++|(?<!\s)\s++[|–—-]\s++)(?=(?:[Pp]ar|PAR|[Bb]y|BY)\s)"
+)
+_GLUED_BYLINE_MAX = 320
+
+
+def cut_glued_byline(text: str) -> tuple[str, str, LineFacts] | None:
+    """A signature glued to the end of a header line, after the headline or the standfirst
+    (``… la violence ». Par Hélène Martin et Awa Diallo``, ``… | Par X, à Lyon | Le 6 juillet
+    2023``): (kept text, signature, its facts), or None. The signature must be a whole byline
+    by `classify_line` (names, then only places, roles, agencies and dates)."""
+    start = max(0, len(text) - _GLUED_BYLINE_MAX)
+    for cut in _GLUED_BYLINE_CUT_RE.finditer(text, start):
+        if cut.start() < 20:
+            continue
+        facts = classify_line(text[cut.end() :])
+        if facts is not None and facts.kind == "byline":
+            return text[: cut.start()].rstrip(), text[cut.end() :].strip(), facts
+    return None
+
+
 def wire_credit(text: str) -> tuple[str | None, str | None]:
     """The agency and the date of a wire credit opening a text (``MOSCOU (REUTERS) -`` →
     ``Reuters``; ``PARIS, 17 juin 2025 (AFP) -`` → ``AFP``, ``2025-06-17``)."""

@@ -13,7 +13,8 @@ General rules for French news pages (no list of any article's sentences):
   a line that is not French).
 - **Bylines, datelines, photo captions and credits** (`reader.domain.bylines`): recognised by
   their shape anywhere in the page and set aside (kinds ``byline``, ``dateline``, ``caption``,
-  ``credit``) — but their facts are kept: the author(s) and the date they give become the
+  ``credit``); a signature glued to the end of one of the first lines (``… standfirst. Par X
+  et Y``, ``… | Par X, à Lyon | Le 6 juillet 2023``) is cut off it the same way — but their facts are kept: the author(s) and the date they give become the
   article's when the format's metadata has none (a day-precise date also refines a month-only
   one), and a wire credit opening the text (``MOSCOU (REUTERS) -``, which stays in the text)
   gives the outlet when the format names none.
@@ -43,6 +44,8 @@ _HEADLINE_MAX = 300
 _BIO_MAX = 400
 _TAIL_BIO_LINES = 2
 _HEAD_LINES = 3
+#: the first lines of a page, where a header glued on one line may end with its signature
+_GLUED_HEAD_LINES = 5
 
 _APOS = "['’]"
 
@@ -167,6 +170,8 @@ class _Line:
     text: str
     kind: str | None = None  # the boilerplate kind once classified
     facts: bylines.LineFacts | None = None  # what a byline or dateline says
+    #: what a signature cut from the end of this line says (`bylines.cut_glued_byline`)
+    glued: bylines.LineFacts | None = None
 
 
 def clean(doc: ParsedDoc) -> Cleaned:
@@ -176,6 +181,11 @@ def clean(doc: ParsedDoc) -> Cleaned:
     removed = list(doc.removed)
     credits: dict[int, list[str]] = {}
     for i, line in enumerate(lines):
+        if line.kind is None and i < _GLUED_HEAD_LINES:
+            glued = bylines.cut_glued_byline(line.text)
+            if glued is not None:
+                line.text, signature, line.glued = glued
+                removed.append(Removed("byline", signature))
         if line.kind is None:
             line.text, inline = bylines.cut_inline_credits(line.text)
             found = list(inline)
@@ -227,8 +237,8 @@ def _byline_facts(
     updated: list[str] = []
     outlets: list[str] = []
     for line in lines:
-        facts = line.facts
-        if facts is None or line.kind is None:
+        facts = line.facts if line.kind is not None else line.glued
+        if facts is None:
             continue
         names.extend(facts.authors)
         if facts.date:
