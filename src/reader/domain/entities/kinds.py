@@ -296,7 +296,7 @@ def is_common_word_heading(
             and not is_place_name(seg)
             and is_verb_form(seg)
         )
-    if line_start or at_start:
+    if (line_start or at_start) and seg not in names:
         stop = text.find("\n", end)
         rest = re.split(r"[|•]", text[end : stop if stop >= 0 else len(text)])[0]
         if line_start and len(rest.split()) <= 3:

@@ -228,12 +228,15 @@ class Extractor:
                     for m in title_m
                     if any(w in names or (w.isupper() and len(w) > 1) for w in m.text.split())
                 ]
+            if not art.title_derived:
+                title_m = title_m + names_from_text(art.title, title_m, text_m, art.text)
+                title_m.sort(key=lambda m: m.start)
             out.append(title_m + text_m)
             if cues is not None:
                 found = field_cues[k]
                 cues.append(
                     {
-                        (m.field, m.start, m.end): found[m.field == "text"][(m.start, m.end)]
+                        (m.field, m.start, m.end): found[m.field == "text"].get((m.start, m.end))
                         for m in out[-1]
                     }
                 )
@@ -260,3 +263,40 @@ class Extractor:
             for k in order:
                 advance(k, [next(tags) for _ in asking[k]])
         return [d if d is not None else [] for d in done]
+
+
+def _word_edge(text: str, pos: int) -> bool:
+    """True when `pos` is not inside a word (nor a hyphenated or elided compound)."""
+    if pos <= 0 or pos >= len(text):
+        return True
+    before, after = text[pos - 1], text[pos]
+    return not (before.isalnum() or before in "-'’") or not (after.isalnum() or after == "-")
+
+
+def names_from_text(
+    title: str, title_m: Sequence[RawMention], text_m: Sequence[RawMention], text: str
+) -> list[RawMention]:
+    """Names of the text the model missed in the headline (``Carrefour : bénéfice en
+    recul…``, a kicker the model reads as a common noun): every whole-word occurrence in
+    the headline of a mention of the text, when the text writes its first word capitalised
+    in mid-sentence (evidence that it is a name), and no headline mention overlaps it."""
+    taken = [(m.start, m.end) for m in title_m]
+    names = capitalised_vocabulary(text)
+    out: list[RawMention] = []
+    seen: set[str] = set()
+    for m in sorted(text_m, key=lambda m: -len(m.text)):
+        if m.text in seen or not m.text.split() or m.text.split()[0] not in names:
+            continue
+        seen.add(m.text)
+        pos = title.find(m.text)
+        while pos >= 0:
+            end = pos + len(m.text)
+            if (
+                _word_edge(title, pos)
+                and _word_edge(title, end)
+                and all(end <= a or pos >= b for a, b in taken)
+            ):
+                out.append(RawMention("title", pos, end, m.text, m.label))
+                taken.append((pos, end))
+            pos = title.find(m.text, end)
+    return out
