@@ -25,7 +25,7 @@ from reader.domain.entities.kinds import (
     strains,
     with_year,
 )
-from reader.domain.entities.lexicon import is_country, is_place_name
+from reader.domain.entities.lexicon import is_common_noun, is_country, is_place_name
 from reader.domain.entities.lineups import team_sheets
 from reader.domain.entities.names import (
     INSTITUTION_HEADS,
@@ -155,7 +155,8 @@ _DEMONYM_SUFFIX = re.compile(
     r"ards?|ardes?|ins|ines)$"
 )
 _LOC_DEMONYM_SUFFIX = re.compile(r"(?:ands|ais|ois|ains|iens|ens|ards|ols|ites|ans)$")
-_SENT_END_MARKS = ".!?…:»\n"
+#: `|` and `•` separate the parts of a glued page line (`Justice | Saisie par…`)
+_SENT_END_MARKS = ".!?…:»\n|•"
 _SENT_OPENERS = '«"“([–—-'
 _TIME_BEFORE = re.compile(r"\d{1,2}\s*h(?:\s*\d{2})?\s*$|\d{1,2}:\d{2}\s*$|heure\s*$", re.I)
 _INSTITUTION_HEADS = INSTITUTION_HEADS
@@ -905,16 +906,45 @@ PosQueries = list[tuple[int, int]]
 RepairSteps = Generator[PosQueries, list[str | None], list[RawMention]]
 
 
+_LOWER_AFTER = re.compile(rf"(?<!\s)\s++[{_LO}]")
+
+
+def common_by_pos(text: str, span: Span, tag: str | None, names: Collection[str]) -> bool:
+    """Whether a sentence-initial word whose part of speech is `tag` is an ordinary word: a
+    verb, adjective, pronoun… (`COMMON_POS`), or a noun the lexicon knows as a common noun
+    that runs on into lowercase words (`Réfection de la toiture`, `« Séparation confirmée »`)
+    and that the text never writes capitalised in mid-sentence (`Amman`, tagged a proper
+    noun, stays; so does `Orange` where the text names the company again)."""
+    if tag in COMMON_POS:
+        return True
+    seg = text[span[0] : span[1]]
+    return bool(
+        tag == "NOUN"
+        and " " not in seg
+        and seg not in names
+        and is_common_noun(seg)
+        and not is_place_name(seg)
+        and _LOWER_AFTER.match(text, span[1])
+    )
+
+
 def _keep(
-    text: str, spans: list[Span], lower_words: Collection[str], exempt: Collection[Span] = ()
+    text: str,
+    spans: list[Span],
+    lower_words: Collection[str],
+    exempt: Collection[Span] = (),
+    names: Collection[str] = (),
 ) -> Generator[PosQueries, list[str | None], list[Span]]:
     """The spans `reject` lets through (those in `exempt` always), asking the tagger once for
-    every span only a part of speech decides."""
+    every span only a part of speech decides (`common_by_pos`)."""
     verdicts = [False if sp in exempt else reject_verdict(text, sp, lower_words) for sp in spans]
     ask = [(sp[0], sp[1]) for sp, v in zip(spans, verdicts, strict=True) if v is None]
     if ask:
         tags = iter((yield ask))
-        verdicts = [next(tags) in COMMON_POS if v is None else v for v in verdicts]
+        verdicts = [
+            common_by_pos(text, sp, next(tags), names) if v is None else v
+            for sp, v in zip(spans, verdicts, strict=True)
+        ]
     return [sp for sp, v in zip(spans, verdicts, strict=True) if not v]
 
 
@@ -947,7 +977,7 @@ def repair_steps(
             pieces.append(capitalised_article(text, sp, start_set))
     pieces = split_of_place(text, split_pairs(text, extend_institutions(text, pieces)))
     pieces = [sp for sp in pieces if not is_common_word_heading(text, *sp, names=names)]
-    kept = yield from _keep(text, pieces, lower_words)
+    kept = yield from _keep(text, pieces, lower_words, names=names)
     # a single word that ends a multi-word person name of this text is that surname, even at
     # a sentence start where it could pass for a verb (`Starmer s’envolera…`)
     surnames = {
@@ -968,7 +998,7 @@ def repair_steps(
             for sp in recover(text, kept, starts)
             if sp in exempt or not is_common_word_heading(text, *sp, names=names)
         ]
-        kept += yield from _keep(text, found, lower_words, exempt)
+        kept += yield from _keep(text, found, lower_words, exempt, names)
     kept = acronym_of_place(text, strains(text, ministries_and_laws(text, kept)))
     kept = lands_and_fifteens(text, event_names(text, kept))
     kept = first_name_before_particle(text, kept)
