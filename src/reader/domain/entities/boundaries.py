@@ -87,6 +87,7 @@ _RUBRIC_WORD = re.compile(
 #: rubrics in capitals before a span on its line: `SANTÉ / `, `ÉCONOMIE - `
 _SHOUTED_PREFIX = re.compile(rf"(?:[{_UP}]{{2,}}+[\s/|•·–—-]*+)++")
 _BAR_AFTER = re.compile(r"\s*+\|")
+_LOWER_NEXT = re.compile(rf"(?<!\s)\s++[{_LO}]")
 _CAPITALISED_WORD = re.compile(rf"[{_UP}][{_LO}]+")
 _HEADER_MARK = re.compile(r"\s:\s|\|")
 
@@ -186,10 +187,11 @@ def _before_common_noun(text: str, pos: int, end: int, names: Collection[str]) -
 
 
 def _only_common_words(text: str, start: int, end: int, names: Collection[str]) -> bool:
-    """A common noun then lowercase words (`Conseil municipal`), or a plural common noun
-    alone (`Inondations`; a singular one may be a company's name: `Carrefour`)."""
+    """A common noun then lowercase words (`Conseil municipal`, `Grippe aviaire`), or a
+    plural common noun alone (`Inondations`; a singular one may be a company's name:
+    `Carrefour : …`)."""
     ws = text[start:end].split()
-    if len(ws) == 1 and not ws[0].endswith(("s", "x")):
+    if len(ws) == 1 and not ws[0].endswith(("s", "x")) and not _LOWER_NEXT.match(text, end):
         return False
     return (
         bool(ws)
