@@ -291,7 +291,7 @@ def is_common_word_heading(
         glued = label != "PER" and len(seg) > 4 and _AFTER_LOWER_WORD.search(text[:start][-3:])
         return bool(
             (at_start or glued)
-            and seg not in names
+            and not (seg in names and text.count(seg) > 1)  # not this glued place only
             and _PARTICIPLE_END.search(seg)
             and not is_place_name(seg)
             and is_verb_form(seg)
