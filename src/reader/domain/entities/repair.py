@@ -25,7 +25,12 @@ from reader.domain.entities.kinds import (
     strains,
     with_year,
 )
-from reader.domain.entities.lexicon import is_common_noun, is_country, is_place_name
+from reader.domain.entities.lexicon import (
+    is_adjective,
+    is_common_noun,
+    is_country,
+    is_place_name,
+)
 from reader.domain.entities.lineups import team_sheets
 from reader.domain.entities.names import (
     INSTITUTION_HEADS,
@@ -185,8 +190,11 @@ _MR_NAME = re.compile(
     rf"(?:\s+[{_UP}][{_LO}]+(?:-[{_UP}][{_LO}]+)*)?)"
 )
 _ROMAN = re.compile(r"^[IVXLCDM]+$")
+#: a site's name: `lemonde.fr`, `Cybermalveillance.gouv.fr` (a capital first, a sub-domain
+#: such as `.gouv`)
 _DOMAIN = re.compile(
-    r"(?<![\w@/.-])[a-z0-9][a-z0-9-]{1,62}\.(?:com|fr|org|net|info|eu|io|ru|uk|de|be|ch|ca)"
+    r"(?<![\w@/.-])[A-Za-z0-9][a-z0-9-]{1,62}(?:\.(?:gouv|asso|presse|co))?"
+    r"\.(?:com|fr|org|net|info|eu|io|ru|uk|de|be|ch|ca)"
     r"(?![\w-]|\.[a-z])"
 )
 # `MISE À JOUR 5: `, `UPDATE 3 - `: a shouted header glued in front of a name
@@ -266,6 +274,10 @@ _LEADING_FUNCTION = re.compile(
 )
 #: single-word assemblies written with a capital: `le Sénat`, `le Parlement`
 _SINGLE_INSTITUTIONS = frozenset(["sénat", "parlement", "congrès", "assemblée"])
+#: those of them that name one body on their own, capitalised (`l’Assemblée` may be the
+#: start of a longer name the model missed, so it is not recovered alone)
+_ASSEMBLY = re.compile(r"(?<![\w'’-])(?:Sénat|Parlement|Congrès)(?![\w'’-])")
+_NEXT_WORD = re.compile(r"\s++(\w++)")
 #: a plural demonym after a determiner: `des Français`, `les Stéphanois`
 _PLURAL_DEMONYM = re.compile(
     r"(?:ais|ois|ains|iens|éens|ands|ols|ites|ans|ards|ins|ens|ins|ons|ots|ys)$"
@@ -324,6 +336,8 @@ _SPACE_CAPITAL = re.compile(rf"\s[{_UP}]")
 _CAPITALS_2_6 = re.compile(rf"[{_UP}]{{2,6}}")
 _OPEN_PAREN = re.compile(r"(?<!\s)\s*+\(")
 _HYPHEN_APOS = re.compile(r"[-'’]")
+#: a capital inside a word after a lowercase letter: `BioNTech`, `AstraZeneca`
+_CAMEL = re.compile(rf"[{_LO}][{_UP}]")
 _OF_TAIL = re.compile(r"\s(?:de la|de l['’]|des|du|de)\s*(?=\S+$|\S+\s\S+$)")
 
 
@@ -826,6 +840,12 @@ def recover(text: str, spans: Sequence[Span], line_starts: Iterable[int]) -> lis
         if free(s, e):
             out.append((s, e, "ORG"))
             taken.append((s, e))
+    for m in _ASSEMBLY.finditer(text):
+        s, e = m.span()
+        nxt = _NEXT_WORD.match(text, e)
+        if free(s, e) and not (nxt and is_adjective(nxt.group(1))):
+            out.append((s, e, "ORG"))  # `le président du Sénat`; not `Parlement européen`
+            taken.append((s, e))
     return out
 
 
@@ -857,7 +877,9 @@ def repair_span(text: str, span: Span) -> list[Piece]:
 
 def split_pairs(text: str, spans: list[Span]) -> list[Span]:
     """`Biden-Poutine` → `Biden`, `Poutine` when both halves are names on their own elsewhere
-    in the same text (so `Royaume-Uni`, `Jean-Pierre`, `Maison-Blanche` stay whole)."""
+    in the same text (so `Royaume-Uni`, `Jean-Pierre`, `Maison-Blanche` stay whole); and two
+    companies joined by a hyphen when one half is a brand in camel case (`Pfizer-BioNTech`:
+    a French compound name never has a capital inside one of its words)."""
     singles = {fold_simple(text[s:e]) for s, e, _ in spans if "-" not in text[s:e]}
     out: list[Span] = []
     for s, e, lab in spans:
@@ -868,11 +890,15 @@ def split_pairs(text: str, spans: list[Span]) -> list[Span]:
             and lab != "LOC"  # `Tahiti-Faa'a`: places joined by a hyphen are one place
             and len(parts) == 2
             and all(p[:1].isupper() and len(p) > 1 for p in parts)
-            and all(fold_simple(p) in singles for p in parts)
         ):
-            mid = s + len(parts[0])
-            out.append((s, mid, lab))
-            out.append((mid + 1, e, lab))
+            brands = lab != "PER" and any(_CAMEL.search(p) for p in parts)
+            if brands or all(fold_simple(p) in singles for p in parts):
+                lab = "ORG" if brands else lab
+                mid = s + len(parts[0])
+                out.append((s, mid, lab))
+                out.append((mid + 1, e, lab))
+                continue
+            out.append((s, e, lab))
         else:
             out.append((s, e, lab))
     return out
