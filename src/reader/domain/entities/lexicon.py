@@ -274,6 +274,25 @@ def is_country(text: str) -> bool:
     return place_key(text) in country_names()
 
 
+@functools.cache
+def french_subdivision_names() -> frozenset[str]:
+    """Names of France's regions, departments and overseas collectivities (ISO 3166-2:FR,
+    by `pycountry`), lowercase with `’` as `'`: some are also ISO 3166-1 territories
+    (`Nouvelle-Calédonie`, `Polynésie française`) without being sovereign countries."""
+    try:
+        import pycountry
+    except ImportError:  # pragma: no cover - pinned dependency
+        return frozenset()
+    subdivisions = pycountry.subdivisions.get(country_code="FR")  # type: ignore[no-untyped-call]
+    return frozenset(place_key(sub.name) for sub in subdivisions or ())
+
+
+def is_sovereign_country(text: str) -> bool:
+    """A country of ISO 3166-1 that is not also a French subdivision (ISO 3166-2:FR)."""
+    key = place_key(text)
+    return key in country_names() and key not in french_subdivision_names()
+
+
 def is_place_name(text: str) -> bool:
     """A country (in French) or a French region or department, by `pycountry`."""
     return place_key(text) in place_names()

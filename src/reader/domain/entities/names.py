@@ -24,6 +24,7 @@ from reader.domain.entities.lexicon import (
     is_common_noun,
     is_country,
     is_place_name,
+    is_sovereign_country,
     is_verb_form,
 )
 from reader.domain.entities.normalize import ELISIONS, STOP_WORDS, is_title_case
@@ -341,7 +342,11 @@ def local_bodies(text: str, spans: list[Span]) -> list[Span]:
         ):
             s2, e2, lab2 = spans[i + 1]
             place = text[s2:e2]
-            if lab2 == "LOC" and _OF_GAP.fullmatch(text[e:s2]) and not is_country(place):
+            if (
+                lab2 == "LOC"
+                and _OF_GAP.fullmatch(text[e:s2])
+                and not is_sovereign_country(place)
+            ):
                 out.append((s, e2, lab))
                 i += 2
                 continue
@@ -583,3 +588,18 @@ def first_name_before_particle(text: str, spans: list[Span]) -> list[Span]:
         out = [sp for sp in out if not (new_start <= sp[0] and sp[1] <= s)]
         out = [(new_start, e, "PER") if sp == (s, e, lab) else sp for sp in out]
     return sorted(out)
+
+
+#: a number of one to three digits closing a name, before punctuation or a separator
+_NUMBER_AFTER = re.compile(r" (\d{1,3})(?=[,.;:)»]|\s[|–—-]\s|$)", re.MULTILINE)
+
+
+def number_in_name(text: str, spans: list[Span]) -> list[Span]:
+    """`Terre Vive 44, un collectif…`, `Nantes Atlantique 2.`: a number right after the
+    name of an organisation or a named thing, and before punctuation, is part of the name
+    (a department's number, a series' number); not after a person or a place."""
+    out: list[Span] = []
+    for s, e, lab in spans:
+        m = _NUMBER_AFTER.match(text, e) if lab in ("ORG", "MISC") else None
+        out.append((s, m.end(), lab) if m else (s, e, lab))
+    return out

@@ -45,6 +45,7 @@ from reader.domain.entities.names import (
     lands_and_fifteens,
     local_bodies,
     ministries_and_laws,
+    number_in_name,
     surname_particle,
     whole_apostrophe_words,
 )
@@ -1028,7 +1029,7 @@ def repair_steps(
     kept = acronym_of_place(text, strains(text, ministries_and_laws(text, kept)))
     kept = lands_and_fifteens(text, event_names(text, kept))
     kept = first_name_before_particle(text, kept)
-    kept = split_regnal(text, with_year(text, local_bodies(text, kept)))
+    kept = split_regnal(text, with_year(text, number_in_name(text, local_bodies(text, kept))))
     kept = [sp for sp in kept if not is_bare_service(text[sp[0] : sp[1]])]
     kept = acronym_after_name(text, merge_acronym_heads(text, kept))
     kept = parenthesised_after_person(text, kept)
