@@ -905,16 +905,33 @@ def split_pairs(text: str, spans: list[Span]) -> list[Span]:
     return out
 
 
+def _ends_with_proper_name(body: str) -> bool:
+    """`Ca’ Foscari`, `Institut Alfred-Wegener`: two words or more, the last one capitalised
+    and neither an institution's nor an event's head (`Grand Prix` de Monaco stays whole)."""
+    ws = body.split()
+    return (
+        len(ws) >= 2
+        and ws[-1][:1].isupper()
+        and ws[-1].lower() not in _INSTITUTION_HEADS
+        and ws[-1].lower() not in _EVENT_HEADS
+        and ws[-1].lower() not in ("prix", "grand")
+    )
+
+
 def split_of_place(text: str, spans: list[Span]) -> list[Span]:
     """`Conseil de sécurité nationale des États-Unis` → the body and `États-Unis`, when the
     tail after `de/du/des/de la/de l’` is a place named on its own in the same text and the
-    body is an institution name of at least two words."""
+    body is an institution name of at least two words, or a name complete in itself (`Ca’
+    Foscari de Venise` → `Ca’ Foscari`, `Venise`)."""
     places = {fold_simple(text[s:e]) for s, e, lab in spans if lab == "LOC"}
     out: list[Span] = []
     for s, e, lab in spans:
         seg = text[s:e]
         m = _OF_TAIL.search(seg)
-        if m and lab in ("ORG", "MISC") and seg.split()[0].lower() in _INSTITUTION_HEADS:
+        named_body = bool(m) and _ends_with_proper_name(seg[: m.start()] if m else "")
+        if m and lab in ("ORG", "MISC", "LOC") and (
+            seg.split()[0].lower() in _INSTITUTION_HEADS or (named_body and lab != "MISC")
+        ):
             tail = seg[m.end() :]
             body = seg[: m.start()]
             keep_whole = body.split()[-1][:1].islower() and not is_country(tail)
