@@ -603,3 +603,17 @@ def number_in_name(text: str, spans: list[Span]) -> list[Span]:
         m = _NUMBER_AFTER.match(text, e) if lab in ("ORG", "MISC") else None
         out.append((s, m.end(), lab) if m else (s, e, lab))
     return out
+
+
+_STATE_OF = re.compile(r"(?:É|E)tat\s+(?:de\s+|du\s+|d['’]\s*)(?=[A-ZÀ-Ý])")
+
+
+def state_of_place(text: str, span: Span) -> Span:
+    """`État de Borno`, `État du Texas` → `Borno`, `Texas`: a federated state is named by its
+    place (the capitalised `État` is the descriptor); `État de Palestine`, a country's
+    official name (`pycountry`: `Palestine, État de`), stays whole."""
+    s, e, lab = span
+    m = _STATE_OF.match(text, s, e)
+    if m and m.end() < e and not is_place_name(text[m.end() : e]):
+        return m.end(), e, "LOC"
+    return span

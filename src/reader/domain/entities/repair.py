@@ -46,6 +46,7 @@ from reader.domain.entities.names import (
     local_bodies,
     ministries_and_laws,
     number_in_name,
+    state_of_place,
     surname_particle,
     whole_apostrophe_words,
 )
@@ -1016,7 +1017,7 @@ def repair_steps(
         for p in repair_span(text, whole_apostrophe_words(text, span)):
             label = p.cue or relabel(text, p.start, p.end, p.label)
             sp = drop_rubric(text, (p.start, p.end, label), start_set, names)
-            sp = feature_of_country(text, drop_lowercase_head(text, sp))
+            sp = feature_of_country(text, drop_lowercase_head(text, state_of_place(text, sp)))
             sp = surname_particle(text, sp)
             pieces.append(capitalised_article(text, sp, start_set))
     pieces = split_of_place(text, split_pairs(text, extend_institutions(text, pieces)))
