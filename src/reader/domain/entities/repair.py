@@ -286,7 +286,7 @@ _PLURAL_DEMONYM = re.compile(
 )
 _DEMONYM_DET_BEFORE = re.compile(
     r"(?:\b(?:les|des|aux|ces|nos|vos|leurs|mes|tes|ses|deux|trois|plusieurs|nombreux|"
-    r"certains|[Ll]es|[Dd]es|[Aa]ux|[Cc]es)|\d)\s*$"
+    r"certains|seuls|seules|autres|[Ll]es|[Dd]es|[Aa]ux|[Cc]es)|\d)\s*$"
 )
 _SINGULAR_DEMONYM = re.compile(r"(?:ien|ienne|ais|aise|ois|oise|ain|aine|and|ande|éen|éenne)$")
 _DEMONYM_ART_BEFORE = re.compile(
@@ -672,6 +672,8 @@ def reject_verdict(text: str, span: Span, lower_words: Collection[str]) -> bool 
         return True  # `nord-est`; but `le Nord`, the French department, is a place
     if is_demonym(seg, label, lower_words) or is_lexical_demonym(seg):
         return True
+    if "-" in seg and " " not in seg and all(is_lexical_demonym(p) for p in seg.split("-")):
+        return True  # `le Nigérian-Américain Daniel Okafor`: two nationalities
     if is_shouting(text, start, end):
         return True
     if seg.isupper() and _TIME_BEFORE.search(text[max(0, start - 12) : start]):
