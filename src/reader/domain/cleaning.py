@@ -14,10 +14,13 @@ General rules for French news pages (no list of any article's sentences):
 - **Bylines, datelines, photo captions and credits** (`reader.domain.bylines`): recognised by
   their shape anywhere in the page and set aside (kinds ``byline``, ``dateline``, ``caption``,
   ``credit``); a signature glued to the end of one of the first lines (``… standfirst. Par X
-  et Y``, ``… | Par X, à Lyon | Le 6 juillet 2023``) is cut off it the same way — but their facts are kept: the author(s) and the date they give become the
-  article's when the format's metadata has none (a day-precise date also refines a month-only
-  one), and a wire credit opening the text (``MOSCOU (REUTERS) -``, which stays in the text)
-  gives the outlet when the format names none.
+  et Y``, ``… | Par X, à Lyon | Le 6 juillet 2023``) is cut off it the same way; the items of
+  a ``Lire aussi`` list go with their heading, the caption under a credit with its credit, a
+  rubric alone above the headline (``Afrique``) as navigation. Their facts are kept: the
+  author(s) and the date they give become the article's when the format's metadata has none
+  (a day-precise date also refines a month-only one), and a wire credit opening the text
+  (``MOSCOU (REUTERS) -``, which stays in the text) gives the outlet when the format names
+  none.
 - **Headline** (HTML, JSON, a Markdown ``#`` heading); else a first
   paragraph shaped like a headline (Title Case, or short with no closing period, or the first
   paragraph after a navigation crumb). Otherwise a title is derived from the lede's first

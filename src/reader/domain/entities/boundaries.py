@@ -181,8 +181,10 @@ def _before_common_noun(text: str, pos: int, end: int, names: Collection[str]) -
     word = m.group()
     after = text[m.end() : m.end() + 30].split()
     nxt = after[0] if after else ""
-    return word.endswith(("s", "x")) or (nxt[:1].islower() and is_adjective(nxt)) or (
-        nxt[:1].isupper() and m.end() < end
+    return (
+        word.endswith(("s", "x"))
+        or (nxt[:1].islower() and is_adjective(nxt))
+        or (nxt[:1].isupper() and m.end() < end)
     )
 
 

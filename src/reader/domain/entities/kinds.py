@@ -23,7 +23,8 @@ from reader.domain.entities.lexicon import (
     is_seat_of_power,
     is_verb_form,
 )
-from reader.domain.entities.names import EVENT_HEADS, INSTITUTION_HEADS, SERVICES
+from reader.domain.entities.names import EVENT_HEADS, INSTITUTION_HEADS
+from reader.domain.entities.vocabulary import COMMON_ACRONYMS, SERVICES
 
 _UP = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ"
 _LO = "a-zàâäçéèêëîïôöùûüÿœæ"
@@ -95,46 +96,6 @@ _ROMAN_ORDINAL = re.compile(r"[IVXLC]+(?:e|er|ème|è)?")
 #: capitalised function words that open a span of otherwise lowercase words
 STOP_WORDS_CAPITALISED = frozenset(
     ["la", "le", "les", "l'", "un", "une", "des", "ce", "cette", "ces", "son", "sa", "ses"]
-)
-#: common nouns French writes as acronyms (never a name on their own)
-COMMON_ACRONYMS = frozenset(
-    [
-        "pib",
-        "gps",
-        "rib",
-        "ehpad",
-        "ffp2",
-        "tva",
-        "smic",
-        "rsa",
-        "cdi",
-        "cdd",
-        "sms",
-        "pme",
-        "tpe",
-        "eti",
-        "hlm",
-        "ivg",
-        "pma",
-        "adn",
-        "irm",
-        "qr",
-        "tgv",
-        "ter",
-        "suv",
-        "led",
-        "ia",
-        "ovni",
-        "vtc",
-        "apl",
-        "caf",
-        "bac",
-        "bts",
-        "dut",
-        "rer",
-        "zad",
-        "ong",
-    ]
 )
 _CAMEL_CASE = re.compile(rf"(?!Mc|Mac|Le|La|De|Di|Du|Van|Von)[{_UP}][{_LO}]+[{_UP}][{_UP}{_LO}]*")
 _AT = re.compile(r"(?:^|\s)à\s+$")

@@ -28,6 +28,7 @@ from reader.domain.entities.lexicon import (
     is_verb_form,
 )
 from reader.domain.entities.normalize import ELISIONS, STOP_WORDS, is_title_case
+from reader.domain.entities.vocabulary import SERVICES
 
 #: (start, end, label) offsets into the field's string
 Span = tuple[int, int, str]
@@ -342,11 +343,7 @@ def local_bodies(text: str, spans: list[Span]) -> list[Span]:
         ):
             s2, e2, lab2 = spans[i + 1]
             place = text[s2:e2]
-            if (
-                lab2 == "LOC"
-                and _OF_GAP.fullmatch(text[e:s2])
-                and not is_sovereign_country(place)
-            ):
+            if lab2 == "LOC" and _OF_GAP.fullmatch(text[e:s2]) and not is_sovereign_country(place):
                 out.append((s, e2, lab))
                 i += 2
                 continue
@@ -377,11 +374,6 @@ def ministries_and_laws(text: str, spans: list[Span]) -> list[Span]:
             continue
         new.append((m.start(), m.end(), "MISC"))
     return _replace(spans, new) if new else spans
-
-
-#: public services named by a common acronym: `le CHU`, `le Samu` are common nouns, `CHU de
-#: Lille`, `Samu du Gard` the names of one of them
-SERVICES = frozenset(["chu", "chru", "chr", "samu", "smur", "sdis", "crous", "caf", "cpam"])
 
 
 def is_bare_service(word: str) -> bool:
@@ -612,7 +604,7 @@ def state_of_place(text: str, span: Span) -> Span:
     """`État de Borno`, `État du Texas` → `Borno`, `Texas`: a federated state is named by its
     place (the capitalised `État` is the descriptor); `État de Palestine`, a country's
     official name (`pycountry`: `Palestine, État de`), stays whole."""
-    s, e, lab = span
+    s, e, _label = span
     m = _STATE_OF.match(text, s, e)
     if m and m.end() < e and not is_place_name(text[m.end() : e]):
         return m.end(), e, "LOC"

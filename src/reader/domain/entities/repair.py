@@ -51,6 +51,7 @@ from reader.domain.entities.names import (
     whole_apostrophe_words,
 )
 from reader.domain.entities.normalize import STOP_WORDS, LazyCapitalised
+from reader.domain.entities.vocabulary import SINGLE_INSTITUTIONS
 from reader.domain.model import LABELS, Field, Label, RawMention
 from reader.domain.textnorm import ends_with_mark
 
@@ -275,7 +276,7 @@ _LEADING_FUNCTION = re.compile(
     r"(?=[A-ZÀ-Ý]|(?:les|la|le|l['’]|des|du|au|aux)\s*[A-ZÀ-Ý])"
 )
 #: single-word assemblies written with a capital: `le Sénat`, `le Parlement`
-_SINGLE_INSTITUTIONS = frozenset(["sénat", "parlement", "congrès", "assemblée"])
+_SINGLE_INSTITUTIONS = SINGLE_INSTITUTIONS
 #: those of them that name one body on their own, capitalised (`l’Assemblée` may be the
 #: start of a longer name the model missed, so it is not recovered alone)
 _ASSEMBLY = re.compile(r"(?<![\w'’-])(?:Sénat|Parlement|Congrès)(?![\w'’-])")
@@ -932,8 +933,10 @@ def split_of_place(text: str, spans: list[Span]) -> list[Span]:
         seg = text[s:e]
         m = _OF_TAIL.search(seg)
         named_body = bool(m) and _ends_with_proper_name(seg[: m.start()] if m else "")
-        if m and lab in ("ORG", "MISC", "LOC") and (
-            seg.split()[0].lower() in _INSTITUTION_HEADS or (named_body and lab != "MISC")
+        if (
+            m
+            and lab in ("ORG", "MISC", "LOC")
+            and (seg.split()[0].lower() in _INSTITUTION_HEADS or (named_body and lab != "MISC"))
         ):
             tail = seg[m.end() :]
             body = seg[: m.start()]
