@@ -489,7 +489,8 @@ def strip_leading(text: str, span: Span) -> tuple[Span, str | None]:
             changed = True
             continue
         m = _LOWER_HEAD_OF.match(seg)
-        if m and not _TITLE_WORD_RE.match(seg):
+        # `général de Gaulle` is a person's name; `émir du Qatar` a title and a place
+        if m and (label != "PER" or not _TITLE_WORD_RE.match(seg)):
             start += m.end()
             changed = True
             if seg.split()[0] in _PLACE_HEADS and " " not in text[start:end].strip():
@@ -591,6 +592,23 @@ def is_demonym(word: str, label: str, lower_words: Collection[str]) -> bool:
     return label in ("MISC", "PER") and low.endswith("s") and bool(_DEMONYM_SUFFIX.search(low))
 
 
+_DEFINITE_BEFORE = re.compile(r"(?:\b(?:le|la|du|au|de la)\s|\b[lL][’'])$")
+_NAME_AFTER = re.compile(rf"\s++[{_UP}]")
+
+
+def is_sea_name(text: str, span: Span) -> bool:
+    """`du Pacifique`, `l’Atlantique`, `la Baltique`: an adjective in `-ique` used as a noun
+    after a definite article, with no name after it, is an ocean or a sea (`le Britannique
+    Lewis Hamilton`, a nationality before a name, is not)."""
+    start, end, _ = span
+    seg = text[start:end]
+    return (
+        seg.endswith("ique")
+        and bool(_DEFINITE_BEFORE.search(text[max(0, start - 6) : start]))
+        and not _NAME_AFTER.match(text, end)
+    )
+
+
 def is_demonym_in_context(text: str, span: Span) -> bool:
     """`54 % des Français`, `les Stéphanois`, `le Norvégien Joachim Trier`: a single capitalised
     people-noun, plural after a determiner or singular between an article and a name."""
@@ -671,7 +689,9 @@ def reject_verdict(text: str, span: Span, lower_words: Collection[str]) -> bool 
         seg[:1].isupper() and is_place_name(seg)
     ):
         return True  # `nord-est`; but `le Nord`, the French department, is a place
-    if is_demonym(seg, label, lower_words) or is_lexical_demonym(seg):
+    if is_demonym(seg, label, lower_words) or (
+        is_lexical_demonym(seg) and not is_sea_name(text, span)
+    ):
         return True
     if "-" in seg and " " not in seg and all(is_lexical_demonym(p) for p in seg.split("-")):
         return True  # `le Nigérian-Américain Daniel Okafor`: two nationalities
