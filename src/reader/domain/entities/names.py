@@ -609,3 +609,26 @@ def state_of_place(text: str, span: Span) -> Span:
     if m and m.end() < e and not is_place_name(text[m.end() : e]):
         return m.end(), e, "LOC"
     return span
+
+
+def person_after_name(text: str, spans: list[Span]) -> list[Span]:
+    """`Bahrain Victorious Lenny Martinez` → the team and `Lenny Martinez`: a span that ends
+    with the full name (two words or more) of a person the same text names on its own, after
+    a name of two words or more (or any name, when the span is not a person's), is two
+    mentions: the name before (an organisation when the model said person) and the person."""
+    people = {text[s:e] for s, e, lab in spans if lab == "PER" and len(text[s:e].split()) > 1}
+    if not people:
+        return spans
+    out: list[Span] = []
+    for s, e, lab in spans:
+        seg = text[s:e]
+        tail = next((p for p in people if seg.endswith(" " + p) and seg != p), None)
+        # a person's longer name (`Jean Paul Martin` beside `Paul Martin`) has one word more;
+        # a team or a body before a person has two or more
+        if tail is None or (lab == "PER" and len(seg.split()) - len(tail.split()) < 2):
+            out.append((s, e, lab))
+            continue
+        cut = e - len(tail)
+        out.append((s, s + len(seg[: cut - s].rstrip()), "ORG" if lab == "PER" else lab))
+        out.append((cut, e, "PER"))
+    return out

@@ -46,6 +46,7 @@ from reader.domain.entities.names import (
     local_bodies,
     ministries_and_laws,
     number_in_name,
+    person_after_name,
     state_of_place,
     surname_particle,
     whole_apostrophe_words,
@@ -204,6 +205,11 @@ _DOMAIN = re.compile(
 _SHOUT_PREFIX = re.compile(
     rf"^(?:(?:[{_UP}]+\s+)+[{_UP}]{{2,}}(?:\s+\d+)?\s*[:.\-–—]?\s*"
     rf"|[{_UP}]{{2,}}(?:\s+\d+\s*[:.\-–—]?|\s*[:.–—]|\s+-)\s*)(?=[{_UP}][{_LO}])"
+)
+#: an interjection opening a span, with its preposition: `Merci à la`, `Vive la`, `Bravo aux`
+_INTERJECTION_HEAD = re.compile(
+    r"(?:Merci|Bravo|Bonjour|Bonsoir|Salut|Adieu|Bienvenue|Vive|Vivent)"
+    r"\s++(?:(?:à|au|aux|pour)\s++)?(?:(?:la|le|les)\s++|l['’])?"
 )
 #: `CGT-Cheminots`, `SUD-Rail`, `CFE-CGC`: an acronym joined by a hyphen to a name
 _HYPHEN_ACRONYM = re.compile(
@@ -887,6 +893,9 @@ def repair_span(text: str, span: Span) -> list[Piece]:
         m = _SHOUT_PREFIX.match(text[sp[0] : sp[1]])
         if m and m.end() < sp[1] - sp[0]:
             sp = (sp[0] + m.end(), sp[1], sp[2])
+        m = _INTERJECTION_HEAD.match(text, sp[0], sp[1])
+        if m and m.end() < sp[1]:
+            sp = (m.end(), sp[1], sp[2])  # `Merci à la France` → `France`
         cue: str | None = None
         for _ in range(4):
             sp2, c = strip_leading(text, sp)
@@ -1046,6 +1055,7 @@ def repair_steps(
             sp = surname_particle(text, sp)
             pieces.append(capitalised_article(text, sp, start_set))
     pieces = split_of_place(text, split_pairs(text, extend_institutions(text, pieces)))
+    pieces = person_after_name(text, pieces)
     pieces = [sp for sp in pieces if not is_common_word_heading(text, *sp, names=names)]
     kept = yield from _keep(text, pieces, lower_words, names=names)
     # a single word that ends a multi-word person name of this text is that surname, even at
