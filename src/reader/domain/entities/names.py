@@ -632,3 +632,36 @@ def person_after_name(text: str, spans: list[Span]) -> list[Span]:
         out.append((s, s + len(seg[: cut - s].rstrip()), "ORG" if lab == "PER" else lab))
         out.append((cut, e, "PER"))
     return out
+
+
+def is_word_edge(text: str, pos: int) -> bool:
+    """Whether `pos` is not inside a word (nor a hyphenated or elided compound)."""
+    if pos <= 0 or pos >= len(text):
+        return True
+    before, after = text[pos - 1], text[pos]
+    return not (before.isalnum() or before in "-'’") or not (after.isalnum() or after == "-")
+
+
+def known_people(text: str, spans: list[Span]) -> list[Span]:
+    """`Erwan` (LOC) + `Corre` (LOC) where the text has named `Erwan Le Corre` (PER): every
+    other whole-word occurrence of a person's full name (two words or more) that the text
+    gives is that person, replacing the pieces of it found there (never a span that runs
+    past the name)."""
+    people = {text[s:e] for s, e, lab in spans if lab == "PER" and len(text[s:e].split()) > 1}
+    if not people:
+        return spans
+    out = list(spans)
+    for name in sorted(people, key=len, reverse=True):
+        pos = text.find(name)
+        while pos >= 0:
+            end = pos + len(name)
+            inside = [sp for sp in out if sp[0] < end and pos < sp[1]]
+            if (
+                is_word_edge(text, pos)
+                and is_word_edge(text, end)
+                and inside != [(pos, end, "PER")]
+                and all(pos <= sp[0] and sp[1] <= end for sp in inside)
+            ):
+                out = sorted([sp for sp in out if sp not in inside] + [(pos, end, "PER")])
+            pos = text.find(name, end)
+    return out

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from reader.domain.entities.names import is_word_edge
 from reader.domain.entities.normalize import (
     capitalised_vocabulary,
     is_title_case,
@@ -265,14 +266,6 @@ class Extractor:
         return [d if d is not None else [] for d in done]
 
 
-def _word_edge(text: str, pos: int) -> bool:
-    """True when `pos` is not inside a word (nor a hyphenated or elided compound)."""
-    if pos <= 0 or pos >= len(text):
-        return True
-    before, after = text[pos - 1], text[pos]
-    return not (before.isalnum() or before in "-'’") or not (after.isalnum() or after == "-")
-
-
 def names_from_text(
     title: str, title_m: Sequence[RawMention], text_m: Sequence[RawMention], text: str
 ) -> list[RawMention]:
@@ -292,8 +285,8 @@ def names_from_text(
         while pos >= 0:
             end = pos + len(m.text)
             if (
-                _word_edge(title, pos)
-                and _word_edge(title, end)
+                is_word_edge(title, pos)
+                and is_word_edge(title, end)
                 and all(end <= a or pos >= b for a, b in taken)
             ):
                 out.append(RawMention("title", pos, end, m.text, m.label))
