@@ -203,3 +203,46 @@ def test_hand_written_lists_live_in_the_vocabulary_module() -> None:
     assert names.SERVICES is vocabulary.SERVICES
     # a public service's acronym names one with its place: it is not a common acronym
     assert not vocabulary.SERVICES & vocabulary.COMMON_ACRONYMS
+
+
+# -- more too-long and missed pieces ----------------------------------------------------------
+def test_ocean_named_by_an_ique_noun_is_a_place_a_nationality_before_a_name_is_not() -> None:
+    text = "Situé au bord du Pacifique, l’archipel a vu passer l’Arctique en rêve."
+    got = run(text, [span(text, "Pacifique", "LOC"), span(text, "Arctique", "LOC")])
+    assert got == [("Pacifique", "LOC"), ("Arctique", "LOC")]
+    text = "Le Britannique Lewis Hamilton a gagné."
+    assert ("Britannique", "LOC") not in run(text, [span(text, "Britannique", "LOC")])
+
+
+def test_lowercase_title_and_de_come_off_a_place_not_off_a_person() -> None:
+    text = "L’émir du Qatar a reçu le général de Gaulle en rêve."
+    got = run(text, [span(text, "émir du Qatar", "LOC"), span(text, "général de Gaulle", "PER")])
+    assert ("Qatar", "LOC") in got and ("Gaulle", "LOC") not in got
+
+
+def test_interjection_and_its_preposition_come_off_a_name() -> None:
+    text = "« Merci à la Bretagne ! », a-t-il lancé."
+    assert run(text, [span(text, "Merci à la Bretagne", "MISC")]) == [("Bretagne", "LOC")]
+
+
+def test_team_glued_before_a_person_the_text_names_is_two_mentions() -> None:
+    text = "Le grimpeur de Cofidis Solutions Paul Morel a gagné. Paul Morel reprend le maillot."
+    raw = [span(text, "Cofidis Solutions Paul Morel", "ORG"), span(text, "Paul Morel", nth=1)]
+    got = run(text, raw)
+    assert got[:2] == [("Cofidis Solutions", "ORG"), ("Paul Morel", "PER")]
+
+
+def test_a_longer_name_of_the_same_person_is_not_cut() -> None:
+    text = "Jean Paul Morel, dit Paul Morel, a gagné."
+    raw = [span(text, "Jean Paul Morel"), span(text, "Paul Morel", nth=1)]
+    assert ("Jean Paul Morel", "PER") in run(text, raw)
+
+
+def test_full_name_the_text_gives_is_the_person_wherever_it_recurs() -> None:
+    text = "Emmenés par Yannick Le Bihan, les élus sont partis. « Non », a lancé Yannick Le Bihan."
+    raw = [
+        span(text, "Yannick Le Bihan"),
+        span(text, "Yannick", "LOC", 1),
+        span(text, "Bihan", "LOC", 1),
+    ]
+    assert run(text, raw) == [("Yannick Le Bihan", "PER"), ("Yannick Le Bihan", "PER")]
