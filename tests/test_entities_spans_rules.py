@@ -246,3 +246,12 @@ def test_full_name_the_text_gives_is_the_person_wherever_it_recurs() -> None:
         span(text, "Bihan", "LOC", 1),
     ]
     assert run(text, raw) == [("Yannick Le Bihan", "PER"), ("Yannick Le Bihan", "PER")]
+
+
+def test_body_named_after_a_person_with_hyphens_is_one_organisation() -> None:
+    text = "Les patients ont été transférés à l’Hôpital universitaire Jean-Verdier mardi."
+    raw = [span(text, "Hôpital universitaire", "ORG"), span(text, "Jean-Verdier")]
+    assert run(text, raw) == [("Hôpital universitaire Jean-Verdier", "ORG")]
+    text = "Le rapport de l’Agence nationale cite Jean-Pierre Dupont."
+    raw = [span(text, "Agence nationale", "ORG"), span(text, "Jean-Pierre Dupont")]
+    assert run(text, raw) == [("Agence nationale", "ORG"), ("Jean-Pierre Dupont", "PER")]

@@ -665,3 +665,38 @@ def known_people(text: str, spans: list[Span]) -> list[Span]:
                 out = sorted([sp for sp in out if sp not in inside] + [(pos, end, "PER")])
             pos = text.find(name, end)
     return out
+
+
+#: a person's name as French writes it in the name of a place or a body dedicated to them:
+#: hyphenated capitalised parts (`Georges-Pompidou`, `Paul-Émile-Victor`)
+_DEDICATION = re.compile(rf"[{_UP}][{_LO}]+(?:-[{_UP}][{_LO}]+)+")
+#: capitalised heads of buildings named after a person, besides the institutions'
+_BUILDING_HEADS = frozenset(["stade", "lycée", "hôpital", "gymnase", "complexe", "salle"])
+
+
+def dedicated_names(text: str, spans: list[Span]) -> list[Span]:
+    """`Institut polaire français Paul-Émile-Victor`, `Hôpital Georges-Pompidou`: an
+    institution's name (a capitalised head, its lowercase complement) right followed by a
+    person's name written with hyphens — the French way of naming a place or a body after
+    someone — is one organisation, the hyphenated name included."""
+    spans = sorted(spans)
+    out: list[Span] = []
+    i = 0
+    while i < len(spans):
+        s, e, lab = spans[i]
+        ws = text[s:e].split()
+        head = ws[0].lower() if ws else ""
+        if (
+            i + 1 < len(spans)
+            and ws[0][:1].isupper()
+            and (head in INSTITUTION_HEADS or head in _BUILDING_HEADS)
+            and all(w[:1].islower() for w in ws[1:])
+        ):
+            s2, e2, _lab2 = spans[i + 1]
+            if text[e:s2] == " " and _DEDICATION.fullmatch(text, s2, e2):
+                out.append((s, e2, "ORG"))
+                i += 2
+                continue
+        out.append((s, e, lab))
+        i += 1
+    return out
