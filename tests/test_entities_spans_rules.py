@@ -255,3 +255,15 @@ def test_body_named_after_a_person_with_hyphens_is_one_organisation() -> None:
     text = "Le rapport de l’Agence nationale cite Jean-Pierre Dupont."
     raw = [span(text, "Agence nationale", "ORG"), span(text, "Jean-Pierre Dupont")]
     assert run(text, raw) == [("Agence nationale", "ORG"), ("Jean-Pierre Dupont", "PER")]
+
+
+def test_a_name_the_text_gives_is_found_again_where_the_model_missed_it() -> None:
+    text = "Un internaute l’a relayé sur le réseau social Mastodon.\n\nsource : Mastodon"
+    got = run(text, [span(text, "Mastodon", "ORG")])
+    assert got == [("Mastodon", "ORG"), ("Mastodon", "ORG")]
+
+
+def test_a_rubric_is_not_found_again_as_a_name() -> None:
+    text = "Bretagne | Les urgences fermées la nuit\n\nLa Bretagne manque de médecins."
+    raw = [span(text, "Bretagne", "LOC", 1)]
+    assert run(text, raw) == [("Bretagne", "LOC")]

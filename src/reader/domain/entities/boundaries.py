@@ -171,6 +171,21 @@ def drop_rubric(
     return start, end, label
 
 
+def is_rubric_at(text: str, start: int, end: int) -> bool:
+    """Whether the name at `[start, end)` is a page's rubric glued before its headline: at a
+    line start before the line's first `|`, or at the start of the page before a capitalised
+    common noun on a header line (`Bretagne | Urgences…`, `Lorient Inondations : …`)."""
+    line = text.rfind("\n", 0, start) + 1
+    if start != line:
+        return False
+    if _BAR_AFTER.match(text, end):
+        return True
+    stop = text.find("\n", end)
+    header = _HEADER_MARK.search(text[end : stop if stop >= 0 else len(text)])
+    m = _CAPITALISED_WORD.match(text, end + 1) if text[end : end + 1] == " " else None
+    return bool(line == 0 and header and m and is_common_noun(m.group()))
+
+
 def _before_common_noun(text: str, pos: int, end: int, names: Collection[str]) -> bool:
     """Whether the span's next word, at `pos`, is a capitalised common noun that starts the
     headline: plural (`Inondations`), or before a lowercase adjective (`Conseil municipal`)

@@ -16,9 +16,11 @@ General French rules (issue 12, classes 3 and 4), on spans already trimmed by `r
 
 from __future__ import annotations
 
+import collections
 import re
 from collections.abc import Collection
 
+from reader.domain.entities.boundaries import is_rubric_at
 from reader.domain.entities.lexicon import (
     is_adjective,
     is_common_noun,
@@ -639,7 +641,13 @@ def is_word_edge(text: str, pos: int) -> bool:
     if pos <= 0 or pos >= len(text):
         return True
     before, after = text[pos - 1], text[pos]
+    if before in "'’" and after.isalnum():
+        elided = _ELIDED_BEFORE.search(text, max(0, pos - 8), pos - 1)
+        return elided is not None  # `l’Élysée`, `d’Orsay`; not `O’Brien`'s `Brien`
     return not (before.isalnum() or before in "-'’") or not (after.isalnum() or after == "-")
+
+
+_ELIDED_BEFORE = re.compile(r"(?<![\w'’-])(?i:l|d|qu|jusqu|lorsqu|puisqu|n|s|j|c|m|t)$")
 
 
 def known_people(text: str, spans: list[Span]) -> list[Span]:
@@ -665,6 +673,36 @@ def known_people(text: str, spans: list[Span]) -> list[Span]:
                 out = sorted([sp for sp in out if sp not in inside] + [(pos, end, "PER")])
             pos = text.find(name, end)
     return out
+
+
+def known_names(text: str, spans: list[Span]) -> list[Span]:
+    """Every other whole-word occurrence of a name this text gives (`Twitter` named as the
+    platform, then `source : Twitter`), where the model found nothing: the same name, with
+    the label the text's mentions of it mostly have. (A person's full name also replaces the
+    pieces of it found there: `known_people`.)"""
+    spans = known_people(text, spans)
+    labels: dict[str, collections.Counter[str]] = {}
+    for s, e, lab in spans:
+        name = text[s:e]
+        if len(name) > 2 and not name.isdigit() and any(c.isupper() for c in name):
+            labels.setdefault(name, collections.Counter())[lab] += 1
+    new: list[Span] = []
+    taken = [(s, e) for s, e, _ in spans]
+    for name in sorted(labels, key=len, reverse=True):
+        lab = labels[name].most_common(1)[0][0]
+        pos = text.find(name)
+        while pos >= 0:
+            end = pos + len(name)
+            if (
+                is_word_edge(text, pos)
+                and is_word_edge(text, end)
+                and all(end <= a or pos >= b for a, b in taken)
+                and not is_rubric_at(text, pos, end)
+            ):
+                new.append((pos, end, lab))
+                taken.append((pos, end))
+            pos = text.find(name, end)
+    return sorted(spans + new) if new else spans
 
 
 #: a person's name as French writes it in the name of a place or a body dedicated to them:

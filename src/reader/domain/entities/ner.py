@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from reader.domain.entities.boundaries import is_rubric_at
 from reader.domain.entities.names import is_word_edge
 from reader.domain.entities.normalize import (
     capitalised_vocabulary,
@@ -288,6 +289,7 @@ def names_from_text(
                 is_word_edge(title, pos)
                 and is_word_edge(title, end)
                 and all(end <= a or pos >= b for a, b in taken)
+                and not is_rubric_at(title, pos, end)
             ):
                 out.append(RawMention("title", pos, end, m.text, m.label))
                 taken.append((pos, end))

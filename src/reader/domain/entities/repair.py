@@ -43,7 +43,7 @@ from reader.domain.entities.names import (
     feature_of_country,
     first_name_before_particle,
     is_bare_service,
-    known_people,
+    known_names,
     lands_and_fifteens,
     local_bodies,
     ministries_and_laws,
@@ -1083,7 +1083,7 @@ def repair_steps(
         kept += yield from _keep(text, found, lower_words, exempt, names)
     kept = acronym_of_place(text, strains(text, ministries_and_laws(text, kept)))
     kept = lands_and_fifteens(text, event_names(text, kept))
-    kept = known_people(text, first_name_before_particle(text, dedicated_names(text, kept)))
+    kept = known_names(text, first_name_before_particle(text, dedicated_names(text, kept)))
     kept = split_regnal(text, with_year(text, number_in_name(text, local_bodies(text, kept))))
     kept = [sp for sp in kept if not is_bare_service(text[sp[0] : sp[1]])]
     kept = acronym_after_name(text, merge_acronym_heads(text, kept))
