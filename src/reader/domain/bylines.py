@@ -155,7 +155,7 @@ _CREDIT_HINTS = (
 _CREDIT_TAIL_MAX = 200
 #: a parenthesised photo credit opening a line, the caption after it (one short sentence)
 _LEADING_PHOTO_RE = re.compile(rf"^\(\s*+{_PHOTO_WORD}\s*+[:/]\s*+{_CREDIT_BODY}\s*\)\s*+")
-_ONE_SENTENCE_RE = re.compile(r"[^.!?\n]{1,200}[.!?]?\s*$")
+_ONE_SENTENCE_RE = re.compile(r"^[^.!?\n]{1,200}+[.!?]?\s*+$")
 _INLINE_PHOTO_RE = re.compile(rf"(?<!\s)\s*+\(\s*+{_PHOTO_WORD}\s*+[:/]\s*+{_CREDIT_BODY}\s*\)")
 _WIRE_START_RE = re.compile(
     r"^(?:[A-ZÀ-Ý][\w’'.-]*+(?:[\s-]++[A-ZÀ-Ý][\w’'.-]*+){0,3}\s*+"
@@ -235,7 +235,7 @@ def classify_line(text: str) -> LineFacts | None:
     if credit is not None and credit.start() > 0:
         return LineFacts("caption")
     lead = _LEADING_PHOTO_RE.match(line)
-    if lead is not None and _ONE_SENTENCE_RE.match(line, lead.end()):
+    if lead is not None and _ONE_SENTENCE_RE.match(line[lead.end() :]):
         return LineFacts("caption")  # `(Photo : X / AFP) Des éleveurs devant…, mercredi.`
     return None
 

@@ -81,12 +81,12 @@ _SENTENCE_OPENERS = frozenset(
 )
 _WORD = re.compile(r"\S+")
 _RUBRIC_WORD = re.compile(
-    rf"([{_UP}][{_LO}]+(?:-[{_LO}]+)?|[{_UP}]{{4,}}|[{_UP}][{_LO}]+(?:-[{_UP}]?[{_LO}]+)+)"
-    rf"\s+(?=[{_UP}0-9])"
+    rf"(?<![\w-])([{_UP}](?:[{_LO}]++(?:-[{_UP}]?[{_LO}]++)*+|[{_UP}]{{3,}}+))"
+    rf"(?<!\s)\s++(?=[{_UP}0-9])"
 )
 #: rubrics in capitals before a span on its line: `SANTÉ / `, `ÉCONOMIE - `
 _SHOUTED_PREFIX = re.compile(rf"(?:[{_UP}]{{2,}}+[\s/|•·–—-]*+)++")
-_BAR_AFTER = re.compile(r"\s*+\|")
+_BAR_AFTER = re.compile(r"(?:(?<!\s)\s++)?\|")
 _LOWER_NEXT = re.compile(rf"(?<!\s)\s++[{_LO}]")
 _CAPITALISED_WORD = re.compile(rf"[{_UP}][{_LO}]+")
 _HEADER_MARK = re.compile(r"\s:\s|\|")

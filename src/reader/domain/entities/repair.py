@@ -288,7 +288,7 @@ _SINGLE_INSTITUTIONS = SINGLE_INSTITUTIONS
 #: those of them that name one body on their own, capitalised (`l’Assemblée` may be the
 #: start of a longer name the model missed, so it is not recovered alone)
 _ASSEMBLY = re.compile(r"(?<![\w'’-])(?:Sénat|Parlement|Congrès)(?![\w'’-])")
-_NEXT_WORD = re.compile(r"\s++(\w++)")
+_NEXT_WORD = re.compile(r"(?<!\s)\s++(\w++)")
 #: a plural demonym after a determiner: `des Français`, `les Stéphanois`
 _PLURAL_DEMONYM = re.compile(
     r"(?:ais|ois|ains|iens|éens|ands|ols|ites|ans|ards|ins|ens|ins|ons|ots|ys)$"
@@ -601,7 +601,7 @@ def is_demonym(word: str, label: str, lower_words: Collection[str]) -> bool:
 
 
 _DEFINITE_BEFORE = re.compile(r"(?:\b(?:le|la|du|au|de la)\s|\b[lL][’'])$")
-_NAME_AFTER = re.compile(rf"\s++[{_UP}]")
+_NAME_AFTER = re.compile(rf"(?<!\s)\s++[{_UP}]")
 
 
 def is_sea_name(text: str, span: Span) -> bool:
