@@ -110,3 +110,30 @@ def test_newsletter_widget_heading_and_button_go() -> None:
     assert kinds["Newsletter Bretagne"] == "subscription"
     assert kinds["S’inscrire"] == "subscription"
     _body_kept(c)
+
+
+# -- signatures that do not open with "Par" + names ------------------------------------------
+def test_signature_shapes_without_par_and_names() -> None:
+    from reader.domain.bylines import classify_line
+
+    dated = classify_line("Publié le 12/03/2024 à 10:32 par Jeanne Morvan")
+    assert dated is not None and dated.kind == "byline"
+    assert dated.authors == ("Jeanne Morvan",) and dated.date == "2024-03-12"
+    role = classify_line("Paul Kerbiriou, envoyé spécial à Kiev")
+    assert role is not None and role.authors == ("Paul Kerbiriou",)
+    agency = classify_line("Par Jeanne Morvan (avec AFP)")
+    assert agency is not None and agency.authors == ("Jeanne Morvan",)
+    newsroom = classify_line("Par AFP")
+    assert newsroom is not None and newsroom.kind == "byline" and newsroom.source == "AFP"
+    assert classify_line("Par la rédaction") is not None
+
+
+def test_sentences_shaped_like_those_signatures_stay() -> None:
+    from reader.domain.bylines import classify_line
+
+    for sentence in (
+        "Selon Paul Kerbiriou, envoyé spécial de l’ONU, la situation est grave.",
+        "Par AFP, la décision a été annoncée mardi soir.",
+        "Publié le 7 décembre par un éditeur breton, le livre a été un succès.",
+    ):
+        assert classify_line(sentence) is None
