@@ -267,3 +267,11 @@ def test_a_rubric_is_not_found_again_as_a_name() -> None:
     text = "Bretagne | Les urgences fermées la nuit\n\nLa Bretagne manque de médecins."
     raw = [span(text, "Bretagne", "LOC", 1)]
     assert run(text, raw) == [("Bretagne", "LOC")]
+
+
+def test_a_party_in_istes_is_no_nationality_and_keeps_its_article() -> None:
+    text = "Plusieurs élus des Socialistes étaient là, à côté des écologistes. Les Écologistes hésitent."
+    raw = [span(text, "Socialistes", "ORG"), span(text, "Écologistes", "ORG")]
+    assert run(text, raw) == [("Socialistes", "ORG"), ("Les Écologistes", "ORG")]
+    text = "Les Allemands et des Belges, comme des allemands et des belges, sont venus."
+    assert run(text, [span(text, "Allemands", "LOC"), span(text, "Belges", "ORG")]) == []

@@ -417,7 +417,10 @@ def capitalised_article(text: str, span: Span, line_starts: Collection[int]) -> 
     if not m:
         return orig
     a = s - (len(before) - m.start(1))
-    if a in line_starts or not _MID_SENTENCE.search(text[max(0, a - 3) : a]):
+    # `Les Écologistes doivent…`: at a sentence start too, a capitalised plural in `-istes`
+    # after `Les` is a party's name (no nationality ends so), its article included
+    party = m.group(1) == "Les" and " " not in text[s:e] and text[s:e].endswith("istes")
+    if not party and (a in line_starts or not _MID_SENTENCE.search(text[max(0, a - 3) : a])):
         return orig
     line = text.rfind("\n", 0, a) + 1
     stop = text.find("\n", e)

@@ -586,8 +586,8 @@ def is_demonym(word: str, label: str, lower_words: Collection[str]) -> bool:
     """`Russes`, `Américains`: a capitalised people-noun, by its lowercase adjective in the text
     or by a demonym suffix on a MISC/PER span."""
     low = word.lower()
-    if not word[:1].isupper() or " " in word:
-        return False
+    if not word[:1].isupper() or " " in word or low.endswith(("iste", "istes")):
+        return False  # `des Écologistes`, `les Socialistes`: a party, no nation ends so
     stem = low[:-1] if low.endswith("s") else low
     variants = {low, stem, stem + "e", stem + "es", stem + "s", stem + "ne", stem + "nes"}
     if stem.endswith("e"):
