@@ -145,6 +145,10 @@ def test_site_name_with_a_capital_or_a_public_sub_domain_is_an_organisation() ->
     text = "Selon le dispositif Signal-conso, relayé par Service-public.gouv.fr, tout va bien."
     got = {(text[s:e], lab) for s, e, lab in recover(text, [], [0])}
     assert ("Service-public.gouv.fr", "ORG") in got
+    text = "Selon le dispositif Service-public.gouv.fr, tout va bien."
+    assert run(text, [span(text, "Service-public.gouv.fr", "MISC")]) == [
+        ("Service-public.gouv.fr", "ORG")
+    ]
 
 
 # -- too long, cut short ------------------------------------------------------------------------
@@ -177,6 +181,8 @@ def test_named_body_followed_by_de_and_a_place_the_text_names() -> None:
     raw = [span(text, "Ca’ Foscari de Venise", "ORG"), span(text, "Venise", "LOC", 1)]
     got = run(text, raw)
     assert ("Ca’ Foscari", "ORG") in got and got.count(("Venise", "LOC")) == 2
+    raw = [span(text, "Ca’ Foscari de Venise", "LOC"), span(text, "Venise", "LOC", 1)]
+    assert ("Ca’ Foscari", "ORG") in run(text, raw)
 
 
 def test_grand_prix_of_a_city_stays_whole() -> None:

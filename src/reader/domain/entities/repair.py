@@ -735,6 +735,8 @@ def label_cue(text: str, start: int, end: int) -> str | None:
     `l’agence Y` / `porte-parole du Y` / a head such as `Maison`, `Conseil` → ORG."""
     before = text[max(0, start - 80) : start]
     seg = text[start:end]
+    if _DOMAIN.fullmatch(seg):
+        return "ORG"  # a site is named by its domain: `Service-public.gouv.fr`
     lexical = lexical_cue(text, start, end)
     if lexical is not None:
         return lexical
@@ -973,7 +975,8 @@ def split_of_place(text: str, spans: list[Span]) -> list[Span]:
             body = seg[: m.start()]
             keep_whole = body.split()[-1][:1].islower() and not is_country(tail)
             if fold_simple(tail) in places and len(body.split()) >= 2 and not keep_whole:
-                out.append((s, s + m.start(), lab))
+                # the body of `Ca’ Foscari de Venise` is what is in the place, not a place
+                out.append((s, s + m.start(), "ORG" if lab == "LOC" else lab))
                 out.append((s + m.end(), e, "LOC"))
                 continue
         out.append((s, e, lab))
