@@ -276,7 +276,10 @@ def test_a_rubric_is_not_found_again_as_a_name() -> None:
 
 
 def test_a_party_in_istes_is_no_nationality_and_keeps_its_article() -> None:
-    text = "Plusieurs élus des Socialistes étaient là, à côté des écologistes. Les Écologistes hésitent."
+    text = (
+        "Plusieurs élus des Socialistes étaient là, à côté des écologistes. "
+        "Les Écologistes hésitent."
+    )
     raw = [span(text, "Socialistes", "ORG"), span(text, "Écologistes", "ORG")]
     assert run(text, raw) == [("Socialistes", "ORG"), ("Les Écologistes", "ORG")]
     text = "Les Allemands et des Belges, comme des allemands et des belges, sont venus."

@@ -11,7 +11,12 @@ General French rules (issue 12, classes 3 and 4), on spans already trimmed by `r
 - `loi Le Meur`: a law named after a person is one MISC mention, `loi` included;
 - `CHU de Lille`: an acronym + `de` + a place is one organisation;
 - a name opened by an article written with a capital in mid-sentence (`Les Écologistes`,
-  `La France insoumise`) keeps its article (the capital says it is part of the name).
+  `La France insoumise`) keeps its article (the capital says it is part of the name);
+- a number closing an organisation's name (`Terre Vive 44,`), a body named after a person
+  with hyphens (`Hôpital Georges-Pompidou`), a federated state by its place (`État de Borno`
+  → `Borno`), a team glued before a person the text names (two mentions);
+- a name the text gives is the same name wherever it recurs (`known_names`: the pieces of a
+  person's full name replaced, a missed occurrence added, never a page's rubric).
 """
 
 from __future__ import annotations
