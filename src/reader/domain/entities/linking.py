@@ -33,6 +33,8 @@ from reader.domain.model import LABELS, Article, Entity, Label, Mention, RawMent
 from reader.domain.textnorm import fold_key, levenshtein
 
 CUE_WEIGHT = 3
+#: lowercase heads of a prize's or a cup's name, which the name alone also names
+_NAMED_BY_HEAD = frozenset(["prix", "trophee", "coupe"])
 #: the model's vote from a headline or a caption in Title Case counts half (every word of such
 #: a line is capitalised, so the model's label there is a guess); votes are kept doubled
 MODEL_VOTE = 2
@@ -129,6 +131,12 @@ def display_name(uses: Iterable[tuple[str, str]]) -> str:
             s,
         ),
     )
+
+
+def _other_cue(form: _Form) -> bool:
+    """The words around the form called it something other than a person, never a person
+    (`la place Vival`, `à Guimarães`): no surname nor misspelt surname of anyone."""
+    return not form.cues.get("PER") and any(c != "PER" for c in form.cues)
 
 
 def _top_label(votes: Counter[str]) -> Label:
@@ -307,7 +315,10 @@ def link(
     by_first_word: dict[str, list[str]] = defaultdict(list)  # multi-word forms, not persons
     for mk in multi:
         by_initials[initials(mk)].append(mk)
-        if _top_label(forms[mk].votes) != "PER":
+        # `Ria Novosti`, not `Paris-Nice`: the first word of a name, not half of a pair
+        if _top_label(forms[mk].votes) != "PER" and any(
+            " " in sf.split("-", 1)[0] for sf in forms[mk].surfaces
+        ):
             by_first_word[mk.split()[0]].append(mk)
     for k in keys:
         f = forms[k]
@@ -331,19 +342,27 @@ def link(
     for idx, (_aid, _m, key) in enumerate(items):
         mentions_of[key].append(idx)
     for k in keys:
-        if k not in suffix_of:
-            continue
-        if _top_label(forms[k].votes) not in ("PER", "LOC", "MISC", "ORG"):
-            continue
+        if k not in suffix_of or _other_cue(forms[k]):
+            continue  # `publié chez Gallimard`: the publisher, not `Antoine Gallimard`
         roots = {uf.find(c) for c in suffix_of[k]}
-        if len(roots) == 1:
+        if len(roots) == 1 and _top_label(forms[k].votes) == "PER":
             uf.union(k, roots.pop())
             continue
+        # a form the model does not call a person joins a person only in that person's articles
         for idx in mentions_of[k]:
             aid = items[idx][0]
             local = {uf.find(c) for c in suffix_of[k] if aid in forms[c].articles}
             if len(local) == 1:
                 per_mention[idx] = local.pop()
+
+    # 3b. `le Renaudot` is the `prix Renaudot` the same corpus names
+    for mk in multi:
+        head, _, tail = mk.partition(" ")
+        if head in _NAMED_BY_HEAD and tail in forms and any(
+            sf[:1].islower() for sf in forms[mk].surfaces
+        ):
+            if uf.find(tail) == tail and tail not in suffix_of:
+                uf.union(tail, mk)
 
     # 4. misspelt surnames
     surnames: dict[str, set[str]] = defaultdict(set)
@@ -355,7 +374,7 @@ def link(
     # group to one of them, so this set stays the same)
     multi_roots = {uf.find(m) for m in multi}
     for k in keys:
-        if " " in k or len(k) < 5 or k in suffix_of:
+        if " " in k or len(k) < 5 or k in suffix_of or _other_cue(forms[k]):
             continue
         if uf.find(k) in multi_roots:
             continue

@@ -12,6 +12,7 @@ from collections.abc import Callable, Collection, Generator, Iterable, Sequence
 from dataclasses import dataclass
 
 from reader.domain.entities.boundaries import cut_at_verb, drop_rubric, split_boundaries
+from reader.domain.entities.cues import context_cue
 from reader.domain.entities.kinds import (
     context_org_cue,
     is_common_word_heading,
@@ -694,6 +695,9 @@ def label_cue(text: str, start: int, end: int) -> str | None:
         return "PER"
     if speaker_cue(text, start, end):
         return "PER"
+    context = context_cue(text, start, end)
+    if context is not None:
+        return context
     if _HYPHEN_ACRONYM.fullmatch(seg):
         return "ORG"
     if _ACRONYM_NUMBER.match(seg):

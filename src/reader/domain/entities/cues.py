@@ -1,0 +1,332 @@
+"""Context cues for what kind of thing a name is (issue 12: wrong labels on any beat).
+
+Each cue reads the name's shape or the few words right around it, with common French
+vocabulary only (cue nouns, verbs, prepositions), never a list of names:
+
+- **places**: `à X`, `habitants de X`, a kind of site before the name (`la raffinerie de X`,
+  `les hôpitaux de X`, `le site historique de X`, `la station franco-italienne X`), an
+  apposition `X, une commune de…`;
+- **organisations**: an apposition naming a kind of organisation after the name (`X, la
+  chaîne qatarie`, `X, la communauté de communes`) or before it (`l’agence spatiale
+  japonaise, la Jaxa`), `la directrice du X`, a name ending with a word of company or public
+  body names (`… International`, `… Communauté`, `… Autoroutes`), a name joined to an acronym
+  by a hyphen (`Groupama-FDJ`), a publisher (`Éditions de …`), a club (`Stade toulousain`);
+- **named things**: a race named by two places (`Paris-Nice`) in a text about a race, an
+  event whose name ends with an English word of competitions (`Rugby Championship`), what a
+  `jury` awards (`le jury du Femina`), a regulation's acronym (`règlement … (RGPD)`);
+- **people**: an apposition naming a profession after the name (`X, économiste chez Y`), a
+  kin or role noun before it (`Son mari, Gérard,`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.domain.entities.lexicon import is_place_name
+
+_UP = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ"
+_LO = "a-zàâäçéèêëîïôöùûüÿœæ"
+_AP = "'’"
+
+# -- places -------------------------------------------------------------------------------
+#: sites named by the name right after them: `la station Concordia`, `la place Vival`
+_SITE_DIRECT = (
+    r"gymnase|stade|salle|place|rue|avenue|boulevard|quai|quartier|restaurant|station|base|"
+    r"piscine|gare|aéroport|port|parc|pont|col|cité|hameau|lieu-dit|plage|vallée|île|atoll"
+)
+#: places named after `de`: `la raffinerie de X`, `les hôpitaux de X`, `les habitants de X`
+_PLACE_OF = (
+    r"raffineries?|usines?|sites?|communes?|villes?|villages?|hôpital|hôpitaux|mairies?|"
+    r"habitants?|habitantes?|riverains?|maire|centre-ville|banlieue|environs|périphérie|"
+    r"agglomération|préfecture|sous-préfecture|entrepôts?|ports?|aéroports?|gares?|plages?|"
+    r"stations?|quartiers?|bourgs?|églises?|écoles?|collèges?|lycées?|casernes?|prisons?|"
+    r"centrales?|mines?|chantiers?|docks?"
+)
+_SITE_BEFORE = re.compile(
+    rf"(?:^|[\s'’])(?:(?:{_SITE_DIRECT})(?:\s+(?!natale?\b)[{_LO}]+(?:-[{_LO}]+)*)?\s+|"
+    rf"(?:{_PLACE_OF})(?:\s+(?!natale?\b)[{_LO}]+)?\s+(?:de|du|d['’])\s*|"
+    rf"(?:{_PLACE_OF})(?:\s+(?!natale?\b)[{_LO}]+)?\s+(?:de|du|d['’])\s*[^\s,]+,\s+(?:et\s+)?(?:de|du|d['’])\s*|"
+    rf"(?:{_PLACE_OF})\s+(?:de|du|d['’])\s*[^\s,]+\s+et\s+(?:de|du|d['’])\s*)$"
+)
+_AT = re.compile(r"(?:^|[\s(])[àÀ]\s+$")
+#: verbs and phrases after which `à` introduces a person or a body, not a place
+_NOT_PLACE_AT = re.compile(
+    r"\b(?:parl|dit|di[st]|répond|écri|demand|expliqu|annonc|adress|reproch|rappel|lanc|"
+    r"propos|conseill|promi|souhait|envoy|téléphon|succéd|succède|rend|offert|offr|donn|"
+    r"confi|rapport|montr|présent|remis|remet|reçu|pass|oppos|ressembl|hommage|déclar|"
+    r"pren[ds]|pris|grâce|face|quant|cause|appartien|appartenu|particip|associ|affili|"
+    r"rattach|fidèle|allée?s?|attribu|décern|transmi|transmett|vend|vendu|cédé|cède|lié|"
+    r"liée|identique|semblable|comparable|compar|inspir|pens|croi|lettre|appel|ordonn|"
+    r"permis|interdit|répliqu|rétorqu|signal|accord|servi|dédi|consacr|confront|"
+    r"ouvert|s'attaqu|s'en|imput|attribuées?|reproché|écrit|révél|jusqu['’])\w*"
+    r"(?:\s+\w+)?\s+[àÀ]\s+$",
+    re.I,
+)
+#: one name: a capital, then letters (any script's), apostrophes and hyphens
+_ONE_NAME = re.compile(r"(?=[^\W\d_])[^\W\d_a-zà-ÿ][^\W\d_]*(?:['’-][^\W\d_]+)*")
+#: an apposition after the name saying it is a place: `X, une commune de…`
+_PLACE_APPOSITION = re.compile(
+    rf"^\s*,\s+(?:la|une|l['’]|le|un)\s*(?:petite\s+|grande\s+|ancienne\s+)?"
+    rf"(?:ville|commune|capitale|localité|bourgade|cité|village|station balnéaire|île|"
+    rf"presqu['’]île|région|province|préfecture|sous-préfecture|quartier|banlieue)\b"
+)
+
+
+def place_cue(text: str, start: int, end: int) -> str | None:
+    """LOC when the words around say the name is a place: `à X` (one name, not after a verb
+    that addresses someone), a kind of site before it, or an apposition `X, une commune`."""
+    before = text[max(0, start - 60) : start]
+    seg = text[start:end]
+    if _PLACE_APPOSITION.match(text[end : end + 40]):
+        return "LOC"
+    if _SITE_BEFORE.search(before) and " " not in seg.strip():
+        return "LOC"
+    if (
+        _AT.search(before)
+        and _ONE_NAME.fullmatch(seg)
+        and seg[:1].isupper()
+        and not _NOT_PLACE_AT.search(before)
+        and not seg.isupper()
+    ):
+        return "LOC"
+    return None
+
+
+# -- organisations ------------------------------------------------------------------------
+#: nouns of kinds of organisations (an apposition with one of them names an organisation)
+_ORG_NOUNS = (
+    r"chaîne|radio|télévision|journal|quotidien|hebdomadaire|mensuel|magazine|titre|agence|"
+    r"entreprise|société|groupe|firme|banque|compagnie|constructeur|équipementier|"
+    r"distributeur|enseigne|fabricant|opérateur|laboratoire|start-up|association|ONG|"
+    r"fondation|fédération|syndicat|parti|mouvement|coalition|collectif|communauté de "
+    r"communes|communauté d['’]agglomération|communauté urbaine|intercommunalité|"
+    r"métropole|institut|club|équipe|formation|organisation|institution|autorité|"
+    r"instance|commission|office|régie|mutuelle|assureur|géant|leader|filiale|"
+    r"maison d['’]édition|maison mère|éditeur|studio|label|plateforme|réseau social|"
+    r"messagerie|application|site|organisme|établissement|parquet|juridiction|cabinet|"
+    r"holding|conglomérat|multinationale|marque|union|confédération|alliance|milice|"
+    r"organisation terroriste|groupe armé|sélection|franchise|écurie"
+)
+_ORG_APPOSITION_AFTER = re.compile(
+    rf"^\s*,\s+(?:le|la|l['’]|les|un|une)\s*(?:(?:nouvelle?|nouvel|grande?|petite?|jeune|"
+    rf"puissante?|célèbre|principale?|premier|première|deuxième|seule?)\s+)?(?:{_ORG_NOUNS})\b"
+)
+_ORG_APPOSITION_BEFORE = re.compile(
+    rf"\b(?:{_ORG_NOUNS})(?:\s+[{_LO}-]+){{1,3}}\s*,\s+(?:le|la|l['’]|les)\s*$"
+)
+#: heads of an organisation's name before `du`/`de la`: `la directrice du Louvre-Lens`
+_ORG_OF = re.compile(
+    r"\b(?:directeur|directrice|direction|dirigeants?|dirigeante|PDG|p-dg|patron|patronne|"
+    r"fondateur|fondatrice|cofondateur|cofondatrice|filiale|actionnaires?|"
+    r"président-directeur général|présidente-directrice générale|concurrents?|rachat)\s+"
+    r"(?:du|de\s+la|de\s+l['’]|des|d['’]|de)\s*$",
+    re.I,
+)
+#: last words of names of companies and public bodies: `Thales Alenia Space`,
+#: `Quimperlé Communauté`, `Vinci Autoroutes`, `Mercator Ocean International`
+_ORG_LAST_WORDS = frozenset(
+    [
+        "international",
+        "group",
+        "groupe",
+        "holding",
+        "space",
+        "systems",
+        "technologies",
+        "technology",
+        "airlines",
+        "airways",
+        "industries",
+        "industrie",
+        "motors",
+        "pharma",
+        "capital",
+        "partners",
+        "bank",
+        "media",
+        "médias",
+        "energy",
+        "énergies",
+        "communauté",
+        "métropole",
+        "agglomération",
+        "agglo",
+        "habitat",
+        "consulting",
+        "solutions",
+        "services",
+        "logistique",
+        "transports",
+        "autoroutes",
+        "mobilités",
+        "assurances",
+        "finance",
+        "immobilier",
+        "distribution",
+        "telecom",
+        "télécom",
+        "inc",
+        "ltd",
+        "gmbh",
+        "sa",
+        "sas",
+        "plc",
+        "corp",
+        "corporation",
+        "company",
+        "foundation",
+        "institute",
+        "university",
+        "agency",
+        "network",
+        "networks",
+        "software",
+        "labs",
+        "studios",
+        "records",
+        "entertainment",
+        "productions",
+        "films",
+        "éditions",
+    ]
+)
+#: first words of names of publishers and clubs: `Éditions de Minuit`, `Olympique lyonnais`
+_ORG_FIRST_WORDS = frozenset(
+    [
+        "éditions",
+        "editions",
+        "olympique",
+        "racing",
+        "sporting",
+        "athletic",
+        "atlético",
+        "real",
+        "dynamo",
+    ]
+)
+#: `Stade toulousain`, `Stade rochelais`: a club by `Stade` and a demonym adjective
+_CLUB = re.compile(rf"Stade\s+[{_LO}]+(?:ain|ais|ois|ien|in|ard)")
+#: `Groupama-FDJ`, `Comcyber-MI`: a name and an acronym joined by a hyphen
+_NAME_ACRONYM = re.compile(rf"[{_UP}][{_LO}]+(?:\s[{_UP}][{_LO}]+)*-[{_UP}][{_UP}&]+(?:\s\S+)*")
+
+
+def org_cue(text: str, start: int, end: int) -> str | None:
+    """ORG when the name's shape or an apposition says it is an organisation (see the module
+    docstring)."""
+    seg = text[start:end]
+    ws = seg.split()
+    if not ws:
+        return None
+    if len(ws) > 1 and ws[-1].lower().strip(".") in _ORG_LAST_WORDS and ws[-1][:1].isupper():
+        return "ORG"
+    if len(ws) > 1 and ws[0].lower() in _ORG_FIRST_WORDS:
+        return "ORG"
+    if _CLUB.fullmatch(seg) or _NAME_ACRONYM.fullmatch(seg):
+        return "ORG"
+    if is_place_name(seg):
+        return None
+    if _ORG_APPOSITION_AFTER.match(text[end : end + 60]):
+        return "ORG"
+    before = text[max(0, start - 80) : start]
+    if _ORG_APPOSITION_BEFORE.search(before) or _ORG_OF.search(before[-40:]):
+        return "ORG"
+    return None
+
+
+# -- named things -------------------------------------------------------------------------
+#: last words of competitions named in English: `Rugby Championship`, `Davis Cup`
+_EVENT_LAST_WORDS = frozenset(
+    ["championship", "championships", "cup", "open", "trophy", "masters", "games", "classic"]
+)
+#: two names joined by a hyphen, each of one or two words: `Paris-Nice`, `Milan-San Remo`
+_PAIR = re.compile(
+    rf"[{_UP}][{_LO}{_AP}]+(?: [{_UP}][{_LO}{_AP}]+)?-[{_UP}][{_LO}{_AP}]+(?: [{_UP}][{_LO}{_AP}]+)?"
+)
+#: words of a race around a name (a race is named by where it starts and ends)
+_RACE_WORDS = re.compile(
+    r"\b(?:étapes?|course|coureurs?|peloton|classique|monument|maillot|échappée|sprint|"
+    r"classement général|rallye|marathon|régate|transat|cyclistes?|cyclisme|semi-classique)\b",
+    re.I,
+)
+_JURY_OF = re.compile(r"\bjury\s+(?:du|de\s+la|de\s+l['’]|des|de)\s*$")
+#: `le règlement général sur la protection des données (RGPD)`: a document's acronym
+_DOCUMENT_PAREN = re.compile(
+    rf"\b(?:règlement|directive|loi|code|traité|convention|accord|pacte|charte|plan|"
+    rf"programme|dispositif|protocole|décret|ordonnance)\s+[{_LO}][^()]{{0,80}}\(\s*$"
+)
+
+
+def thing_cue(text: str, start: int, end: int) -> str | None:
+    """MISC for named things the words say are events, prizes or texts (see the docstring)."""
+    seg = text[start:end]
+    ws = seg.split()
+    if len(ws) > 1 and ws[-1].lower() in _EVENT_LAST_WORDS and ws[-1][:1].isupper():
+        return "MISC"
+    if _JURY_OF.search(text[max(0, start - 20) : start]):
+        return "MISC"
+    if text[end : end + 1] == ")" and _DOCUMENT_PAREN.search(text[max(0, start - 100) : start]):
+        return "MISC"
+    return None
+
+
+def is_race(text: str, start: int, end: int, label: str) -> bool:
+    """`la septième étape de Paris-Nice`: two place names joined by a hyphen, which the model
+    calls a place, in a passage about a race, name the race (MISC)."""
+    seg = text[start:end]
+    if label != "LOC" or not _PAIR.fullmatch(seg) or is_place_name(seg):
+        return False
+    return bool(_RACE_WORDS.search(text[max(0, start - 250) : end + 250]))
+
+
+# -- people -------------------------------------------------------------------------------
+_PROFESSIONS = (
+    r"économiste|analyste|porte-parole|directeur|directrice|maire|députée?|sénat(?:eur|rice)|"
+    r"avocate?|médecin|chercheu(?:r|se)|professeure?|sociologue|politologue|historienne?|"
+    r"juge|procureure?|ministre|entraîneu(?:r|se)|sélectionneu(?:r|se)|attaquant|défenseur|"
+    r"gardien|joueu(?:r|se)|romanci(?:er|ère)|écrivaine?|réalisat(?:eur|rice)|acteur|actrice|"
+    r"chanteu(?:r|se)|journaliste|syndicaliste|militante?|déléguée?|infirmi(?:er|ère)|"
+    r"agricult(?:eur|rice)|ingénieure?|épidémiologiste|virologue|urbaniste|architecte|"
+    r"fondat(?:eur|rice)|cofondat(?:eur|rice)|responsable|conseill(?:er|ère)|adjointe?|"
+    r"habitante?|retraitée?|étudiante?|lycéenne?|ouvri(?:er|ère)|salariée?|employée?|"
+    r"commerçante?|éleveu(?:r|se)|pêcheu(?:r|se)|vigneronne?|secrétaire générale?|"
+    r"présidente?-directri?(?:ce|eur) générale?|enseignante?|pharmacienne?|psychiatre|"
+    r"psychologue|urgentiste|chirurgienne?|sage-femme|policière?|gendarme|pompier|"
+    r"photographe|traductrice|traducteur|éditrice|éditeur|commissaire|préfète|préfet|"
+    r"climatologue|glaciologue|géographe|géologue|sismologue|volcanologue|astronaute|pilote"
+)
+_PERSON_APPOSITION_AFTER = re.compile(
+    rf"^\s*,\s+(?:(?:ancienne?|ex-|jeune|nouvelle?|nouvel|future?|actuelle?)\s*)?"
+    rf"(?:{_PROFESSIONS})\b(?!\s*(?:de\s+)?(?:groupe|société|entreprise))"
+)
+_KIN_BEFORE = re.compile(
+    r"(?:^|\s)(?:[Ss]on|[Ss]a|[Ll]eur|[Nn]otre|[Mm]on|[Mm]a)\s+(?:mari|femme|épouse|époux|"
+    r"fils|fille|frère|sœur|père|mère|compagnon|compagne|conjoint|conjointe|voisin|voisine|"
+    r"ami|amie|avocat|avocate|éditeur|éditrice|agent|entraîneur|entraîneuse|collègue|"
+    r"patron|patronne|oncle|tante|neveu|nièce|cousin|cousine|petit-fils|petite-fille|"
+    r"grand-père|grand-mère|bras droit|adjoint|adjointe|successeur|prédécesseur)"
+    r"\s*,\s*$"
+)
+
+
+def person_cue(text: str, start: int, end: int) -> str | None:
+    """PER when an apposition says the name is someone's (`X, économiste chez Y`, `Son mari,
+    Gérard,`)."""
+    seg = text[start:end]
+    if not seg[:1].isupper() or seg.isupper():
+        return None
+    if _KIN_BEFORE.search(text[max(0, start - 30) : start]):
+        return "PER"
+    if " " in seg.strip() and _PERSON_APPOSITION_AFTER.match(text[end : end + 60]):
+        return "PER"
+    return None
+
+
+def context_cue(text: str, start: int, end: int) -> str | None:
+    """The first of the cues above that speaks: the name's own shape first (organisation,
+    named thing), then appositions and the words before it."""
+    return (
+        org_cue(text, start, end)
+        or thing_cue(text, start, end)
+        or person_cue(text, start, end)
+        or place_cue(text, start, end)
+    )
