@@ -66,9 +66,9 @@ _NOT_PLACE_AT = re.compile(
 _ONE_NAME = re.compile(r"(?=[^\W\d_])[^\W\d_a-zà-ÿ][^\W\d_]*(?:['’-][^\W\d_]+)*")
 #: an apposition after the name saying it is a place: `X, une commune de…`
 _PLACE_APPOSITION = re.compile(
-    rf"^\s*,\s+(?:la|une|l['’]|le|un)\s*(?:petite\s+|grande\s+|ancienne\s+)?"
-    rf"(?:ville|commune|capitale|localité|bourgade|cité|village|station balnéaire|île|"
-    rf"presqu['’]île|région|province|préfecture|sous-préfecture|quartier|banlieue)\b"
+    r"^\s*,\s+(?:la|une|l['’]|le|un)\s*(?:petite\s+|grande\s+|ancienne\s+)?"
+    r"(?:ville|commune|capitale|localité|bourgade|cité|village|station balnéaire|île|"
+    r"presqu['’]île|région|province|préfecture|sous-préfecture|quartier|banlieue)\b"
 )
 
 
@@ -240,7 +240,8 @@ _EVENT_LAST_WORDS = frozenset(
 )
 #: two names joined by a hyphen, each of one or two words: `Paris-Nice`, `Milan-San Remo`
 _PAIR = re.compile(
-    rf"[{_UP}][{_LO}{_AP}]+(?: [{_UP}][{_LO}{_AP}]+)?-[{_UP}][{_LO}{_AP}]+(?: [{_UP}][{_LO}{_AP}]+)?"
+    rf"[{_UP}][{_LO}{_AP}]+(?: [{_UP}][{_LO}{_AP}]+)?"
+    rf"-[{_UP}][{_LO}{_AP}]+(?: [{_UP}][{_LO}{_AP}]+)?"
 )
 #: words of a race around a name (a race is named by where it starts and ends)
 _RACE_WORDS = re.compile(

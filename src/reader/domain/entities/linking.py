@@ -358,11 +358,10 @@ def link(
     # 3b. `le Renaudot` is the `prix Renaudot` the same corpus names
     for mk in multi:
         head, _, tail = mk.partition(" ")
-        if head in _NAMED_BY_HEAD and tail in forms and any(
-            sf[:1].islower() for sf in forms[mk].surfaces
-        ):
-            if uf.find(tail) == tail and tail not in suffix_of:
-                uf.union(tail, mk)
+        lowercase_head = any(sf[:1].islower() for sf in forms[mk].surfaces)
+        named = head in _NAMED_BY_HEAD and tail in forms and lowercase_head
+        if named and tail not in suffix_of and uf.find(tail) == tail:
+            uf.union(tail, mk)
 
     # 4. misspelt surnames
     surnames: dict[str, set[str]] = defaultdict(set)
