@@ -72,13 +72,22 @@ _PLACE_APPOSITION = re.compile(
 )
 
 
+#: the Near, Middle and Far East
+_ORIENT = re.compile(r"(?:Proche|Moyen|Extrême)[- ]Orient")
+_FROM_BEFORE = re.compile(r"(?:^|\s)(?:de\s+|d['’])$")
+_TO_PLACE_AFTER = re.compile(r"\s+à\s+[A-ZÀ-Ý][^\W\d_]+(?:-[^\W\d_]+)*\s*[,.;)]")
+
+
 def place_cue(text: str, start: int, end: int) -> str | None:
     """LOC when the words around say the name is a place: `à X` (one name, not after a verb
     that addresses someone), a kind of site before it, or an apposition `X, une commune`."""
     before = text[max(0, start - 60) : start]
     seg = text[start:end]
-    if _PLACE_APPOSITION.match(text[end : end + 40]):
+    if _PLACE_APPOSITION.match(text[end : end + 40]) or _ORIENT.fullmatch(seg):
         return "LOC"
+    if _FROM_BEFORE.search(before[-4:]) and _TO_PLACE_AFTER.match(text[end : end + 30]):
+        if _ONE_NAME.fullmatch(seg) and seg[:1].isupper() and not seg.isupper():
+            return "LOC"  # `de Hienghène à Poindimié`
     if _SITE_BEFORE.search(before) and " " not in seg.strip():
         return "LOC"
     if (
@@ -210,6 +219,17 @@ _CLUB = re.compile(rf"Stade\s+[{_LO}]+(?:ain|ais|ois|ien|in|ard)")
 _NAME_ACRONYM = re.compile(rf"[{_UP}][{_LO}]+(?:\s[{_UP}][{_LO}]+)*-[{_UP}][{_UP}&]+(?:\s\S+)*")
 
 
+#: a lowercase kind of institution right before its own name (`l’université Al-Azhar`,
+#: `le musée Grévin`), or a museum by the definite article (`le musée du Louvre`); not
+#: `l’université de Copenhague`, which is named after its place
+_INSTITUTION_NAMED = re.compile(
+    r"(?:^|[\s'’])(?:université|musée|lycée|collège|clinique|fondation|institut|théâtre|"
+    r"opéra|bibliothèque|médiathèque|conservatoire)\s+$|(?:^|[\s'’])musée\s+(?:du|de\s+la|"
+    r"de\s+l['’]|des)\s*$"
+)
+_BY_ARTICLE_NAME = re.compile(r"\bpar\s+$")
+
+
 def org_cue(text: str, start: int, end: int) -> str | None:
     """ORG when the name's shape or an apposition says it is an organisation (see the module
     docstring)."""
@@ -230,6 +250,10 @@ def org_cue(text: str, start: int, end: int) -> str | None:
     before = text[max(0, start - 80) : start]
     if _ORG_APPOSITION_BEFORE.search(before) or _ORG_OF.search(before[-40:]):
         return "ORG"
+    if _INSTITUTION_NAMED.search(before[-30:]):
+        return "ORG"  # `l’université Al-Azhar`, `le musée du Louvre`
+    if _BY_ARTICLE_NAME.search(before[-12:]) and ws[0] in ("La", "Le", "Les") and len(ws) > 1:
+        return "ORG"  # `publié par La Provence`: a title, a body
     return None
 
 
@@ -257,10 +281,21 @@ _DOCUMENT_PAREN = re.compile(
 )
 
 
+#: competitions named `Ligue`: `Ligue 1`, `Ligue des champions`, `Ligue des nations`
+_LEAGUE = re.compile(r"Ligue\s+(?:\d|des\s+[Cc]hampions|des\s+[Nn]ations|Europa|[Cc]onférence)")
+#: `« Lakewood », de Mia Castellanos`: a quoted title followed by its author
+_WORK_BY = re.compile(rf"^\s*[»”\"]\s*,?\s+(?:de|d['’]|par|signée?s?\s+(?:par\s+)?)\s*[{_UP}]")
+_QUOTE_OPEN = re.compile(r"[«“\"]\s*$")
+
+
 def thing_cue(text: str, start: int, end: int) -> str | None:
     """MISC for named things the words say are events, prizes or texts (see the docstring)."""
     seg = text[start:end]
     ws = seg.split()
+    if _LEAGUE.match(seg):
+        return "MISC"
+    if _QUOTE_OPEN.search(text[max(0, start - 3) : start]) and _WORK_BY.match(text[end : end + 30]):
+        return "MISC"
     if len(ws) > 1 and ws[-1].lower() in _EVENT_LAST_WORDS and ws[-1][:1].isupper():
         return "MISC"
     if _JURY_OF.search(text[max(0, start - 20) : start]):

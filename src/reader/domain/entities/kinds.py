@@ -155,6 +155,7 @@ _ANNOUNCES = re.compile(
     r"condamne|sanctionne|lance|dément|réagit|exige|refuse|valide|suspend)\b"
 )
 _DEFINITE_BEFORE = re.compile(r"(?:^|\s)(?:la|le)\s$")
+_FEMININE_BEFORE = re.compile(r"(?:^|\s)la\s$")
 _PLURAL_GROUP_BEFORE = re.compile(r"(?:^|\s)(?:les|des|aux|ces)\s+$", re.I)
 #: only ever `fullmatch`ed: an uppercase letter, then `&`-separated pieces, the last with a
 #: letter or digit (`[A-Z][A-Z0-9&.]*[A-Z0-9][A-Z0-9.]*` without its quadratic backtracking)
@@ -218,11 +219,21 @@ def relabel(text: str, start: int, end: int, label: str) -> str:
     if " " not in seg and seg[:1].isupper():
         if label == "MISC" and _ANNOUNCES.match(text, end):
             return "ORG"  # `la Fifa a confirmé`: a thing does not announce
+        if label == "MISC" and _FEMININE_BEFORE.search(text[max(0, start - 4) : start]):
+            return "ORG"  # `gérés par la Sagess`: one word after `la` is a body, not a thing
         if label == "PER" and _DEFINITE_BEFORE.search(text[max(0, start - 4) : start]):
             return "ORG"  # `la Seleção`, `le Pnaco`: French puts no article before a person
     if label in ("PER", "LOC") and _CAMEL_CASE.fullmatch(seg):
         return "ORG"  # `SpaceX`, `WhatsApp`, `BioNTech`: a brand, not `McCain` or `LeBron`
     ws = seg.split()
+    if (
+        label == "LOC"
+        and len(ws) > 1
+        and any(w[:1].islower() and len(w) > 3 for w in ws)
+        and not is_place_name(seg)
+        and _ANNOUNCES.match(text, end)
+    ):
+        return "ORG"  # `La Croix-Rouge française a lancé…`: a place named so would be known
     if len(ws) > 1 and label in ("PER", "LOC") and not is_place_name(seg):
         # `Santé publique France`, `Île-de-France Mobilités`: a place inside a longer name
         # (for a person, not a first name that is also a department: `Aude Hesbert`)

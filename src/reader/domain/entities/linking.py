@@ -314,7 +314,9 @@ def link(
     by_initials: dict[str, list[str]] = defaultdict(list)
     by_first_word: dict[str, list[str]] = defaultdict(list)  # multi-word forms, not persons
     for mk in multi:
-        by_initials[initials(mk)].append(mk)
+        # `Organisation du traité…` gives `OTAN`; `loi Rist` (a lowercase head) gives no `LR`
+        if any(sf[:1].isupper() for sf in forms[mk].surfaces):
+            by_initials[initials(mk)].append(mk)
         # `Ria Novosti`, not `Paris-Nice`: the first word of a name, not half of a pair
         if _top_label(forms[mk].votes) != "PER" and any(
             " " in sf.split("-", 1)[0] for sf in forms[mk].surfaces

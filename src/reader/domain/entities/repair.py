@@ -88,7 +88,8 @@ _FUNCTION_BEFORE = re.compile(
     rf"[Aa]vocate?(?: générale?)?|[Pp]rocureure?|[Pp]réf(?:et|ète)|[Mm]aire|[Ee]ntraîneu(?:r|se)|"
     rf"[Jj]oueu(?:r|se)|[Aa]ttaquant|[Ii]nfirmi(?:er|ère)|[Mm]édecin|[Cc]hercheu(?:r|se)|"
     rf"[Pp]olitologue|[Ss]ociologue|[Hh]istorienne?|[Ss]yndicaliste|[Mm]ilitante?|"
-    rf"[Dd]irect(?:eur|rice)|[Ff]ondat(?:eur|rice)|[Pp]résentat(?:eur|rice))"
+    rf"[Dd]irect(?:eur|rice)|[Ff]ondat(?:eur|rice)|[Pp]résentat(?:eur|rice)|[Aa]rbitre|"
+    rf"[Ss]électionneu(?:r|se)|[Cc]apitaine|[Ss]kipper|[Nn]avigat(?:eur|rice))"
     rf"(?:\s++(?!(?:de|du|des|la|le|les|et|à|au|aux|en|d|l|chez|pour|sur|avec|dans|par|selon)\b)[{_LO}]+(?:-[{_LO}]+)?)?\s*+,?\s*+$"
 )
 #: job titles written as acronyms (`le PDG`, `la DRH`): never a name
