@@ -22,7 +22,8 @@ from __future__ import annotations
 
 import re
 
-from reader.domain.entities.lexicon import is_place_name
+from reader.domain.entities.lexicon import is_country, is_place_name
+from reader.domain.entities.names import INSTITUTION_HEADS
 
 _UP = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ"
 _LO = "a-zàâäçéèêëîïôöùûüÿœæ"
@@ -72,6 +73,13 @@ _PLACE_APPOSITION = re.compile(
 )
 
 
+#: where a place lies, right after it: a French department or region in parentheses or after
+#: `, en`, or a phrase of location (`, dans la banlieue de`, `, près de`, `, au nord de`)
+_LOCATED_AFTER = re.compile(
+    r"^\s*(?:\(([^()\d]{2,40})\)|,\s+en\s+([A-ZÀ-Ý][^\s,.;]+(?:[- ][^\s,.;]+){0,3})(?=[,.;)])|"
+    r",\s+(?:dans\s+la\s+banlieue|près\s+(?:de\s+|du\s+|d['’])(?=[A-ZÀ-Ý])|non\s+loin\s+d|"
+    r"au\s+(?:nord|sud|large|pied|bord|cœur)\s+d|à\s+l['’](?:est|ouest)\s+d|à\s+\d+\s*km\s+d)\w*)"
+)
 #: the Near, Middle and Far East
 _ORIENT = re.compile(r"(?:Proche|Moyen|Extrême)[- ]Orient")
 _FROM_BEFORE = re.compile(r"(?:^|\s)(?:de\s+|d['’])$")
@@ -83,8 +91,24 @@ def place_cue(text: str, start: int, end: int) -> str | None:
     that addresses someone), a kind of site before it, or an apposition `X, une commune`."""
     before = text[max(0, start - 60) : start]
     seg = text[start:end]
+    if not seg[:1].isupper() or seg.split()[0].lower() in INSTITUTION_HEADS:
+        return None  # `ministère du Logement`, `Conseil d’État`: a body's own name
     if _PLACE_APPOSITION.match(text[end : end + 40]) or _ORIENT.fullmatch(seg):
         return "LOC"
+    located = _LOCATED_AFTER.match(text[end : end + 50])
+    if located:
+        paren, region = located.group(1), located.group(2)
+        if paren is None and region is None:
+            return "LOC"  # `Feyzin, dans la banlieue sud de Lyon`
+        if (
+            paren is not None
+            and " " not in seg
+            and is_place_name(paren.strip())
+            and not is_country(paren.strip())
+        ):
+            return "LOC"  # `Gonfreville-l’Orcher (Seine-Maritime)`, not `Draghi (Italie)`
+        if region is not None and is_place_name(region) and not is_country(region):
+            return "LOC"  # `Donges, en Loire-Atlantique`
     if _FROM_BEFORE.search(before[-4:]) and _TO_PLACE_AFTER.match(text[end : end + 30]):
         if _ONE_NAME.fullmatch(seg) and seg[:1].isupper() and not seg.isupper():
             return "LOC"  # `de Hienghène à Poindimié`
@@ -121,8 +145,10 @@ _ORG_APPOSITION_AFTER = re.compile(
     rf"puissante?|célèbre|principale?|premier|première|deuxième|seule?)\s+)?(?:{_ORG_NOUNS})\b"
 )
 _ORG_APPOSITION_BEFORE = re.compile(
-    rf"\b(?:{_ORG_NOUNS})(?:\s+[{_LO}-]+){{1,3}}\s*,\s+(?:le|la|l['’]|les)\s*$"
+    rf"\b(?:{_ORG_NOUNS})(?:\s+[{_LO}-]+){{1,3}}\s*,\s+(?:(?:le|la|l['’]|les)\s*)?$"
 )
+#: `Stellantis (+3 %)`: a share price moving after the name
+_SHARE_MOVE = re.compile(r"^\s*\(\s*[+-−]\s*\d+(?:[,.]\d+)?\s*%\s*\)")
 #: heads of an organisation's name before `du`/`de la`: `la directrice du Louvre-Lens`
 _ORG_OF = re.compile(
     r"\b(?:directeur|directrice|direction|dirigeants?|dirigeante|PDG|p-dg|patron|patronne|"
@@ -245,6 +271,8 @@ def org_cue(text: str, start: int, end: int) -> str | None:
         return "ORG"
     if is_place_name(seg):
         return None
+    if _SHARE_MOVE.match(text[end : end + 16]):
+        return "ORG"
     if _ORG_APPOSITION_AFTER.match(text[end : end + 60]):
         return "ORG"
     before = text[max(0, start - 80) : start]

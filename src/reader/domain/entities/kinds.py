@@ -154,8 +154,10 @@ _ANNOUNCES = re.compile(
     r"annoncer|confirmer|décider)\b|\s+(?:confirme|annonce|décide|indique|précise|dénonce|"
     r"condamne|sanctionne|lance|dément|réagit|exige|refuse|valide|suspend)\b"
 )
-_DEFINITE_BEFORE = re.compile(r"(?:^|\s)(?:la|le)\s$")
-_FEMININE_BEFORE = re.compile(r"(?:^|\s)la\s$")
+#: `la`/`le` right before a name, not after a preposition of place (`à la Couillole`)
+_NOT_AFTER_PLACE_PREPOSITION = r"(?:^|(?<!\bà)(?<!\bde)(?<!\bvers)(?<!\bsur)(?<!\bdans)\s)"
+_DEFINITE_BEFORE = re.compile(rf"{_NOT_AFTER_PLACE_PREPOSITION}(?:la|le)\s$")
+_FEMININE_BEFORE = re.compile(rf"{_NOT_AFTER_PLACE_PREPOSITION}la\s$")
 _PLURAL_GROUP_BEFORE = re.compile(r"(?:^|\s)(?:les|des|aux|ces)\s+$", re.I)
 #: only ever `fullmatch`ed: an uppercase letter, then `&`-separated pieces, the last with a
 #: letter or digit (`[A-Z][A-Z0-9&.]*[A-Z0-9][A-Z0-9.]*` without its quadratic backtracking)
@@ -219,9 +221,9 @@ def relabel(text: str, start: int, end: int, label: str) -> str:
     if " " not in seg and seg[:1].isupper():
         if label == "MISC" and _ANNOUNCES.match(text, end):
             return "ORG"  # `la Fifa a confirmé`: a thing does not announce
-        if label == "MISC" and _FEMININE_BEFORE.search(text[max(0, start - 4) : start]):
+        if label == "MISC" and _FEMININE_BEFORE.search(text[max(0, start - 10) : start]):
             return "ORG"  # `gérés par la Sagess`: one word after `la` is a body, not a thing
-        if label == "PER" and _DEFINITE_BEFORE.search(text[max(0, start - 4) : start]):
+        if label == "PER" and _DEFINITE_BEFORE.search(text[max(0, start - 10) : start]):
             return "ORG"  # `la Seleção`, `le Pnaco`: French puts no article before a person
     if label in ("PER", "LOC") and _CAMEL_CASE.fullmatch(seg):
         return "ORG"  # `SpaceX`, `WhatsApp`, `BioNTech`: a brand, not `McCain` or `LeBron`

@@ -80,7 +80,7 @@ _HONORIFIC_BEFORE = re.compile(
     r"(?:^|[\s(«\"'’])(?:M\.|MM\.|Mme|Mmes|Mlle|Mgr|Dr|Monsieur|Madame)\s*$"
 )
 _FUNCTION_BEFORE = re.compile(
-    rf"(?:^|\s)(?:[Pp]résidente?|[Pp]remier ministre|[Pp]remière ministre|[Mm]inistre|"
+    rf"(?:^|[\s'’])(?:[Pp]résidente?|[Pp]remier ministre|[Pp]remière ministre|[Mm]inistre|"
     rf"[Cc]hancelière?|[Pp]orte-parole|[Ss]ecrétaire général|[Ss]énateur|[Dd]éputée?|"
     rf"[Cc]onseiller|[Cc]onseillère|[Hh]omologue|[Dd]irigeante?|[Pp]ape|[Rr]oi|[Rr]eine|"
     rf"[Gg]énéral|PDG|[Rr]éalisat(?:eur|rice)|[Cc]inéaste|[Cc]omédienne?|[Aa]ct(?:eur|rice)|"
