@@ -109,9 +109,10 @@ def place_cue(text: str, start: int, end: int) -> str | None:
             return "LOC"  # `Gonfreville-l’Orcher (Seine-Maritime)`, not `Draghi (Italie)`
         if region is not None and is_place_name(region) and not is_country(region):
             return "LOC"  # `Donges, en Loire-Atlantique`
-    if _FROM_BEFORE.search(before[-4:]) and _TO_PLACE_AFTER.match(text[end : end + 30]):
-        if _ONE_NAME.fullmatch(seg) and seg[:1].isupper() and not seg.isupper():
-            return "LOC"  # `de Hienghène à Poindimié`
+    one_name = bool(_ONE_NAME.fullmatch(seg)) and seg[:1].isupper() and not seg.isupper()
+    route = _FROM_BEFORE.search(before[-4:]) and _TO_PLACE_AFTER.match(text[end : end + 30])
+    if one_name and route:
+        return "LOC"  # `de Hienghène à Poindimié`
     if _SITE_BEFORE.search(before) and " " not in seg.strip():
         return "LOC"
     if (
