@@ -86,6 +86,12 @@ _FROM_BEFORE = re.compile(r"(?:^|\s)(?:de\s+|d['’])$")
 _TO_PLACE_AFTER = re.compile(r"\s+à\s+[A-ZÀ-Ý][^\W\d_]+(?:-[^\W\d_]+)*\s*[,.;)]")
 
 
+def addresses_someone(before: str) -> bool:
+    """`a décerné le prix à`, `grâce à`, `s'en prend à`: the `à` that ends `before` introduces
+    a person or a body, not a place."""
+    return bool(_NOT_PLACE_AT.search(before))
+
+
 def place_cue(text: str, start: int, end: int) -> str | None:
     """LOC when the words around say the name is a place: `à X` (one name, not after a verb
     that addresses someone), a kind of site before it, or an apposition `X, une commune`."""

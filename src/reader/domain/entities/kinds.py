@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
-from reader.domain.entities.cues import is_race
+from reader.domain.entities.cues import addresses_someone, is_race
 from reader.domain.entities.lexicon import (
     CALENDAR_WORDS,
     is_adjective,
@@ -140,13 +140,6 @@ COMMON_ACRONYMS = frozenset(
 )
 _CAMEL_CASE = re.compile(rf"(?!Mc|Mac|Le|La|De|Di|Du|Van|Von)[{_UP}][{_LO}]+[{_UP}][{_UP}{_LO}]*")
 _AT = re.compile(r"(?:^|\s)à\s+$")
-#: verbs that address a person: `parle à`, `a répondu à`, `succède à`
-_ADDRESS = re.compile(
-    r"\b(?:parl|dit|di[st]|répond|écri|demand|expliqu|annonc|adress|reproch|rappel|lanc|"
-    r"propos|conseill|promi|souhait|envoy|téléphon|succéd|succède|rend|offert|offr|donn|"
-    r"confi|rapport|montr|présent|remis|remet|reçu|pass|oppos|ressembl|hommage)\w*"
-    r"(?:\s+\w+)?\s+à\s+$"
-)
 #: a verb of announcing or deciding right after a name: its subject is someone or a body
 _ANNOUNCES = re.compile(
     r"\s+(?:a|avait|ont|va|vient\s+d['’])\s*(?:confirmé|annoncé|décidé|indiqué|précisé|publié|"
@@ -247,7 +240,7 @@ def relabel(text: str, start: int, end: int, label: str) -> str:
         return "LOC"  # `gymnase Louis-Blériot`, `la raffinerie de La Mède`
     if label == "PER" and len(ws) == 1 and _PLACE_PREPOSITION.search(before[-16:]):
         return "LOC"  # `au large de Poindimié`, `l’île d’Efate`
-    if label == "PER" and len(ws) == 1 and _AT.search(before) and not _ADDRESS.search(before):
+    if label == "PER" and len(ws) == 1 and _AT.search(before) and not addresses_someone(before):
         return "LOC"  # `habite à Callac`, `de Hienghène à Poindimié`; not `parle à Martin`
     if (
         label == "LOC"

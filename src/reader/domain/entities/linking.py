@@ -221,7 +221,7 @@ def title_case_line(
 
 #: Version of `mention_evidence` (a key of its cache in the store: bump when `label_cue`,
 #: `title_case_line` or what they read changes).
-EVIDENCE_VERSION = "1"
+EVIDENCE_VERSION = "2"
 
 #: The per-mention evidence linking reads from an article's text: (field, start, end) →
 #: (label cue, in a Title Case line).
