@@ -62,6 +62,20 @@ def test_the_words_around_a_place_make_it_a_place(text: str, name: str, model: s
     assert label_of(text, name, model) == "LOC"
 
 
+def test_the_ends_of_a_stage_are_places() -> None:
+    text = "Il a remporté la quatrième étape, entre Pignerol et Valmeinier, au sommet du col."
+    got = run(text, [span(text, "Pignerol", "PER"), span(text, "Valmeinier", "ORG")])
+    assert got == {"Pignerol": "LOC", "Valmeinier": "LOC"}
+    text = "La prochaine étape relie Modane à Bourg-Saint-Maurice."
+    assert label_of(text, "Modane", "PER") == "LOC"
+
+
+def test_two_people_between_whom_a_vote_is_held_are_not_places() -> None:
+    text = "Le second tour se jouera entre Durand et Lefèvre, dimanche."
+    got = run(text, [span(text, "Durand", "PER"), span(text, "Lefèvre", "PER")])
+    assert got == {"Durand": "PER", "Lefèvre": "PER"}
+
+
 def test_a_place_is_not_a_thing_because_software_is_shared_with_it() -> None:
     # `logiciels avec X`: the word after the named-thing noun is a preposition, not an adjective
     text = "Trois communes, qui partagent des logiciels avec Saint-Brévin, ont coupé leurs accès."
@@ -128,6 +142,56 @@ def test_the_words_around_an_organisation_make_it_one(text: str, name: str, mode
     assert label_of(text, name, model) == "ORG"
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "model"),
+    [
+        ("Le constructeur et le chinois Dongfang ont signé lundi.", "Dongfang", "LOC"),
+        ("Le titre a gagné 2 %, tandis que Valmorel cédait 1,1 %.", "Valmorel", "PER"),
+        ("Selon Fitch's, la note pourrait être relevée.", "Fitch's", "PER"),
+        ("Météo-Belgique a placé la province en alerte rouge.", "Météo-Belgique", "LOC"),
+        ("Selon un sondage Ipsos pour L'Éclaireur, la liste mène.", "L'Éclaireur", "PER"),
+        (
+            "Ils ont créé Orion Motors, une coentreprise détenue à parts égales.",
+            "Orion Motors",
+            "MISC",
+        ),
+    ],
+)
+def test_companies_by_their_market_their_nationality_and_their_shape(
+    text: str, name: str, model: str
+) -> None:
+    assert label_of(text, name, model) == "ORG"
+
+
+def test_a_rider_before_his_team_in_parentheses_is_a_person() -> None:
+    text = "Tomas Kovar (Alpine Team Nordic) a remporté l'étape devant Jan Lind (Vista-Lease)."
+    got = run(
+        text,
+        [
+            span(text, "Tomas Kovar", "ORG"),
+            span(text, "Alpine Team Nordic", "LOC"),
+            span(text, "Jan Lind", "ORG"),
+            span(text, "Vista-Lease", "MISC"),
+        ],
+    )
+    assert got["Tomas Kovar"] == "PER" and got["Jan Lind"] == "PER"
+    assert got["Alpine Team Nordic"] == "ORG" and got["Vista-Lease"] == "ORG"
+
+
+def test_a_body_before_its_acronym_in_parentheses_stays_a_body() -> None:
+    text = "Le Centre national du cinéma (CNC) et Manchester City (Angleterre) ont signé."
+    got = run(
+        text,
+        [
+            span(text, "Centre national du cinéma", "ORG"),
+            span(text, "CNC", "ORG"),
+            span(text, "Manchester City", "ORG"),
+            span(text, "Angleterre", "LOC"),
+        ],
+    )
+    assert got["Centre national du cinéma"] == "ORG" and got["Manchester City"] == "ORG"
+
+
 def test_a_team_after_la_and_a_body_that_announces_are_organisations() -> None:
     # French puts no article before a person; a thing does not announce
     text = "Mais la Albiceleste peine toujours. Mardi, Unitaid a confirmé la décision."
@@ -171,6 +235,7 @@ def test_a_first_name_that_is_a_department_does_not_make_a_person_an_organisatio
         ),
         ("Les Belges restaient sur deux nuls en Ligue des nations.", "Ligue des nations", "ORG"),
         ("- Prix du public : « Dunwich », de Paul Marsh", "Dunwich", "LOC"),
+        ("Un laboratoire commercialise un vaccin, le Vexira, depuis mai.", "Vexira", "LOC"),
     ],
 )
 def test_the_words_around_a_named_thing_make_it_one(text: str, name: str, model: str) -> None:

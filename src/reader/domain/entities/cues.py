@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from reader.domain.entities.lexicon import is_country, is_place_name
+from reader.domain.entities.lexicon import is_common_noun, is_country, is_place_name
 from reader.domain.entities.names import INSTITUTION_HEADS
 
 _UP = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ"
@@ -80,6 +80,12 @@ _LOCATED_AFTER = re.compile(
     r",\s+(?:dans\s+la\s+banlieue|près\s+(?:de\s+|du\s+|d['’])(?=[A-ZÀ-Ý])|non\s+loin\s+d|"
     r"au\s+(?:nord|sud|large|pied|bord|cœur)\s+d|à\s+l['’](?:est|ouest)\s+d|à\s+\d+\s*km\s+d)\w*)"
 )
+#: `relie Pinerolo à`, `relie Pinerolo et` (the start of a route), `… à Valloire` after it
+_LINKS_BEFORE = re.compile(
+    r"\b(?:reli(?:e|ent|ait|aient|era|ant)|relié|rallie|rallient)\s+(?:(?:\S+\s+)?(?:à|et)\s+)?$"
+)
+_BETWEEN_BEFORE = re.compile(r"\bentre\s+$|\bentre\s+\S+\s+et\s+$")
+_AND_NAME_AFTER = re.compile(r"^\s+et\s+[A-ZÀ-Ý]|^\s*[,.;]")
 #: the Near, Middle and Far East
 _ORIENT = re.compile(r"(?:Proche|Moyen|Extrême)[- ]Orient")
 _FROM_BEFORE = re.compile(r"(?:^|\s)(?:de\s+|d['’])$")
@@ -117,8 +123,11 @@ def place_cue(text: str, start: int, end: int) -> str | None:
             return "LOC"  # `Donges, en Loire-Atlantique`
     one_name = bool(_ONE_NAME.fullmatch(seg)) and seg[:1].isupper() and not seg.isupper()
     route = _FROM_BEFORE.search(before[-4:]) and _TO_PLACE_AFTER.match(text[end : end + 30])
-    if one_name and route:
-        return "LOC"  # `de Hienghène à Poindimié`
+    if one_name and (route or _LINKS_BEFORE.search(before[-30:])):
+        return "LOC"  # `de Hienghène à Poindimié`, `l’étape relie Pinerolo à Valloire`
+    between = _BETWEEN_BEFORE.search(before[-30:]) and _AND_NAME_AFTER.match(text[end : end + 40])
+    if one_name and between and _RACE_WORDS.search(text[max(0, start - 250) : end + 250]):
+        return "LOC"  # `l’étape, entre Pinerolo et Valloire`
     if _SITE_BEFORE.search(before) and " " not in seg.strip():
         return "LOC"
     if (
@@ -133,6 +142,13 @@ def place_cue(text: str, start: int, end: int) -> str | None:
 
 
 # -- organisations ------------------------------------------------------------------------
+#: lowercase masculine nationality adjectives French news puts before a company
+_NATIONALITIES = (
+    r"chinois|américain|japonais|allemand|britannique|français|italien|espagnol|coréen|"
+    r"sud-coréen|indien|suisse|néerlandais|belge|suédois|finlandais|danois|norvégien|"
+    r"canadien|brésilien|russe|turc|taïwanais|israélien|saoudien|émirati|qatari|"
+    r"luxembourgeois|irlandais|australien|mexicain|polonais|autrichien|portugais|grec"
+)
 #: nouns of kinds of organisations (an apposition with one of them names an organisation)
 _ORG_NOUNS = (
     r"chaîne|radio|télévision|journal|quotidien|hebdomadaire|mensuel|magazine|titre|agence|"
@@ -145,14 +161,16 @@ _ORG_NOUNS = (
     r"maison d['’]édition|maison mère|éditeur|studio|label|plateforme|réseau social|"
     r"messagerie|application|site|organisme|établissement|parquet|juridiction|cabinet|"
     r"holding|conglomérat|multinationale|marque|union|confédération|alliance|milice|"
-    r"organisation terroriste|groupe armé|sélection|franchise|écurie"
+    r"organisation terroriste|groupe armé|sélection|franchise|écurie|coentreprise|"
+    r"co-entreprise|joint-venture|entité"
 )
 _ORG_APPOSITION_AFTER = re.compile(
     rf"^\s*,\s+(?:le|la|l['’]|les|un|une)\s*(?:(?:nouvelle?|nouvel|grande?|petite?|jeune|"
     rf"puissante?|célèbre|principale?|premier|première|deuxième|seule?)\s+)?(?:{_ORG_NOUNS})\b"
 )
+_DETERMINER = r"(?:^|[\s'’])(?i:le|la|l['’]|les|un|une|leur|leurs|son|sa|ses|notre|cette|ce)\s*"
 _ORG_APPOSITION_BEFORE = re.compile(
-    rf"\b(?:{_ORG_NOUNS})(?:\s+[{_LO}-]+){{1,3}}\s*,\s+(?:(?:le|la|l['’]|les)\s*)?$"
+    rf"{_DETERMINER}(?:{_ORG_NOUNS})(?:\s+(?!(?:un|une|le|la|les|des)\b)[{_LO}-]+){{1,3}}\s*,\s+(?:(?:le|la|l['’]|les)\s*)?$"
 )
 #: `Stellantis (+3 %)`: a share price moving after the name
 _SHARE_MOVE = re.compile(r"^\s*\(\s*[+-−]\s*\d+(?:[,.]\d+)?\s*%\s*\)")
@@ -261,6 +279,30 @@ _INSTITUTION_NAMED = re.compile(
     r"de\s+l['’]|des)\s*$"
 )
 _BY_ARTICLE_NAME = re.compile(r"\bpar\s+$")
+#: a poll made for a newspaper or a channel: `un sondage Ifop-Fiducial pour L’Indépendant`
+_POLL_FOR = re.compile(r"\bsondages?\b[^.;:!?]{0,40}\bpour\s+$")
+#: `le chinois Geely`, `l’américain Ford`: a lowercase nationality before a company (a person
+#: would be `le Chinois X`)
+_NATIONALITY_BEFORE = re.compile(
+    rf"(?:^|\s)(?:le|l['’]|au|du|chez\s+le|chez\s+l['’])\s*(?:groupe\s+|géant\s+|constructeur\s+)?"
+    rf"(?:{_NATIONALITIES})\s+$"
+)
+#: `Stellantis cédait 1,1 %`: a share price moving after the name
+_SHARE_VERB = re.compile(
+    r"^\s+(?:a\s+|avait\s+)?(?:cédé|cédait|cède|gagné|gagnait|gagne|perdu|perdait|perd|"
+    r"reculé|reculait|recule|progressé|progressait|progresse|chuté|chutait|chute|bondi|"
+    r"bondissait|bondit|grimpé|grimpait|grimpe|abandonné|abandonnait|abandonne|lâché|lâchait|"
+    r"lâche|plongé|plongeait|plonge|s['’]envole|s['’]est envolé|dévissé|dévisse)\s+"
+    r"(?:de\s+)?\d+(?:[,.]\d+)?\s*%"
+)
+_POSSESSIVE_NAME = re.compile(r"[A-Z][A-Za-z]+['’]s")
+#: a country and a common noun in one name: `Météo-France`, `Radio France`
+_COUNTRY_COMPOUND = re.compile(rf"[{_UP}][{_LO}]+(?:[- ][{_UP}][{_LO}]+)+")
+
+
+def _common(word: str) -> bool:
+    """A French common noun that is not a country (`météo`, `campus`, `radio`)."""
+    return not is_country(word) and is_common_noun(word.lower())
 
 
 def org_cue(text: str, start: int, end: int) -> str | None:
@@ -278,8 +320,14 @@ def org_cue(text: str, start: int, end: int) -> str | None:
         return "ORG"
     if is_place_name(seg):
         return None
-    if _SHARE_MOVE.match(text[end : end + 16]):
-        return "ORG"
+    if _SHARE_MOVE.match(text[end : end + 16]) or _SHARE_VERB.match(text[end : end + 40]):
+        return "ORG"  # `Stellantis (+3 %)`, `Stellantis cédait 1,1 %`
+    if _POSSESSIVE_NAME.fullmatch(seg):
+        return "ORG"  # `Moody's`, `McDonald's`: an English possessive names a company
+    if _COUNTRY_COMPOUND.fullmatch(seg):
+        parts = re.split(r"[- ]", seg)
+        if any(is_country(p) for p in parts) and any(_common(p) for p in parts):
+            return "ORG"  # `Météo-France`, `Campus France`
     if _ORG_APPOSITION_AFTER.match(text[end : end + 60]):
         return "ORG"
     before = text[max(0, start - 80) : start]
@@ -289,6 +337,8 @@ def org_cue(text: str, start: int, end: int) -> str | None:
         return "ORG"  # `l’université Al-Azhar`, `le musée du Louvre`
     if _BY_ARTICLE_NAME.search(before[-12:]) and ws[0] in ("La", "Le", "Les") and len(ws) > 1:
         return "ORG"  # `publié par La Provence`: a title, a body
+    if _POLL_FOR.search(before) or _NATIONALITY_BEFORE.search(before[-30:]):
+        return "ORG"  # `un sondage Ifop pour L’Indépendant`, `le chinois Geely`
     return None
 
 
@@ -323,10 +373,21 @@ _WORK_BY = re.compile(rf"^\s*[»”\"]\s*,?\s+(?:de|d['’]|par|signée?s?\s+(?:
 _QUOTE_OPEN = re.compile(r"[«“\"]\s*$")
 
 
+#: `un vaccin, le Qdenga`: an apposition before the name naming a kind of thing
+_THING_APPOSITION_BEFORE = re.compile(
+    rf"{_DETERMINER}(?:vaccins?|médicaments?|traitements?|molécules?|films?|romans?|albums?|livres?|"
+    rf"séries?|documentaires?|spectacles?|logiciels? malveillants?|rançongiciels?|"
+    rf"satellites?|fusées?|lanceurs?|sondes?|navires?|avions?|opérations?)"
+    rf"(?:\s+(?!(?:un|une|le|la|les|des)\b)[{_LO}-]+){{0,3}}\s*,\s+(?:le|la|l['’]|les)\s*$"
+)
+
+
 def thing_cue(text: str, start: int, end: int) -> str | None:
     """MISC for named things the words say are events, prizes or texts (see the docstring)."""
     seg = text[start:end]
     ws = seg.split()
+    if _THING_APPOSITION_BEFORE.search(text[max(0, start - 60) : start]):
+        return "MISC"
     if _LEAGUE.match(seg):
         return "MISC"
     if _QUOTE_OPEN.search(text[max(0, start - 3) : start]) and _WORK_BY.match(text[end : end + 30]):

@@ -330,6 +330,38 @@ def is_common_word_heading(
     return False
 
 
+_PERSON_WORD = re.compile(r"[^\W\d_a-zà-ÿ][^\W\d_A-Z]+(?:-[^\W\d_a-zà-ÿ][^\W\d_A-Z]+)?")
+
+
+def person_before_affiliation(
+    text: str, spans: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """`Tadej Pogacar (UAE Team Emirates)`, `Marie Dupont (Les Républicains)`: two or three
+    capitalised words right before a name in parentheses that is not their acronym nor a
+    place are a person and their team or party, whatever the model said of the person."""
+    spans = sorted(spans)
+    out = list(spans)
+    for i in range(len(spans) - 1):
+        s, e, lab = spans[i]
+        s2, e2, _lab2 = spans[i + 1]
+        inner = text[s2:e2]
+        ws = text[s:e].split()
+        if (
+            lab != "PER"
+            and text[e:s2] == " ("
+            and text[e2 : e2 + 1] == ")"
+            and 2 <= len(ws) <= 3
+            and all(_PERSON_WORD.fullmatch(w) for w in ws)
+            and not is_place_name(text[s:e])
+            and not is_place_name(inner)
+            and re.search(r"[\s&-]", inner)  # a team's or a list's name, not `(Angleterre)`
+            and not _ACRONYM.fullmatch(inner)
+            and not any(w.lower() in _HEADS for w in ws)
+        ):
+            out[i] = (s, e, "PER")
+    return out
+
+
 def parenthesised_after_person(
     text: str, spans: list[tuple[int, int, str]]
 ) -> list[tuple[int, int, str]]:

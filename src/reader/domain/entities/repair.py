@@ -20,6 +20,7 @@ from reader.domain.entities.kinds import (
     lexical_cue,
     list_vote,
     parenthesised_after_person,
+    person_before_affiliation,
     relabel,
     speaker_cue,
     split_regnal,
@@ -980,7 +981,7 @@ def repair_steps(
     kept = split_regnal(text, with_year(text, local_bodies(text, kept)))
     kept = [sp for sp in kept if not is_bare_service(text[sp[0] : sp[1]])]
     kept = acronym_after_name(text, merge_acronym_heads(text, kept))
-    kept = parenthesised_after_person(text, kept)
+    kept = parenthesised_after_person(text, person_before_affiliation(text, kept))
     # structural label cues override the model
     relabelled: list[Span] = []
     cue_of: dict[tuple[int, int], str | None] = {}
