@@ -2,8 +2,8 @@
 `kinds.relabel` and the linking guards, each on small sentences written for the purpose (the
 names are invented or common; none is taken from a measured article). Each test failed before
 its rule, except the guards (a person with a country in parentheses, `à la` + a summit, a pair
-of places outside a race, a participle after a club), which pass before and fail when a new
-rule fires too widely."""
+of places outside a race, a participle after a club, two candidates after `entre`, a body before
+its acronym), which pass before and fail when a new rule fires too widely."""
 
 from __future__ import annotations
 
