@@ -155,12 +155,22 @@ def test_the_words_around_an_organisation_make_it_one(text: str, name: str, mode
             "Orion Motors",
             "MISC",
         ),
+        ("« Une réponse juste », s'est félicité Ivan Petrenko sur Signalis.", "Signalis", "LOC"),
+        ("Il a été recruté cet été à Leeds United.", "Leeds United", "MISC"),
     ],
 )
 def test_companies_by_their_market_their_nationality_and_their_shape(
     text: str, name: str, model: str
 ) -> None:
     assert label_of(text, name, model) == "ORG"
+
+
+def test_a_lone_word_listed_with_an_organisation_is_one() -> None:
+    text = "Transparency International et Probitas se sont constituées parties civiles."
+    got = run(
+        text, [span(text, "Transparency International", "ORG"), span(text, "Probitas", "PER")]
+    )
+    assert got["Probitas"] == "ORG"
 
 
 def test_a_rider_before_his_team_in_parentheses_is_a_person() -> None:
@@ -336,3 +346,17 @@ def test_a_party_acronym_is_not_taken_from_a_lowercase_law_name() -> None:
     res = link([a], {"a": mentions(a, ("loi Ruault", "MISC"), ("LR", "ORG"))})
     got = by_surface(res, "a")
     assert got["LR"][1] == "ORG" and got["LR"][0] != got["loi Ruault"][0]
+
+
+def test_a_party_acronym_is_not_the_initials_of_a_person() -> None:
+    a = art("a", "Pierre Sage a salué le match. Pierre Sage reste prudent.")
+    b = art("b", "L'opposition, emmenée par Simon Durel (PS), dénonce le projet.")
+    res = link(
+        [a, b],
+        {
+            "a": mentions(a, ("Pierre Sage", "PER")),
+            "b": mentions(b, ("Simon Durel", "PER"), ("PS", "ORG")),
+        },
+    )
+    assert by_surface(res, "b")["PS"][1] == "ORG"
+    assert by_surface(res, "b")["PS"][0] != by_surface(res, "a")["Pierre Sage"][0]

@@ -24,6 +24,7 @@ import re
 
 from reader.domain.entities.lexicon import is_common_noun, is_country, is_place_name
 from reader.domain.entities.names import INSTITUTION_HEADS
+from reader.domain.quotes.lexicon import SPEECH_FORMS
 
 _UP = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ"
 _LO = "a-zàâäçéèêëîïôöùûüÿœæ"
@@ -248,6 +249,7 @@ _ORG_LAST_WORDS = frozenset(
         "productions",
         "films",
         "éditions",
+        "united",
     ]
 )
 #: first words of names of publishers and clubs: `Éditions de Minuit`, `Olympique lyonnais`
@@ -279,6 +281,13 @@ _INSTITUTION_NAMED = re.compile(
     r"de\s+l['’]|des)\s*$"
 )
 _BY_ARTICLE_NAME = re.compile(r"\bpar\s+$")
+_SUR_END = re.compile(r"\s+sur\s+$")
+#: a network where something is published: `a écrit sur X`, `un message publié sur Telegram`
+_ON_PLATFORM = re.compile(
+    r"\b(?:écrit|publié|publiée|posté|postée|réagi|annoncé|salué|déclaré|dénoncé|indiqué|affirmé|"
+    r"tweeté|diffusée?|partagée?|message|messages|vidéo|vidéos|post|publication|live)"
+    r"(?:\s+\S+){0,2}?\s+sur\s+$|\bcompte\s+$"
+)
 #: a poll made for a newspaper or a channel: `un sondage Ifop-Fiducial pour L’Indépendant`
 _POLL_FOR = re.compile(r"\bsondages?\b[^.;:!?]{0,40}\bpour\s+$")
 #: `le chinois Geely`, `l’américain Ford`: a lowercase nationality before a company (a person
@@ -298,6 +307,16 @@ _SHARE_VERB = re.compile(
 _POSSESSIVE_NAME = re.compile(r"[A-Z][A-Za-z]+['’]s")
 #: a country and a common noun in one name: `Météo-France`, `Radio France`
 _COUNTRY_COMPOUND = re.compile(rf"[{_UP}][{_LO}]+(?:[- ][{_UP}][{_LO}]+)+")
+
+
+def _spoken_on(before: str) -> bool:
+    """`s’est félicité Volodymyr Zelensky sur`: a verb of speech at most three words before
+    a `sur` that ends `before` (what follows is where it was said: a network, a channel)."""
+    m = _SUR_END.search(before)
+    if m is None:
+        return False
+    words = before[: m.start()].split()[-4:]
+    return any(w.lower().strip(",") in SPEECH_FORMS for w in words)
 
 
 def _common(word: str) -> bool:
@@ -337,6 +356,8 @@ def org_cue(text: str, start: int, end: int) -> str | None:
         return "ORG"  # `l’université Al-Azhar`, `le musée du Louvre`
     if _BY_ARTICLE_NAME.search(before[-12:]) and ws[0] in ("La", "Le", "Les") and len(ws) > 1:
         return "ORG"  # `publié par La Provence`: a title, a body
+    if " " not in seg and (_ON_PLATFORM.search(before[-50:]) or _spoken_on(before[-60:])):
+        return "ORG"  # `a salué sur Telegram`, `sur son compte Instagram`
     if _POLL_FOR.search(before) or _NATIONALITY_BEFORE.search(before[-30:]):
         return "ORG"  # `un sondage Ifop pour L’Indépendant`, `le chinois Geely`
     return None

@@ -448,7 +448,10 @@ def list_vote(
                 seg = text[s:e]
                 if lab == "LOC" and _COMMUNE_SHAPE.search(seg):
                     continue  # `Port-Jérôme-sur-Seine`: a French commune by its shape
-                if lab in ("LOC", "MISC") and (s, e) not in cued and not is_place_name(seg):
+                # (`Transparency International et Anticor`: a lone word the model calls a
+                # person, beside an organisation, is one too)
+                other = lab in ("LOC", "MISC") or (lab == "PER" and " " not in seg)
+                if other and (s, e) not in cued and not is_place_name(seg):
                     out[k] = (s, e, "ORG")
         i = j + 1
     return out

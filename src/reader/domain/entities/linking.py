@@ -314,8 +314,10 @@ def link(
     by_initials: dict[str, list[str]] = defaultdict(list)
     by_first_word: dict[str, list[str]] = defaultdict(list)  # multi-word forms, not persons
     for mk in multi:
-        # `Organisation du traité…` gives `OTAN`; `loi Rist` (a lowercase head) gives no `LR`
-        if any(sf[:1].isupper() for sf in forms[mk].surfaces):
+        # `Organisation du traité…` gives `OTAN`; `loi Rist` (a lowercase head) gives no `LR`,
+        # nor does `Pierre Sage` give the `PS` of a party
+        person = _top_label(forms[mk].votes) == "PER"
+        if any(sf[:1].isupper() for sf in forms[mk].surfaces) and not person:
             by_initials[initials(mk)].append(mk)
         # `Ria Novosti`, not `Paris-Nice`: the first word of a name, not half of a pair
         if _top_label(forms[mk].votes) != "PER" and any(
