@@ -339,8 +339,9 @@ def org_cue(text: str, start: int, end: int) -> str | None:
         return "ORG"
     if is_place_name(seg):
         return None
-    if _SHARE_MOVE.match(text[end : end + 16]) or _SHARE_VERB.match(text[end : end + 40]):
-        return "ORG"  # `Stellantis (+3 %)`, `Stellantis cédait 1,1 %`
+    share = _SHARE_MOVE.match(text[end : end + 16]) or _SHARE_VERB.match(text[end : end + 40])
+    if share and not any(c.isdigit() for c in seg):
+        return "ORG"  # `Stellantis (+3 %)`, `Stellantis cédait 1,1 %`; not an index, `SBF 120`
     if _POSSESSIVE_NAME.fullmatch(seg):
         return "ORG"  # `Moody's`, `McDonald's`: an English possessive names a company
     if _COUNTRY_COMPOUND.fullmatch(seg):
