@@ -93,6 +93,27 @@ _FROM_BEFORE = re.compile(r"(?:^|\s)(?:de\s+|d['’])$")
 _TO_PLACE_AFTER = re.compile(r"\s+à\s+[A-ZÀ-Ý][^\W\d_]+(?:-[^\W\d_]+)*\s*[,.;)]")
 
 
+_WORD_SPLIT = re.compile(r"[\s'’]+")
+
+
+def _last_words(before: str, n: int) -> set[str]:
+    """The last `n` words of `before`, lowercase (elided articles split off)."""
+    return set(_WORD_SPLIT.split(before[-60:].lower())[-n - 1 :])
+
+
+#: every word that can open `_SITE_BEFORE` (a cheap test before the expression)
+_SITE_WORDS = frozenset(
+    form
+    for alt in (_SITE_DIRECT + "|" + _PLACE_OF).split("|")
+    for form in ((alt[:-2], alt[:-1]) if alt.endswith("s?") else (alt.rstrip("?"),))
+)
+
+
+def _site_word_near(before: str) -> bool:
+    """Whether a word naming a site is among the last words of `before`."""
+    return bool(_last_words(before, 8) & _SITE_WORDS)
+
+
 def addresses_someone(before: str) -> bool:
     """`a décerné le prix à`, `grâce à`, `s'en prend à`: the `à` that ends `before` introduces
     a person or a body, not a place."""
@@ -124,12 +145,17 @@ def place_cue(text: str, start: int, end: int) -> str | None:
             return "LOC"  # `Donges, en Loire-Atlantique`
     one_name = bool(_ONE_NAME.fullmatch(seg)) and seg[:1].isupper() and not seg.isupper()
     route = _FROM_BEFORE.search(before[-4:]) and _TO_PLACE_AFTER.match(text[end : end + 30])
-    if one_name and (route or _LINKS_BEFORE.search(before[-30:])):
+    links = "reli" in before[-30:] or "rallie" in before[-30:]
+    if one_name and (route or (links and _LINKS_BEFORE.search(before[-30:]))):
         return "LOC"  # `de Hienghène à Poindimié`, `l’étape relie Pinerolo à Valloire`
-    between = _BETWEEN_BEFORE.search(before[-30:]) and _AND_NAME_AFTER.match(text[end : end + 40])
+    between = (
+        "entre" in before[-30:]
+        and _BETWEEN_BEFORE.search(before[-30:])
+        and _AND_NAME_AFTER.match(text[end : end + 40])
+    )
     if one_name and between and _RACE_WORDS.search(text[max(0, start - 250) : end + 250]):
         return "LOC"  # `l’étape, entre Pinerolo et Valloire`
-    if _SITE_BEFORE.search(before) and " " not in seg.strip():
+    if " " not in seg.strip() and _site_word_near(before) and _SITE_BEFORE.search(before):
         return "LOC"
     if (
         _AT.search(before)
@@ -281,6 +307,25 @@ _INSTITUTION_NAMED = re.compile(
     r"de\s+l['’]|des)\s*$"
 )
 _BY_ARTICLE_NAME = re.compile(r"\bpar\s+$")
+#: `…, la ` / `…, ` at the end of the words before a name: an apposition may precede it
+_APPOSITION_END = re.compile(r",\s*(?:(?i:le|la|les)\s+|(?i:l)['’]\s*)?$")
+_OF_END = re.compile(r"(?:\bdu|\bdes|\bde|\bde\s+la|['’])\s*$")
+_INSTITUTION_WORDS = frozenset(
+    [
+        "université",
+        "musée",
+        "lycée",
+        "collège",
+        "clinique",
+        "fondation",
+        "institut",
+        "théâtre",
+        "opéra",
+        "bibliothèque",
+        "médiathèque",
+        "conservatoire",
+    ]
+)
 _SUR_END = re.compile(r"\s+sur\s+$")
 #: a network where something is published: `a écrit sur X`, `un message publié sur Telegram`
 _ON_PLATFORM = re.compile(
@@ -290,6 +335,7 @@ _ON_PLATFORM = re.compile(
 )
 #: a poll made for a newspaper or a channel: `un sondage Ifop-Fiducial pour L’Indépendant`
 _POLL_FOR = re.compile(r"\bsondages?\b[^.;:!?]{0,40}\bpour\s+$")
+_NATIONALITY_WORDS = frozenset(_NATIONALITIES.replace("\n", "").split("|"))
 #: `le chinois Geely`, `l’américain Ford`: a lowercase nationality before a company (a person
 #: would be `le Chinois X`)
 _NATIONALITY_BEFORE = re.compile(
@@ -351,15 +397,22 @@ def org_cue(text: str, start: int, end: int) -> str | None:
     if _ORG_APPOSITION_AFTER.match(text[end : end + 60]):
         return "ORG"
     before = text[max(0, start - 80) : start]
-    if _ORG_APPOSITION_BEFORE.search(before) or _ORG_OF.search(before[-40:]):
+    apposition = _APPOSITION_END.search(before[-8:])
+    if apposition and _ORG_APPOSITION_BEFORE.search(before):
         return "ORG"
-    if _INSTITUTION_NAMED.search(before[-30:]):
+    if _OF_END.search(before[-8:]) and _ORG_OF.search(before[-40:]):
+        return "ORG"
+    if _last_words(before, 4) & _INSTITUTION_WORDS and _INSTITUTION_NAMED.search(before[-30:]):
         return "ORG"  # `l’université Al-Azhar`, `le musée du Louvre`
     if _BY_ARTICLE_NAME.search(before[-12:]) and ws[0] in ("La", "Le", "Les") and len(ws) > 1:
         return "ORG"  # `publié par La Provence`: a title, a body
-    if " " not in seg and (_ON_PLATFORM.search(before[-50:]) or _spoken_on(before[-60:])):
+    on = before[-9:].endswith(("sur ", "compte "))
+    if on and " " not in seg and (_ON_PLATFORM.search(before[-50:]) or _spoken_on(before[-60:])):
         return "ORG"  # `a salué sur Telegram`, `sur son compte Instagram`
-    if _POLL_FOR.search(before) or _NATIONALITY_BEFORE.search(before[-30:]):
+    poll = before.endswith("pour ") and _POLL_FOR.search(before)
+    if poll or (
+        _last_words(before, 1) & _NATIONALITY_WORDS and _NATIONALITY_BEFORE.search(before[-30:])
+    ):
         return "ORG"  # `un sondage Ifop pour L’Indépendant`, `le chinois Geely`
     return None
 
@@ -408,7 +461,8 @@ def thing_cue(text: str, start: int, end: int) -> str | None:
     """MISC for named things the words say are events, prizes or texts (see the docstring)."""
     seg = text[start:end]
     ws = seg.split()
-    if _THING_APPOSITION_BEFORE.search(text[max(0, start - 60) : start]):
+    before = text[max(0, start - 60) : start]
+    if _APPOSITION_END.search(before[-8:]) and _THING_APPOSITION_BEFORE.search(before):
         return "MISC"
     if _LEAGUE.match(seg):
         return "MISC"
@@ -468,7 +522,8 @@ def person_cue(text: str, start: int, end: int) -> str | None:
     seg = text[start:end]
     if not seg[:1].isupper() or seg.isupper():
         return None
-    if _KIN_BEFORE.search(text[max(0, start - 30) : start]):
+    before = text[max(0, start - 30) : start]
+    if before.rstrip().endswith(",") and _KIN_BEFORE.search(before):
         return "PER"
     if " " in seg.strip() and _PERSON_APPOSITION_AFTER.match(text[end : end + 60]):
         return "PER"
