@@ -56,6 +56,7 @@ def label_of(text: str, sub: str, model: str) -> str:
         ("Le mouvement a gagné Tramoyes, dans la banlieue nord de Lyon.", "Tramoyes", "ORG"),
         ("La côte, de Kaorowa à Tenaki, a été évacuée.", "Kaorowa", "PER"),
         ("La tension monte au Moyen-Orient depuis mardi.", "Moyen-Orient", "ORG"),
+        ("Elle s'est imposée sur le court Suzanne-Lenglen, samedi.", "Suzanne-Lenglen", "PER"),
     ],
 )
 def test_the_words_around_a_place_make_it_a_place(text: str, name: str, model: str) -> None:
@@ -157,6 +158,7 @@ def test_the_words_around_an_organisation_make_it_one(text: str, name: str, mode
         ),
         ("« Une réponse juste », s'est félicité Ivan Petrenko sur Signalis.", "Signalis", "LOC"),
         ("Il a été recruté cet été à Leeds United.", "Leeds United", "MISC"),
+        ("Les matchs de nuit seront diffusés par Orbis Prime Video.", "Orbis Prime Video", "PER"),
     ],
 )
 def test_companies_by_their_market_their_nationality_and_their_shape(
@@ -246,10 +248,27 @@ def test_a_first_name_that_is_a_department_does_not_make_a_person_an_organisatio
         ("Les Belges restaient sur deux nuls en Ligue des nations.", "Ligue des nations", "ORG"),
         ("- Prix du public : « Dunwich », de Paul Marsh", "Dunwich", "LOC"),
         ("Un laboratoire commercialise un vaccin, le Vexira, depuis mai.", "Vexira", "LOC"),
+        ("La chanteuse domine les ventes avec son album « Kalyx ».", "Kalyx", "ORG"),
+        (
+            "Elle a remporté samedi le tournoi de Porte-Maillot en trois sets.",
+            "Porte-Maillot",
+            "PER",
+        ),
+        ("Le festival des Grandes Marées a dévoilé sa programmation.", "Grandes Marées", "ORG"),
     ],
 )
 def test_the_words_around_a_named_thing_make_it_one(text: str, name: str, model: str) -> None:
     assert label_of(text, name, model) == "MISC"
+
+
+def test_a_town_opening_an_exhibition_title_stays_a_town() -> None:
+    text = "L'exposition « Gao, les mémoires du désert » ouvre mercredi."
+    assert label_of(text, "Gao", "LOC") == "LOC"
+
+
+def test_a_festival_named_after_its_town_is_left_to_the_town() -> None:
+    text = "Le festival de Lorient a dévoilé sa programmation."
+    assert label_of(text, "Lorient", "LOC") == "LOC"
 
 
 def test_a_hyphenated_pair_of_places_outside_a_race_stays_a_place() -> None:

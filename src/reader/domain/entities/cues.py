@@ -34,7 +34,9 @@ _AP = "'’"
 #: sites named by the name right after them: `la station Concordia`, `la place Vival`
 _SITE_DIRECT = (
     r"gymnase|stade|salle|place|rue|avenue|boulevard|quai|quartier|restaurant|station|base|"
-    r"piscine|gare|aéroport|port|parc|pont|col|cité|hameau|lieu-dit|plage|vallée|île|atoll"
+    r"piscine|gare|aéroport|port|parc|pont|col|cité|hameau|lieu-dit|plage|vallée|île|atoll|"
+    r"court|circuit|vélodrome|hippodrome|patinoire|esplanade|square|jardin|parvis|impasse|"
+    r"chemin|rocade"
 )
 #: places named after `de`: `la raffinerie de X`, `les hôpitaux de X`, `les habitants de X`
 _PLACE_OF = (
@@ -276,6 +278,11 @@ _ORG_LAST_WORDS = frozenset(
         "films",
         "éditions",
         "united",
+        "video",
+        "tv",
+        "music",
+        "pictures",
+        "mobile",
     ]
 )
 #: first words of names of publishers and clubs: `Éditions de Minuit`, `Olympique lyonnais`
@@ -446,6 +453,18 @@ _LEAGUE = re.compile(r"Ligue\s+(?:\d|des\s+[Cc]hampions|des\s+[Nn]ations|Europa|
 #: `« Lakewood », de Mia Castellanos`: a quoted title followed by its author
 _WORK_BY = re.compile(rf"^\s*[»”\"]\s*,?\s+(?:de|d['’]|par|signée?s?\s+(?:par\s+)?)\s*[{_UP}]")
 _QUOTE_OPEN = re.compile(r"[«“\"]\s*$")
+_QUOTE_CLOSE = re.compile(r"\s*[»”\"]")
+#: a kind of work before a quoted title: `son album « DNK »`, `le film « Dune »`
+_WORK_NOUN_BEFORE = re.compile(
+    rf"\b(?:album|film|roman|livre|série|chanson|single|titre|spectacle|documentaire|pièce|"
+    rf"tableau|exposition|essai|recueil|disque|morceau|tube|opéra|BD|bande dessinée|"
+    rf"émission|podcast|jeu vidéo|jeu)(?:\s+[{_LO}]+)?\s*[«“\"]\s*$"
+)
+#: a lowercase kind of event before `de`: `le tournoi de Roland-Garros`
+_EVENT_OF_BEFORE = re.compile(
+    r"\b(?:tournoi|festival|championnat|rallye|marathon|course|salon|foire|biennale|"
+    r"trophée|meeting|régate|transat)\s+(?:de\s+la\s+|de\s+l['’]|des\s+|du\s+|de\s+|d['’])$"
+)
 
 
 #: `un vaccin, le Qdenga`: an apposition before the name naming a kind of thing
@@ -466,8 +485,15 @@ def thing_cue(text: str, start: int, end: int) -> str | None:
         return "MISC"
     if _LEAGUE.match(seg):
         return "MISC"
-    if _QUOTE_OPEN.search(text[max(0, start - 3) : start]) and _WORK_BY.match(text[end : end + 30]):
-        return "MISC"
+    filled = _QUOTE_CLOSE.match(text[end : end + 3])  # the name fills the quotes
+    work = _WORK_BY.match(text[end : end + 30]) or (
+        filled and _WORK_NOUN_BEFORE.search(before[-40:])
+    )
+    if work and _QUOTE_OPEN.search(text[max(0, start - 3) : start]):
+        return "MISC"  # `« Lakewood », de Mia Castellanos`, `son album « DNK »`
+    event = _EVENT_OF_BEFORE.search(before[-30:])
+    if event and re.search(r"[\s-]", seg) and not is_place_name(seg):
+        return "MISC"  # `le tournoi de Roland-Garros`, `le festival des Vieilles Charrues`
     if len(ws) > 1 and ws[-1].lower() in _EVENT_LAST_WORDS and ws[-1][:1].isupper():
         return "MISC"
     if _JURY_OF.search(text[max(0, start - 20) : start]):
