@@ -266,6 +266,12 @@ def test_a_town_opening_an_exhibition_title_stays_a_town() -> None:
     assert label_of(text, "Gao", "LOC") == "LOC"
 
 
+def test_towns_after_a_speech_verb_and_its_object_are_not_networks() -> None:
+    text = "L'ONG dénonce des frappes sur Kherson et Sumy."
+    got = run(text, [span(text, "Kherson", "LOC"), span(text, "Sumy", "LOC")])
+    assert got == {"Kherson": "LOC", "Sumy": "LOC"}
+
+
 def test_a_festival_named_after_its_town_is_left_to_the_town() -> None:
     text = "Le festival de Lorient a dévoilé sa programmation."
     assert label_of(text, "Lorient", "LOC") == "LOC"

@@ -338,7 +338,7 @@ _SUR_END = re.compile(r"\s+sur\s+$")
 _ON_PLATFORM = re.compile(
     r"\b(?:écrit|publié|publiée|posté|postée|réagi|annoncé|salué|déclaré|dénoncé|indiqué|affirmé|"
     r"tweeté|diffusée?|partagée?|message|messages|vidéo|vidéos|post|publication|live)"
-    r"(?:\s+\S+){0,2}?\s+sur\s+$|\bcompte\s+$"
+    r"(?:\s+(?:publiée?s?|postée?s?|diffusée?s?|mise?s?\s+en\s+ligne))?\s+sur\s+$|\bcompte\s+$"
 )
 #: a poll made for a newspaper or a channel: `un sondage Ifop-Fiducial pour L’Indépendant`
 _POLL_FOR = re.compile(r"\bsondages?\b[^.;:!?]{0,40}\bpour\s+$")
@@ -369,7 +369,11 @@ def _spoken_on(before: str) -> bool:
     if m is None:
         return False
     words = before[: m.start()].split()[-4:]
-    return any(w.lower().strip(",") in SPEECH_FORMS for w in words)
+    for i in range(len(words) - 1, -1, -1):
+        if words[i].lower().strip(",") in SPEECH_FORMS:
+            # only the speaker's name between the verb and `sur` (not `dénonce des frappes sur`)
+            return all(w[:1].isupper() for w in words[i + 1 :])
+    return False
 
 
 def _common(word: str) -> bool:
