@@ -266,6 +266,18 @@ def test_a_town_opening_an_exhibition_title_stays_a_town() -> None:
     assert label_of(text, "Gao", "LOC") == "LOC"
 
 
+def test_a_buyer_after_a_is_not_a_place() -> None:
+    text = "Le groupe cède 121 magasins à Maximarché et Hyperprix, selon la direction."
+    got = run(text, [span(text, "Maximarché", "ORG"), span(text, "Hyperprix", "ORG")])
+    assert got == {"Maximarché": "ORG", "Hyperprix": "ORG"}
+
+
+def test_a_party_after_a_function_is_not_a_person() -> None:
+    text = "Éric Morel, président LFI de la commission, dénonce un passage en force."
+    got = run(text, [span(text, "Éric Morel", "PER"), span(text, "LFI", "ORG")])
+    assert got["LFI"] == "ORG"
+
+
 def test_towns_after_a_speech_verb_and_its_object_are_not_networks() -> None:
     text = "L'ONG dénonce des frappes sur Kherson et Sumy."
     got = run(text, [span(text, "Kherson", "LOC"), span(text, "Sumy", "LOC")])

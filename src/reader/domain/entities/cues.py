@@ -116,10 +116,19 @@ def _site_word_near(before: str) -> bool:
     return bool(_last_words(before, 8) & _SITE_WORDS)
 
 
+#: a transfer to someone, a few words before `à`: `cède 121 magasins à`, `la cession … à`
+_TRANSFER_TO = re.compile(
+    r"\b(?:cèd|céd|cession|vend|vente|revend|rachet|rachat|confi|attribu|transf[eé]r|fourni|"
+    r"livr|octroy|vers[eé]|pay[eé]|paie|remis|remet|envoy|adress|lou[eé]|allou|accord|"
+    r"facturé|reproch|dédi|cédant)\w*(?:\s+\S+){0,6}\s+[àÀ]\s+$",
+    re.I,
+)
+
+
 def addresses_someone(before: str) -> bool:
-    """`a décerné le prix à`, `grâce à`, `s'en prend à`: the `à` that ends `before` introduces
-    a person or a body, not a place."""
-    return bool(_NOT_PLACE_AT.search(before))
+    """`a décerné le prix à`, `grâce à`, `cède 121 magasins à`: the `à` that ends `before`
+    introduces a person or a body, not a place."""
+    return bool(_NOT_PLACE_AT.search(before) or _TRANSFER_TO.search(before))
 
 
 def place_cue(text: str, start: int, end: int) -> str | None:
@@ -163,7 +172,7 @@ def place_cue(text: str, start: int, end: int) -> str | None:
         _AT.search(before)
         and _ONE_NAME.fullmatch(seg)
         and seg[:1].isupper()
-        and not _NOT_PLACE_AT.search(before)
+        and not addresses_someone(before)
         and not seg.isupper()
     ):
         return "LOC"

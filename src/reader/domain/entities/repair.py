@@ -726,7 +726,8 @@ def label_cue(text: str, start: int, end: int) -> str | None:
         _FUNCTION_BEFORE.search(before) or (len(ws) > 1 and _HONORIFIC_BEFORE.search(before))
     ):
         return "ORG"
-    if _FUNCTION_BEFORE.search(before) and seg[:1].isupper() and len(seg.split()) <= 3:
+    person_shaped = seg[:1].isupper() and not seg.isupper()  # `président LFI`: a party
+    if _FUNCTION_BEFORE.search(before) and person_shaped and len(seg.split()) <= 3:
         # `président Biden`, `porte-parole du Kremlin, Dmitri Peskov`
         return "PER"
     m = _DATELINE.match(text[max(0, start - 60) : end + 40] if start < 60 else "")
