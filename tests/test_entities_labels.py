@@ -175,6 +175,20 @@ def test_a_lone_word_listed_with_an_organisation_is_one() -> None:
     assert got["Probitas"] == "ORG"
 
 
+def test_a_source_without_a_first_name_is_an_organisation() -> None:
+    text = "Les analystes interrogés par Datastream tablaient sur une hausse."
+    assert label_of(text, "Datastream", "PER") == "ORG"
+    text = "Selon Panelix, la part de marché recule."
+    assert label_of(text, "Panelix", "PER") == "ORG"
+    text = "Paul Verne a parlé. Selon Verne, la hausse est durable."
+    assert label_of(text, "Verne", "PER") == "PER"
+
+
+def test_a_name_said_to_be_a_company_is_one() -> None:
+    text = "Hypermax reste le premier distributeur français, devant ses rivaux."
+    assert label_of(text, "Hypermax", "PER") == "ORG"
+
+
 def test_a_rider_before_his_team_in_parentheses_is_a_person() -> None:
     text = "Tomas Kovar (Alpine Team Nordic) a remporté l'étape devant Jan Lind (Vista-Lease)."
     got = run(

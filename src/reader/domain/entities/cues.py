@@ -195,9 +195,9 @@ _ORG_NOUNS = (
     r"fondation|fédération|syndicat|parti|mouvement|coalition|collectif|communauté de "
     r"communes|communauté d['’]agglomération|communauté urbaine|intercommunalité|"
     r"métropole|institut|club|équipe|formation|organisation|institution|autorité|"
-    r"instance|commission|office|régie|mutuelle|assureur|géant|leader|filiale|"
+    r"instance|commission|office|régie|mutuelle|assureur|filiale|"
     r"maison d['’]édition|maison mère|éditeur|studio|label|plateforme|réseau social|"
-    r"messagerie|application|site|organisme|établissement|parquet|juridiction|cabinet|"
+    r"messagerie|application|site\s+d['’]information|organisme|établissement|parquet|juridiction|cabinet|"
     r"holding|conglomérat|multinationale|marque|union|confédération|alliance|milice|"
     r"organisation terroriste|groupe armé|sélection|franchise|écurie|coentreprise|"
     r"co-entreprise|joint-venture|entité"
@@ -207,6 +207,12 @@ _ORG_APPOSITION_AFTER = re.compile(
     rf"puissante?|célèbre|principale?|premier|première|deuxième|seule?)\s+)?(?:{_ORG_NOUNS})\b"
 )
 _DETERMINER = r"(?:^|[\s'’])(?i:le|la|l['’]|les|un|une|leur|leurs|son|sa|ses|notre|cette|ce)\s*"
+#: `Leclerc reste le premier distributeur français`: the name is said to be an organisation
+_ORG_ATTRIBUTE = re.compile(
+    rf"^\s+(?:est|reste|demeure|devient|était|restait|sera)\s+(?:le|la|l['’]|un|une)\s*"
+    rf"(?:(?:premier|première|deuxième|second|seconde|troisième|principale?|plus\s+grande?|"
+    rf"nouvelle?|nouvel|seule?)\s+)?(?:{_ORG_NOUNS})\b"
+)
 _ORG_APPOSITION_BEFORE = re.compile(
     rf"{_DETERMINER}(?:{_ORG_NOUNS})(?:\s+(?!(?:un|une|le|la|les|des)\b)[{_LO}-]+){{1,3}}\s*,\s+(?:(?:le|la|l['’]|les)\s*)?$"
 )
@@ -414,7 +420,9 @@ def org_cue(text: str, start: int, end: int) -> str | None:
         parts = re.split(r"[- ]", seg)
         if any(is_country(p) for p in parts) and any(_common(p) for p in parts):
             return "ORG"  # `Météo-France`, `Campus France`
-    if _ORG_APPOSITION_AFTER.match(text[end : end + 60]):
+    if _ORG_APPOSITION_AFTER.match(text[end : end + 60]) or _ORG_ATTRIBUTE.match(
+        text[end : end + 60]
+    ):
         return "ORG"
     before = text[max(0, start - 80) : start]
     apposition = _APPOSITION_END.search(before[-8:])

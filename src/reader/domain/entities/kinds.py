@@ -151,6 +151,10 @@ _ANNOUNCES = re.compile(
 _NOT_AFTER_PLACE_PREPOSITION = r"(?:^|(?<!\bà)(?<!\bde)(?<!\bvers)(?<!\bsur)(?<!\bdans)\s)"
 _DEFINITE_BEFORE = re.compile(rf"{_NOT_AFTER_PLACE_PREPOSITION}(?:la|le)\s$")
 _FEMININE_BEFORE = re.compile(rf"{_NOT_AFTER_PLACE_PREPOSITION}la\s$")
+#: a source cited: `selon X`, `d’après X`, `interrogés par X`
+_SOURCE_BEFORE = re.compile(
+    r"(?:\b[Ss]elon|\b[Dd]['’]après|\binterrogée?s?\s+par|\bcitée?s?\s+par)\s+$"
+)
 _PLURAL_GROUP_BEFORE = re.compile(r"(?:^|\s)(?:les|des|aux|ces)\s+$", re.I)
 #: only ever `fullmatch`ed: an uppercase letter, then `&`-separated pieces, the last with a
 #: letter or digit (`[A-Z][A-Z0-9&.]*[A-Z0-9][A-Z0-9.]*` without its quadratic backtracking)
@@ -216,6 +220,12 @@ def relabel(text: str, start: int, end: int, label: str) -> str:
             return "ORG"  # `la Fifa a confirmé`: a thing does not announce
         if label == "MISC" and _FEMININE_BEFORE.search(text[max(0, start - 10) : start]):
             return "ORG"  # `gérés par la Sagess`: one word after `la` is a body, not a thing
+        if (
+            label == "PER"
+            and _SOURCE_BEFORE.search(text[max(0, start - 30) : start])
+            and not _named_as_person(text, seg)
+        ):
+            return "ORG"  # `selon Kantar`, `interrogés par Bloomberg`: a source with no first name
         if label == "PER" and _DEFINITE_BEFORE.search(text[max(0, start - 10) : start]):
             return "ORG"  # `la Seleção`, `le Pnaco`: French puts no article before a person
     if label in ("PER", "LOC") and _CAMEL_CASE.fullmatch(seg):
@@ -260,6 +270,48 @@ def relabel(text: str, start: int, end: int, label: str) -> str:
     ):
         return "ORG"
     return label
+
+
+#: capitalised words before a name that are no first name (`Selon Kantar`, `Chez Bosch`)
+_NOT_FIRST_NAMES = frozenset(
+    [
+        "selon",
+        "pour",
+        "chez",
+        "avec",
+        "et",
+        "mais",
+        "par",
+        "sans",
+        "contre",
+        "face",
+        "après",
+        "avant",
+        "depuis",
+        "comme",
+        "ou",
+        "à",
+        "d'après",
+        "dont",
+        "où",
+        "quand",
+        "si",
+        "car",
+        "donc",
+        "puis",
+        "ensuite",
+        "enfin",
+    ]
+)
+
+
+def _named_as_person(text: str, word: str) -> bool:
+    """Whether `text` gives `word` a first name or a title (`Jean Dupont`, `M. Dupont`)."""
+    w = re.escape(word)
+    for m in re.finditer(rf"([{_UP}][{_LO}]+\.?)[ -]{w}\b", text):
+        if m.group(1).lower() not in _NOT_FIRST_NAMES:
+            return True
+    return False
 
 
 def is_line_start(text: str, start: int) -> bool:
