@@ -218,6 +218,14 @@ def test_a_body_before_its_acronym_in_parentheses_stays_a_body() -> None:
     assert got["Centre national du cinéma"] == "ORG" and got["Manchester City"] == "ORG"
 
 
+def test_a_name_made_of_common_words_that_acts_is_an_organisation() -> None:
+    text = "La Main-Tendue a ouvert un centre d'accueil à Sigean."
+    assert label_of(text, "Main-Tendue", "LOC") == "ORG"
+    text = "Le Mont-Blanc a été enneigé tout l'hiver. Saint-Brieuc a ouvert un gymnase."
+    got = run(text, [span(text, "Mont-Blanc", "LOC"), span(text, "Saint-Brieuc", "LOC")])
+    assert got == {"Mont-Blanc": "LOC", "Saint-Brieuc": "LOC"}
+
+
 def test_a_team_after_la_and_a_body_that_announces_are_organisations() -> None:
     # French puts no article before a person; a thing does not announce
     text = "Mais la Albiceleste peine toujours. Mardi, Unitaid a confirmé la décision."

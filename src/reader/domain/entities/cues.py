@@ -36,7 +36,7 @@ _SITE_DIRECT = (
     r"gymnase|stade|salle|place|rue|avenue|boulevard|quai|quartier|restaurant|station|base|"
     r"piscine|gare|aéroport|port|parc|pont|col|cité|hameau|lieu-dit|plage|vallée|île|atoll|"
     r"court|circuit|vélodrome|hippodrome|patinoire|esplanade|square|jardin|parvis|impasse|"
-    r"chemin|rocade"
+    r"chemin|rocade|camping|hôtel|résidence|immeuble"
 )
 #: places named after `de`: `la raffinerie de X`, `les hôpitaux de X`, `les habitants de X`
 _PLACE_OF = (

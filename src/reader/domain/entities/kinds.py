@@ -147,6 +147,11 @@ _ANNOUNCES = re.compile(
     r"annoncer|confirmer|décider)\b|\s+(?:confirme|annonce|décide|indique|précise|dénonce|"
     r"condamne|sanctionne|lance|dément|réagit|exige|refuse|valide|suspend)\b"
 )
+#: a past tense of an action right after a name: `a ouvert`, `ont déployé`, `a distribué`
+_ACTS = re.compile(
+    r"\s+(?:a|ont|avait|avaient)\s+(?:(?!été\b)[a-zàâçéèêëîïôûù]+(?:é|és|i|is|it|ert|u)|"
+    r"été\s+(?:mobilisée?s?|déployée?s?|sollicitée?s?|missionnée?s?))\b"
+)
 #: `la`/`le` right before a name, not after a preposition of place (`à la Couillole`)
 _NOT_AFTER_PLACE_PREPOSITION = r"(?:^|(?<!\bà)(?<!\bde)(?<!\bvers)(?<!\bsur)(?<!\bdans)\s)"
 _DEFINITE_BEFORE = re.compile(rf"{_NOT_AFTER_PLACE_PREPOSITION}(?:la|le)\s$")
@@ -239,6 +244,17 @@ def relabel(text: str, start: int, end: int, label: str) -> str:
         and _ANNOUNCES.match(text, end)
     ):
         return "ORG"  # `La Croix-Rouge française a lancé…`: a place named so would be known
+    if (
+        label == "LOC"
+        and len(ws) == 1
+        and "-" in seg
+        and not is_place_name(seg)
+        and not _COMMUNE_SHAPE.search(seg)
+        and any(is_common_noun(p) or is_adjective(p) for p in seg.split("-"))
+        and not any(is_place_name(p) for p in seg.split("-"))
+        and _ACTS.match(text, end)
+    ):
+        return "ORG"  # `La Croix-Rouge a ouvert un centre`: common words that act
     if len(ws) > 1 and label in ("PER", "LOC") and not is_place_name(seg):
         # `Santé publique France`, `Île-de-France Mobilités`: a place inside a longer name
         # (for a person, not a first name that is also a department: `Aude Hesbert`)
