@@ -167,6 +167,11 @@ def test_companies_by_their_market_their_nationality_and_their_shape(
     assert label_of(text, name, model) == "ORG"
 
 
+def test_a_web_address_is_its_publisher_even_after_a_named_thing_noun() -> None:
+    text = "Selon le dispositif Alerte-Fraude.gouv.fr, les signalements ont doublé."
+    assert label_of(text, "Alerte-Fraude.gouv.fr", "MISC") == "ORG"
+
+
 def test_a_lone_word_listed_with_an_organisation_is_one() -> None:
     text = "Transparency International et Probitas se sont constituées parties civiles."
     got = run(

@@ -33,6 +33,8 @@ _LO = "a-zàâäçéèêëîïôöùûüÿœæ"
 _STRAIN = re.compile(
     r"(?:[A-Z]{1,4}(?:\.\d+)+|H\d{1,2}N\d{1,2}|SARS-CoV-?\d?|[Cc]ovid(?:-?19)?|COVID(?:-?19)?)"
 )
+#: a name that is a web address: `Cybermalveillance.gouv.fr`, `Service-public.fr`
+_WEB_NAME = re.compile(r"[\w-]+(?:\.[\w-]+)*\.(?:fr|com|org|net|eu|info|io|gouv\.fr)", re.I)
 _STRAIN_TOKEN = re.compile(r"(?<![\w.-])(?:[A-Z]{1,4}(?:\.\d+)+|H\d{1,2}N\d{1,2})(?![\w-]|\.\d)")
 _NAMED_THING_BEFORE = re.compile(
     r"\b(?:sous-variants?|variants?|souches?|lignées?|virus|bactéries?|cyclones?|tempêtes?|"
@@ -172,6 +174,8 @@ def lexical_cue(text: str, start: int, end: int) -> str | None:
     seg = text[start:end]
     if _STRAIN.fullmatch(seg):
         return "MISC"
+    if _WEB_NAME.fullmatch(seg):
+        return "ORG"  # `le dispositif Cybermalveillance.gouv.fr`: a site is its publisher
     if _NAMED_THING_BEFORE.search(text[max(0, start - 20) : start]):
         return "MISC"
     if is_seat_of_power(seg):
