@@ -92,7 +92,7 @@ _AND_NAME_AFTER = re.compile(r"^\s+et\s+[A-ZÀ-Ý]|^\s*[,.;]")
 #: the Near, Middle and Far East
 _ORIENT = re.compile(r"(?:Proche|Moyen|Extrême)[- ]Orient")
 _FROM_BEFORE = re.compile(r"(?:^|\s)(?:de\s+|d['’])$")
-_TO_PLACE_AFTER = re.compile(r"\s+à\s+[A-ZÀ-Ý][^\W\d_]+(?:-[^\W\d_]+)*\s*[,.;)]")
+_TO_PLACE_AFTER = re.compile(r"^\s++à\s++[A-ZÀ-Ý][^\W\d_]*+(?:-[^\W\d_]++)*+\s*+[,.;)]")
 
 
 _WORD_SPLIT = re.compile(r"[\s'’]+")
@@ -348,7 +348,7 @@ _INSTITUTION_WORDS = frozenset(
         "conservatoire",
     ]
 )
-_SUR_END = re.compile(r"\s+sur\s+$")
+_SUR_END = re.compile(r"(?<!\s)\s++sur\s++$")
 #: a network where something is published: `a écrit sur X`, `un message publié sur Telegram`
 _ON_PLATFORM = re.compile(
     r"\b(?:écrit|publié|publiée|posté|postée|réagi|annoncé|salué|déclaré|dénoncé|indiqué|affirmé|"
@@ -372,7 +372,7 @@ _SHARE_VERB = re.compile(
     r"lâche|plongé|plongeait|plonge|s['’]envole|s['’]est envolé|dévissé|dévisse)\s+"
     r"(?:de\s+)?\d+(?:[,.]\d+)?\s*%"
 )
-_POSSESSIVE_NAME = re.compile(r"[A-Z][A-Za-z]+['’]s")
+_POSSESSIVE_NAME = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z]++['’]s")
 #: a country and a common noun in one name: `Météo-France`, `Radio France`
 _COUNTRY_COMPOUND = re.compile(rf"[{_UP}][{_LO}]+(?:[- ][{_UP}][{_LO}]+)+")
 
@@ -474,7 +474,7 @@ _LEAGUE = re.compile(r"Ligue\s+(?:\d|des\s+[Cc]hampions|des\s+[Nn]ations|Europa|
 #: `« Lakewood », de Mia Castellanos`: a quoted title followed by its author
 _WORK_BY = re.compile(rf"^\s*[»”\"]\s*,?\s+(?:de|d['’]|par|signée?s?\s+(?:par\s+)?)\s*[{_UP}]")
 _QUOTE_OPEN = re.compile(r"[«“\"]\s*$")
-_QUOTE_CLOSE = re.compile(r"\s*[»”\"]")
+_QUOTE_CLOSE = re.compile(r"(?<!\s)\s*+[»”\"]")
 #: a kind of work before a quoted title: `son album « DNK »`, `le film « Dune »`
 _WORK_NOUN_BEFORE = re.compile(
     rf"\b(?:album|film|roman|livre|série|chanson|single|titre|spectacle|documentaire|pièce|"

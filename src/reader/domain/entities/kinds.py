@@ -34,7 +34,8 @@ _STRAIN = re.compile(
     r"(?:[A-Z]{1,4}(?:\.\d+)+|H\d{1,2}N\d{1,2}|SARS-CoV-?\d?|[Cc]ovid(?:-?19)?|COVID(?:-?19)?)"
 )
 #: a name that is a web address: `Cybermalveillance.gouv.fr`, `Service-public.fr`
-_WEB_NAME = re.compile(r"[\w-]+(?:\.[\w-]+)*\.(?:fr|com|org|net|eu|info|io|gouv\.fr)", re.I)
+_WEB_CHARS = re.compile(r"\w[\w.-]*+")
+_WEB_ENDINGS = (".fr", ".com", ".org", ".net", ".eu", ".info", ".io")
 _STRAIN_TOKEN = re.compile(r"(?<![\w.-])(?:[A-Z]{1,4}(?:\.\d+)+|H\d{1,2}N\d{1,2})(?![\w-]|\.\d)")
 _NAMED_THING_BEFORE = re.compile(
     r"\b(?:sous-variants?|variants?|souches?|lignées?|virus|bactéries?|cyclones?|tempêtes?|"
@@ -144,15 +145,15 @@ _CAMEL_CASE = re.compile(rf"(?!Mc|Mac|Le|La|De|Di|Du|Van|Von)[{_UP}][{_LO}]+[{_U
 _AT = re.compile(r"(?:^|\s)à\s+$")
 #: a verb of announcing or deciding right after a name: its subject is someone or a body
 _ANNOUNCES = re.compile(
-    r"\s+(?:a|avait|ont|va|vient\s+d['’])\s*(?:confirmé|annoncé|décidé|indiqué|précisé|publié|"
+    r"(?<!\s)\s++(?:a|avait|ont|va|vient\s++d['’])\s*+(?:confirmé|annoncé|décidé|indiqué|précisé|publié|"
     r"dénoncé|condamné|sanctionné|lancé|démenti|réagi|exigé|refusé|validé|ouvert|suspendu|"
-    r"annoncer|confirmer|décider)\b|\s+(?:confirme|annonce|décide|indique|précise|dénonce|"
+    r"annoncer|confirmer|décider)\b|(?<!\s)\s++(?:confirme|annonce|décide|indique|précise|dénonce|"
     r"condamne|sanctionne|lance|dément|réagit|exige|refuse|valide|suspend)\b"
 )
 #: a past tense of an action right after a name: `a ouvert`, `ont déployé`, `a distribué`
 _ACTS = re.compile(
-    r"\s+(?:a|ont|avait|avaient)\s+(?:(?!été\b)[a-zàâçéèêëîïôûù]+(?:é|és|i|is|it|ert|u)|"
-    r"été\s+(?:mobilisée?s?|déployée?s?|sollicitée?s?|missionnée?s?))\b"
+    r"(?<!\s)\s++(?:a|ont|avait|avaient)\s++(?:(?!été\b)[a-zàâçéèêëîïôûù]+(?:é|és|i|is|it|ert|u)|"
+    r"été\s++(?:mobilisée?s?|déployée?s?|sollicitée?s?|missionnée?s?))\b"
 )
 #: `la`/`le` right before a name, not after a preposition of place (`à la Couillole`)
 _NOT_AFTER_PLACE_PREPOSITION = r"(?:^|(?<!\bà)(?<!\bde)(?<!\bvers)(?<!\bsur)(?<!\bdans)\s)"
@@ -174,7 +175,7 @@ def lexical_cue(text: str, start: int, end: int) -> str | None:
     seg = text[start:end]
     if _STRAIN.fullmatch(seg):
         return "MISC"
-    if _WEB_NAME.fullmatch(seg):
+    if seg.lower().endswith(_WEB_ENDINGS) and _WEB_CHARS.fullmatch(seg) and ".." not in seg:
         return "ORG"  # `le dispositif Cybermalveillance.gouv.fr`: a site is its publisher
     if _NAMED_THING_BEFORE.search(text[max(0, start - 20) : start]):
         return "MISC"
@@ -292,6 +293,7 @@ def relabel(text: str, start: int, end: int, label: str) -> str:
     return label
 
 
+_WORD_AT_END = re.compile(rf"(?<![\w.])([{_UP}][{_LO}]*+\.?)$")
 #: capitalised words before a name that are no first name (`Selon Kantar`, `Chez Bosch`)
 _NOT_FIRST_NAMES = frozenset(
     [
@@ -327,10 +329,14 @@ _NOT_FIRST_NAMES = frozenset(
 
 def _named_as_person(text: str, word: str) -> bool:
     """Whether `text` gives `word` a first name or a title (`Jean Dupont`, `M. Dupont`)."""
-    w = re.escape(word)
-    for m in re.finditer(rf"([{_UP}][{_LO}]+\.?)[ -]{w}\b", text):
-        if m.group(1).lower() not in _NOT_FIRST_NAMES:
-            return True
+    i = text.find(word)
+    while i >= 0:
+        after = text[i + len(word) : i + len(word) + 1]
+        if not (after.isalnum() or after == "-") and text[i - 1 : i] in (" ", "-"):
+            m = _WORD_AT_END.search(text[max(0, i - 25) : i - 1])
+            if m and m.group(1).lower().rstrip(".") not in _NOT_FIRST_NAMES:
+                return True  # `Jean Dupont`, `M. Dupont`
+        i = text.find(word, i + 1)
     return False
 
 
