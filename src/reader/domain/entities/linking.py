@@ -5,12 +5,17 @@ Rules, in order (all general, unit-tested in `tests/test_entities_linking.py`):
 1. **Same folded form** (`reader.domain.textnorm.fold_key`: case, accents, apostrophes,
    hyphens): `Maison-Blanche` = `Maison Blanche`, `Otan` = `OTAN`, `Etats-Unis` = `États-Unis`.
 2. **Acronyms**: an all-capitals form equal to the initials of a longer name (function words
-   skipped) or to its first word (`RIA` → `Ria Novosti`), when exactly one name fits.
+   skipped) or to its first word (`RIA` → `Ria Novosti`), when exactly one name fits; never
+   the initials of a person (`Pierre Sage` is no `PS`) or of a name with a lowercase head
+   (`loi Rist` is no `LR`), never the first half of a pair (`PARIS` is no `Paris-Nice`).
 3. **Short person names**: a form whose words end a longer person name (`Poutine` →
    `Vladimir Poutine`) goes to the unique such name in the same article, else in the corpus;
-   a surname shared by two people stays on its own.
+   a surname shared by two people stays on its own. A form the words around call something
+   else and never a person (`publié chez Gallimard`, `à Guimarães`) is nobody's surname; a
+   form the model does not call a person joins one only in that person's articles.
+   `le Renaudot` is the `prix Renaudot` of the same corpus.
 4. **Misspellings**: a person form at edit distance 1 from the surname of exactly one person
-   (both ≥ 5 letters): `Markel` → `Angela Merkel`.
+   (both ≥ 5 letters): `Markel` → `Angela Merkel` (not a form cued as a place or a body).
 5. **Label** by a vote over all mentions, structural cues (`M.`, `porte-parole du …`) weighing
    more than the model; **name** = the most complete form (most words), then the spelling
    most articles use, in NFC, never one loaded with combining marks, accents preferred
