@@ -5,12 +5,17 @@ Rules, in order (all general, unit-tested in `tests/test_entities_linking.py`):
 1. **Same folded form** (`reader.domain.textnorm.fold_key`: case, accents, apostrophes,
    hyphens): `Maison-Blanche` = `Maison Blanche`, `Otan` = `OTAN`, `Etats-Unis` = `États-Unis`.
 2. **Acronyms**: an all-capitals form equal to the initials of a longer name (function words
-   skipped) or to its first word (`RIA` → `Ria Novosti`), when exactly one name fits.
+   skipped) or to its first word (`RIA` → `Ria Novosti`), when exactly one name fits; never
+   the initials of a person (`Pierre Sage` is no `PS`) or of a name with a lowercase head
+   (`loi Rist` is no `LR`), never the first half of a pair (`PARIS` is no `Paris-Nice`).
 3. **Short person names**: a form whose words end a longer person name (`Poutine` →
    `Vladimir Poutine`) goes to the unique such name in the same article, else in the corpus;
-   a surname shared by two people stays on its own.
+   a surname shared by two people stays on its own. A form the words around call something
+   else and never a person (`publié chez Gallimard`, `à Guimarães`) is nobody's surname; a
+   form the model does not call a person joins one only in that person's articles.
+   `le Renaudot` is the `prix Renaudot` of the same corpus.
 4. **Misspellings**: a person form at edit distance 1 from the surname of exactly one person
-   (both ≥ 5 letters): `Markel` → `Angela Merkel`.
+   (both ≥ 5 letters): `Markel` → `Angela Merkel` (not a form cued as a place or a body).
 5. **Label** by a vote over all mentions, structural cues (`M.`, `porte-parole du …`) weighing
    more than the model; **name** = the most complete form (most words), then the spelling
    most articles use, in NFC, never one loaded with combining marks, accents preferred
@@ -33,6 +38,8 @@ from reader.domain.model import LABELS, Article, Entity, Label, Mention, RawMent
 from reader.domain.textnorm import fold_key, levenshtein
 
 CUE_WEIGHT = 3
+#: lowercase heads of a prize's or a cup's name, which the name alone also names
+_NAMED_BY_HEAD = frozenset(["prix", "trophee", "coupe"])
 #: the model's vote from a headline or a caption in Title Case counts half (every word of such
 #: a line is capitalised, so the model's label there is a guess); votes are kept doubled
 MODEL_VOTE = 2
@@ -131,6 +138,12 @@ def display_name(uses: Iterable[tuple[str, str]]) -> str:
     )
 
 
+def _other_cue(form: _Form) -> bool:
+    """The words around the form called it something other than a person, never a person
+    (`la place Vival`, `à Guimarães`): no surname nor misspelt surname of anyone."""
+    return not form.cues.get("PER") and any(c != "PER" for c in form.cues)
+
+
 def _top_label(votes: Counter[str]) -> Label:
     order = {lab: i for i, lab in enumerate(("PER", "ORG", "LOC", "MISC"))}
     best = max(votes, key=lambda lab: (votes[lab], -order.get(lab, 9))) if votes else "MISC"
@@ -213,7 +226,7 @@ def title_case_line(
 
 #: Version of `mention_evidence` (a key of its cache in the store: bump when `label_cue`,
 #: `title_case_line` or what they read changes).
-EVIDENCE_VERSION = "1"
+EVIDENCE_VERSION = "2"
 
 #: The per-mention evidence linking reads from an article's text: (field, start, end) →
 #: (label cue, in a Title Case line).
@@ -306,8 +319,15 @@ def link(
     by_initials: dict[str, list[str]] = defaultdict(list)
     by_first_word: dict[str, list[str]] = defaultdict(list)  # multi-word forms, not persons
     for mk in multi:
-        by_initials[initials(mk)].append(mk)
-        if _top_label(forms[mk].votes) != "PER":
+        # `Organisation du traité…` gives `OTAN`; `loi Rist` (a lowercase head) gives no `LR`,
+        # nor does `Pierre Sage` give the `PS` of a party
+        person = _top_label(forms[mk].votes) == "PER"
+        if any(sf[:1].isupper() for sf in forms[mk].surfaces) and not person:
+            by_initials[initials(mk)].append(mk)
+        # `Ria Novosti`, not `Paris-Nice`: the first word of a name, not half of a pair
+        if _top_label(forms[mk].votes) != "PER" and any(
+            " " in sf.split("-", 1)[0] for sf in forms[mk].surfaces
+        ):
             by_first_word[mk.split()[0]].append(mk)
     for k in keys:
         f = forms[k]
@@ -331,19 +351,26 @@ def link(
     for idx, (_aid, _m, key) in enumerate(items):
         mentions_of[key].append(idx)
     for k in keys:
-        if k not in suffix_of:
-            continue
-        if _top_label(forms[k].votes) not in ("PER", "LOC", "MISC", "ORG"):
-            continue
+        if k not in suffix_of or _other_cue(forms[k]):
+            continue  # `publié chez Gallimard`: the publisher, not `Antoine Gallimard`
         roots = {uf.find(c) for c in suffix_of[k]}
-        if len(roots) == 1:
+        if len(roots) == 1 and _top_label(forms[k].votes) == "PER":
             uf.union(k, roots.pop())
             continue
+        # a form the model does not call a person joins a person only in that person's articles
         for idx in mentions_of[k]:
             aid = items[idx][0]
             local = {uf.find(c) for c in suffix_of[k] if aid in forms[c].articles}
             if len(local) == 1:
                 per_mention[idx] = local.pop()
+
+    # 3b. `le Renaudot` is the `prix Renaudot` the same corpus names
+    for mk in multi:
+        head, _, tail = mk.partition(" ")
+        lowercase_head = any(sf[:1].islower() for sf in forms[mk].surfaces)
+        named = head in _NAMED_BY_HEAD and tail in forms and lowercase_head
+        if named and tail not in suffix_of and uf.find(tail) == tail:
+            uf.union(tail, mk)
 
     # 4. misspelt surnames
     surnames: dict[str, set[str]] = defaultdict(set)
@@ -355,7 +382,7 @@ def link(
     # group to one of them, so this set stays the same)
     multi_roots = {uf.find(m) for m in multi}
     for k in keys:
-        if " " in k or len(k) < 5 or k in suffix_of:
+        if " " in k or len(k) < 5 or k in suffix_of or _other_cue(forms[k]):
             continue
         if uf.find(k) in multi_roots:
             continue

@@ -12,6 +12,7 @@ from collections.abc import Callable, Collection, Generator, Iterable, Sequence
 from dataclasses import dataclass
 
 from reader.domain.entities.boundaries import cut_at_verb, drop_rubric, split_boundaries
+from reader.domain.entities.cues import context_cue
 from reader.domain.entities.kinds import (
     context_org_cue,
     is_common_word_heading,
@@ -19,6 +20,7 @@ from reader.domain.entities.kinds import (
     lexical_cue,
     list_vote,
     parenthesised_after_person,
+    person_before_affiliation,
     relabel,
     speaker_cue,
     split_regnal,
@@ -90,7 +92,7 @@ _HONORIFIC_BEFORE = re.compile(
     r"(?:^|[\s(«\"'’])(?:M\.|MM\.|Mme|Mmes|Mlle|Mgr|Dr|Monsieur|Madame)\s*$"
 )
 _FUNCTION_BEFORE = re.compile(
-    rf"(?:^|\s)(?:[Pp]résidente?|[Pp]remier ministre|[Pp]remière ministre|[Mm]inistre|"
+    rf"(?:^|[\s'’])(?:[Pp]résidente?|[Pp]remier ministre|[Pp]remière ministre|[Mm]inistre|"
     rf"[Cc]hancelière?|[Pp]orte-parole|[Ss]ecrétaire général|[Ss]énateur|[Dd]éputée?|"
     rf"[Cc]onseiller|[Cc]onseillère|[Hh]omologue|[Dd]irigeante?|[Pp]ape|[Rr]oi|[Rr]eine|"
     rf"[Gg]énéral|PDG|[Rr]éalisat(?:eur|rice)|[Cc]inéaste|[Cc]omédienne?|[Aa]ct(?:eur|rice)|"
@@ -98,7 +100,8 @@ _FUNCTION_BEFORE = re.compile(
     rf"[Aa]vocate?(?: générale?)?|[Pp]rocureure?|[Pp]réf(?:et|ète)|[Mm]aire|[Ee]ntraîneu(?:r|se)|"
     rf"[Jj]oueu(?:r|se)|[Aa]ttaquant|[Ii]nfirmi(?:er|ère)|[Mm]édecin|[Cc]hercheu(?:r|se)|"
     rf"[Pp]olitologue|[Ss]ociologue|[Hh]istorienne?|[Ss]yndicaliste|[Mm]ilitante?|"
-    rf"[Dd]irect(?:eur|rice)|[Ff]ondat(?:eur|rice)|[Pp]résentat(?:eur|rice))"
+    rf"[Dd]irect(?:eur|rice)|[Ff]ondat(?:eur|rice)|[Pp]résentat(?:eur|rice)|[Aa]rbitre|"
+    rf"[Ss]électionneu(?:r|se)|[Cc]apitaine|[Ss]kipper|[Nn]avigat(?:eur|rice))"
     rf"(?:\s++(?!(?:de|du|des|la|le|les|et|à|au|aux|en|d|l|chez|pour|sur|avec|dans|par|selon)\b)[{_LO}]+(?:-[{_LO}]+)?)?\s*+,?\s*+$"
 )
 #: job titles written as acronyms (`le PDG`, `la DRH`): never a name
@@ -744,6 +747,9 @@ def label_cue(text: str, start: int, end: int) -> str | None:
         return "PER"
     if speaker_cue(text, start, end):
         return "PER"
+    context = context_cue(text, start, end)
+    if context is not None:
+        return context
     if _HYPHEN_ACRONYM.fullmatch(seg):
         return "ORG"
     if _ACRONYM_NUMBER.match(seg):
@@ -770,7 +776,8 @@ def label_cue(text: str, start: int, end: int) -> str | None:
         _FUNCTION_BEFORE.search(before) or (len(ws) > 1 and _HONORIFIC_BEFORE.search(before))
     ):
         return "ORG"
-    if _FUNCTION_BEFORE.search(before) and seg[:1].isupper() and len(seg.split()) <= 3:
+    person_shaped = seg[:1].isupper() and not seg.isupper()  # `président LFI`: a party
+    if _FUNCTION_BEFORE.search(before) and person_shaped and len(seg.split()) <= 3:
         # `président Biden`, `porte-parole du Kremlin, Dmitri Peskov`
         return "PER"
     m = _DATELINE.match(text[max(0, start - 60) : end + 40] if start < 60 else "")
@@ -1090,7 +1097,7 @@ def repair_steps(
     kept = split_regnal(text, with_year(text, number_in_name(text, local_bodies(text, kept))))
     kept = [sp for sp in kept if not is_bare_service(text[sp[0] : sp[1]])]
     kept = acronym_after_name(text, merge_acronym_heads(text, kept))
-    kept = parenthesised_after_person(text, kept)
+    kept = parenthesised_after_person(text, person_before_affiliation(text, kept))
     # structural label cues override the model
     relabelled: list[Span] = []
     cue_of: dict[tuple[int, int], str | None] = {}
