@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING
 
 from reader.domain.model import (
-    Article,
     SharedPassage,
 )
 from reader.domain.updating.common import (
     Cancelled,
 )
+from reader.domain.updating.corpus_view import CorpusView
 from reader.domain.updating.state import UpdaterState
 
 if TYPE_CHECKING:
@@ -21,7 +22,7 @@ class PassagesStage(UpdaterState):
     """Finds the shared passages of the pairs touching a changed article."""
 
     def _passages(
-        self, corpus: dict[str, Article]
+        self, corpus: CorpusView
     ) -> tuple[set[str], dict[tuple[str, str], list[SharedPassage]]]:
         """Shared passages of every pair touching a changed article, found with the passage
         index kept from the last update (only new or changed texts are tokenised; deleted
@@ -34,7 +35,7 @@ class PassagesStage(UpdaterState):
             # deleting only drops stored pairs; the kept index forgets the deleted articles
             # when it is next loaded (their content hashes are gone)
             return touched, {}
-        hashes = {aid: a.content_hash for aid, a in corpus.items()}
+        hashes = {aid: corpus.content_hash(aid) for aid in corpus}
         self._check()
         if self.passages_job is not None:
             self.say("finding shared passages", 0, 1)
@@ -46,7 +47,7 @@ class PassagesStage(UpdaterState):
             return touched, found
         loaded = passage_cache.load(self.index_dir, hashes)
         index = loaded[0] if loaded is not None else PassageIndex()
-        texts = {aid: a.text for aid, a in corpus.items()}
+        texts = _Texts(corpus)
         # texts the index lacks (or held in another version) are added without being paired:
         # their stored passages are current; only `changed` articles are paired again
         try:
@@ -61,6 +62,25 @@ class PassagesStage(UpdaterState):
             raise Cancelled() from exc
         self.passage_index = index
         return touched, {k: list(v) for k, v in found.items()}
+
+
+class _Texts(Mapping[str, str]):
+    """The texts of the corpus, each decoded when asked (the kept index holds the others)."""
+
+    def __init__(self, corpus: CorpusView) -> None:
+        self.corpus = corpus
+
+    def __getitem__(self, article_id: str) -> str:
+        return self.corpus[article_id].text
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.corpus)
+
+    def __len__(self) -> int:
+        return len(self.corpus)
+
+    def __contains__(self, article_id: object) -> bool:
+        return article_id in self.corpus
 
 
 def passages_worker(

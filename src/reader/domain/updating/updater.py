@@ -6,10 +6,12 @@ import shutil
 import time
 from typing import TYPE_CHECKING
 
+from reader.domain.entities.version import MODEL_VERSION
 from reader.domain.model import (
     Problem,
 )
 from reader.domain.store import Store
+from reader.domain.updating import link_cache
 from reader.domain.updating.common import (
     SEARCH_DIR,
     UpdateReport,
@@ -17,6 +19,7 @@ from reader.domain.updating.common import (
     store_files,
     versions,
 )
+from reader.domain.updating.corpus_view import CorpusView, StoredArticles
 from reader.domain.updating.extract import ExtractStage
 from reader.domain.updating.index import IndexStage
 from reader.domain.updating.link import LinkStage
@@ -38,6 +41,7 @@ class Updater(ReadStage, ExtractStage, QuotesStage, LinkStage, IndexStage, Passa
             from reader.domain.xref import passage_cache
 
             passage_cache.discard(self.index_dir)
+            link_cache.discard(self.index_dir)
             shutil.rmtree(self.index_dir / SEARCH_DIR, ignore_errors=True)
             for path in store_files(self.index_dir):
                 path.unlink(missing_ok=True)
@@ -61,7 +65,7 @@ class Updater(ReadStage, ExtractStage, QuotesStage, LinkStage, IndexStage, Passa
         found, problems = scan(self.paths)
         recorded = store.manifest()
         manifest = {} if reread_all else recorded
-        stored = store.articles()
+        stored = StoredArticles(store)
         self._read_files(found, manifest, stored)
         gone = recorded.keys() - found.keys()
         rows = dict(self.file_rows)
@@ -75,28 +79,33 @@ class Updater(ReadStage, ExtractStage, QuotesStage, LinkStage, IndexStage, Passa
             problems.extend(Problem(path, reason) for path, reason in entry.problems)
         self.report.problems = problems
 
-        corpus = {k: v for k, v in stored.items() if k not in self.removed}
-        corpus.update(self.changed)
+        corpus = CorpusView(stored, self.changed, self.removed)
         _fresh, raw = self._analyse(store, corpus)  # committed chunk by chunk
         quotes = self._quotes(store, corpus, raw)
-        linked, evidence = self._link(store, corpus, raw)
+        linked = self._link(store, corpus, raw)
         terms_after = self._index(store, corpus, linked, "search_schema" in stale)
         touched, passages = self._passages(corpus)
 
         self._check()
+        # written first; the commit records its token (a run killed in between leaves a
+        # cache the next update does not use)
+        token = link_cache.save(self.index_dir, linked.state)
         with store.transaction():
             for aid in self.removed:
                 store.delete_article(aid)
             for name in gone:
                 store.delete_file(name)
             for article in self.changed.values():
-                store.put_article(article, article.path)
+                store.put_article(
+                    article, article.path, (MODEL_VERSION, self.ner_keys[article.id])
+                )
             for aid, (qkey, qs) in quotes.items():
                 store.put_quotes(aid, qkey, qs)
             for name, entry in self.file_rows:
                 store.put_file(name, entry)
-            store.replace_links(linked.entities, linked.mentions)
-            for key, ev in evidence.items():
+            store.replace_links(linked.entity_rows, linked.mentions)
+            store.set_meta(link_cache.META_KEY, token or "")
+            for key, ev in linked.evidence.items():
                 store.put_evidence(key, ev)
             store.prune_evidence(self.evidence_keys.values())
             for aid, th in terms_after.items():
@@ -110,5 +119,5 @@ class Updater(ReadStage, ExtractStage, QuotesStage, LinkStage, IndexStage, Passa
             from reader.domain.xref import passage_cache
 
             self.passage_index.compact()
-            hashes = {aid: a.content_hash for aid, a in corpus.items()}
+            hashes = {aid: corpus.content_hash(aid) for aid in corpus}
             passage_cache.save(self.index_dir, self.passage_index, hashes)
