@@ -501,6 +501,13 @@ class Store:
             rows = self.db.execute("SELECT id, content_hash, ner_version, ner_key FROM articles")
             return {r[0]: (r[1], r[2], r[3]) for r in rows}
 
+    def set_article_keys(self, article_id: str, keys: tuple[str, str, str]) -> None:
+        """Record an article's (content hash, NER model version, NER key) in its row."""
+        self.db.execute(
+            "UPDATE articles SET content_hash=?, ner_version=?, ner_key=? WHERE id=?",
+            (*keys, article_id),
+        )
+
     def article(self, article_id: str) -> Article:
         """One stored article (KeyError if there is none)."""
         with _reading(self.path):

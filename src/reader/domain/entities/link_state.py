@@ -112,6 +112,7 @@ class LinkState:
         self.heads: dict[str, set[str]] = {}
         self.forms: dict[str, FormTotals] = {}
         self._fold: dict[str, str] = {}
+        self._shared: dict[tuple[tuple[str, int], ...], tuple[tuple[str, int], ...]] = {}
         #: what `link_groups.resolve` decided last time (for telling which articles changed)
         self.resolved: dict[str, tuple[str, str]] = {}
         self.resolved_units: dict[tuple[str, str], tuple[str, str]] = {}
@@ -124,6 +125,7 @@ class LinkState:
         for name in _STATE:
             setattr(self, name, state.get(name, {}))
         self._fold = {}
+        self._shared = {}
 
     # -- folding and splitting ------------------------------------------------------------
     def fold(self, text: str) -> str:
@@ -238,7 +240,9 @@ class LinkState:
                 if row[0] <= 0:
                     del f.spell[s]
             if sign > 0:
-                f.arts[aid] = (c.first, tuple(c.surfaces.items()))
+                uses = tuple(c.surfaces.items())
+                # one object for equal spellings lists: the kept state pickles each once
+                f.arts[aid] = (c.first, self._shared.setdefault(uses, uses))
             else:
                 f.arts.pop(aid, None)
             if f.count <= 0:

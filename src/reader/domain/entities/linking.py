@@ -145,9 +145,10 @@ def title_case_line(
     return found
 
 
-#: Version of `mention_evidence` (a key of its cache in the store: bump when `label_cue`,
-#: `title_case_line` or what they read changes).
-EVIDENCE_VERSION = "1"
+#: Version of the evidence cached per article (a key of its cache in the store: bump when
+#: `label_cue`, `title_case_line` or what they read changes). 2: the pieces a glued name can
+#: be cut into are included (`link_state.evidence_with_pieces`).
+EVIDENCE_VERSION = "2"
 
 #: The per-mention evidence linking reads from an article's text: (field, start, end) →
 #: (label cue, in a Title Case line).

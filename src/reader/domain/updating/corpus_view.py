@@ -54,6 +54,9 @@ class CorpusView(Mapping[str, Article]):
         self.changed = changed
         self._ids = sorted((stored.keys_of.keys() - removed) | changed.keys())
         self._set = set(self._ids)
+        #: stored articles whose row lacked its keys (written by an older version): their
+        #: (content hash, NER model version, NER key), to be written with the commit
+        self.backfill: dict[str, tuple[str, str, str]] = {}
 
     def __getitem__(self, article_id: str) -> Article:
         got = self.changed.get(article_id)
@@ -78,7 +81,13 @@ class CorpusView(Mapping[str, Article]):
         if got is not None:
             return got.content_hash
         known = self.stored.keys_of[article_id][0]
-        return known if known is not None else self.stored[article_id].content_hash
+        if known is None:
+            from reader.domain.entities.version import MODEL_VERSION
+
+            self.ner_key(article_id, MODEL_VERSION)
+            known = self.stored.keys_of[article_id][0]
+        assert known is not None
+        return known
 
     def ner_key(self, article_id: str, version: str) -> str:
         """The article's key in the NER cache for model `version`."""
@@ -87,7 +96,14 @@ class CorpusView(Mapping[str, Article]):
             _hash, stored_version, key = self.stored.keys_of[article_id]
             if stored_version == version and key is not None:
                 return key
-            got = self.stored[article_id]
+            article = self.stored[article_id]
+            key = ner_key(article, version)
+            self.backfill[article_id] = self.stored.keys_of[article_id] = (
+                article.content_hash,
+                version,
+                key,
+            )
+            return key
         return ner_key(got, version)
 
 

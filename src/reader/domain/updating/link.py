@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from reader.domain.model import Entity, Label, Mention, RawMention
@@ -85,7 +85,7 @@ class LinkStage(UpdaterState):
             if split is None:
                 split = state.split(raw[aid])
             mentions[aid] = linked_mentions(aid, split, res, state.fold, position)
-        rows = [(e.id, json.dumps(asdict(e), ensure_ascii=False)) for e in res.entities.values()]
+        rows = [(e.id, _entity_json(e)) for e in res.entities.values()]
         changed_rows = None if rows == state.entity_rows else rows
         state.resolved, state.resolved_units, state.entity_rows = res.forms, res.units, rows
         return LinkUpdate(res.entities, changed_rows, mentions, fresh, state)
@@ -175,6 +175,22 @@ class LinkStage(UpdaterState):
             state.apply(aid, state.contributions(aid, splits[aid], ev), 1)
             state.keys[aid] = keys[aid]
         return state, set(new) | redo, splits, fresh
+
+
+def _entity_json(e: Entity) -> str:
+    """An entity row as the store keeps it (`asdict`'s keys, without its deep copy)."""
+    return json.dumps(
+        {
+            "id": e.id,
+            "name": e.name,
+            "label": e.label,
+            "aliases": e.aliases,
+            "mentions": e.mentions,
+            "articles": e.articles,
+            "hidden": e.hidden,
+        },
+        ensure_ascii=False,
+    )
 
 
 def _by_id(article_id: str) -> str:

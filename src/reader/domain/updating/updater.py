@@ -99,6 +99,8 @@ class Updater(ReadStage, ExtractStage, QuotesStage, LinkStage, IndexStage, Passa
                 store.put_article(
                     article, article.path, (MODEL_VERSION, self.ner_keys[article.id])
                 )
+            for aid, keys in corpus.backfill.items():
+                store.set_article_keys(aid, keys)
             for aid, (qkey, qs) in quotes.items():
                 store.put_quotes(aid, qkey, qs)
             for name, entry in self.file_rows:
