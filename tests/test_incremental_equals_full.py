@@ -189,9 +189,11 @@ def test_incremental_updates_equal_a_rebuild(
 def test_the_passage_index_kept_between_updates_is_used_and_repaired(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The update reuses the stored passage index, and an index left behind by a run killed
-    after its commit (older contents) is repaired from the content hashes, not trusted."""
-    from reader.domain.xref import passage_cache
+    """The update reuses the passage index kept on disk (only the changed text is tokenised),
+    and an index left behind by a run killed before its commit (older contents) is not
+    trusted: the result equals a rebuild."""
+    from reader.domain.xref import passage_store
+    from reader.domain.xref.passages import PassageIndex
 
     monkeypatch.setattr(ner, "Extractor", LabellingExtractor)
     rng = random.Random(7)
@@ -201,22 +203,33 @@ def test_the_passage_index_kept_between_updates_is_used_and_repaired(
         (corpus / f"a{i}.txt").write_text(_article(rng) + " " + REPRINTS[0], encoding="utf-8")
     index = tmp_path / "index"
     pipeline.update([corpus], index)
-    cache = index / passage_cache.FILE_NAME
-    assert cache.exists()
-    old = cache.read_bytes()
-    (corpus / "a1.txt").write_text(_article(rng), encoding="utf-8")
+    kept = index / passage_store.DIR_NAME
+    assert (kept / "meta.pickle").exists()
+    tokenised: list[int] = []
+    real = PassageIndex._tokenize
+
+    def counting(self: PassageIndex, text: str) -> Any:
+        tokenised.append(len(text))
+        return real(self, text)
+
+    monkeypatch.setattr(PassageIndex, "_tokenize", counting)
+    (corpus / "a1.txt").write_text(_article(rng) + " " + REPRINTS[0], encoding="utf-8")
     (corpus / "a2.txt").unlink()
     pipeline.update([corpus], index)
-    cache.write_bytes(old)  # as if the run had been killed before replacing the cache
+    assert len(tokenised) == 1
+    old = {p.name: p.read_bytes() for p in kept.iterdir()}
+    (corpus / "a3.txt").write_text(REPRINTS[0] + " " + _article(rng), encoding="utf-8")
+    pipeline.update([corpus], index)
+    for name, data in old.items():  # as if the run had been killed before its commit
+        (kept / name).write_bytes(data)
     (corpus / "new.txt").write_text(REPRINTS[0] + " " + _article(rng), encoding="utf-8")
     pipeline.update([corpus], index)
     full = tmp_path / "full"
     pipeline.update([corpus], full, rebuild=True)
     assert _state(index, corpus)["passages"] == _state(full, corpus)["passages"]
-    loaded = passage_cache.load(index, {"a0": "nope"})
-    assert loaded is not None and loaded[0].ids() == []
-    cache.write_bytes(b"not a pickle")
-    assert passage_cache.load(index, {}) is None
+    assert len(_state(full, corpus)["passages"]) >= 6
+    (kept / "meta.pickle").write_bytes(b"not a pickle")
+    assert passage_store.PassageStore.load(index, "any") is None
 
 
 def test_cached_linking_evidence_decides_what_computing_it_decides() -> None:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from reader.domain.model import (
     SharedPassage,
 )
+from reader.domain.store import Store
 from reader.domain.updating.common import (
     Cancelled,
 )
@@ -22,18 +23,19 @@ class PassagesStage(UpdaterState):
     """Finds the shared passages of the pairs touching a changed article."""
 
     def _passages(
-        self, corpus: CorpusView
+        self, store: Store, corpus: CorpusView
     ) -> tuple[set[str], dict[tuple[str, str], list[SharedPassage]]]:
         """Shared passages of every pair touching a changed article, found with the passage
-        index kept from the last update (only new or changed texts are tokenised; deleted
-        articles leave it); the index to keep is left in `self.passage_index`."""
-        from reader.domain.xref import passage_cache
+        index kept on disk from the last update (only new or changed texts are tokenised;
+        deleted articles are dead in it); the index to keep is left in `self.passage_store`
+        (written before the commit, which records its token)."""
+        from reader.domain.xref.passage_store import META_KEY, PassageStore
         from reader.domain.xref.passages import PassageIndex, PassagesCancelled, passages_for
 
         touched = set(self.changed) | self.removed
         if not self.changed:
-            # deleting only drops stored pairs; the kept index forgets the deleted articles
-            # when it is next loaded (their content hashes are gone)
+            # deleting only drops stored pairs; the kept index finds the deleted articles
+            # dead when it is next used (their content hashes are gone)
             return touched, {}
         hashes = {aid: corpus.content_hash(aid) for aid in corpus}
         self._check()
@@ -43,24 +45,29 @@ class PassagesStage(UpdaterState):
                 self.passages_job.wait(0.1)
                 self._check()
             self.say("finding shared passages", 1, 1)
-            found, self.passage_index = self.passages_job.get()
+            found, index = self.passages_job.get()
+            self.passage_store = PassageStore.create(self.index_dir, index, hashes)
             return touched, found
-        loaded = passage_cache.load(self.index_dir, hashes)
-        index = loaded[0] if loaded is not None else PassageIndex()
-        texts = _Texts(corpus)
-        # texts the index lacks (or held in another version) are added without being paired:
-        # their stored passages are current; only `changed` articles are paired again
+        kept = PassageStore.load(self.index_dir, store.get_meta(META_KEY))
+        if kept is not None:
+            self.say("finding shared passages", 0, len(self.changed))
+            kept.refresh(hashes, lambda aid: corpus[aid].text, self.changed)
+            pairs = kept.pairs(self.changed, self._check)
+            self.passage_store = kept
+            self.say("finding shared passages", len(self.changed), len(self.changed))
+            return touched, pairs
+        index = PassageIndex()
         try:
             found = passages_for(
                 set(self.changed),
-                texts,
+                _Texts(corpus),
                 progress=lambda d, t: self.say("finding shared passages", d, t),
                 should_stop=self.should_stop,
                 index=index,
             )
         except PassagesCancelled as exc:
             raise Cancelled() from exc
-        self.passage_index = index
+        self.passage_store = PassageStore.create(self.index_dir, index, hashes)
         return touched, {k: list(v) for k, v in found.items()}
 
 

@@ -27,6 +27,7 @@ from reader.domain.updating.passages import PassagesStage
 from reader.domain.updating.quotes import QuotesStage
 from reader.domain.updating.read import ReadStage
 from reader.domain.updating.scan import scan
+from reader.domain.xref.passage_store import META_KEY as PASSAGE_KEY
 
 if TYPE_CHECKING:
     pass
@@ -38,9 +39,9 @@ class Updater(ReadStage, ExtractStage, QuotesStage, LinkStage, IndexStage, Passa
     def run(self, rebuild: bool) -> UpdateReport:
         started = time.perf_counter()
         if rebuild:
-            from reader.domain.xref import passage_cache
+            from reader.domain.xref import passage_store
 
-            passage_cache.discard(self.index_dir)
+            passage_store.discard(self.index_dir)
             link_cache.discard(self.index_dir)
             shutil.rmtree(self.index_dir / SEARCH_DIR, ignore_errors=True)
             for path in store_files(self.index_dir):
@@ -84,12 +85,13 @@ class Updater(ReadStage, ExtractStage, QuotesStage, LinkStage, IndexStage, Passa
         quotes = self._quotes(store, corpus, raw)
         linked = self._link(store, corpus, raw)
         terms_after = self._index(store, corpus, linked, "search_schema" in stale)
-        touched, passages = self._passages(corpus)
+        touched, passages = self._passages(store, corpus)
 
         self._check()
         # written first; the commit records its token (a run killed in between leaves a
         # cache the next update does not use)
         token = link_cache.save(self.index_dir, linked.state)
+        ptoken = self.passage_store.save() if self.passage_store is not None else None
         with store.transaction():
             for aid in self.removed:
                 store.delete_article(aid)
@@ -107,6 +109,8 @@ class Updater(ReadStage, ExtractStage, QuotesStage, LinkStage, IndexStage, Passa
                 store.put_file(name, entry)
             store.replace_links(linked.entity_rows, linked.mentions)
             store.set_meta(link_cache.META_KEY, token or "")
+            if self.passage_store is not None:
+                store.set_meta(PASSAGE_KEY, ptoken or "")
             for key, ev in linked.evidence.items():
                 store.put_evidence(key, ev)
             store.prune_evidence(self.evidence_keys.values())
@@ -117,9 +121,3 @@ class Updater(ReadStage, ExtractStage, QuotesStage, LinkStage, IndexStage, Passa
             for key, value in wanted.items():
                 store.set_meta(f"version:{key}", value)
             store.set_meta("complete", "0" if self.search_pending else "1")
-        if self.passage_index is not None:
-            from reader.domain.xref import passage_cache
-
-            self.passage_index.compact()
-            hashes = {aid: corpus.content_hash(aid) for aid in corpus}
-            passage_cache.save(self.index_dir, self.passage_index, hashes)
