@@ -45,6 +45,7 @@ META_KEY = "passage_state"
 STORE_VERSION = 1
 #: Merge the segments into one beyond this many.
 MAX_SEGMENTS = 12
+_NONE = np.empty(0, dtype=np.uint64)
 _ARRAYS = ("starts", "ends", "words", "hashes", "wptr", "hptr", "keys")
 
 
@@ -59,7 +60,8 @@ class _Segment:
     hashes_of: list[str]
     arrays: dict[str, npt.NDArray[np.generic]]
 
-    def doc(self, i: int) -> _Doc:
+    def doc(self, i: int, distinct: bool = False) -> _Doc:
+        """Article i's tokens (its distinct n-grams only if asked: comparing needs none)."""
         a = self.arrays
         w0, w1 = int(a["wptr"][i]), int(a["wptr"][i + 1])
         h0, h1 = int(a["hptr"][i]), int(a["hptr"][i + 1])
@@ -69,7 +71,7 @@ class _Segment:
             np.asarray(a["ends"][w0:w1], dtype=np.int32),
             np.asarray(a["words"][w0:w1], dtype=np.int32),
             hashes,
-            np.unique(hashes),
+            np.unique(hashes) if distinct else _NONE,
         )
 
 
@@ -172,7 +174,7 @@ class PassageStore:
             keep = self.segments
             if 4 * dead > total or len(self.segments) >= MAX_SEGMENTS:
                 docs = [
-                    (s.ids[i], s.hashes_of[i], s.doc(i))
+                    (s.ids[i], s.hashes_of[i], s.doc(i, distinct=True))
                     for s, idx in zip(self.segments, live, strict=True)
                     for i in idx
                 ]
@@ -271,7 +273,7 @@ class PassageStore:
                 should_stop()
             p_at, i = where[aid]
             seg = parts[p_at][0]
-            doc = seg.doc(i)
+            doc = seg.doc(i, distinct=True)
             distinct = doc.distinct
             # postings of each distinct n-gram over the live articles of every segment
             owners: list[npt.NDArray[np.int64]] = []
