@@ -11,7 +11,6 @@ from reader.domain.model import (
     Problem,
 )
 from reader.domain.store import Store
-from reader.domain.updating import link_cache
 from reader.domain.updating.common import (
     SEARCH_DIR,
     UpdateReport,
@@ -27,7 +26,6 @@ from reader.domain.updating.passages import PassagesStage
 from reader.domain.updating.quotes import QuotesStage
 from reader.domain.updating.read import ReadStage
 from reader.domain.updating.scan import scan
-from reader.domain.xref.passage_store import META_KEY as PASSAGE_KEY
 
 if TYPE_CHECKING:
     pass
@@ -39,6 +37,7 @@ class Updater(ReadStage, ExtractStage, QuotesStage, LinkStage, IndexStage, Passa
     def run(self, rebuild: bool) -> UpdateReport:
         started = time.perf_counter()
         if rebuild:
+            from reader.domain.updating import link_cache
             from reader.domain.xref import passage_store
 
             passage_store.discard(self.index_dir)
@@ -90,6 +89,9 @@ class Updater(ReadStage, ExtractStage, QuotesStage, LinkStage, IndexStage, Passa
         self._check()
         # written first; the commit records its token (a run killed in between leaves a
         # cache the next update does not use)
+        from reader.domain.updating import link_cache
+        from reader.domain.xref.passage_store import META_KEY as PASSAGE_KEY
+
         token = link_cache.save(self.index_dir, linked.state)
         ptoken = self.passage_store.save() if self.passage_store is not None else None
         with store.transaction():
