@@ -118,8 +118,10 @@ def decide(
         if len(roots) == 1:
             uf.union(k, roots.pop())
             continue
+        # no union happens while one form is resolved article by article
+        fulls = [(forms[c].arts, uf.find(c)) for c in suffix_of[k]]
         for aid in forms[k].arts:
-            local = {uf.find(c) for c in suffix_of[k] if aid in forms[c].arts}
+            local = {root for arts, root in fulls if aid in arts}
             if len(local) == 1:
                 per_unit[(k, aid)] = local.pop()
 
@@ -168,12 +170,17 @@ class UnitNamer:
     def __init__(self, state: LinkState, units: Sequence[Unit]) -> None:
         self.forms = state.forms
         self.units = units
+        self._counts: dict[Unit, int] = {}
 
     def count(self, u: Unit) -> int:
+        """Mentions in a unit."""
         key, aid = u
         if aid is None:
             return self.forms[key].count
-        return sum(n for _s, n in self.forms[key].arts[aid][1])
+        n = self._counts.get(u)
+        if n is None:
+            n = self._counts[u] = sum(k for _s, k in self.forms[key].arts[aid][1])
+        return n
 
     def name(self, group: Sequence[int]) -> str:
         from reader.domain.entities.linking import display_key

@@ -29,14 +29,14 @@ class PassagesStage(UpdaterState):
         index kept on disk from the last update (only new or changed texts are tokenised;
         deleted articles are dead in it); the index to keep is left in `self.passage_store`
         (written before the commit, which records its token)."""
-        from reader.domain.xref.passage_store import META_KEY, PassageStore
-        from reader.domain.xref.passages import PassageIndex, PassagesCancelled, passages_for
-
         touched = set(self.changed) | self.removed
         if not self.changed:
             # deleting only drops stored pairs; the kept index finds the deleted articles
             # dead when it is next used (their content hashes are gone)
             return touched, {}
+        from reader.domain.xref.passage_store import META_KEY, PassageStore
+        from reader.domain.xref.passages import PassageIndex, PassagesCancelled, passages_for
+
         hashes = {aid: corpus.content_hash(aid) for aid in corpus}
         self._check()
         if self.passages_job is not None:
