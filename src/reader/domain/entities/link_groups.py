@@ -10,6 +10,7 @@ so the result is the one linking every mention gives.
 
 from __future__ import annotations
 
+import json
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -33,12 +34,17 @@ Rank = Callable[[str], Any]
 
 @dataclass(slots=True)
 class Resolution:
-    """What the decisions gave: the entities in order, and the entity and label of each form
-    (`forms`) and of each form in one article resolved on its own (`units`)."""
+    """What the decisions gave: the entities in order (those described now, see `_build`),
+    the entity and label of each form (`forms`) and of each form in one article resolved on
+    its own (`units`)."""
 
     entities: dict[str, Entity]
     forms: dict[str, tuple[str, str]]
     units: dict[tuple[str, str], tuple[str, str]]
+    #: every entity's row `(id, JSON)`, in order
+    rows: list[tuple[str, str]]
+    #: what each group became (see `Built`), to be kept for the next update
+    built: dict[frozenset[Unit], Built]
 
 
 def _top_surface(f: FormTotals, rank: Rank) -> str:
@@ -255,8 +261,15 @@ def _two_articles(namer: UnitNamer, group: Sequence[int]) -> bool:
     return False
 
 
-def resolve(state: LinkState, rank: Rank, corrections: Corrections | None) -> Resolution:
-    """The entities of the corpus the state holds, and what each form resolves to."""
+def resolve(
+    state: LinkState,
+    rank: Rank,
+    corrections: Corrections | None,
+    kept: Mapping[frozenset[Unit], Built] | None = None,
+    dirty: set[str] | None = None,
+) -> Resolution:
+    """The entities of the corpus the state holds, and what each form resolves to (`kept`,
+    `dirty`: see `_build`)."""
     forms = state.forms
     uf, per_unit = decide(state, rank)
     # units, each with its first mention (article rank, index) and its group
@@ -298,7 +311,12 @@ def resolve(state: LinkState, rank: Rank, corrections: Corrections | None) -> Re
         )
     else:
         overrides = [{} for _ in groups]
-    return _build(units, groups, overrides, namer)
+    return _build(units, groups, overrides, namer, kept, dirty)
+
+
+#: what a group became last time, by its set of units: (id, name, label, aliases, mentions,
+#: articles) and its row in the store; reused when none of its forms changed since
+Built = tuple[tuple[str, str, str, list[str], int, list[str]], str]
 
 
 def _build(
@@ -306,43 +324,119 @@ def _build(
     groups: list[list[int]],
     overrides: list[dict[str, object]],
     namer: UnitNamer,
+    kept: Mapping[frozenset[Unit], Built] | None = None,
+    dirty: set[str] | None = None,
 ) -> Resolution:
-    forms = namer.forms
-    names = {g: namer.name(groups[g]) for g in range(len(groups)) if groups[g]}
-    sizes = {g: sum(namer.count(units[i]) for i in groups[g]) for g in names}
+    """Names, labels, order and ids of the groups, as `linking` gives them. With `kept`, a
+    group whose units and forms did not change (`dirty`: forms that did) reuses what it
+    became last time instead of being described again; `Resolution.entities` then holds only
+    the groups described now (`rows` has them all)."""
+    names: dict[int, str] = {}
+    sizes: dict[int, int] = {}
+    sigs: dict[int, frozenset[Unit]] = {}
+    hits: dict[int, Built] = {}
+    for g, grp in enumerate(groups):
+        if not grp:
+            continue
+        if kept is not None and not overrides[g]:
+            sig = sigs[g] = frozenset(units[i] for i in grp)
+            hit = kept.get(sig)
+            if hit is not None and not any(units[i][0] in (dirty or ()) for i in grp):
+                hits[g] = hit
+                names[g], sizes[g] = hit[0][1], hit[0][4]
+                continue
+        names[g] = namer.name(grp)
+        sizes[g] = sum(namer.count(units[i]) for i in grp)
     order = sorted(names, key=lambda g: (-sizes[g], names[g]))
     entities: dict[str, Entity] = {}
+    rows: list[tuple[str, str]] = []
+    built: dict[frozenset[Unit], Built] = {}
+    taken: set[str] = set()
     by_form: dict[str, tuple[str, str]] = {}
     by_unit: dict[tuple[str, str], tuple[str, str]] = {}
     for g in order:
         grp = groups[g]
         ov = overrides[g]
+        hit = hits.get(g)
         name = str(ov.get("name") or names[g])
-        label: Label = ov.get("label") or namer.label(grp)  # type: ignore[assignment]
+        label: Label = ov.get("label") or (  # type: ignore[assignment]
+            hit[0][2] if hit is not None else namer.label(grp)
+        )
         base = str(ov.get("id") or slugify(name))
         eid, n = base, 2
-        while eid in entities:
+        while eid in taken:
             eid, n = f"{base}-{n}", n + 1
-        surfaces: Counter[str] = Counter()
+        taken.add(eid)
         for i in grp:
             key, aid = units[i]
             if aid is None:
-                surfaces.update(forms[key].surfaces)
                 by_form[key] = (eid, label)
             else:
-                for s, k in forms[key].arts[aid][1]:
-                    surfaces[s] += k
                 by_unit[(key, aid)] = (eid, label)
-        entities[eid] = Entity(
-            id=eid,
-            name=name,
-            label=label,
-            aliases=sorted(surfaces, key=lambda s: (-surfaces[s], s)),
-            mentions=sizes[g],
-            articles=sorted(namer.articles(grp)),
-            hidden=bool(ov.get("hidden", False)),
-        )
-    return Resolution(entities, by_form, by_unit)
+        if hit is None or hit[0][0] != eid:
+            entity = _entity(eid, name, label, sizes[g], grp, units, namer, ov)
+            entities[eid] = entity
+            hit = (
+                (
+                    eid,
+                    names[g],
+                    label,
+                    entity.aliases,
+                    entity.mentions,
+                    entity.articles,
+                ),
+                entity_json(entity),
+            )
+        rows.append((eid, hit[1]))
+        if g in sigs:
+            built[sigs[g]] = hit
+    return Resolution(entities, by_form, by_unit, rows, built)
+
+
+def _entity(
+    eid: str,
+    name: str,
+    label: Label,
+    size: int,
+    grp: Sequence[int],
+    units: list[Unit],
+    namer: UnitNamer,
+    ov: Mapping[str, object],
+) -> Entity:
+    forms = namer.forms
+    surfaces: Counter[str] = Counter()
+    for i in grp:
+        key, aid = units[i]
+        if aid is None:
+            surfaces.update(forms[key].surfaces)
+        else:
+            for s, k in forms[key].arts[aid][1]:
+                surfaces[s] += k
+    return Entity(
+        id=eid,
+        name=name,
+        label=label,
+        aliases=sorted(surfaces, key=lambda s: (-surfaces[s], s)),
+        mentions=size,
+        articles=sorted(namer.articles(grp)),
+        hidden=bool(ov.get("hidden", False)),
+    )
+
+
+def entity_json(e: Entity) -> str:
+    """An entity's row as the store keeps it (`asdict`'s keys, without its deep copy)."""
+    return json.dumps(
+        {
+            "id": e.id,
+            "name": e.name,
+            "label": e.label,
+            "aliases": e.aliases,
+            "mentions": e.mentions,
+            "articles": e.articles,
+            "hidden": e.hidden,
+        },
+        ensure_ascii=False,
+    )
 
 
 def linked_mentions(

@@ -20,6 +20,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from reader.domain.model import Article, Label, RawMention
 
@@ -117,6 +118,10 @@ class LinkState:
         self.resolved: dict[str, tuple[str, str]] = {}
         self.resolved_units: dict[tuple[str, str], tuple[str, str]] = {}
         self.entity_rows: list[tuple[str, str]] = []
+        #: what each group became last time (`link_groups.Built`), by its set of units
+        self.built: dict[frozenset[tuple[str, str | None]], Any] = {}
+        #: forms whose totals changed since the groups were last described (not kept)
+        self.dirty: set[str] = set()
 
     def __getstate__(self) -> dict[str, object]:
         return {name: getattr(self, name) for name in _STATE if name != "_fold"}
@@ -126,6 +131,7 @@ class LinkState:
             setattr(self, name, state.get(name, {}))
         self._fold = {}
         self._shared = {}
+        self.dirty = set()
 
     # -- folding and splitting ------------------------------------------------------------
     def fold(self, text: str) -> str:
@@ -214,6 +220,7 @@ class LinkState:
     def apply(self, aid: str, contributions: Mapping[str, Contribution], sign: int) -> None:
         """Add (`sign` 1) or take out (-1) an article's contributions to the form totals."""
         for key, c in contributions.items():
+            self.dirty.add(key)
             f = self.forms.get(key)
             if f is None:
                 if sign < 0:
@@ -259,6 +266,7 @@ _STATE = (
     "resolved",
     "resolved_units",
     "entity_rows",
+    "built",
 )
 
 

@@ -6,7 +6,6 @@ linking the whole corpus from nothing gives (`tests/test_incremental_equals_full
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -64,7 +63,7 @@ class LinkStage(UpdaterState):
             state, touched, splits, fresh = self._fold_in(store, corpus, raw, LinkState(), keys)
             touched = set(corpus)
         corrections, corr_problems = Corrections.load(corrections_path(self.paths))
-        res = resolve(state, _by_id, corrections)
+        res = resolve(state, _by_id, corrections, state.built, state.dirty)
         self.report.notices.extend(
             f"corrections: {p}" for p in (*corr_problems, *corrections.unresolved)
         )
@@ -78,16 +77,17 @@ class LinkStage(UpdaterState):
             if state.resolved_units.get(unit) != value:
                 touched.add(unit[1])
         touched.update(aid for _key, aid in state.resolved_units.keys() - res.units.keys())
-        position = {eid: i for i, eid in enumerate(res.entities)}
+        position = {eid: i for i, (eid, _row) in enumerate(res.rows)}
         mentions: dict[str, list[Mention]] = {}
         for aid in sorted(touched & corpus.keys()):
             split = splits.get(aid)
             if split is None:
                 split = state.split(raw[aid])
             mentions[aid] = linked_mentions(aid, split, res, state.fold, position)
-        rows = [(e.id, _entity_json(e)) for e in res.entities.values()]
+        rows = res.rows
         changed_rows = None if rows == state.entity_rows else rows
         state.resolved, state.resolved_units, state.entity_rows = res.forms, res.units, rows
+        state.built, state.dirty = res.built, set()
         return LinkUpdate(res.entities, changed_rows, mentions, fresh, state)
 
     def _fold_in(
@@ -175,22 +175,6 @@ class LinkStage(UpdaterState):
             state.apply(aid, state.contributions(aid, splits[aid], ev), 1)
             state.keys[aid] = keys[aid]
         return state, set(new) | redo, splits, fresh
-
-
-def _entity_json(e: Entity) -> str:
-    """An entity row as the store keeps it (`asdict`'s keys, without its deep copy)."""
-    return json.dumps(
-        {
-            "id": e.id,
-            "name": e.name,
-            "label": e.label,
-            "aliases": e.aliases,
-            "mentions": e.mentions,
-            "articles": e.articles,
-            "hidden": e.hidden,
-        },
-        ensure_ascii=False,
-    )
 
 
 def _by_id(article_id: str) -> str:
