@@ -45,6 +45,13 @@ class FormTotals:
     #: spelling in NFC → [articles using it, mentions]
     spell: dict[str, list[int]] = field(default_factory=dict)
 
+    def __reduce__(self) -> tuple[object, ...]:
+        """Pickled as its fields in a tuple (much faster than a slots object's state)."""
+        return (
+            FormTotals,
+            (self.key, self.count, self.surfaces, self.votes, self.cues, self.arts, self.spell),
+        )
+
 
 @dataclass(slots=True)
 class Contribution:
