@@ -26,6 +26,8 @@ from reader.domain.entities.link_entities import (
 from reader.domain.entities.link_entities import linked_mentions as linked_mentions
 from reader.domain.entities.link_state import FormTotals, LinkState
 from reader.domain.entities.linking import (
+    _NAMED_BY_HEAD,
+    _other_cue,
     _top_label,
     _UnionFind,
     initials,
@@ -83,8 +85,13 @@ def decide(
     by_initials: dict[str, list[str]] = defaultdict(list)
     by_first_word: dict[str, list[str]] = defaultdict(list)
     for mk in multi:
-        by_initials[initials(mk)].append(mk)
-        if top[mk] != "PER":
+        # `Organisation du traité…` gives `OTAN`; `loi Rist` (a lowercase head) gives no `LR`,
+        # nor does `Pierre Sage` give the `PS` of a party
+        surfaces = forms[mk].surfaces
+        if any(sf[:1].isupper() for sf in surfaces) and top[mk] != "PER":
+            by_initials[initials(mk)].append(mk)
+        # `Ria Novosti`, not `Paris-Nice`: the first word of a name, not half of a pair
+        if top[mk] != "PER" and any(" " in sf.split("-", 1)[0] for sf in surfaces):
             by_first_word[mk.split()[0]].append(mk)
     for k in keys:
         f = forms[k]
@@ -105,20 +112,28 @@ def decide(
             suffix_of[" ".join(toks[i:])].append(full)
     per_unit: dict[tuple[str, str], str] = {}
     for k in keys:
-        if k not in suffix_of:
-            continue
-        if top[k] not in ("PER", "LOC", "MISC", "ORG"):
-            continue
+        if k not in suffix_of or _other_cue(forms[k]):
+            continue  # `publié chez Gallimard`: the publisher, not `Antoine Gallimard`
         roots = {uf.find(c) for c in suffix_of[k]}
-        if len(roots) == 1:
+        if len(roots) == 1 and top[k] == "PER":
             uf.union(k, roots.pop())
             continue
+        # a form the model does not call a person joins a person only in that person's
+        # articles
         # no union happens while one form is resolved article by article
         fulls = [(forms[c].arts, uf.find(c)) for c in suffix_of[k]]
         for aid in forms[k].arts:
             local = {root for arts, root in fulls if aid in arts}
             if len(local) == 1:
                 per_unit[(k, aid)] = local.pop()
+
+    # 3b. `le Renaudot` is the `prix Renaudot` the same corpus names
+    for mk in multi:
+        head, _, tail = mk.partition(" ")
+        lowercase_head = any(sf[:1].islower() for sf in forms[mk].surfaces)
+        named = head in _NAMED_BY_HEAD and tail in forms and lowercase_head
+        if named and tail not in suffix_of and uf.find(tail) == tail:
+            uf.union(tail, mk)
 
     # 4. misspelt surnames
     surnames: dict[str, set[str]] = defaultdict(set)
@@ -136,7 +151,7 @@ def decide(
             for v in _variants(s):
                 near[v].add(s)
     for k in keys:
-        if " " in k or len(k) < 5 or k in suffix_of:
+        if " " in k or len(k) < 5 or k in suffix_of or _other_cue(forms[k]):
             continue
         if uf.find(k) in multi_roots:
             continue

@@ -8,12 +8,17 @@ Rules, in order (all general, unit-tested in `tests/test_entities_linking.py`):
 1. **Same folded form** (`reader.domain.textnorm.fold_key`: case, accents, apostrophes,
    hyphens): `Maison-Blanche` = `Maison Blanche`, `Otan` = `OTAN`, `Etats-Unis` = `États-Unis`.
 2. **Acronyms**: an all-capitals form equal to the initials of a longer name (function words
-   skipped) or to its first word (`RIA` → `Ria Novosti`), when exactly one name fits.
+   skipped) or to its first word (`RIA` → `Ria Novosti`), when exactly one name fits; never
+   the initials of a person (`Pierre Sage` is no `PS`) or of a name with a lowercase head
+   (`loi Rist` is no `LR`), never the first half of a pair (`PARIS` is no `Paris-Nice`).
 3. **Short person names**: a form whose words end a longer person name (`Poutine` →
    `Vladimir Poutine`) goes to the unique such name in the same article, else in the corpus;
-   a surname shared by two people stays on its own.
+   a surname shared by two people stays on its own. A form the words around call something
+   else and never a person (`publié chez Gallimard`, `à Guimarães`) is nobody's surname; a
+   form the model does not call a person joins one only in that person's articles.
+   `le Renaudot` is the `prix Renaudot` of the same corpus.
 4. **Misspellings**: a person form at edit distance 1 from the surname of exactly one person
-   (both ≥ 5 letters): `Markel` → `Angela Merkel`.
+   (both ≥ 5 letters): `Markel` → `Angela Merkel` (not a form cued as a place or a body).
 5. **Label** by a vote over all mentions, structural cues (`M.`, `porte-parole du …`) weighing
    more than the model; **name** = the most complete form (most words), then the spelling
    most articles use, in NFC, never one loaded with combining marks, accents preferred
@@ -31,6 +36,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from reader.domain.entities.corrections import Corrections
 from reader.domain.entities.normalize import STOP_WORDS, is_title_case
@@ -38,7 +44,12 @@ from reader.domain.entities.repair import label_cue
 from reader.domain.model import LABELS, Article, Entity, Label, Mention, RawMention
 from reader.domain.textnorm import fold_key
 
+if TYPE_CHECKING:
+    from reader.domain.entities.link_state import FormTotals
+
 CUE_WEIGHT = 3
+#: lowercase heads of a prize's or a cup's name, which the name alone also names
+_NAMED_BY_HEAD = frozenset(["prix", "trophee", "coupe"])
 #: the model's vote from a headline or a caption in Title Case counts half (every word of such
 #: a line is capitalised, so the model's label there is a guess); votes are kept doubled
 MODEL_VOTE = 2
@@ -121,6 +132,12 @@ def display_name(uses: Iterable[tuple[str, str]]) -> str:
     return max(mentions, key=lambda s: display_key(s, len(articles[s]), mentions[s]))
 
 
+def _other_cue(form: FormTotals) -> bool:
+    """The words around the form called it something other than a person, never a person
+    (`la place Vival`, `à Guimarães`): no surname nor misspelt surname of anyone."""
+    return not form.cues.get("PER") and any(c != "PER" for c in form.cues)
+
+
 def _top_label(votes: Counter[str]) -> Label:
     order = {lab: i for i, lab in enumerate(("PER", "ORG", "LOC", "MISC"))}
     best = max(votes, key=lambda lab: (votes[lab], -order.get(lab, 9))) if votes else "MISC"
@@ -146,9 +163,9 @@ def title_case_line(
 
 
 #: Version of the evidence cached per article (a key of its cache in the store: bump when
-#: `label_cue`, `title_case_line` or what they read changes). 2: the pieces a glued name can
-#: be cut into are included (`link_state.evidence_with_pieces`).
-EVIDENCE_VERSION = "2"
+#: `label_cue`, `title_case_line` or what they read changes). 3: the pieces a glued name can
+#: be cut into are included (`link_state.evidence_with_pieces`), with the cues of version 2.
+EVIDENCE_VERSION = "3"
 
 #: The per-mention evidence linking reads from an article's text: (field, start, end) →
 #: (label cue, in a Title Case line).
