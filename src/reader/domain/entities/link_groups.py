@@ -11,7 +11,7 @@ so the result is the one linking every mention gives.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -67,6 +67,28 @@ def _variants(word: str) -> set[str]:
     return {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}
 
 
+_ARTICLES = ("l", "la", "le", "les")
+
+
+def _initials_with_article(key: str, surfaces: Counter[str]) -> str:
+    """Initials of a name that opens with a capitalised article, the article counted
+    (`la france insoumise` written `La France insoumise` → `lfi`); "" for any other name."""
+    head, _, rest = key.partition(" ")
+    if head not in _ARTICLES or not rest:
+        return ""
+    if not any(sf[:1] == "L" for sf in surfaces):
+        return ""
+    inner = initials(rest)
+    return "l" + inner if inner else ""
+
+
+def _word_acronym(surface: str) -> bool:
+    """One capitalised word with no other capital and no digit (`Cnil`, `Otan`)."""
+    return (
+        surface.isalpha() and surface[:1].isupper() and surface[1:].islower() and len(surface) >= 3
+    )
+
+
 def decide(
     state: LinkState, rank: Rank
 ) -> tuple[_UnionFind, dict[tuple[str, str], str]]:
@@ -90,12 +112,26 @@ def decide(
         surfaces = forms[mk].surfaces
         if any(sf[:1].isupper() for sf in surfaces) and top[mk] != "PER":
             by_initials[initials(mk)].append(mk)
+            # a capitalised article is part of the name: `La France insoumise` is `LFI`
+            with_article = _initials_with_article(mk, surfaces)
+            if with_article:
+                by_initials[with_article].append(mk)
         # `Ria Novosti`, not `Paris-Nice`: the first word of a name, not half of a pair
         if top[mk] != "PER" and any(" " in sf.split("-", 1)[0] for sf in surfaces):
             by_first_word[mk.split()[0]].append(mk)
     for k in keys:
         f = forms[k]
-        if " " in k or not any(s.isupper() and len(s) >= 2 for s in f.surfaces):
+        if " " in k:
+            continue
+        if not any(s.isupper() and len(s) >= 2 for s in f.surfaces):
+            # an acronym written as a word (`Cnil`, `Anssi`) stands for the name whose
+            # initials it is only where an article gives both
+            if len(k) >= 3 and all(_word_acronym(s) for s in f.surfaces):
+                local = {
+                    uf.find(mk) for mk in by_initials.get(k, ()) if f.arts.keys() & forms[mk].arts
+                }
+                if len(local) == 1:
+                    uf.union(k, local.pop())
             continue
         cands = {uf.find(mk) for mk in by_initials.get(k, ())}
         if not cands:

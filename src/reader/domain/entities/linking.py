@@ -10,7 +10,9 @@ Rules, in order (all general, unit-tested in `tests/test_entities_linking.py`):
 2. **Acronyms**: an all-capitals form equal to the initials of a longer name (function words
    skipped) or to its first word (`RIA` → `Ria Novosti`), when exactly one name fits; never
    the initials of a person (`Pierre Sage` is no `PS`) or of a name with a lowercase head
-   (`loi Rist` is no `LR`), never the first half of a pair (`PARIS` is no `Paris-Nice`).
+   (`loi Rist` is no `LR`), never the first half of a pair (`PARIS` is no `Paris-Nice`). A
+   capitalised article counts (`La France insoumise` → `LFI`); an acronym written as a word
+   (`Cnil`) joins the name whose initials it is only where one article gives both.
 3. **Short person names**: a form whose words end a longer person name (`Poutine` →
    `Vladimir Poutine`) goes to the unique such name in the same article, else in the corpus;
    a surname shared by two people stays on its own. A form the words around call something
