@@ -230,7 +230,11 @@ class Extractor:
                     for m in title_m
                     if any(w in names or (w.isupper() and len(w) > 1) for w in m.text.split())
                 ]
-            if not art.title_derived:
+            if art.title_derived:
+                # the derived title repeats the lede, whose names are the text's: the repair
+                # rules (acronyms, names the text gives) must not find them a second time
+                title_m = []
+            else:
                 title_m = title_m + names_from_text(art.title, title_m, text_m, art.text)
                 title_m.sort(key=lambda m: m.start)
             out.append(title_m + text_m)
