@@ -258,11 +258,9 @@ class LoadingMixin(ReaderBase):
         previous, self.library = self.library, library
         if previous is not None:
             previous.close()  # its snapshot of the store; a worker still using it gets errors
-        self._refs_cache.clear()
-        self._ref_keys_cache.clear()
+        self._entity_rows.clear()
         self._related_cache.clear()
         order = library.order()
-        self._order_index = {aid: i for i, aid in enumerate(order)}
         sources = self.query_one(SourceList)
         sources.set_articles(
             [library.infos[a] for a in order],

@@ -50,7 +50,7 @@ class PanesMixin(ReaderBase):
             self.call_after_refresh(self._related_finder.request, library, article_id)
         entity = library.entities.get(self.selected_entity or "") if library else None
         if entity is not None and not entity.hidden:
-            panel.show_entity(entity, self.refs(entity.id), self.entity_quotes(entity.id))
+            self.show_entity_rows(entity)
         elif self.selected_entity is not None:  # gone (merged away) or hidden since
             self.selected_entity = None
 
@@ -88,7 +88,7 @@ class PanesMixin(ReaderBase):
             or panel.entity.id != entity.id
         ):
             self.selected_entity = entity.id
-            panel.show_entity(entity, self.refs(entity.id), self.entity_quotes(entity.id))
+            self.show_entity_rows(entity)
         panel.set_current(message.article, message.mention.field, message.mention.start)
         self.state.set_position(self.corpus, message.article, message.mention.start)
 

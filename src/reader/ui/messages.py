@@ -107,3 +107,13 @@ class TimelineReady(Message):
         super().__init__()
         self.library = library
         self.entries = entries
+
+
+class EntityRowsReady(Message):
+    """A worker found the panel rows of `entity` in `library` (`rows`: an `EntityRows`)."""
+
+    def __init__(self, library: Any, entity: str, rows: Any) -> None:
+        super().__init__()
+        self.library = library
+        self.entity = entity
+        self.rows = rows

@@ -80,6 +80,8 @@ class XrefPanel(Vertical):
         self.article: str | None = None
         self.entity: Entity | None = None
         self._refs: list[MentionRef] = []
+        self._refs_pending = False
+        self._refs_total = 0
         self._relations: list[Relation] = []
         self._relations_pending = False
         self._targets: dict[str, Target] = {}
@@ -129,6 +131,8 @@ class XrefPanel(Vertical):
         self.entity = None
         self.quote = None
         self._refs = []
+        self._refs_pending = False
+        self._refs_total = 0
         self._relations = relations or []
         self._relations_pending = relations is None
         self._rebuild()
@@ -147,15 +151,25 @@ class XrefPanel(Vertical):
                 options.highlighted = options.get_option_index(keep)
 
     def show_entity(
-        self, entity: Entity | None, refs: list[MentionRef], quotes: list[Quote] | None = None
+        self,
+        entity: Entity | None,
+        refs: list[MentionRef] | None,
+        quotes: list[Quote] | None = None,
+        *,
+        total: int | None = None,
     ) -> None:
-        """Show `entity`'s card, its quotations and its mentions above the related articles."""
+        """Show `entity`'s card, its quotations and its mentions above the related articles.
+
+        `refs` are its first mentions in reading order (None: still being found, "finding…"
+        is listed); `total` how many it has in all (default: as many as `refs`)."""
         if entity is None or self.entity is None or entity.id != self.entity.id:
             self._expanded = False
             self._current = None
         self.entity = entity
         self.quote = None
-        self._refs = refs
+        self._refs_pending = refs is None
+        self._refs = refs or []
+        self._refs_total = len(self._refs) if total is None else max(total, len(self._refs))
         self._entity_quotes = quotes or []
         self._rebuild()
 
@@ -275,10 +289,12 @@ class XrefPanel(Vertical):
             self._add_quote_rows(options, rows)
         if self.entity is not None:
             shown = self._refs[:MAX_MENTION_ROWS]
-            heading = f"Mentions ({len(self._refs)})"
-            if len(self._refs) > len(shown):
+            heading = f"Mentions ({self._refs_total})"
+            if self._refs_total > len(shown) and not self._refs_pending:
                 heading += f", first {len(shown)} listed"
             options.append(Option(Text(heading, "bold"), disabled=True))
+            if self._refs_pending:
+                options.append(Option(Text("  finding…", "dim"), disabled=True))
             first, last = self._window()
             if first > 0:
                 options.append(self._more_row("more-before", f"… {first} earlier: list all"))
