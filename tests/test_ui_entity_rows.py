@@ -61,7 +61,9 @@ async def test_rows_of_a_big_entity_come_from_a_worker(
         assert panel.current_row is not None
 
 
-async def test_a_pending_entity_says_finding(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_a_pending_entity_says_finding(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(entity_rows, "ENTITY_ROWS_SYNC_MAX", 0)
     app = make_app(tmp_path)
     assert isinstance(app, ReaderApp)
@@ -75,3 +77,32 @@ async def test_a_pending_entity_says_finding(tmp_path: Path, monkeypatch: pytest
         rows = _row_texts(panel)
         assert rows[0] == f"Mentions ({entity.mentions})"
         assert "finding…" in rows[1]
+
+
+async def test_many_quotations_are_listed_a_few_at_a_time(tmp_path: Path) -> None:
+    from reader.domain.quotes.types import Quote
+    from reader.ui.xref_panel import QUOTE_WINDOW
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        lib = app.library
+        assert lib is not None
+        panel = app.query_one(XrefPanel)
+        entity = lib.entities["Vladimir Poutine"]
+        quotes = [
+            Quote(aid, "text", 10 * n, 10 * n + 5, f"mot {n}", "Poutine", entity.id, "a dit")
+            for n, aid in enumerate(["a1", "a2", "a3", "a4"] * 3)
+        ]
+        panel.show_entity(entity, [], quotes)
+        shown = [t for t in panel.targets() if t.quote]
+        assert len(shown) == QUOTE_WINDOW
+        assert shown[0].article == panel.article  # from the first in the article shown
+        rows = _row_texts(panel)
+        assert rows[0] == f"Quotes ({len(quotes)})"
+        more = next(i for i, r in enumerate(rows) if "more: list all" in r)
+        panel.options.focus()
+        panel.options.highlighted = more
+        await pilot.press("enter")
+        await pilot.pause()
+        assert len([t for t in panel.targets() if t.quote]) == len(quotes)

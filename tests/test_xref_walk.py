@@ -66,9 +66,9 @@ def _synthetic(seed: int) -> Library:
     mentions: dict[str, list[Mention]] = {}
     for n in range(12):
         aid = f"a{n:02d}"
-        words = [rng.choice(names + ["le", "la", "et"]) for _ in range(40)]
+        words = [rng.choice([*names, "le", "la", "et"]) for _ in range(40)]
         text = " ".join(words)
-        title = " ".join(rng.choice(names + ["Titre"]) for _ in range(3))
+        title = " ".join(rng.choice([*names, "Titre"]) for _ in range(3))
         date = f"2021-{rng.randint(1, 3):02d}"
         articles[aid] = Article(aid, f"{aid}.txt", title, text, [(0, len(text))], date=date)
         ms: list[Mention] = []
@@ -109,7 +109,10 @@ def test_every_step_matches_in_a_library_read_from_the_store(
 def test_an_entity_only_in_the_current_article_wraps_within_it() -> None:
     text = "Anna et Anna."
     art = Article("a", "a.txt", "T", text, [(0, len(text))])
-    ms = [Mention("text", 0, 4, "Anna", "PER", "anna"), Mention("text", 8, 12, "Anna", "PER", "anna")]
+    ms = [
+        Mention("text", 0, 4, "Anna", "PER", "anna"),
+        Mention("text", 8, 12, "Anna", "PER", "anna"),
+    ]
     lib = Library(
         articles={"a": art},
         mentions={"a": ms},

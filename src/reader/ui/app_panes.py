@@ -44,12 +44,13 @@ class PanesMixin(ReaderBase):
             if relations is None and len(library.articles) <= RELATED_SYNC_MAX:
                 relations = related_or_none(library, article_id, self.log.warning)
                 self._related_cache[article_id] = relations
-        panel.show_article(article_id, relations)
+        entity = library.entities.get(self.selected_entity or "") if library else None
+        following = entity is not None and not entity.hidden
+        panel.show_article(article_id, relations, rebuild=not following)
         if relations is None and library is not None:
             # once the article is on screen: the search competes with painting it
             self.call_after_refresh(self._related_finder.request, library, article_id)
-        entity = library.entities.get(self.selected_entity or "") if library else None
-        if entity is not None and not entity.hidden:
+        if entity is not None and following:
             self.show_entity_rows(entity)
         elif self.selected_entity is not None:  # gone (merged away) or hidden since
             self.selected_entity = None
