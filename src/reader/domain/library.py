@@ -82,7 +82,8 @@ class Reprint(NamedTuple):
     chars: int  # characters of `a` inside the shared passages
 
 
-def _reading_key(info: ArticleInfo) -> tuple[str, str, str]:
+def reading_key(info: ArticleInfo) -> tuple[str, str, str]:
+    """Reading order: date (undated last), then title (case folded), then id."""
     return (info.date or "9999", info.title.casefold(), info.id)
 
 
@@ -279,7 +280,7 @@ class Library:
         self._positions: dict[str, list[int]] = {}
         if not self.infos:
             self.infos = {a.id: ArticleInfo.of(a) for a in self.articles.values()}
-        self._order = [i.id for i in sorted(self.infos.values(), key=_reading_key)]
+        self._order = [i.id for i in sorted(self.infos.values(), key=reading_key)]
 
     def _aliases(self) -> dict[str, str]:
         """Folded id, name or alias → entity id (built at the first lookup)."""
