@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
+from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widgets import Label, ProgressBar
 from textual.worker import get_current_worker
@@ -299,7 +300,10 @@ class LoadingMixin(ReaderBase):
 
     def on_library_ready(self, message: LibraryReady) -> None:
         """Swap in a freshly opened library."""
-        self.install_library(message.library, final=message.final)
+        try:
+            self.install_library(message.library, final=message.final)
+        except NoMatches:  # arriving while the app shuts down (its panes are gone)
+            return
         for notice in message.notices:
             self.notify(sanitize_inline(notice), markup=False, timeout=5)
 

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from reader.domain.library import Library
 
 #: Up to this many articles the novelty index is built on the spot (a few ms per article).
-NOVELTY_SYNC_MAX = 300
+NOVELTY_SYNC_MAX = 100
 
 
 def build_novelty_index(

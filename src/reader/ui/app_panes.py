@@ -27,7 +27,7 @@ from reader.ui.xref_panel import XrefOptions, XrefPanel
 
 # Up to this many articles, related articles are computed on the spot (no "finding…" flash);
 # beyond, in a thread worker (the first call scores the article against the whole corpus).
-RELATED_SYNC_MAX = 300
+RELATED_SYNC_MAX = 100
 
 
 class PanesMixin(ReaderBase):
