@@ -275,6 +275,7 @@ class _Frames:
         self.times: list[float] = []
         self.marker = marker
         self.marker_time: float | None = None
+        self.marker_cpu: float | None = None  # CPU seconds of the process by then (all threads)
 
     def install(self) -> None:
         from textual.app import App
@@ -295,6 +296,7 @@ class _Frames:
                     and frames.marker in screen_text(out)
                 ):
                     frames.marker_time = now
+                    frames.marker_cpu = time.process_time()
             original(app, screen, renderable)
 
         App._display = display  # type: ignore[method-assign]
@@ -421,6 +423,7 @@ def probe_paint(
                     result["content_frame"] = await frames.wait_after(library_shown[0])
             if frames.marker:
                 result["useful_frame"] = await frames.wait_marker()
+                result["useful_cpu"] = frames.marker_cpu
             await pilot.pause(settle)
             result.update(rss_mb())
 

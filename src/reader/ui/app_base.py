@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 from textual.app import App
 
 from reader.domain.model import Match, Relation, SearchResult
-from reader.domain.novelty import NoveltyIndex
 from reader.ui.history import History, Location
 from reader.ui.related_finder import RelatedFinder
 from reader.ui.state import StateStore
@@ -26,6 +25,7 @@ from reader.ui.themes import load_themes
 if TYPE_CHECKING:  # imported by the loading worker, not before the first frame
     from reader.domain.library import Library
     from reader.domain.model import Entity
+    from reader.domain.novelty import NoveltyIndex
     from reader.domain.quotes.types import Quote
     from reader.ui.app_entity_rows import EntityRows
 
