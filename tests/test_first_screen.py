@@ -35,9 +35,8 @@ def test_first_rows_are_the_library_order(index: Path, rows: int) -> None:
         assert [library.info(i.id) for i in screen.rows] == screen.rows
         assert screen.article is not None and screen.article == library.article(order[0])
         assert screen.mentions == list(library.mentions[order[0]])
-        assert set(screen.entities) == {m.entity for m in screen.mentions}
-        for eid, ent in screen.entities.items():
-            assert ent == library.entities[eid]
+        named = {m.entity for m in screen.mentions}
+        assert screen.hidden == {e for e in named if library.entities[e].hidden}
         other = order[-1]
         assert read_first_screen(index, rows, prefer=other).article == library.article(other)
         assert read_first_screen(index, rows, prefer="nope").article == screen.article
@@ -83,3 +82,19 @@ async def test_the_first_screen_shows_before_the_library_opens(
         assert app.library is not None
         assert app.current == expected.article.id
         assert app.query_one(SourceList).shown == app.library.order()
+
+
+def test_hidden_entities_are_named(index: Path) -> None:
+    import sqlite3
+
+    screen = read_first_screen(index, 5)
+    assert screen.mentions and not screen.hidden
+    gone = screen.mentions[0].entity
+    db = sqlite3.connect(index / "store.sqlite")
+    with db:
+        db.execute(
+            "UPDATE entities SET data = json_set(data, '$.hidden', json('true')) WHERE id = ?",
+            (gone,),
+        )
+    db.close()
+    assert read_first_screen(index, 5).hidden == {gone}

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.domain.library import ArticleInfo, reading_key
-from reader.domain.model import Article, Entity, Mention
+from reader.domain.model import Article, Mention
 from reader.domain.store import STORE_SCHEMA, article_from_json
 
 STORE_FILE = "store.sqlite"  # as `updating.common.STORE_NAME` (not imported: it is heavier)
@@ -29,13 +29,14 @@ BUSY_TIMEOUT = 0.5
 
 @dataclass(frozen=True)
 class FirstScreen:
-    """The first `rows` articles in reading order (of `total`), and the article to show."""
+    """The first `rows` articles in reading order (of `total`), the article to show, its
+    mentions, and which of the entities they name are hidden (by a correction)."""
 
     rows: list[ArticleInfo]
     total: int
     article: Article | None
     mentions: list[Mention]
-    entities: dict[str, Entity]
+    hidden: set[str]
 
 
 def _info(r: tuple[object, ...]) -> ArticleInfo:
@@ -89,7 +90,7 @@ def read_first_screen(index_dir: Path, rows: int, prefer: str | None = None) -> 
             article_id = prefer
         article: Article | None = None
         mentions: list[Mention] = []
-        entities: dict[str, Entity] = {}
+        hidden: set[str] = set()
         if article_id is not None:
             row = db.execute("SELECT data FROM articles WHERE id = ?", (article_id,)).fetchone()
             article = article_from_json(row[0]) if row else None
@@ -98,13 +99,17 @@ def read_first_screen(index_dir: Path, rows: int, prefer: str | None = None) -> 
             ).fetchone()
             mentions = [Mention(*m) for m in json.loads(row[0])] if row else []
             ids = sorted({m.entity for m in mentions})
-            if ids:
+            if ids:  # SQLite reads the flag: an entity's list of 90,000 articles is not decoded
                 marks = ",".join("?" * len(ids))
-                for eid, data in db.execute(
-                    f"SELECT id, data FROM entities WHERE id IN ({marks})", ids
-                ):
-                    entities[eid] = Entity(**json.loads(data))
+                hidden = {
+                    str(r[0])
+                    for r in db.execute(
+                        f"SELECT id FROM entities WHERE id IN ({marks})"
+                        " AND json_extract(data, '$.hidden')",
+                        ids,
+                    )
+                }
         db.execute("ROLLBACK")
-        return FirstScreen(infos, total, article, mentions, entities)
+        return FirstScreen(infos, total, article, mentions, hidden)
     finally:
         db.close()

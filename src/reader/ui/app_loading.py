@@ -27,7 +27,6 @@ from reader.ui.xref_panel import XrefPanel
 if TYPE_CHECKING:  # imported by the loading worker, not before the first frame
     from reader.domain.first_screen import FirstScreen
     from reader.domain.library import Library
-    from reader.domain.model import Mention
 
 PROGRESS_INTERVAL = 0.1  # seconds between progress messages from the indexing worker
 # The loading worker waits (at most this long) for the list to be painted before it checks the
@@ -211,11 +210,7 @@ class LoadingMixin(ReaderBase):
         article = screen.article
         if article is not None:
 
-            def visible(m: Mention) -> bool:
-                ent = screen.entities.get(m.entity)
-                return ent is None or not ent.hidden
-
-            shown = [m for m in screen.mentions if visible(m)]
+            shown = [m for m in screen.mentions if m.entity not in screen.hidden]
             self.current = article.id  # the library, once open, shows it again where it is
             self.query_one(ArticleView).show(
                 article,
