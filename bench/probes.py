@@ -256,6 +256,17 @@ def probe_search(corpus: Path, index: Path, queries: Path, repeats: int) -> dict
 
 
 # -- the app -------------------------------------------------------------------------------------
+def assume_current() -> None:
+    """For a store made without its corpus or search index (`--assume-current`: a 100,000-
+    article store built by copying a smaller one): the app takes it as current and does not
+    watch the folder, so that nothing is re-indexed while it is timed."""
+    from reader.domain import pipeline
+    from reader.ui.corpus_watch import CorpusWatcher
+
+    pipeline.is_current = lambda *args, **kwargs: True  # type: ignore[assignment]
+    CorpusWatcher.start = lambda self: None  # type: ignore[method-assign]
+
+
 #: Terminal control sequences (CSI, OSC, DCS, two-byte escapes): what is left is the text shown.
 _ESCAPES = re.compile(
     r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|P[^\x1b]*\x1b\\|[@-Z\\-_])"
@@ -707,10 +718,13 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--out", type=Path)
     p.add_argument("--settle", type=float, default=0.3)
     p.add_argument("--marker", default="")
+    p.add_argument("--assume-current", action="store_true")
     args = list(sys.argv[1:] if argv is None else argv)
     command = args[args.index("--") + 1 :] if "--" in args else []  # the `pty` probe's command
     args = args[: args.index("--")] if "--" in args else args
     a = p.parse_args(args)
+    if a.assume_current:
+        assume_current()
     if a.probe == "build":
         out = probe_build(a.corpus, a.index, a.stub_ner)
     elif a.probe == "reindex":

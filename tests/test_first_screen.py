@@ -97,4 +97,10 @@ def test_hidden_entities_are_named(index: Path) -> None:
             (gone,),
         )
     db.close()
+    # no corrections file at the last update: nothing can be hidden, nothing is looked up
+    assert read_first_screen(index, 5).hidden == set()
+    db = sqlite3.connect(index / "store.sqlite")
+    with db:  # as after `H` (a corrections file, hence a signature)
+        db.execute("UPDATE meta SET value = 'abc' WHERE key = 'version:corrections'")
+    db.close()
     assert read_first_screen(index, 5).hidden == {gone}

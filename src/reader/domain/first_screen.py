@@ -15,7 +15,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from reader.domain.library import ArticleInfo, reading_key
+from reader.domain.library import ArticleInfo
 from reader.domain.model import Article, Mention
 from reader.domain.store import STORE_SCHEMA, article_from_json
 
@@ -81,7 +81,9 @@ def read_first_screen(index_dir: Path, rows: int, prefer: str | None = None) -> 
             if last is not None
             else db.execute(sql).fetchall()
         )
-        infos = sorted((_info(r) for r in found), key=reading_key)[:rows]
+        # in reading order (`reading_key`, from the raw row: only the rows kept become infos)
+        found.sort(key=lambda r: (r[3] or "9999", str(r[2]).casefold(), r[0]))
+        infos = [_info(r) for r in found[:rows]]
         article_id = infos[0].id if infos else None
         if (
             prefer is not None
@@ -99,6 +101,12 @@ def read_first_screen(index_dir: Path, rows: int, prefer: str | None = None) -> 
             ).fetchone()
             mentions = [Mention(*m) for m in json.loads(row[0])] if row else []
             ids = sorted({m.entity for m in mentions})
+            # only a corrections file hides entities: none at the last update, none hidden
+            corrected = db.execute(
+                "SELECT value FROM meta WHERE key = 'version:corrections'"
+            ).fetchone()
+            if corrected is not None and corrected[0] == "none":
+                ids = []
             if ids:  # SQLite reads the flag: an entity's list of 90,000 articles is not decoded
                 marks = ",".join("?" * len(ids))
                 hidden = {

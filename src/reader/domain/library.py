@@ -276,11 +276,12 @@ class Library:
         self._by_entity: dict[str, list[str]] | None = None
         self._name_keys: list[tuple[str, str]] | None = None
         self._hidden_by_article: dict[str, int] | None = None
-        self._ranks: dict[str, int] | None = None
         self._positions: dict[str, list[int]] = {}
         if not self.infos:
             self.infos = {a.id: ArticleInfo.of(a) for a in self.articles.values()}
         self._order = [i.id for i in sorted(self.infos.values(), key=reading_key)]
+        # where each article stands (for `]`), made now: the library is opened in a worker
+        self._ranks = {aid: i for i, aid in enumerate(self._order)}
 
     def _aliases(self) -> dict[str, str]:
         """Folded id, name or alias → entity id (built at the first lookup)."""
@@ -451,8 +452,6 @@ class Library:
 
     def _rank(self) -> dict[str, int]:
         """Article id → its position in reading order."""
-        if self._ranks is None:
-            self._ranks = {aid: i for i, aid in enumerate(self._order)}
         return self._ranks
 
     def entity_positions(self, entity_id: str) -> list[int]:
