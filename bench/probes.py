@@ -547,7 +547,9 @@ def probe_step(corpus: Path, index: Path, state: Path, steps: int) -> dict[str, 
             deadline = time.monotonic() + 300
             while "index current" not in str(app.sub_title) and time.monotonic() < deadline:
                 await asyncio.sleep(0.05)
-            await app.workers.wait_for_complete()
+            # the background work (quotations grouped, novelty) may still run, as it would
+            # while someone reads: the keys are timed against it
+            await pilot.pause(1.0)
             library = app.library
             assert library is not None
             ent = max(library.entities.values(), key=lambda e: e.mentions)
@@ -565,7 +567,9 @@ def probe_step(corpus: Path, index: Path, state: Path, steps: int) -> dict[str, 
             await pilot.pause(0)
             t1 = await frames.wait_after(time.monotonic())
             result["select_ms"] = round(1000 * ((t1 or t0) - t0), 1)
-            await app.workers.wait_for_complete()
+            panel = app.query_one("#xref-pane")
+            while getattr(panel, "_refs_pending", False) and time.monotonic() - t0 < 120:
+                await asyncio.sleep(0.01)  # the panel's rows, from a worker
             result["select_rows_ms"] = round(1000 * (time.monotonic() - t0), 1)
             await pilot.pause(0.2)
             ms: list[float] = []
