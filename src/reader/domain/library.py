@@ -601,6 +601,10 @@ class Library:
         entity_at = {(m.field, m.start, m.end): m.entity for m in self.mentions.get(article_id, ())}
         return [_linked(article_id, q, entity_at) for q in raw]
 
+    def quote_groups_ready(self) -> bool:
+        """True once the quotation groups have been built (`quote_groups` returns at once)."""
+        return self._quote_groups is not None
+
     def quote_groups(self) -> QuoteGroups:
         """The groups of the same quotation across articles (computed once)."""
         if self._quote_groups is None:

@@ -32,6 +32,8 @@ PROGRESS_INTERVAL = 0.1  # seconds between progress messages from the indexing w
 # The loading worker waits (at most this long) for the list to be painted before it checks the
 # index, so that its work does not slow down that frame.
 LIST_PAINT_WAIT = 1.0
+#: Above this many articles the quotation groups are built when first needed, not at start.
+QUOTES_WARM_MAX = 20_000
 #: Rows of the list read for the first screen (more than a tall terminal shows).
 FIRST_SCREEN_ROWS = 100
 # After the first screen, loading starts once it is painted, or after this long if no frame was
@@ -219,7 +221,6 @@ class LoadingMixin(ReaderBase):
         )
         article = screen.article
         if article is not None:
-
             shown = [m for m in screen.mentions if m.entity not in screen.hidden]
             self.current = article.id  # the library, once open, shows it again where it is
             self.query_one(ArticleView).show(
@@ -235,7 +236,12 @@ class LoadingMixin(ReaderBase):
     @staticmethod
     def _warm_quotes(library: Library) -> None:
         """Group the same quotations across articles now, in the worker, rather than when
-        the first quotation is selected (a failure here shows again, and is handled, then)."""
+        the first quotation is selected (a failure here shows again, and is handled, then).
+        Not on a big corpus: it holds the interpreter for seconds per 10,000 articles (keys
+        wait) and ~100 MB per 10,000 articles; a worker groups them when a quotation is first
+        selected (`app_quotes`)."""
+        if len(library.infos) > QUOTES_WARM_MAX:
+            return
         with contextlib.suppress(Exception):
             library.quote_groups()
 

@@ -125,3 +125,14 @@ class EntityRowsReady(Message):
         self.library = library
         self.entity = entity
         self.rows = rows
+
+
+class SameQuoteReady(Message):
+    """A worker found every place carrying `quote` (`same`), in `library`."""
+
+    def __init__(self, library: Any, article: str, quote: Any, same: list[Any]) -> None:
+        super().__init__()
+        self.library = library
+        self.article = article
+        self.quote = quote
+        self.same = same
