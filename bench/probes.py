@@ -86,12 +86,18 @@ def probe_build(corpus: Path, index: Path, stub: bool) -> dict[str, Any]:
     report = pipeline.update([corpus], index, progress=progress)
     seconds = time.perf_counter() - t0
     progress.finish()  # type: ignore[attr-defined]
+    import resource
+
+    # the largest worker process (extraction, or the helper writing half the search index):
+    # the peak of this process alone leaves their memory out
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return {
         "seconds": round(seconds, 3),
         "added": report.added,
         "analysed": report.analysed,
         "problems": len(report.problems),
         "stages": stages,
+        "children_vmhwm": round(children, 1),
         **rss_mb(),
     }
 

@@ -231,7 +231,7 @@ def step_build(
             n,
             f"{secs:.1f} s ({n / secs:,.0f} articles/s)",
             f"{secs / floors['whoosh']:.2f}× Whoosh floor",
-            note=f"stages (s): {stages}; peak {b.get('vmhwm', 0):.0f} MB",
+            note=f"stages (s): {stages}; peak {b.get('vmhwm', 0):.0f} MB{_children(b)}",
         )
         return
     wps = words / secs
@@ -247,8 +247,14 @@ def step_build(
         "" if s.quick else _verdict(ratio >= 3, f"({ratio:.2f}×)"),
         note=f"stages (s): {stages}; NER stage {words / ner_s:,.0f} words/s incl. model load; "
         f"non-NER {rest:.1f} s = {rest / floors['whoosh']:.2f}× Whoosh floor; "
-        f"peak {b.get('vmhwm', 0):.0f} MB",
+        f"peak {b.get('vmhwm', 0):.0f} MB{_children(b)}",
     )
+
+
+def _children(b: dict[str, Any]) -> str:
+    """The largest worker process's peak, when the build had workers."""
+    c = b.get("children_vmhwm", 0)
+    return f" (largest worker process {c:.0f} MB)" if c else ""
 
 
 def step_reindex(s: Suite, n: int, corpus: Path, index: Path, tag: str) -> dict[str, Any]:

@@ -33,7 +33,7 @@ from __future__ import annotations
 import contextlib
 import os
 import threading
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -53,11 +53,11 @@ from reader.domain.search.documents import (
     SearchHit,
     Snippet,
     build_schema,
-    doc_fields,
     snippet_spans,
 )
 from reader.domain.search.errors import IndexBusy, IndexCorrupt, IndexNeedsRebuild, QueryError
 from reader.domain.search.mapped import install as _install_mapped_segments
+from reader.domain.search.parallel import Helper, pool_limit, write_batch
 from reader.domain.search.phrases import count_hits, fast_phrases
 from reader.domain.search.query import (
     FUZZY_UNSUPPORTED,
@@ -114,10 +114,6 @@ _install_mapped_segments()  # segments are read through the map, not copied (see
 
 #: Bump whenever the schema or the analysis changes: an index with another version is rebuilt.
 SCHEMA_VERSION = SEARCH_SCHEMA_VERSION  # bump it in `reader.domain.versions`
-
-#: Documents in one `update` from which the writer gets `BIG_BATCH_LIMITMB` MB of pool.
-BIG_BATCH = 1000
-BIG_BATCH_LIMITMB = 384
 
 
 # -- the index ----------------------------------------------------------------------------------
@@ -253,37 +249,33 @@ class SearchIndex:
     # -- writing ---------------------------------------------------------------------------
     def update(
         self,
-        add: Sequence[IndexDoc],
+        add: Iterable[IndexDoc],
         delete: Sequence[str] = (),
         progress: Callable[[int, int], None] | None = None,
         lock_timeout: float = LOCK_TIMEOUT,
+        count: int | None = None,
+        helper: Helper | None = None,
     ) -> None:
         """Delete the articles whose ids are in `delete`, add or replace those in `add`, and
         commit once. `progress(done, total)` is called after each added document. Another
-        writer is waited for up to `lock_timeout` seconds, then `IndexBusy` is raised."""
-        if not add and not delete:
+        writer is waited for up to `lock_timeout` seconds, then `IndexBusy` is raised.
+
+        `add` given with its `count` is taken one document at a time (an iterator of
+        documents with distinct ids: a big batch is never held whole); otherwise it is a
+        collection, in which the last document of an id wins. With a `helper` (see
+        `parallel`), a big first batch of an empty index is written half by another process."""
+        if count is None:
+            add = list({doc.id: doc for doc in add}.values())  # one document per id, last wins
+            count = len(add)
+        if not count and not delete:
             return
-        add = list({doc.id: doc for doc in add}.values())  # one document per id, last wins
-        # A bigger posting pool for big batches: fewer spilled runs to merge (10k: ~1.5x).
-        limitmb = BIG_BATCH_LIMITMB if len(add) >= BIG_BATCH else 128
+        limitmb = pool_limit(count, helper is not None)
         with self._lock:
             writer = _acquire(
                 lambda: self._ix.writer(timeout=0.0, limitmb=limitmb), self.directory, lock_timeout
             )
             try:
-                for doc_id in delete:
-                    writer.delete_by_term("id", doc_id)
-                fresh = self._ix.is_empty() and not delete
-                total = len(add)
-                for i, doc in enumerate(add, 1):
-                    fields = doc_fields(doc)
-                    if fresh:
-                        writer.add_document(**fields)
-                    else:
-                        writer.update_document(**fields)
-                    if progress is not None:
-                        progress(i, total)
-                writer.commit()
+                write_batch(self._ix, writer, self.directory, add, delete, count, progress, helper)
             except BaseException:
                 with contextlib.suppress(Exception):
                     writer.cancel()

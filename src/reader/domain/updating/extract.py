@@ -56,7 +56,6 @@ class ExtractStage(UpdaterState):
                     self.passages_job = self.pool.apply_async(
                         passages_worker, (set(self.changed), texts)
                     )
-                    self.pool.close()
                 for article, ms, article_cues in zip(chunk, results, cues, strict=True):
                     fresh[keys[article.id]] = list(ms)
                     self.cues.update(

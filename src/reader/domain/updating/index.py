@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 from reader.domain.model import (
     Article,
@@ -18,6 +18,7 @@ from reader.domain.updating.state import UpdaterState
 
 if TYPE_CHECKING:
     from reader.domain.search import IndexDoc, SearchIndex
+    from reader.domain.search.parallel import Helper
     from reader.domain.updating.corpus_view import CorpusView
     from reader.domain.updating.link import LinkUpdate
 
@@ -92,7 +93,7 @@ class IndexStage(UpdaterState):
             if index.needs_rebuild:
                 self.report.notices.append(f"The search index was rebuilt ({index.rebuilt}).")
             indexed = index.doc_hashes()
-            send = {
+            send = sorted(
                 aid
                 for aid in corpus
                 if aid in self.changed
@@ -100,17 +101,43 @@ class IndexStage(UpdaterState):
                 or indexed[aid] != corpus.content_hash(aid)
                 or terms_before.get(aid) != terms_after.get(aid, terms_before.get(aid))
                 or schema_changed
-            }
+            )
             delete = sorted((indexed.keys() - set(corpus)) | (self.removed & indexed.keys()))
-            docs = [
-                _index_doc(corpus[aid], self._terms(store, aid, terms_of)) for aid in sorted(send)
-            ]
-            if docs or delete:
-                self.say("indexing", 0, len(docs))
-                index.update(docs, delete, progress=lambda d, t: self.say("indexing", d, t))
+            # documents made one at a time as Whoosh takes them
+            docs = (_index_doc(corpus[aid], self._terms(store, aid, terms_of)) for aid in send)
+            if send or delete:
+                self.say("indexing", 0, len(send))
+                index.update(
+                    docs,
+                    delete,
+                    progress=lambda d, t: self.say("indexing", d, t),
+                    count=len(send),
+                    helper=None if indexed or delete else self._helper(len(send)),
+                )
         finally:
             index.close()
 
+    def _helper(self, count: int) -> Helper | None:
+        """Another process to write part of a big first batch of the search index (see
+        `search.parallel`): an idle extraction worker, else one started for it; None when
+        the batch is small or there is one core."""
+        import os
+
+        from reader.domain.search.parallel import PARALLEL_MIN
+
+        cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+        if count < PARALLEL_MIN or (cpus or 1) < 2:
+            return None
+        if self.pool is None:
+            import multiprocessing
+
+            self.pool = multiprocessing.get_context("spawn").Pool(1)
+        pool = self.pool
+
+        def run(fn: Callable[..., Any], args: tuple[Any, ...]) -> Callable[[], Any]:
+            return pool.apply_async(fn, args).get  # type: ignore[no-any-return]
+
+        return run
 
     def _terms(self, store: Store, aid: str, terms_of: dict[str, list[str]]) -> list[str]:
         """An article's entity terms: from linking's result when it redid the article, else
