@@ -253,6 +253,30 @@ def analyse_word(word: str) -> tuple[int, str, str]:
     return got
 
 
+#: At most this many trailing characters of a word's stem are not the word's own (folded)
+#: characters: the French Snowball stemmer only deletes suffixes or replaces one by a short
+#: string (``emment`` → ``ent``, ``ic`` → ``iqu``: 2 characters, the most; 132,560 words of
+#: spaCy's French vocabulary checked), and never touches the first letter. So a word whose
+#: stem is T starts with ``stem_prefix(T)`` (one more character of margin).
+STEM_TAIL = 3
+
+
+def stem_prefix(stem: str) -> str:
+    """What every folded word with stem `stem` starts with (see `STEM_TAIL`)."""
+    return stem[: max(1, len(stem) - STEM_TAIL)] if stem else ""
+
+
+def could_stem_to(word: str, prefixes: tuple[str, ...]) -> bool:
+    """False only when the stem of `word` (a `_WORD_RE` word) is certainly not one whose
+    `stem_prefix` is in `prefixes`, decided without stemming it (stemming is the costly part
+    of `analyse_word`). True also for a word that is not indexed at all."""
+    got = _WORD_CACHE.get(word)
+    if got is not None:
+        return True
+    folded = fold_token(word[_split_elisions(word) :])
+    return not folded or folded.startswith(prefixes)
+
+
 def word_spans(text: str) -> list[tuple[int, int]]:
     """`(start, end)` of every `_WORD_RE` word of `text` (long junk words included)."""
     return [m.span() for m in _WORD_RE.finditer(text)]
