@@ -315,6 +315,7 @@ class SearchIndex:
         titles: Mapping[str, str] | None = None,
         entity_id: Callable[[str], str | None] | None = None,
         entity_names: Callable[[str], Sequence[str]] | None = None,
+        count: bool = True,
     ) -> SearchResult:
         """Run `query`; hits best first (BM25F), each a `SearchHit` with a plain `Snippet`,
         its `snippet_matches`, and `matches` (offsets into the article's text, or its title with
@@ -322,15 +323,16 @@ class SearchIndex:
         snippets, titles and offsets. `entity_id` maps a queried entity name (an `entity_term`)
         to the entity's id, so that `entity:NAME` finds every article mentioning the entity
         under any of its names; `entity_names` gives an entity id's names, whose occurrences in
-        a hit are its matches (without it, the queried name's own occurrences are). Raises
-        `QueryError` (rejected query) or `IndexCorrupt`."""
+        a hit are its matches (without it, the queried name's own occurrences are). Without
+        `count` the matching articles are not counted (`total` is the number of hits,
+        `total_exact` False). Raises `QueryError` (rejected query) or `IndexCorrupt`."""
         with self._lock:  # the parser is shared too
             q = self.parse(query)
             names = entity_phrases(q, entity_id, entity_names)
             if entity_id is not None:
                 q = expand_entities(q, entity_id)
             result: SearchResult = self._guarded(
-                lambda s: self._run(s, query, q, max(1, limit), texts, titles, names)
+                lambda s: self._run(s, query, q, max(1, limit), texts, titles, names, count)
             )
             return result
 
@@ -378,9 +380,10 @@ class SearchIndex:
         texts: Mapping[str, str] | None,
         titles: Mapping[str, str] | None,
         entity_names: Sequence[tuple[str, ...]] = (),
+        count: bool = True,
     ) -> SearchResult:
         results = searcher.search(q, limit=limit)
-        total = count_hits(searcher, q)
+        total = count_hits(searcher, q) if count else results.scored_length()
         terms, phrases = positive_terms(q, searcher.reader())
         for fieldname in TEXT_FIELDS:  # an entity's names are matches wherever they occur
             phrases[fieldname].extend(entity_names)
@@ -408,7 +411,9 @@ class SearchIndex:
                 )
             )
         suggestion = suggest_query(searcher.reader(), query, q, self._plain_analyzer)
-        return SearchResult(query=query, total=total, hits=hits, suggestion=suggestion)
+        return SearchResult(
+            query=query, total=total, hits=hits, suggestion=suggestion, total_exact=count
+        )
 
 
 # -- helpers ------------------------------------------------------------------------------------
