@@ -74,6 +74,7 @@ def _seed_words() -> set[str]:
 def _cold() -> None:
     """Forget the analysed words (`could_stem_to` answers True at once for a known word)."""
     analysis._WORD_CACHE.clear()
+    analysis._FOLDED.clear()
 
 
 def test_a_word_starts_with_the_prefix_of_its_stem() -> None:

@@ -12,14 +12,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 
 from reader.domain.model import Field, Match
-from reader.domain.search.analysis import (
-    MAX_WORD_CHARS,
-    analyse_word,
-    could_stem_to,
-    find_words,
-    stem_prefix,
-    term_map,
-)
+from reader.domain.search.analysis import analyse_word, find_words, stem_prefix, stems_for
 
 #: Characters of article text shown in a snippet (before the ellipses are added).
 SNIPPET_CHARS = 240
@@ -45,15 +38,10 @@ def find_matches(
     if not text or (not terms and not phrases):
         return []
     words = find_words(text)
-    # Only the words that may stem to a query word are stemmed (`could_stem_to`); the others
-    # get a term that matches nothing but still counts as a word between phrase words.
+    # Only the words that may stem to a query word are stemmed (`stems_for`); the others get
+    # a term that matches nothing but still counts as a word between phrase words.
     prefixes = tuple({stem_prefix(t) for t in terms} | {stem_prefix(w) for p in phrases for w in p})
-    distinct = set(words)
-    could = {w for w in distinct if could_stem_to(w, prefixes)}
-    term_of = {w: t for w, t in term_map(could, stem=True).items() if t}
-    for w in distinct - could:
-        if len(w) <= MAX_WORD_CHARS:
-            term_of[w] = _NO_TERM
+    term_of = stems_for(set(words), prefixes, _NO_TERM)
     present = set(term_of.values())
     wanted = {w for w, t in term_of.items() if t in terms} if terms else set()
     live = [tuple(p) for p in phrases if p and all(word in present for word in p)]
