@@ -78,7 +78,7 @@ def test_search_result_says_when_not_counted(corpus: list[str]) -> None:
 
     searcher = pipeline.open_search(Path(corpus[2]))
     counted = searcher.search("grève", 1)
-    uncounted = searcher.search("grève", 1, count=False)
+    uncounted = searcher.search("grève", 1, count="none")
     assert (counted.total, counted.total_exact) == (3, True)
     assert (uncounted.total, uncounted.total_exact) == (1, False)
     assert uncounted.hits == counted.hits

@@ -25,7 +25,7 @@ from reader.domain.sanitize import sanitize_inline
 from reader.plain_output import is_terminal, write_rows
 
 
-def _search(args: argparse.Namespace, searcher: Any, count: bool) -> Any:
+def _search(args: argparse.Namespace, searcher: Any, count: str) -> Any:
     """Run the query; a search index found damaged while reading it is rebuilt, then the
     query runs again. A rejected query is a usage error (exit 2)."""
     from reader.domain import pipeline
@@ -59,7 +59,9 @@ def cmd_search(args: argparse.Namespace) -> int:
     # The search opens the index next and rebuilds it if it is damaged: no need to open it twice.
     _bring_up_to_date(paths, index_dir, verify_search=False)
     terminal = is_terminal()
-    result = _search(args, pipeline.open_search(index_dir), count=args.json or terminal)
+    # An exact total where one is shown (SPEC §4's "total", the table's title); none piped.
+    count = "exact" if args.json or terminal else "none"
+    result = _search(args, pipeline.open_search(index_dir), count)
     if args.json:
         _dump(
             {

@@ -196,9 +196,9 @@ class SearchOnly:
     index_dir: Path
     notices: list[str] = field(default_factory=list)
 
-    def search(self, query: str, limit: int = 20, *, count: bool = True) -> SearchResult:
-        """Run a query (see `SearchIndex.search`; without `count` the matches are not
-        counted); `entity:` names resolve through the store."""
+    def search(self, query: str, limit: int = 20, *, count: str = "exact") -> SearchResult:
+        """Run a query (see `SearchIndex.search`: `count` is "exact", "estimate" or "none");
+        `entity:` names resolve through the store."""
         from reader.domain.search import SearchIndex
 
         resolver: EntityResolver | None = None
@@ -214,7 +214,7 @@ class SearchOnly:
                 limit,
                 entity_id=resolver,
                 entity_names=resolver.names if resolver is not None else None,
-                count=count,
+                count=count,  # type: ignore[arg-type]
             )
 
 

@@ -149,6 +149,33 @@ def _plain_positions(field: Any) -> bool:
     return type(field.format) in (Positions, FrenchPositions)
 
 
+def holds_phrase(values: Sequence[Any], doc: int) -> bool:
+    """True when candidate `doc` has the phrase's words in order: `values[k]` maps each
+    document to word k's posting value (its positions)."""
+    # Positions p of the first word such that word k is at p + k for every k.
+    start = set(_positions(values[0][doc]))
+    last = len(values) - 1
+    for k in range(1, len(values)):
+        shifted = map((-k).__add__, _positions(values[k][doc]))
+        if k == last:
+            return not start.isdisjoint(shifted)
+        start.intersection_update(shifted)
+        if not start:
+            return False
+    return True
+
+
+class _Weighted:
+    """A searcher seen with another weighting (what a query context may ask for)."""
+
+    def __init__(self, searcher: Any, weighting: Any) -> None:
+        self._searcher = searcher
+        self.weighting = weighting
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._searcher, name)
+
+
 class FastPhrase(wq.Phrase):  # type: ignore[misc]
     """A `whoosh.query.Phrase` matched as set operations: per segment, the documents holding
     every word are intersected from whole posting lists, their positions checked once
@@ -172,6 +199,22 @@ class FastPhrase(wq.Phrase):  # type: ignore[misc]
         return set(found[0]) if found else set()
 
     def _compute(self, reader: Any) -> tuple[list[int], list[list[float]]] | None:
+        gathered = self.gather(reader)
+        if gathered is None:
+            return None
+        docs, weights, values = gathered
+        if values:
+            kept = [i for i, doc in enumerate(docs) if holds_phrase(values, doc)]
+            if len(kept) < len(docs):
+                docs = [docs[i] for i in kept]
+                weights = [[column[i] for i in kept] for column in weights]
+        return docs, weights
+
+    def gather(self, reader: Any) -> tuple[list[int], list[list[float]], list[Any]] | None:
+        """The phrase's candidates in segment `reader` (sorted live documents holding every
+        word, not yet checked for the words' order), each word's weight in them, and each
+        word's posting values by document for `holds_phrase` (empty for a one-word phrase,
+        whose candidates all match). None when a word is not in the segment."""
         field = reader.schema[self.fieldname]
         words: list[bytes] = []
         for word in self.words:
@@ -189,46 +232,19 @@ class FastPhrase(wq.Phrase):  # type: ignore[misc]
             candidates.intersection_update(ids)
         if reader.has_deletions():
             candidates.difference_update(reader.deleted_docs_set)
-        if many and candidates:
-            values = [dict(zip(ids, vals, strict=True)) for ids, vals, _ in lists]
-            first, rest = values[0], [(k, values[k]) for k in range(1, len(values))]
-            found: set[int] = set()
-            for doc in candidates:
-                # Positions p of the first word such that word k is at p + k for every k.
-                start = set(_positions(first[doc]))
-                for k, by_doc in rest:
-                    shifted = map((-k).__add__, _positions(by_doc[doc]))
-                    if k == len(values) - 1:
-                        if not start.isdisjoint(shifted):
-                            found.add(doc)
-                        break
-                    start.intersection_update(shifted)
-                    if not start:
-                        break
-            candidates = found
         docs = sorted(candidates)
         weights = []
         for ids, _, wts in lists:
             by_doc = dict(zip(ids, wts, strict=True))
             weights.append([by_doc[d] for d in docs])
-        return docs, weights
+        values = [dict(zip(ids, vals, strict=True)) for ids, vals, _ in lists] if many else []
+        return docs, weights, values
 
-    def matcher(self, searcher: Any, context: Any = None) -> Any:
-        schema = searcher.schema
-        if (
-            self.slop != 1
-            or not searcher.reader().is_atomic()
-            or self.fieldname not in schema
-            or not _plain_positions(schema[self.fieldname])
-        ):
-            return super().matcher(searcher, context)
-        found = self._found(searcher.reader())
-        if not found or not found[0]:
-            return matching.NullMatcher()
-        docs, weights = found
-        field = schema[self.fieldname]
-        # As `Term.matcher` then `Searcher.postings` choose it.
-        weighting = (context.weighting if context is not None else None) or searcher.weighting
+    def scores(self, searcher: Any, docs: list[int], weights: list[list[float]]) -> list[float]:
+        """The score Whoosh gives each of `docs` (segment documents holding the phrase, with
+        each word's weight in them) for this phrase, its boost included."""
+        field = searcher.schema[self.fieldname]
+        weighting = searcher.weighting
         scorers = [
             weighting.scorer(searcher, self.fieldname, field.to_bytes(w)) for w in self.words
         ]
@@ -250,10 +266,28 @@ class FastPhrase(wq.Phrase):  # type: ignore[misc]
                     column.append(sc.score(posting))
                 columns.append(column)
         scores = [_tree_sum(parts) for parts in zip(*columns, strict=True)]
-        m: Any = _ScoredDocs(docs, scores)
-        if self.boost != 1.0:
-            m = matching.WrappingMatcher(m, boost=self.boost)
-        return m
+        if self.boost != 1.0:  # as `WrappingMatcher(boost=…)` scores
+            scores = [score * self.boost for score in scores]
+        return scores
+
+    def matcher(self, searcher: Any, context: Any = None) -> Any:
+        schema = searcher.schema
+        if (
+            self.slop != 1
+            or not searcher.reader().is_atomic()
+            or self.fieldname not in schema
+            or not _plain_positions(schema[self.fieldname])
+        ):
+            return super().matcher(searcher, context)
+        found = self._found(searcher.reader())
+        if not found or not found[0]:
+            return matching.NullMatcher()
+        docs, weights = found
+        # As `Term.matcher` then `Searcher.postings` choose the weighting.
+        weighting = (context.weighting if context is not None else None) or searcher.weighting
+        if weighting is not searcher.weighting:
+            searcher = _Weighted(searcher, weighting)
+        return _ScoredDocs(docs, self.scores(searcher, docs, weights))
 
 
 class _Unsupported(Exception):

@@ -1,0 +1,130 @@
+"""The best hits of a phrase query without checking every candidate, and an estimated total.
+
+A phrase's score does not depend on where its words are: Whoosh scores a phrase as the sum of
+its words' scores (`phrases.FastPhrase`). So every candidate (a document holding all the words)
+can be scored before its positions are read, and that score is an upper bound of what the
+document scores for the query (exactly it when the words are in order, nothing otherwise). The
+candidates are then checked best first, and the search stops as soon as no unchecked candidate
+can enter the top `limit`: the hits are exactly Whoosh's (same documents, scores and order: score
+descending, then document number), and only a few dozen positions are read instead of every
+candidate's. The total is then estimated from an evenly spread sample of the candidates
+(`SAMPLE` of them) and flagged as such.
+
+Only for the shape a phrase query takes (`"a b"`: a phrase in the title OR the body, or one
+phrase in one field) on a one-segment index, and only past `EXACT_UP_TO` candidates; anything
+else, or a caller that wants an exact total, takes the exact path (Whoosh with `FastPhrase`,
+`count_hits`).
+"""
+
+from __future__ import annotations
+
+import heapq
+from dataclasses import dataclass
+from typing import Any
+
+from whoosh import query as wq
+
+from reader.domain.search.phrases import FastPhrase, _plain_positions, holds_phrase
+
+#: Candidates up to which the exact path is taken (all are checked: an exact total).
+EXACT_UP_TO = 3000
+#: Candidates checked to estimate the total beyond `EXACT_UP_TO`.
+SAMPLE = 600
+
+
+@dataclass
+class PhraseTop:
+    """The best hits of a phrase query, best first, and the estimated number of matches."""
+
+    hits: list[tuple[float, int]]  # (score, document number)
+    total: int
+    #: how many candidates had their positions read
+    checked: int
+
+
+def _phrases(q: Any) -> list[FastPhrase] | None:
+    """The phrases of `q` when it is one phrase or an OR of two (title and body), else None."""
+    if isinstance(q, FastPhrase):
+        return [q]
+    if type(q) is wq.Or and not getattr(q, "minmatch", 0) and getattr(q, "scale", None) is None:
+        subs = q.subqueries
+        if q.boost == 1.0 and 1 <= len(subs) <= 2 and all(isinstance(s, FastPhrase) for s in subs):
+            return list(subs)
+    return None
+
+
+def top_phrase_hits(searcher: Any, q: Any, limit: int) -> PhraseTop | None:
+    """The `limit` best hits of `q` and its estimated total, or None when `q` is not a phrase
+    query of the supported shape, the index has several segments, or the phrase has at most
+    `EXACT_UP_TO` candidates (then the exact path costs little)."""
+    phrases = _phrases(q)
+    reader = searcher.reader()
+    if phrases is None or not reader.is_atomic():
+        return None
+    schema = reader.schema
+    parts: list[tuple[dict[int, float], list[Any]]] = []
+    for phrase in phrases:
+        if (
+            phrase.slop != 1
+            or phrase.fieldname not in schema
+            or not _plain_positions(schema[phrase.fieldname])
+        ):
+            return None
+        gathered = phrase.gather(reader)
+        if gathered is None:
+            continue
+        docs, weights, values = gathered
+        parts.append((dict(zip(docs, phrase.scores(searcher, docs, weights), strict=True)), values))
+    union = sorted(set().union(*(scores for scores, _ in parts)))
+    if len(union) <= EXACT_UP_TO:
+        return None
+
+    checked: dict[int, float | None] = {}  # document → its true score (None: no match)
+
+    def true_score(doc: int) -> float | None:
+        if doc not in checked:
+            # As Whoosh's union of the title and body phrases: the sum of those that match.
+            score: float | None = None
+            for scores, values in parts:
+                s = scores.get(doc)
+                if s is not None and (not values or holds_phrase(values, doc)):
+                    score = s if score is None else score + s
+            checked[doc] = score
+        return checked[doc]
+
+    def bound(doc: int) -> float:
+        score = 0.0
+        first = True
+        for scores, _ in parts:
+            s = scores.get(doc)
+            if s is not None:
+                score = s if first else score + s
+                first = False
+        return score
+
+    queue = [(-bound(doc), doc) for doc in union]
+    heapq.heapify(queue)
+    best: list[tuple[float, int]] = []  # min-heap of (score, -doc): the worst kept hit first
+    while queue:
+        neg_bound, doc = queue[0]
+        if len(best) >= limit:
+            worst_score, worst_neg_doc = best[0]
+            # Nothing left can beat the worst kept hit (ties go to the lower document number).
+            if (-neg_bound, -doc) <= (worst_score, worst_neg_doc):
+                break
+        heapq.heappop(queue)
+        score = true_score(doc)
+        if score is None:
+            continue
+        if len(best) < limit:
+            heapq.heappush(best, (score, -doc))
+        elif (score, -doc) > best[0]:
+            heapq.heapreplace(best, (score, -doc))
+    hits = sorted(((score, -neg_doc) for score, neg_doc in best), key=lambda h: (-h[0], h[1]))
+    step = max(1, len(union) // SAMPLE)
+    sample = union[::step]
+    matched = sum(1 for doc in sample if true_score(doc) is not None)
+    known = sum(1 for score in checked.values() if score is not None)
+    estimate = round(matched / len(sample) * len(union)) if sample else 0
+    total = min(len(union), max(known, estimate))
+    return PhraseTop(hits=hits, total=total, checked=len(checked))
