@@ -92,17 +92,13 @@ def top_phrase_hits(searcher: Any, q: Any, limit: int) -> PhraseTop | None:
             checked[doc] = score
         return checked[doc]
 
-    def bound(doc: int) -> float:
-        score = 0.0
-        first = True
-        for scores, _ in parts:
-            s = scores.get(doc)
-            if s is not None:
-                score = s if first else score + s
-                first = False
-        return score
-
-    queue = [(-bound(doc), doc) for doc in union]
+    # Each candidate's score if its phrases hold: the sum, as Whoosh's union adds them (two
+    # parts at most: a + b == b + a).
+    bounds = dict(parts[0][0]) if parts else {}
+    for scores, _ in parts[1:]:
+        for doc, s in scores.items():
+            bounds[doc] = bounds[doc] + s if doc in bounds else s
+    queue = [(-score, doc) for doc, score in bounds.items()]
     heapq.heapify(queue)
     best: list[tuple[float, int]] = []  # min-heap of (score, -doc): the worst kept hit first
     while queue:

@@ -23,7 +23,7 @@ from whoosh.columns import NumericColumn
 from whoosh.formats import Positions
 from whoosh.matching.mcore import ListMatcher, ReadTooFar
 from whoosh.matching.wrappers import FilterMatcher
-from whoosh.scoring import WeightLengthScorer
+from whoosh.scoring import BM25FScorer, WeightLengthScorer
 from whoosh.system import _INT_SIZE
 from whoosh.util.numeric import byte_to_length
 
@@ -149,6 +149,18 @@ def _plain_positions(field: Any) -> bool:
     return type(field.format) in (Positions, FrenchPositions)
 
 
+def _column(scorer: Any, weights: Sequence[float], lengths: Sequence[Any]) -> list[float]:
+    """`scorer._score(weight, length)` of each document, as one comprehension for Whoosh's
+    BM25F scorer (the very expression of `whoosh.scoring.bm25`, so the same floats)."""
+    if type(scorer) is not BM25FScorer or type(scorer)._score is not BM25FScorer._score:
+        return list(map(scorer._score, weights, lengths))
+    idf, avgfl, b, k1 = scorer.idf, scorer.avgfl, scorer.B, scorer.K1
+    return [
+        idf * ((tf * (k1 + 1)) / (tf + k1 * ((1 - b) + b * fl / avgfl)))
+        for tf, fl in zip(weights, lengths, strict=True)
+    ]
+
+
 def holds_phrase(values: Sequence[Any], doc: int) -> bool:
     """True when candidate `doc` has the phrase's words in order: `values[k]` maps each
     document to word k's posting value (its positions)."""
@@ -255,7 +267,7 @@ class FastPhrase(wq.Phrase):  # type: ignore[misc]
             if lengths is None:
                 dfl = scorers[0].dfl
                 lengths = [dfl(d) for d in docs]
-            columns = [list(map(sc._score, weights[k], lengths)) for k, sc in enumerate(scorers)]
+            columns = [_column(sc, weights[k], lengths) for k, sc in enumerate(scorers)]
         else:
             posting = _Posting()
             columns = []
@@ -265,7 +277,10 @@ class FastPhrase(wq.Phrase):  # type: ignore[misc]
                     posting._id, posting._weight = doc, weight
                     column.append(sc.score(posting))
                 columns.append(column)
-        scores = [_tree_sum(parts) for parts in zip(*columns, strict=True)]
+        if len(columns) == 2:  # `_tree_sum` of two
+            scores = [a + b for a, b in zip(*columns, strict=True)]
+        else:
+            scores = [_tree_sum(parts) for parts in zip(*columns, strict=True)]
         if self.boost != 1.0:  # as `WrappingMatcher(boost=…)` scores
             scores = [score * self.boost for score in scores]
         return scores
