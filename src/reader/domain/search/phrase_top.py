@@ -27,9 +27,9 @@ from whoosh import query as wq
 from reader.domain.search.phrases import FastPhrase, _plain_positions, holds_phrase
 
 #: Candidates up to which the exact path is taken (all are checked: an exact total).
-EXACT_UP_TO = 3000
+EXACT_UP_TO = 1000
 #: Candidates checked to estimate the total beyond `EXACT_UP_TO`.
-SAMPLE = 600
+SAMPLE = 400
 
 
 @dataclass

@@ -43,8 +43,12 @@ def _postings(
     wts: list[float] = []
     if isinstance(m, W3LeafMatcher):
         while m.is_active():
-            m._read_ids()
-            ids.extend(m._ids)
+            if m._data is None:
+                m._read_data()
+            # `_read_ids` without its generator: the block holds the ids' deltas (or, with
+            # `_byteids`, the ids themselves).
+            raw = m._data[0]
+            ids.extend(raw if m._byteids else accumulate(raw))
             if values:
                 m._read_values()
                 vals.extend(m._values)
