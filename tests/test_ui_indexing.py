@@ -107,3 +107,24 @@ async def test_failed_update_keeps_the_reader_usable(
         await pilot.press("e")
         await pilot.pause()
         assert app.is_running
+
+
+async def test_unwritable_index_is_shown_read_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A full disk is not a failure of the reader: the index as it was is shown, read-only."""
+    library = build_library()
+
+    def update(*args: Any, **kwargs: Any) -> Any:
+        raise pipeline.IndexUnwritable(tmp_path / "index", "disk full")
+
+    monkeypatch.setattr(pipeline, "is_current", lambda paths, index_dir, **kw: False)
+    monkeypatch.setattr(pipeline, "open_library", lambda paths, index_dir, **kw: library)
+    monkeypatch.setattr(pipeline, "update", update)
+    app = create_app([tmp_path / "corpus"], tmp_path / "index", state_dir=tmp_path / "state")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _wait(pilot, lambda: "read-only" in app.sub_title)
+        assert app.library is library and not app.indexing
+        messages = [str(n.message) for n in app._notifications]
+        assert any("disk full" in m and "read-only" in m for m in messages), messages
+        assert app.current == "a1"

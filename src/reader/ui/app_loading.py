@@ -161,6 +161,16 @@ class LoadingMixin(ReaderBase):
                 rebuild_search=rebuild_search,
             )
             library = pipeline.open_library(self.paths, self.index_dir)
+        except pipeline.IndexUnwritable as exc:
+            # not damage: the index as the last update left it still answers, read-only
+            if should_stop():
+                return
+            if opened is None:
+                self.post_message(IndexFailed(str(exc)))
+                return
+            notice = f"{exc}; showing the index as it was (read-only)"
+            self.post_message(LibraryReady(opened, final=True, notices=[notice], read_only=True))
+            return
         except Exception as exc:
             if not should_stop():
                 self.post_message(IndexFailed(f"{type(exc).__name__}: {exc}"))
@@ -244,6 +254,8 @@ class LoadingMixin(ReaderBase):
     def on_library_ready(self, message: LibraryReady) -> None:
         """Swap in a freshly opened library."""
         self.install_library(message.library, final=message.final)
+        if message.read_only:
+            self.sub_title = f"{len(message.library.articles)} articles · index read-only"
         for notice in message.notices:
             self.notify(sanitize_inline(notice), markup=False, timeout=5)
 

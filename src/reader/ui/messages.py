@@ -12,11 +12,19 @@ from reader.domain.model import Field
 class LibraryReady(Message):
     """A `Library` was opened (from the store, or after an update); `final` ends indexing."""
 
-    def __init__(self, library: Any, *, final: bool, notices: list[str] | None = None) -> None:
+    def __init__(
+        self,
+        library: Any,
+        *,
+        final: bool,
+        notices: list[str] | None = None,
+        read_only: bool = False,
+    ) -> None:
         super().__init__()
         self.library = library
         self.final = final
         self.notices = notices or []
+        self.read_only = read_only  # the update could not write the index: shown as it was
 
 
 class IndexProgress(Message):
