@@ -110,3 +110,19 @@ def test_other_queries_take_the_exact_path(
     monkeypatch.setattr(phrase_top, "EXACT_UP_TO", 0)
     assert phrase_top.top_phrase_hits(index._current(), index.parse(query), 10) is None
     assert index.search(query, 10).total_exact
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_scores_are_whooshs_to_the_last_bit(index: SearchIndex, query: str) -> None:
+    from whoosh import query as wq
+
+    from reader.domain.search.phrases import FastPhrase
+
+    q = index.parse(query)
+    plain = q.accept(
+        lambda n: wq.Phrase(n.fieldname, n.words, boost=n.boost) if isinstance(n, FastPhrase) else n
+    )
+    searcher = index._current()
+    fast = {h.docnum: h.score for h in searcher.search(q, limit=None)}
+    slow = {h.docnum: h.score for h in searcher.search(plain, limit=None)}
+    assert fast == slow and fast

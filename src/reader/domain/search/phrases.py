@@ -153,15 +153,24 @@ def _plain_positions(field: Any) -> bool:
     return type(field.format) in (Positions, FrenchPositions)
 
 
-def _column(scorer: Any, weights: Sequence[float], lengths: Sequence[Any]) -> list[float]:
-    """`scorer._score(weight, length)` of each document, as one comprehension for Whoosh's
-    BM25F scorer (the very expression of `whoosh.scoring.bm25`, so the same floats)."""
-    if type(scorer) is not BM25FScorer or type(scorer)._score is not BM25FScorer._score:
-        return list(map(scorer._score, weights, lengths))
-    idf, avgfl, b, k1 = scorer.idf, scorer.avgfl, scorer.B, scorer.K1
+def _columns(
+    scorers: Sequence[Any], weights: Sequence[Sequence[float]], lengths: Sequence[Any]
+) -> list[list[float]]:
+    """`scorer._score(weight, length)` of each document for each word's scorer. For Whoosh's
+    BM25F scorers of one field, as comprehensions of the very expression of
+    `whoosh.scoring.bm25` (the same floats), its length part computed once per document."""
+    if (
+        not all(type(sc) is BM25FScorer and type(sc)._score is BM25FScorer._score for sc in scorers)
+        or len({(sc.avgfl, sc.B, sc.K1) for sc in scorers}) != 1
+    ):
+        return [list(map(sc._score, weights[k], lengths)) for k, sc in enumerate(scorers)]
+    avgfl, b, k1 = scorers[0].avgfl, scorers[0].B, scorers[0].K1
+    # bm25 = idf * ((tf * (K1 + 1)) / (tf + K1 * ((1 - B) + B * fl / avgfl)))
+    norms = [k1 * ((1 - b) + b * fl / avgfl) for fl in lengths]
+    k1p = k1 + 1
     return [
-        idf * ((tf * (k1 + 1)) / (tf + k1 * ((1 - b) + b * fl / avgfl)))
-        for tf, fl in zip(weights, lengths, strict=True)
+        [sc.idf * ((tf * k1p) / (tf + norm)) for tf, norm in zip(weights[k], norms, strict=True)]
+        for k, sc in enumerate(scorers)
     ]
 
 
@@ -271,7 +280,7 @@ class FastPhrase(wq.Phrase):  # type: ignore[misc]
             if lengths is None:
                 dfl = scorers[0].dfl
                 lengths = [dfl(d) for d in docs]
-            columns = [_column(sc, weights[k], lengths) for k, sc in enumerate(scorers)]
+            columns = _columns(scorers, weights, lengths)
         else:
             posting = _Posting()
             columns = []
