@@ -82,3 +82,33 @@ def test_search_result_says_when_not_counted(corpus: list[str]) -> None:
     assert (counted.total, counted.total_exact) == (3, True)
     assert (uncounted.total, uncounted.total_exact) == (1, False)
     assert uncounted.hits == counted.hits
+
+
+def test_entity_names_resolve_as_the_entity_records_do(corpus: list[str]) -> None:
+    from reader.domain.pipeline import EntityResolver, open_store
+
+    store = open_store(Path(corpus[2]), read_only_ok=True)
+    try:
+        full = EntityResolver(store.entities().values())
+        light = EntityResolver.from_names(store.entity_names())
+    finally:
+        store.close()
+    assert full._ids and full._ids == light._ids and full._names == light._names
+
+
+def test_entity_search_skips_the_whole_file_check(
+    capsys: pytest.CaptureFixture[str], corpus: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.domain.store import Store
+
+    checks: list[bool] = []
+    real = Store.__init__
+
+    def spy(self: Store, *a: object, **k: object) -> None:
+        checks.append(bool(k.get("check", True)))
+        real(self, *a, **k)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Store, "__init__", spy)
+    code, out, _ = _run(capsys, "search", "entity:Lyon", "--json", *corpus)
+    assert code == 0 and json.loads(out)["query"] == "entity:Lyon"
+    assert checks and not any(checks)

@@ -67,6 +67,7 @@ def test_same_hits_as_the_exact_path(
     assert was_exact
     monkeypatch.setattr(phrase_top, "EXACT_UP_TO", 0)
     monkeypatch.setattr(phrase_top, "SAMPLE", 150)
+    assert _hits(index, query, limit, "none") == (exact_hits, len(exact_hits), False)
     hits, total, is_exact = _hits(index, query, limit, "estimate")
     assert hits == exact_hits
     assert not is_exact

@@ -388,10 +388,12 @@ class SearchIndex:
         entity_names: Sequence[tuple[str, ...]] = (),
         count: Count = "estimate",
     ) -> SearchResult:
-        top = top_phrase_hits(searcher, q, limit) if count == "estimate" else None
+        top = None
+        if count != "exact":
+            top = top_phrase_hits(searcher, q, limit, estimate=count == "estimate")
         found: list[tuple[float, int]]
         if top is not None:
-            found, total, exact = top.hits, top.total, False
+            found, total, exact = top.hits, top.total, False  # "none": total = len(hits)
         else:
             results = searcher.search(q, limit=limit)
             found = [(hit.score, hit.docnum) for hit in results]

@@ -53,10 +53,11 @@ def _phrases(q: Any) -> list[FastPhrase] | None:
     return None
 
 
-def top_phrase_hits(searcher: Any, q: Any, limit: int) -> PhraseTop | None:
-    """The `limit` best hits of `q` and its estimated total, or None when `q` is not a phrase
-    query of the supported shape, the index has several segments, or the phrase has at most
-    `EXACT_UP_TO` candidates (then the exact path costs little)."""
+def top_phrase_hits(searcher: Any, q: Any, limit: int, estimate: bool = True) -> PhraseTop | None:
+    """The `limit` best hits of `q` and its estimated total (without `estimate`, the number of
+    hits), or None when `q` is not a phrase query of the supported shape, the index has
+    several segments, or the phrase has at most `EXACT_UP_TO` candidates (then the exact path
+    costs little)."""
     phrases = _phrases(q)
     reader = searcher.reader()
     if phrases is None or not reader.is_atomic():
@@ -117,10 +118,12 @@ def top_phrase_hits(searcher: Any, q: Any, limit: int) -> PhraseTop | None:
         elif (score, -doc) > best[0]:
             heapq.heapreplace(best, (score, -doc))
     hits = sorted(((score, -neg_doc) for score, neg_doc in best), key=lambda h: (-h[0], h[1]))
+    if not estimate:
+        return PhraseTop(hits=hits, total=len(hits), checked=len(checked))
     step = max(1, len(union) // SAMPLE)
     sample = union[::step]
     matched = sum(1 for doc in sample if true_score(doc) is not None)
     known = sum(1 for score in checked.values() if score is not None)
-    estimate = round(matched / len(sample) * len(union)) if sample else 0
-    total = min(len(union), max(known, estimate))
+    guess = round(matched / len(sample) * len(union)) if sample else 0
+    total = min(len(union), max(known, guess))
     return PhraseTop(hits=hits, total=total, checked=len(checked))
