@@ -209,3 +209,11 @@ def test_pending_log_frames_mean_the_store_is_read(
     assert not pipeline.is_current([corpus], index)
     assert calls
     db.close()
+
+
+def test_a_file_name_that_is_not_utf8_is_remembered(corpus: Path, tmp_path: Path) -> None:
+    with open(os.path.join(os.fsencode(corpus), b"bad\xe9name.txt"), "wb") as f:
+        f.write(b"Mauvais nom.")
+    index = tmp_path / "index"
+    recorded = _snapshot(corpus, index)  # written, read back, and vouches for the corpus
+    assert any("\udce9" in name for name in recorded)

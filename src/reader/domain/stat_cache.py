@@ -109,7 +109,8 @@ def remember(
     }
     tmp = index_dir / f".{CACHE_NAME}.{os.getpid()}.tmp"
     try:
-        tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        # ASCII: a file name that is not UTF-8 (lone surrogates) survives the round trip.
+        tmp.write_text(json.dumps(data), encoding="ascii")
         os.replace(tmp, target)
     except OSError:
         with contextlib.suppress(OSError):
