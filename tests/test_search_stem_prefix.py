@@ -1,5 +1,5 @@
 """Snippet matching stems only the words that may stem to a query word
-(`analysis.could_stem_to`): the shortcut must never drop a match."""
+(`stem_filter.could_stem_to`): the shortcut must never drop a match."""
 
 from __future__ import annotations
 
@@ -8,16 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from reader.domain.search import analysis
-from reader.domain.search.analysis import (
-    STEM_TAIL,
-    analyse_word,
-    could_stem_to,
-    find_words,
-    iter_terms,
-    stem_prefix,
-)
+from reader.domain.search import analysis, stem_filter
+from reader.domain.search.analysis import analyse_word, find_words, iter_terms
 from reader.domain.search.snippets import find_matches
+from reader.domain.search.stem_filter import STEM_TAIL, could_stem_to, stem_prefix
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -74,7 +68,7 @@ def _seed_words() -> set[str]:
 def _cold() -> None:
     """Forget the analysed words (`could_stem_to` answers True at once for a known word)."""
     analysis._WORD_CACHE.clear()
-    analysis._FOLDED.clear()
+    stem_filter._FOLDED.clear()
 
 
 def test_a_word_starts_with_the_prefix_of_its_stem() -> None:

@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 
 from reader.domain.model import Field, Match
-from reader.domain.search.analysis import analyse_word, find_words, stem_prefix, stems_for
+from reader.domain.search.analysis import analyse_word, find_words
+from reader.domain.search.stem_filter import stem_prefix, stems_for
 
 #: Characters of article text shown in a snippet (before the ellipses are added).
 SNIPPET_CHARS = 240
