@@ -127,3 +127,38 @@ def test_scores_are_whooshs_to_the_last_bit(index: SearchIndex, query: str) -> N
     fast = {h.docnum: h.score for h in searcher.search(q, limit=None)}
     slow = {h.docnum: h.score for h in searcher.search(plain, limit=None)}
     assert fast == slow and fast
+
+
+@pytest.fixture(scope="module")
+def segmented(tmp_path_factory: pytest.TempPathFactory) -> SearchIndex:
+    """Several segments, with deleted and replaced documents."""
+    rng = random.Random(5)
+    ix = SearchIndex.create(Path(tmp_path_factory.mktemp("topseg")) / "ix")
+
+    def docs(prefix: str, n: int) -> list[IndexDoc]:
+        return [
+            IndexDoc(
+                id=f"{prefix}{i}",
+                path=f"{prefix}{i}.txt",
+                title=_text(rng, rng.randint(1, 8)),
+                text=_text(rng, rng.randint(3, 60)),
+            )
+            for i in range(n)
+        ]
+
+    ix.update(docs("a", 150))
+    ix.update(docs("b", 120), delete=[f"a{i}" for i in range(0, 150, 9)])
+    ix.update(docs("a", 20), delete=["b3", "b4"])
+    return ix
+
+
+@pytest.mark.parametrize("query", QUERIES)
+@pytest.mark.parametrize("limit", [1, 10, 1000])
+def test_several_segments_same_hits_as_the_exact_path(
+    segmented: SearchIndex, query: str, limit: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert len(segmented._current().reader().leaf_readers()) > 1
+    exact_hits, exact_total, _ = _hits(segmented, query, limit, "exact")
+    monkeypatch.setattr(phrase_top, "EXACT_UP_TO", 0)
+    monkeypatch.setattr(phrase_top, "SAMPLE", 10_000)  # every candidate: the exact total
+    assert _hits(segmented, query, limit, "estimate") == (exact_hits, exact_total, False)

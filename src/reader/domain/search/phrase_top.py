@@ -11,9 +11,9 @@ candidate's. The total is then estimated from an evenly spread sample of the can
 (`SAMPLE` of them) and flagged as such.
 
 Only for the shape a phrase query takes (`"a b"`: a phrase in the title OR the body, or one
-phrase in one field) on a one-segment index, and only past `EXACT_UP_TO` candidates; anything
-else, or a caller that wants an exact total, takes the exact path (Whoosh with `FastPhrase`,
-`count_hits`).
+phrase in one field), on any number of segments, and only past `EXACT_UP_TO` candidates;
+anything else, or a caller that wants an exact total, takes the exact path (Whoosh with
+`FastPhrase`, `count_hits`).
 """
 
 from __future__ import annotations
@@ -55,15 +55,12 @@ def _phrases(q: Any) -> list[FastPhrase] | None:
 
 def top_phrase_hits(searcher: Any, q: Any, limit: int, estimate: bool = True) -> PhraseTop | None:
     """The `limit` best hits of `q` and its estimated total (without `estimate`, the number of
-    hits), or None when `q` is not a phrase query of the supported shape, the index has
-    several segments, or the phrase has at most `EXACT_UP_TO` candidates (then the exact path
-    costs little)."""
+    hits), or None when `q` is not a phrase query of the supported shape or the phrase has at
+    most `EXACT_UP_TO` candidates (then the exact path costs little)."""
     phrases = _phrases(q)
-    reader = searcher.reader()
-    if phrases is None or not reader.is_atomic():
+    if phrases is None:
         return None
-    schema = reader.schema
-    parts: list[tuple[dict[int, float], list[Any]]] = []
+    schema = searcher.schema
     for phrase in phrases:
         if (
             phrase.slop != 1
@@ -71,12 +68,21 @@ def top_phrase_hits(searcher: Any, q: Any, limit: int, estimate: bool = True) ->
             or not _plain_positions(schema[phrase.fieldname])
         ):
             return None
-        gathered = phrase.gather(reader)
-        if gathered is None:
-            continue
-        docs, weights, values = gathered
-        parts.append((dict(zip(docs, phrase.scores(searcher, docs, weights), strict=True)), values))
-    union = sorted(set().union(*(scores for scores, _ in parts)))
+    # One part per segment and phrase: each candidate's score by (whole-index) document number,
+    # the segment's posting values, and the segment's first document number. A document's
+    # parts come in the phrases' order (title, then body), as Whoosh adds their scores.
+    parts: list[tuple[dict[int, float], list[Any], int]] = []
+    for sub, offset in searcher.leaf_searchers():
+        for phrase in phrases:
+            gathered = phrase.gather(sub.reader())
+            if gathered is None:
+                continue
+            docs, weights, values = gathered
+            column = phrase.scores(sub, docs, weights)
+            parts.append(
+                ({offset + d: s for d, s in zip(docs, column, strict=True)}, values, offset)
+            )
+    union = sorted(set().union(*(scores for scores, _, _ in parts)))
     if len(union) <= EXACT_UP_TO:
         return None
 
@@ -86,9 +92,9 @@ def top_phrase_hits(searcher: Any, q: Any, limit: int, estimate: bool = True) ->
         if doc not in checked:
             # As Whoosh's union of the title and body phrases: the sum of those that match.
             score: float | None = None
-            for scores, values in parts:
+            for scores, values, offset in parts:
                 s = scores.get(doc)
-                if s is not None and (not values or holds_phrase(values, doc)):
+                if s is not None and (not values or holds_phrase(values, doc - offset)):
                     score = s if score is None else score + s
             checked[doc] = score
         return checked[doc]
@@ -96,7 +102,7 @@ def top_phrase_hits(searcher: Any, q: Any, limit: int, estimate: bool = True) ->
     # Each candidate's score if its phrases hold: the sum, as Whoosh's union adds them (two
     # parts at most: a + b == b + a).
     bounds = dict(parts[0][0]) if parts else {}
-    for scores, _ in parts[1:]:
+    for scores, _, _ in parts[1:]:
         for doc, s in scores.items():
             bounds[doc] = bounds[doc] + s if doc in bounds else s
     queue = [(-score, doc) for doc, score in bounds.items()]
