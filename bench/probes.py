@@ -13,6 +13,7 @@ import asyncio
 import contextlib
 import json
 import os
+import re
 import statistics
 import sys
 import time
@@ -255,11 +256,37 @@ def probe_search(corpus: Path, index: Path, queries: Path, repeats: int) -> dict
 
 
 # -- the app -------------------------------------------------------------------------------------
-class _Frames:
-    """Records when Textual produces a frame (headless: rendered to segments, not written)."""
+def assume_current() -> None:
+    """For a store made without its corpus or search index (`--assume-current`: a 100,000-
+    article store built by copying a smaller one): the app takes it as current and does not
+    watch the folder, so that nothing is re-indexed while it is timed."""
+    from reader.domain import pipeline
+    from reader.ui.corpus_watch import CorpusWatcher
 
-    def __init__(self) -> None:
+    pipeline.is_current = lambda *args, **kwargs: True  # type: ignore[assignment]
+    CorpusWatcher.start = lambda self: None  # type: ignore[method-assign]
+
+
+#: Terminal control sequences (CSI, OSC, DCS, two-byte escapes): what is left is the text shown.
+_ESCAPES = re.compile(
+    r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|P[^\x1b]*\x1b\\|[@-Z\\-_])"
+)
+
+
+def screen_text(raw: str) -> str:
+    """The characters a terminal would show from `raw` output (control sequences dropped)."""
+    return _ESCAPES.sub("", raw)
+
+
+class _Frames:
+    """Records when Textual produces a frame (headless: rendered to the string a terminal
+    driver would write, not written), and when a frame first shows `marker`."""
+
+    def __init__(self, marker: str | None = None) -> None:
         self.times: list[float] = []
+        self.marker = marker
+        self.marker_time: float | None = None
+        self.marker_cpu: float | None = None  # CPU seconds of the process by then (all threads)
 
     def install(self) -> None:
         from textual.app import App
@@ -269,9 +296,18 @@ class _Frames:
 
         def display(app: Any, screen: Any, renderable: Any) -> None:
             if renderable is not None and not app._batch_count:
+                out = ""
                 with contextlib.suppress(Exception):  # what a terminal driver would do
-                    renderable.render_segments(app.console)
-                frames.times.append(time.monotonic())
+                    out = renderable.render_segments(app.console)
+                now = time.monotonic()
+                frames.times.append(now)
+                if (
+                    frames.marker
+                    and frames.marker_time is None
+                    and frames.marker in screen_text(out)
+                ):
+                    frames.marker_time = now
+                    frames.marker_cpu = time.process_time()
             original(app, screen, renderable)
 
         App._display = display  # type: ignore[method-assign]
@@ -291,34 +327,84 @@ class _Frames:
             await asyncio.sleep(0.001)
         return None
 
-
-def _bare_app() -> Any:
-    from textual.app import App, ComposeResult
-    from textual.containers import Horizontal, Vertical
-    from textual.widgets import Footer, Header, Static
-
-    class Bare(App[None]):
-        CSS = "Horizontal { height: 1fr; } #a { width: 30; } #c { width: 40; }"
-
-        def compose(self) -> ComposeResult:
-            yield Header()
-            with Horizontal():
-                yield Static("sources", id="a")
-                with Vertical():
-                    yield Static("article " * 200, id="b")
-                yield Static("cross-references", id="c")
-            yield Footer()
-
-    return Bare()
+    async def wait_marker(self, timeout: float = 120.0) -> float | None:
+        deadline = time.monotonic() + timeout
+        while self.marker_time is None and time.monotonic() < deadline:
+            await asyncio.sleep(0.002)
+        return self.marker_time
 
 
-def probe_paint(corpus: Path | None, index: Path | None, state: Path, bare: bool) -> dict[str, Any]:
-    """Process start → first frame (and → first frame showing the library) of the app."""
-    frames = _Frames()
-    content: list[float] = []
+def _bare_app(content: dict[str, Any] | None = None) -> Any:
+    """The bare app of `bench/bare_app.py` (the same layout as the reader), showing `content`
+    (without content: header, empty panes and footer, the old yardstick)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from bare_app import BareApp
+
+    return BareApp(content)
+
+
+def _marker(text: str, shown: str, skip: int = 15) -> str:
+    """A word of `text` that a screen shows only once the article is on it: past the first
+    `skip` words (the bench's titles are the text's first words), at least 8 letters (a word
+    is never broken across lines), found nowhere in `shown` (the list rows)."""
+    words = text[:1500].split()
+    for word in words[skip:]:
+        if len(word) >= 8 and word.isalpha() and word not in shown:
+            return word
+    for word in words:
+        if len(word) >= 6 and word.isalpha() and word not in shown:
+            return word
+    return words[0] if words else ""
+
+
+def probe_paint_content(corpus: Path, index: Path, out: Path, rows: int = 60) -> dict[str, Any]:
+    """Write what the reader's first useful frame shows (the list rows on screen, the first
+    article's title and text) for the bare app, and a marker word that only the article pane
+    shows; not timed."""
+    from reader.domain import pipeline
+
+    library = pipeline.open_library([corpus], index, verify=False)
+    order = library.order()
+    lines: list[str] = []
+    titles: list[str] = []
+    for aid in order[:rows]:
+        info = library.info(aid)
+        titles.append(info.title)
+        lines.append(f"● {info.title}")
+        lines.append(f"  {info.date or ''} · {library.entity_count(aid)} entities")
+    first = library.article(order[0]) if order else None
+    text = first.text if first else ""
+    shown = "\n".join(titles + [library.info(a).title for a in order[rows : rows + 200]])
+    content = {
+        "header": f"reader — {corpus.name}",
+        "rows": lines,
+        "title": first.title if first else "",
+        "text": text,
+        "panel": "This article: its mentions\nSelect a mention (e, enter, click) to follow it.",
+        "marker": _marker(text, shown),
+    }
+    library.close()
+    out.write_text(json.dumps(content, ensure_ascii=False), encoding="utf-8")
+    return {"marker": content["marker"], "article": order[0] if order else None}
+
+
+def probe_paint(
+    corpus: Path | None,
+    index: Path | None,
+    state: Path,
+    bare: bool,
+    content: Path | None = None,
+    settle: float = 0.3,
+) -> dict[str, Any]:
+    """Process start → first frame, → first frame showing the library, and → first useful
+    frame (the first whose output shows the marker word of `content`: the first article's text
+    is on screen), of the reader or of the bare app showing the same `content`."""
+    shown = json.loads(content.read_text(encoding="utf-8")) if content else None
+    frames = _Frames(shown["marker"] if shown else None)
+    library_shown: list[float] = []
     t_import0 = time.monotonic()
     if bare:
-        app = _bare_app()
+        app = _bare_app(shown)
         frames.install()
     else:
         from reader.ui import app as app_module
@@ -330,7 +416,7 @@ def probe_paint(corpus: Path | None, index: Path | None, state: Path, bare: bool
 
         def install(self: Any, library: Any, *, final: bool) -> None:
             original(self, library, final=final)
-            content.append(time.monotonic())
+            library_shown.append(time.monotonic())
 
         app_module.ReaderApp.install_library = install  # type: ignore[method-assign]
     t_imported = time.monotonic()
@@ -342,15 +428,171 @@ def probe_paint(corpus: Path | None, index: Path | None, state: Path, bare: bool
             result["first_frame"] = first
             if not bare:
                 deadline = time.monotonic() + 120
-                while not content and time.monotonic() < deadline:
+                while not library_shown and time.monotonic() < deadline:
                     await asyncio.sleep(0.005)
-                if content:
-                    result["content_frame"] = await frames.wait_after(content[0])
-            await pilot.pause(0.3)
+                if library_shown:
+                    result["content_frame"] = await frames.wait_after(library_shown[0])
+            if frames.marker:
+                result["useful_frame"] = await frames.wait_marker()
+                result["useful_cpu"] = frames.marker_cpu
+            await pilot.pause(settle)
             result.update(rss_mb())
 
     asyncio.run(run())
     result.update({"t_start": T_START, "t_import0": t_import0, "t_imported": t_imported})
+    return result
+
+
+def probe_pty(
+    command: list[str], marker: str, settle: float = 0.0, size: tuple[int, int] = (160, 48)
+) -> dict[str, Any]:
+    """Spawn `command` on a real pseudo-terminal of `size` (columns, lines) and time spawn →
+    the first output showing `marker` (control sequences dropped), as a person watching a
+    terminal would; after `settle` more seconds, the process's peak memory. Then `q`."""
+    import fcntl
+    import pty
+    import select
+    import signal
+    import struct
+    import subprocess
+    import termios
+
+    master, slave = pty.openpty()
+    fcntl.ioctl(master, termios.TIOCSWINSZ, struct.pack("HHHH", size[1], size[0], 0, 0))
+    env = dict(os.environ, TERM="xterm-256color", COLORTERM="truecolor")
+    spawned = time.monotonic()
+    proc = subprocess.Popen(
+        command,
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        env=env,
+        start_new_session=True,
+        close_fds=True,
+    )
+    os.close(slave)
+    raw = ""
+    seen: float | None = None
+    out: dict[str, Any] = {}
+    deadline = spawned + 180
+
+    def drain(until: float) -> bool:
+        nonlocal raw, seen
+        while time.monotonic() < until:
+            ready, _, _ = select.select([master], [], [], 0.005)
+            if not ready:
+                if proc.poll() is not None:
+                    return False
+                continue
+            try:
+                chunk = os.read(master, 1 << 16)
+            except OSError:
+                return False
+            if not chunk:
+                return False
+            now = time.monotonic()
+            raw = (raw + chunk.decode("utf-8", "replace"))[-200_000:]
+            if seen is None and marker in screen_text(raw[-(len(chunk) + 4096) :]):
+                seen = now
+                return True
+        return True
+
+    drain(deadline)
+    out["useful"] = None if seen is None else round(seen - spawned, 4)
+    if seen is not None and settle > 0:
+        drain(time.monotonic() + settle)
+    with contextlib.suppress(OSError), open(f"/proc/{proc.pid}/status", encoding="ascii") as fh:
+        for line in fh:
+            if line.startswith(("VmRSS:", "VmHWM:")):
+                key, value = line.split(":", 1)
+                out[key.lower()] = round(int(value.split()[0]) / 1024, 1)
+    with contextlib.suppress(OSError):
+        os.write(master, b"q")
+    end = time.monotonic() + 5
+    while proc.poll() is None and time.monotonic() < end:
+        drain(time.monotonic() + 0.05)
+    if proc.poll() is None:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+    os.close(master)
+    if seen is None:
+        out["tail"] = screen_text(raw)[-500:]
+    return out
+
+
+def probe_step(corpus: Path, index: Path, state: Path, steps: int) -> dict[str, Any]:
+    """`]` on the entity with the most mentions: open the reader on the index, select that
+    entity's first mention, then press `]` `steps` times; key → the first frame after the key
+    was handled, each step (and whether it crossed into another article)."""
+    from reader.ui import app as app_module
+    from reader.ui.article_view import ArticleView
+    from reader.ui.history import Location
+
+    app = app_module.create_app([corpus], index, state_dir=state)
+    frames = _Frames()
+    frames.install()
+    result: dict[str, Any] = {}
+    handled: list[float] = []
+    original = app_module.ReaderApp.action_entity_step
+
+    def step(self: Any, delta: int) -> None:
+        original(self, delta)
+        handled.append(time.monotonic())
+
+    app_module.ReaderApp.action_entity_step = step  # type: ignore[method-assign]
+
+    async def run() -> None:
+        async with app.run_test(headless=True, size=(160, 48)) as pilot:
+            deadline = time.monotonic() + 300
+            while "index current" not in str(app.sub_title) and time.monotonic() < deadline:
+                await asyncio.sleep(0.05)
+            # the background work (quotations grouped, novelty) may still run, as it would
+            # while someone reads: the keys are timed against it
+            await pilot.pause(1.0)
+            library = app.library
+            assert library is not None
+            ent = max(library.entities.values(), key=lambda e: e.mentions)
+            rank = {aid: i for i, aid in enumerate(library.order())}
+            first = min(ent.articles, key=lambda a: rank.get(a, len(rank)))
+            mentions = [m for m in library.mentions[first] if m.entity == ent.id]
+            mentions.sort(key=lambda m: (m.field != "title", m.start))
+            result.update(entity=ent.name, mentions=ent.mentions, articles=len(ent.articles))
+            app.goto(Location(first))
+            await pilot.pause(0.2)
+            view = app.query_one(ArticleView)
+            view.focus()
+            t0 = time.monotonic()
+            view.select_at(mentions[0].field, mentions[0].start)  # posts MentionSelected
+            await pilot.pause(0)
+            t1 = await frames.wait_after(time.monotonic())
+            result["select_ms"] = round(1000 * ((t1 or t0) - t0), 1)
+            panel = app.query_one("#xref-pane")
+            while getattr(panel, "_refs_pending", False) and time.monotonic() - t0 < 120:
+                await asyncio.sleep(0.01)  # the panel's rows, from a worker
+            result["select_rows_ms"] = round(1000 * (time.monotonic() - t0), 1)
+            await pilot.pause(0.2)
+            ms: list[float] = []
+            crossed: list[bool] = []
+            for _ in range(steps):
+                before = app.current
+                handled.clear()
+                t0 = time.monotonic()
+                await pilot.press("right_square_bracket")
+                while not handled:
+                    await asyncio.sleep(0.001)
+                t1 = await frames.wait_after(handled[0])  # the frame showing the move
+                assert t1 is not None
+                ms.append(round(1000 * (t1 - t0), 1))
+                crossed.append(app.current != before)
+                selected = view.selected_mention
+                assert selected is not None and selected.entity == ent.id, "] went astray"
+                await pilot.pause(0.03)
+            result["step_ms"] = ms
+            result["crossed"] = crossed
+            result.update(rss_mb())
+
+    asyncio.run(run())
     return result
 
 
@@ -476,7 +718,17 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--stub-ner", action="store_true")
     p.add_argument("--bare", action="store_true")
     p.add_argument("--check-only", action="store_true")
-    a = p.parse_args(argv)
+    p.add_argument("--content", type=Path)
+    p.add_argument("--out", type=Path)
+    p.add_argument("--settle", type=float, default=0.3)
+    p.add_argument("--marker", default="")
+    p.add_argument("--assume-current", action="store_true")
+    args = list(sys.argv[1:] if argv is None else argv)
+    command = args[args.index("--") + 1 :] if "--" in args else []  # the `pty` probe's command
+    args = args[: args.index("--")] if "--" in args else args
+    a = p.parse_args(args)
+    if a.assume_current:
+        assume_current()
     if a.probe == "build":
         out = probe_build(a.corpus, a.index, a.stub_ner)
     elif a.probe == "reindex":
@@ -490,7 +742,13 @@ def main(argv: list[str] | None = None) -> int:
     elif a.probe == "search":
         out = probe_search(a.corpus, a.index, a.queries, a.repeats)
     elif a.probe == "paint":
-        out = probe_paint(a.corpus, a.index, a.state, a.bare)
+        out = probe_paint(a.corpus, a.index, a.state, a.bare, a.content, a.settle)
+    elif a.probe == "paint-content":
+        out = probe_paint_content(a.corpus, a.index, a.out)
+    elif a.probe == "pty":
+        out = probe_pty(command, a.marker, a.settle)
+    elif a.probe == "step":
+        out = probe_step(a.corpus, a.index, a.state, a.repeats)
     elif a.probe == "big":
         out = probe_big(a.state, a.repeats)
     else:

@@ -103,6 +103,46 @@ def test_acronym_links_to_initials_or_first_word() -> None:
     assert initials("organisation du traite de l atlantique nord") == "otan"
 
 
+def test_a_capitalised_article_counts_in_the_initials() -> None:
+    a = art("a", "La Gauche unie a voté contre, comme Les Verts paysans.")
+    b = art("b", "La LGU et LVP ont déposé un recours.")
+    raw = {
+        "a": mentions(a, ("La Gauche unie", "ORG"), ("Les Verts paysans", "ORG")),
+        "b": mentions(b, ("LGU", "ORG"), ("LVP", "ORG")),
+    }
+    res = link([a, b], raw)
+    assert entity_of(res, "b", "LGU") == entity_of(res, "a", "La Gauche unie")
+    assert entity_of(res, "b", "LVP") == entity_of(res, "a", "Les Verts paysans")
+    # a lowercase article is not part of the name: `la gauche unie` gives no `LGU`
+    c = art("c", "Il a rejoint la Gauche unie. Le LGU a protesté.")
+    raw = {"c": mentions(c, ("Gauche unie", "ORG"), ("LGU", "ORG"))}
+    res = link([c], raw)
+    assert entity_of(res, "c", "LGU") != entity_of(res, "c", "Gauche unie")
+
+
+def test_an_acronym_written_as_a_word_links_where_an_article_gives_both() -> None:
+    text = "La Haute Autorité des marchés publics (Hamp) a rendu son avis. La Hamp insiste."
+    a = art("a", text)
+    b = art("b", "Selon la Hamp, rien ne change.")
+    raw = {
+        "a": mentions(a, ("Haute Autorité des marchés publics", "ORG"), ("Hamp", "ORG")),
+        "b": mentions(b, ("Hamp", "ORG")),
+    }
+    res = link([a, b], raw)
+    full = entity_of(res, "a", "Haute Autorité des marchés publics")
+    assert entity_of(res, "a", "Hamp") == full
+    assert entity_of(res, "b", "Hamp") == full
+    # never given side by side: a word that happens to spell the initials stays apart
+    c = art("c", "Le Haut Atelier musical de Paris ouvre.")
+    d = art("d", "À Hamp, un village du Nord, la fête continue.")
+    raw = {
+        "c": mentions(c, ("Haut Atelier musical de Paris", "ORG")),
+        "d": mentions(d, ("Hamp", "LOC")),
+    }
+    res = link([c, d], raw)
+    assert entity_of(res, "d", "Hamp") != entity_of(res, "c", "Haut Atelier musical de Paris")
+
+
 def test_misspelt_surname_links_when_safe() -> None:
     a = art("a", "Giorgia Meloni parle. Meloni et Melloni aussi.")
     raw = {"a": mentions(a, ("Giorgia Meloni", "PER"), ("Melloni", "LOC"))}

@@ -163,3 +163,16 @@ def test_numpy_matrix_products_give_the_same_mentions(extractor: Extractor) -> N
     arts = [make("n", "Macron et Scholz à Paris", body)]
     numpy_gemm = Extractor(numpy_gemm=True)
     assert numpy_gemm.extract(arts) == extractor.extract(arts)
+
+
+def test_a_derived_title_takes_no_mentions_of_its_own(extractor: Extractor) -> None:
+    """A title derived from the lede repeats the text: its names are found in the text only
+    (acronyms and names the text gives included), never counted twice."""
+    body = (
+        "Grève des contrôleurs\u00a0: la DGAC demande aux compagnies de réduire leurs vols\n\n"
+        "La Direction générale de l'aviation civile (DGAC) a publié un avis jeudi à Lyon."
+    )
+    title = body.split("\n\n")[0][:60] + "…"
+    raw = extractor.extract([make("a", title, body, derived=True)])[0]
+    assert [m.text for m in raw if m.field == "title"] == []
+    assert "DGAC" in [m.text for m in raw if m.field == "text"]

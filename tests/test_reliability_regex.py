@@ -205,11 +205,9 @@ OLD = {
         " -–AFPReuters.x",
     ),
     "reader.domain.cleaning._CRUMB_SEP_RE": (r"\s+[›>|/»]\s+", 0, " >/x»"),
-    "reader.domain.cleaning._DATELINE_RE": (
-        r"^[A-ZÀ-Ý][A-ZÀ-Ý' -]{2,}(?:\s*\([^)]{1,40}\))?\s*[-–—]\s+",
-        0,
-        "PAR -()'x",
-    ),
+    # cleaning._DATELINE_RE is not listed: it was widened on purpose after its rewrite (a
+    # dateline may be only `(AFP) -`, or carry `, 17 juin 2025`), so the old form no longer
+    # states what it must find; its growth is still checked above, its cases in test_bylines.py.
     "reader.domain.cleaning._LIVE_SUFFIX_RE": (
         r"\s+(?:UPDATE|MISE À JOUR|MISE A JOUR|EN DIRECT|LIVE|DIRECT)\s*\d*\s*:?\s*$",
         0,

@@ -175,3 +175,39 @@ def test_selected_quote_snapshot(snap_compare: Any, tmp_path: Path, size: tuple[
     if size[0] < 100:
         press.append("tab")  # narrow: the panel takes the side pane's place when focused
     assert snap_compare(app, terminal_size=size, press=press)
+
+
+async def test_on_a_big_corpus_the_copies_come_from_a_worker(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import reader.ui.app_quotes as app_quotes
+
+    monkeypatch.setattr(app_quotes, "QUOTES_WARM_MAX", 0)  # every corpus is "big"
+    app = app_for(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await _open(app, pilot, "q2")
+        library = app.library
+        assert library is not None and not library.quote_groups_ready()
+        await pilot.press("quotation_mark")
+        await pilot.pause()
+        panel = app.query_one(XrefPanel)
+        assert panel.quote is not None and panel.quote.speaker_entity == "Dmitri Peskov"
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert library.quote_groups_ready()
+        targets = [t for t in panel.targets() if t.quote]
+        assert [t.article for t in targets] == ["q1", "q2"]  # the copies, once found
+
+
+def test_quotations_are_grouped_at_start_only_on_a_smaller_corpus(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import reader.ui.app_loading as app_loading
+
+    library = quotes_library()
+    monkeypatch.setattr(app_loading, "QUOTES_WARM_MAX", 0)
+    app_loading.LoadingMixin._warm_quotes(library)
+    assert not library.quote_groups_ready()
+    monkeypatch.setattr(app_loading, "QUOTES_WARM_MAX", 20_000)
+    app_loading.LoadingMixin._warm_quotes(library)
+    assert library.quote_groups_ready()

@@ -123,6 +123,15 @@ def test_bundled_themes_load() -> None:
     assert themes["light"].theme.dark is False
 
 
+def test_bundled_themes_pass_the_check_a_start_skips() -> None:
+    """Starting the app does not build Textual's colour system for the bundled themes (it
+    costs time before the first frame): this test does, for each of them."""
+    from reader.domain.paths import bundled_themes
+
+    for path in sorted(bundled_themes().glob("*.toml")):
+        load_theme_file(path, check=True)
+
+
 def test_user_theme_is_picked_up_and_bad_one_reported(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

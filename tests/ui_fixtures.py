@@ -134,7 +134,9 @@ def _sentence(text: str, start: int, end: int) -> str:
 class FakeLibrary(Library):
     """A `Library` whose cross-references and search are computed in memory."""
 
-    def entity_mentions(self, entity_id: str, contexts: int | None = None) -> list[MentionRef]:
+    def entity_mentions(
+        self, entity_id: str, contexts: int | None = None, limit: int | None = None
+    ) -> list[MentionRef]:
         """Mentions of the entity in reading order, with their sentence (all of them)."""
         out = []
         for aid in self.order():

@@ -84,8 +84,19 @@ _TAIL_PIECES = tuple(
         _ROLE,
         rf"\(\s*{_AGENCY}\s*\)",
         rf"{_AGENCY}\b",
+        rf"\(\s*{_ROLE}\s*\)",
     )
 )
+#: a signature by the newsroom or an agency: ``Par la rédaction``, ``Par AFP``
+_NEWSROOM_BYLINE_RE = re.compile(
+    rf"^{_SHORT}(?:[Pp]ar|PAR)\s+(?:(?i:la\s+rédaction)|(?P<agency>{_AGENCY}))\b"
+)
+#: a signature without ``Par``: names, a comma, then a role (``Marie Martin, envoyée spéciale
+#: à Kiev``, ``Jean Dupont, avec AFP``)
+_NAMES_ROLE_RE = re.compile(rf"^{_SHORT}(?P<names>{_NAMES})\s*+,\s*+(?={_ROLE})")
+#: names alone, after a dateline's ``par`` (``Publié le 12/03/2024 à 10h32 par Marie Martin``)
+_NAMES_ONLY_RE = re.compile(rf"^{_SHORT}(?:{_NAMES})\s*+\.?$")
+_PAR_RE = re.compile(r"(?<!\S)(?:par|Par|PAR)\s++")
 #: After a ``|``, the rest of a signature may be the outlet: ``| Le Journal du Centre``.
 _OUTLET_TAIL_RE = re.compile(r"^[^.|,\s][^.|,]{0,39}$")
 _CLAUSE_PIECES = (re.compile(rf"^{_SHORT}(?i:le\s+)?(?:{_CLAUSE})"),)
@@ -153,6 +164,9 @@ _CREDIT_HINTS = (
     "source",
 )
 _CREDIT_TAIL_MAX = 200
+#: a parenthesised photo credit opening a line, the caption after it (one short sentence)
+_LEADING_PHOTO_RE = re.compile(rf"^\(\s*+{_PHOTO_WORD}\s*+[:/]\s*+{_CREDIT_BODY}\s*\)\s*+")
+_ONE_SENTENCE_RE = re.compile(r"^[^.!?\n]{1,200}+[.!?]?\s*+$")
 _INLINE_PHOTO_RE = re.compile(rf"(?<!\s)\s*+\(\s*+{_PHOTO_WORD}\s*+[:/]\s*+{_CREDIT_BODY}\s*\)")
 _WIRE_START_RE = re.compile(
     r"^(?:[A-ZÀ-Ý][\w’'.-]*+(?:[\s-]++[A-ZÀ-Ý][\w’'.-]*+){0,3}\s*+"
@@ -217,6 +231,9 @@ def classify_line(text: str) -> LineFacts | None:
             outlet = _OUTLET_CREDIT_RE.match(line)
             source = outlet.group("outlet") if outlet else None
             return LineFacts("byline", _names(names), date, updated, source)
+        facts = _other_signature(line)
+        if facts is not None:
+            return facts
         outlet = _OUTLET_CREDIT_RE.match(line)
         if outlet is not None:
             rest = line[outlet.end() :]
@@ -231,6 +248,31 @@ def classify_line(text: str) -> LineFacts | None:
     credit = _caption_credit(line)
     if credit is not None and credit.start() > 0:
         return LineFacts("caption")
+    lead = _LEADING_PHOTO_RE.match(line)
+    if lead is not None and _ONE_SENTENCE_RE.match(line[lead.end() :]):
+        return LineFacts("caption")  # `(Photo : X / AFP) Des éleveurs devant…, mercredi.`
+    return None
+
+
+def _other_signature(line: str) -> LineFacts | None:
+    """The signatures that do not open with ``Par`` + names: the newsroom's or an agency's
+    (``Par la rédaction``, ``Par AFP``), names and a role (``Marie Martin, envoyée spéciale à
+    Kiev``), a dateline then ``par`` + names (``Publié le 12/03/2024 à 10h32 par X``)."""
+    newsroom = _NEWSROOM_BYLINE_RE.match(line)
+    if newsroom and _read_pieces(line, newsroom.end(), _TAIL_PIECES, _BYLINE_SEP_RE):
+        date, updated = _dates(line)
+        agency = newsroom.group("agency")
+        return LineFacts("byline", (), date, updated, wire_name(agency) if agency else None)
+    named = _NAMES_ROLE_RE.match(line)
+    if named and _read_pieces(line, named.end(), _TAIL_PIECES, _BYLINE_SEP_RE):
+        date, updated = _dates(line)
+        return LineFacts("byline", _names(named.group("names")), date, updated)
+    for par in _PAR_RE.finditer(line, 1):
+        head = line[: par.start()].rstrip(" ,")
+        if _NAMES_ONLY_RE.match(line[par.end() :]) and _is_dateline(head):
+            date, updated = _dates(head)
+            names = line[par.end() :].rstrip(" .")
+            return LineFacts("byline", _names(names), date, updated)
     return None
 
 
@@ -321,6 +363,29 @@ def cut_inline_credits(text: str) -> tuple[str, list[str]]:
     if not found:
         return text, []
     return _INLINE_PHOTO_RE.sub("", text), found
+
+
+#: Where a signature glued to the end of a header line may start: after a sentence's end or a
+#: spaced separator (`` | ``, `` - ``), at ``Par``/``By``.
+_GLUED_BYLINE_CUT_RE = re.compile(
+    r"(?:(?<=[.!?»”…])\s++|(?<!\s)\s++[|–—-]\s++)(?=(?:[Pp]ar|PAR|[Bb]y|BY)\s)"
+)
+_GLUED_BYLINE_MAX = 320
+
+
+def cut_glued_byline(text: str) -> tuple[str, str, LineFacts] | None:
+    """A signature glued to the end of a header line, after the headline or the standfirst
+    (``… la violence ». Par Hélène Martin et Awa Diallo``, ``… | Par X, à Lyon | Le 6 juillet
+    2023``): (kept text, signature, its facts), or None. The signature must be a whole byline
+    by `classify_line` (names, then only places, roles, agencies and dates)."""
+    start = max(0, len(text) - _GLUED_BYLINE_MAX)
+    for cut in _GLUED_BYLINE_CUT_RE.finditer(text, start):
+        if cut.start() < 20:
+            continue
+        facts = classify_line(text[cut.end() :])
+        if facts is not None and facts.kind == "byline":
+            return text[: cut.start()].rstrip(), text[cut.end() :].strip(), facts
+    return None
 
 
 def wire_credit(text: str) -> tuple[str | None, str | None]:

@@ -13,10 +13,14 @@ General rules for French news pages (no list of any article's sentences):
   a line that is not French).
 - **Bylines, datelines, photo captions and credits** (`reader.domain.bylines`): recognised by
   their shape anywhere in the page and set aside (kinds ``byline``, ``dateline``, ``caption``,
-  ``credit``) — but their facts are kept: the author(s) and the date they give become the
-  article's when the format's metadata has none (a day-precise date also refines a month-only
-  one), and a wire credit opening the text (``MOSCOU (REUTERS) -``, which stays in the text)
-  gives the outlet when the format names none.
+  ``credit``); a signature glued to the end of one of the first lines (``… standfirst. Par X
+  et Y``, ``… | Par X, à Lyon | Le 6 juillet 2023``) is cut off it the same way; the items of
+  a ``Lire aussi`` list go with their heading, the caption under a credit with its credit, a
+  rubric alone above the headline (``Afrique``) as navigation. Their facts are kept: the
+  author(s) and the date they give become the article's when the format's metadata has none
+  (a day-precise date also refines a month-only one), and a wire credit opening the text
+  (``MOSCOU (REUTERS) -``, which stays in the text) gives the outlet when the format names
+  none.
 - **Headline** (HTML, JSON, a Markdown ``#`` heading); else a first
   paragraph shaped like a headline (Title Case, or short with no closing period, or the first
   paragraph after a navigation crumb). Otherwise a title is derived from the lede's first
@@ -43,6 +47,8 @@ _HEADLINE_MAX = 300
 _BIO_MAX = 400
 _TAIL_BIO_LINES = 2
 _HEAD_LINES = 3
+#: the first lines of a page, where a header glued on one line may end with its signature
+_GLUED_HEAD_LINES = 5
 
 _APOS = "['’]"
 
@@ -81,6 +87,7 @@ _PREV_NEXT_RE = re.compile(
 )
 _SUBSCRIBE_RE = re.compile(
     r"^[\s»>•·*–—-]*(?:abonnez[- ]vous|je m" + _APOS + r"abonne|s" + _APOS + r"abonner"
+    r"|s" + _APOS + r"inscrire\s*$"
     r"|déjà abonné|inscrivez[- ]vous|recevez (?:notre|nos|gratuitement|chaque)"
     r"|connectez[- ]vous|se connecter|créer un compte|créez (?:un|votre) compte"
     r"|téléchargez (?:notre|l" + _APOS + r"app)|suivez[- ]nous|retrouvez[- ]nous"
@@ -91,6 +98,23 @@ _SUBSCRIBE_RE = re.compile(
 )
 _NEWSLETTER_RE = re.compile(r"newsletter|lettre d" + _APOS + r"information", re.I)
 _NEWSLETTER_VERB_RE = re.compile(r"inscri|abonn|recev|gratuit|s" + _APOS + r"inscrire", re.I)
+#: a teaser heading alone on its line, its items below it: ``Lire aussi``, ``Sur le même sujet``
+_TEASER_HEADING_RE = re.compile(
+    r"^[\s»>•·*–—-]*(?:(?:à|a)\s+)?(?:lire|voir)\s+(?:aussi|également|encore)\s*:?\s*$"
+    r"|^[\s»>•·*–—-]*(?:sur le même sujet|dans la même rubrique|à lire\s*:"
+    r"|nos articles? (?:sur|liés)|articles? (?:similaires|liés|connexes))\s*:?\s*$",
+    re.I,
+)
+_TEASER_ITEMS_MAX = 6
+#: one sentence (no full stop inside), as a picture's caption is
+_ONE_SENTENCE_RE = re.compile(r"^[^.!?]*+[.!?]?\s*$")
+_CAPTION_AFTER_CREDIT_MAX = 200
+#: a rubric alone on a line: one or two words, a capital first, no sentence mark, no digit
+_RUBRIC_LINE_RE = re.compile(r"^[A-ZÀ-Ý][^\W\d_]*+(?:[ -][^\W\d_]++)?$")
+#: a newsletter widget's heading: ``Newsletter Politique``, ``Lettre d'information Sport``
+_NEWSLETTER_HEAD_RE = re.compile(
+    r"^(?:newsletters?|lettre d" + _APOS + r"information)\b[^.!?\n]{0,40}$", re.I
+)
 _COOKIE_RE = re.compile(r"\bcookies?\b", re.I)
 _COOKIE_CONTEXT_RE = re.compile(
     r"accept|utilis|consent|paramètr|politique|navigation|refuser|traceurs", re.I
@@ -167,6 +191,8 @@ class _Line:
     text: str
     kind: str | None = None  # the boilerplate kind once classified
     facts: bylines.LineFacts | None = None  # what a byline or dateline says
+    #: what a signature cut from the end of this line says (`bylines.cut_glued_byline`)
+    glued: bylines.LineFacts | None = None
 
 
 def clean(doc: ParsedDoc) -> Cleaned:
@@ -176,6 +202,11 @@ def clean(doc: ParsedDoc) -> Cleaned:
     removed = list(doc.removed)
     credits: dict[int, list[str]] = {}
     for i, line in enumerate(lines):
+        if line.kind is None and i < _GLUED_HEAD_LINES:
+            glued = bylines.cut_glued_byline(line.text)
+            if glued is not None:
+                line.text, signature, line.glued = glued
+                removed.append(Removed("byline", signature))
         if line.kind is None:
             line.text, inline = bylines.cut_inline_credits(line.text)
             found = list(inline)
@@ -227,8 +258,8 @@ def _byline_facts(
     updated: list[str] = []
     outlets: list[str] = []
     for line in lines:
-        facts = line.facts
-        if facts is None or line.kind is None:
+        facts = line.facts if line.kind is not None else line.glued
+        if facts is None:
             continue
         names.extend(facts.authors)
         if facts.date:
@@ -281,6 +312,8 @@ def _classify(lines: list[_Line]) -> None:
     for line in lines[:_HEAD_LINES]:
         if line.kind is None and _is_repeated_teaser(line.text, rest):
             line.kind = "teaser"
+    _follow_headings(lines)
+    _rubric_line(lines)
     checked = 0
     for line in reversed(lines):
         if line.kind is not None:
@@ -299,6 +332,39 @@ def _classify(lines: list[_Line]) -> None:
             break
 
 
+def _follow_headings(lines: list[_Line]) -> None:
+    """What a boilerplate heading says of the lines under it, in its own block: the items of
+    a ``Lire aussi`` / ``Sur le même sujet`` list are teasers; the short line describing a
+    picture right under its credit (``(Photo : Reuters)`` then ``Des grévistes devant l’usine,
+    lundi.``) is its caption."""
+    for i, line in enumerate(lines):
+        if line.kind == "teaser" and _TEASER_HEADING_RE.match(line.text):
+            for item in lines[i + 1 : i + 1 + _TEASER_ITEMS_MAX]:
+                if item.block != line.block or item.kind not in (None, "teaser"):
+                    break
+                item.kind = "teaser"
+        elif line.kind == "credit" and i + 1 < len(lines):
+            after = lines[i + 1]
+            if (
+                after.block == line.block
+                and after.kind is None
+                and len(after.text) <= _CAPTION_AFTER_CREDIT_MAX
+                and _ONE_SENTENCE_RE.match(after.text)
+            ):
+                after.kind = "caption"
+
+
+def _rubric_line(lines: list[_Line]) -> None:
+    """A page's rubric alone on its first line (``Afrique``, ``Faits divers``) above a
+    headline-shaped line (short, no closing full stop) and more text: one or two words, a
+    capital first, no sentence mark, no digit."""
+    if not lines or lines[0].kind is not None or not _RUBRIC_LINE_RE.match(lines[0].text):
+        return
+    following = [line for line in lines[1:] if line.kind is None]
+    if len(following) >= 2 and _is_short_headline(following[0].text):
+        lines[0].kind = "navigation"
+
+
 def _anywhere_kind(text: str) -> str | None:
     if _SHARE_RE.match(text):
         return "share"
@@ -312,6 +378,8 @@ def _anywhere_kind(text: str) -> str | None:
     if short and _COOKIE_RE.search(text) and _COOKIE_CONTEXT_RE.search(text):
         return "cookie"
     if len(text) <= 160 and _NEWSLETTER_RE.search(text) and _NEWSLETTER_VERB_RE.search(text):
+        return "subscription"
+    if _NEWSLETTER_HEAD_RE.match(text):
         return "subscription"
     if len(text) <= 160 and _COPYRIGHT_RE.search(text):
         return "copyright"

@@ -32,11 +32,15 @@ from reader.domain.quotes.types import Quote, QuoteRef, RawQuote
 if TYPE_CHECKING:
     from reader.domain.timeline import StoryItem
     from reader.domain.xref.related import EntitySets
+    from reader.domain.xref.walk import Step
 
 Searcher = Callable[[str, int], SearchResult]
 
 #: Articles (and mention lists) a library opened from the store keeps in memory.
 CACHE_SIZE = 128
+#: Up to this many articles with quotations naming an entity, its quotations are found by
+#: reading those articles' mention lists; beyond, by one SQLite pass over every list.
+QUOTES_PER_ARTICLE_MAX = 2000
 
 K = TypeVar("K")
 V = TypeVar("V")
@@ -78,7 +82,8 @@ class Reprint(NamedTuple):
     chars: int  # characters of `a` inside the shared passages
 
 
-def _reading_key(info: ArticleInfo) -> tuple[str, str, str]:
+def reading_key(info: ArticleInfo) -> tuple[str, str, str]:
+    """Reading order: date (undated last), then title (case folded), then id."""
     return (info.date or "9999", info.title.casefold(), info.id)
 
 
@@ -184,6 +189,22 @@ class StoredMentions(StoredByArticle[Sequence[Mention]]):
         super().__init__(lambda aid: tuple(source.mentions(aid)), ids)
 
 
+class _PerArticle(Mapping[str, Sequence[Mention]]):
+    """Article id → mentions, read with `load` each time (for one pass over some articles)."""
+
+    def __init__(self, load: Callable[[str], Sequence[Mention]]) -> None:
+        self._load = load
+
+    def __getitem__(self, key: str) -> Sequence[Mention]:
+        return self._load(key)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(())
+
+    def __len__(self) -> int:
+        return 0
+
+
 class StoredPassages(Mapping[tuple[str, str], Sequence[SharedPassage]]):
     """(a, b) → the passages a and b share, read from the source when asked for."""
 
@@ -255,9 +276,12 @@ class Library:
         self._by_entity: dict[str, list[str]] | None = None
         self._name_keys: list[tuple[str, str]] | None = None
         self._hidden_by_article: dict[str, int] | None = None
+        self._positions: dict[str, list[int]] = {}
         if not self.infos:
             self.infos = {a.id: ArticleInfo.of(a) for a in self.articles.values()}
-        self._order = [i.id for i in sorted(self.infos.values(), key=_reading_key)]
+        self._order = [i.id for i in sorted(self.infos.values(), key=reading_key)]
+        # where each article stands (for `]`), made now: the library is opened in a worker
+        self._ranks = {aid: i for i, aid in enumerate(self._order)}
 
     def _aliases(self) -> dict[str, str]:
         """Folded id, name or alias → entity id (built at the first lookup)."""
@@ -399,19 +423,69 @@ class Library:
         eid = self._aliases().get(fold_key(name))
         return self.entities.get(eid) if eid else None
 
-    def entity_mentions(self, entity_id: str, contexts: int | None = None) -> list[MentionRef]:
+    def entity_mentions(
+        self, entity_id: str, contexts: int | None = None, limit: int | None = None
+    ) -> list[MentionRef]:
         """Every mention of the entity across the corpus in reading order, with context (for
-        the first `contexts` mentions only, when given: the others need no article text)."""
+        the first `contexts` mentions only, when given: the others need no article text).
+
+        With `limit`, about the first `limit` mentions only (whole articles: a few more), read
+        article by article: what a panel listing the first mentions needs, at a cost that does
+        not grow with the corpus."""
         from reader.domain.xref.mentions import entity_mentions_in
 
-        # from the store, only this entity's mentions are read (not every article's list)
-        mentions = self.mentions if self.source is None else self.source.entity_mentions(entity_id)
+        order = self._order
+        articles = [order[p] for p in self.entity_positions(entity_id)]
+        mentions: Mapping[str, Sequence[Mention]] = self.mentions
+        if self.source is not None:
+            # the whole list: SQLite picks this entity's mentions out of every article's list;
+            # the first ones: read article by article (past the shared cache, left as it is)
+            source = self.source
+            mentions = (
+                source.entity_mentions(entity_id)
+                if limit is None
+                else _PerArticle(lambda aid: source.mentions(aid))
+            )
         return entity_mentions_in(
+            entity_id, articles, self.articles.__getitem__, mentions, contexts, limit
+        )
+
+    def _rank(self) -> dict[str, int]:
+        """Article id → its position in reading order."""
+        return self._ranks
+
+    def entity_positions(self, entity_id: str) -> list[int]:
+        """The reading positions (`order()` indices), sorted, of the articles mentioning the
+        entity; from `Entity.articles` when opened from the store (nothing is read)."""
+        cached = self._positions.get(entity_id)
+        if cached is None:
+            rank = self._rank()
+            if self.source is not None:
+                ent = self.entities.get(entity_id)
+                ids: Iterable[str] = ent.articles if ent is not None else ()
+            else:
+                ids = self._articles_of(entity_id)
+            cached = sorted({rank[a] for a in ids if a in rank})
+            self._positions[entity_id] = cached
+        return cached
+
+    def step_entity(
+        self, entity_id: str, article_id: str, fld: str, offset: int, delta: int
+    ) -> Step | None:
+        """`]` (`delta` > 0) / `[`: the mention of the entity right after (before) `offset` in
+        `fld` of `article_id`, continuing into the next (previous) article that names it and
+        wrapping around the corpus; None if it has no mention. Reads one or two articles'
+        mention lists, whatever the size of the corpus."""
+        from reader.domain.xref.walk import step
+
+        here = (self._rank().get(article_id, -1), 0 if fld == "title" else 1, offset)
+        return step(
             entity_id,
-            self._articles_of(entity_id),
-            self.articles.__getitem__,
-            mentions,
-            contexts,
+            self.entity_positions(entity_id),
+            self._order,
+            lambda aid: self.mentions.get(aid, ()),
+            here,
+            delta,
         )
 
     def articles_naming(self, text: str) -> set[str]:
@@ -527,6 +601,10 @@ class Library:
         entity_at = {(m.field, m.start, m.end): m.entity for m in self.mentions.get(article_id, ())}
         return [_linked(article_id, q, entity_at) for q in raw]
 
+    def quote_groups_ready(self) -> bool:
+        """True once the quotation groups have been built (`quote_groups` returns at once)."""
+        return self._quote_groups is not None
+
     def quote_groups(self) -> QuoteGroups:
         """The groups of the same quotation across articles (computed once)."""
         if self._quote_groups is None:
@@ -570,13 +648,24 @@ class Library:
         """The entity's quotations across the corpus, in reading order."""
         if self.source is not None:
             everything = self._all_quotes()
+            order = self._order
+            speaking = [
+                order[p]
+                for p in self.entity_positions(entity_id)
+                if any(q.speaker_span for q in everything.get(order[p], ()))
+            ]
+            if len(speaking) <= QUOTES_PER_ARTICLE_MAX:  # read those articles' mentions
+                by_article = {aid: self.source.mentions(aid) for aid in speaking}
+            else:  # SQLite picks this entity's mentions out of every list
+                by_article = self.source.entity_mentions(entity_id)
             spans = {
                 (aid, m.field, m.start, m.end)
-                for aid, ms in self.source.entity_mentions(entity_id).items()
+                for aid, ms in by_article.items()
                 for m in ms
+                if m.entity == entity_id
             }
             out = []
-            for aid in self._order:
+            for aid in speaking:
                 for q in everything.get(aid, ()):
                     where = q.speaker_field or q.field
                     if q.speaker_span and (aid, where, *q.speaker_span) in spans:

@@ -2,11 +2,11 @@
 
 `update()` is the only writer. It stats every file and re-reads only new or changed ones, runs
 spaCy only on content it has not analysed before (cache keyed by content hash and model
-version), re-links the corpus from linking evidence cached by content (the same result as
-linking from nothing), sends Whoosh only the documents whose text or entity terms changed, and
-finds shared passages only for pairs touching a changed article, with the passage index kept
-between updates. Writers are serialised by a lock file; readers never wait. Each stage is a
-module of `reader.domain.updating`.
+version), never decodes an unchanged article, links incrementally from linking totals kept by
+folded form (the same result as linking from nothing), sends Whoosh only the documents whose
+text or entity terms changed, and finds shared passages only for pairs touching a changed
+article, against the passage index kept on disk between updates. Writers are serialised by a
+lock file; readers never wait. Each stage is a module of `reader.domain.updating`.
 """
 
 from __future__ import annotations

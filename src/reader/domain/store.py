@@ -54,6 +54,10 @@ CREATE TABLE IF NOT EXISTS quotes (article TEXT PRIMARY KEY, key TEXT NOT NULL, 
 """
 
 
+#: columns added to `articles` (see `Store._add_columns`)
+_ARTICLE_KEYS = ("content_hash", "ner_version", "ner_key")
+
+
 @dataclass(frozen=True, slots=True)
 class FileEntry:
     """What the manifest remembers of one file: stat, content hash, the id it was given, the
@@ -303,6 +307,7 @@ class Store:
                     self.db.execute("PRAGMA journal_mode=WAL")
                     self.db.execute("PRAGMA synchronous=NORMAL")
                     self.db.executescript(_TABLES)
+                    self._add_columns()
             except sqlite3.DatabaseError as exc:
                 # busy: another process holds it, not damage, never moved aside
                 _raise_for(path, exc)
@@ -354,6 +359,15 @@ class Store:
                 " ) c ON c.aid = a.id"
             )
             self.set_meta("store_schema", str(STORE_SCHEMA))
+
+    def _add_columns(self) -> None:
+        """Add the article columns that spare an update decoding unchanged articles (content
+        hash, NER key): nullable, so older versions of the program still write the table
+        (a NULL means "decode the article")."""
+        have = {row[1] for row in self.db.execute("PRAGMA table_info(articles)")}
+        for name in _ARTICLE_KEYS:
+            if name not in have:
+                self.db.execute(f"ALTER TABLE articles ADD COLUMN {name} TEXT")
 
     def _create_headers(self) -> None:
         statement = next(t for t in _TABLES.split(";") if "EXISTS headers" in t)
@@ -428,11 +442,22 @@ class Store:
         self.db.execute("DELETE FROM files WHERE path=?", (_path_key(path),))
 
     # -- articles -------------------------------------------------------------------------
-    def put_article(self, article: Article, file: str) -> None:
-        """Store (or replace) a cleaned article."""
+    def put_article(
+        self, article: Article, file: str, ner: tuple[str, str] | None = None
+    ) -> None:
+        """Store (or replace) a cleaned article, with the (model version, key) of its content
+        in the NER cache when known."""
         self.db.execute(
-            "INSERT OR REPLACE INTO articles (id, file, data, terms_hash) VALUES (?, ?, ?, NULL)",
-            (article.id, file, article_to_json(article)),
+            "INSERT OR REPLACE INTO articles"
+            " (id, file, data, terms_hash, content_hash, ner_version, ner_key)"
+            " VALUES (?, ?, ?, NULL, ?, ?, ?)",
+            (
+                article.id,
+                file,
+                article_to_json(article),
+                article.content_hash,
+                *(ner or (None, None)),
+            ),
         )
         self.db.execute(
             "INSERT OR REPLACE INTO headers VALUES (?, ?, ?, ?, ?, ?, 0, ?)",
@@ -463,6 +488,36 @@ class Store:
                 for row in self.db.execute("SELECT id, data FROM articles")
             }
 
+    def article_keys(self) -> dict[str, tuple[str | None, str | None, str | None]]:
+        """article id → (content hash, NER model version, NER key) as stored, without decoding
+        the articles (None where an older version of the program wrote the row). A row that
+        is not readable JSON raises `StoreCorrupt` (SQLite checks it, nothing is decoded)."""
+        with _reading(self.path):
+            bad = self.db.execute(
+                "SELECT count(*) FROM articles WHERE NOT json_valid(data)"
+            ).fetchone()
+            if bad and bad[0]:
+                raise StoreCorrupt(f"{self.path}: {bad[0]} unreadable rows in articles")
+            rows = self.db.execute("SELECT id, content_hash, ner_version, ner_key FROM articles")
+            return {r[0]: (r[1], r[2], r[3]) for r in rows}
+
+    def set_article_keys(self, article_id: str, keys: tuple[str, str, str]) -> None:
+        """Record an article's (content hash, NER model version, NER key) in its row."""
+        self.db.execute(
+            "UPDATE articles SET content_hash=?, ner_version=?, ner_key=? WHERE id=?",
+            (*keys, article_id),
+        )
+
+    def article(self, article_id: str) -> Article:
+        """One stored article (KeyError if there is none)."""
+        with _reading(self.path):
+            row = self.db.execute(
+                "SELECT data FROM articles WHERE id=?", (article_id,)
+            ).fetchone()
+            if row is None:
+                raise KeyError(article_id)
+            return article_from_json(row[0])
+
     def terms_hashes(self) -> dict[str, str | None]:
         """article id → hash of the entity terms last sent to the search index."""
         with _reading(self.path):
@@ -483,6 +538,22 @@ class Store:
                 if row is not None:
                     out[key] = [RawMention(*r) for r in json.loads(row[0])]
             return out
+
+    def ner_keys_present(self, keys: Iterable[str]) -> set[str]:
+        """Those of `keys` the NER cache holds (nothing is decoded)."""
+        wanted = list(keys)
+        found: set[str] = set()
+        with _reading(self.path):
+            for i in range(0, len(wanted), 500):
+                part = wanted[i : i + 500]
+                marks = ",".join("?" * len(part))
+                found.update(
+                    r[0]
+                    for r in self.db.execute(
+                        f"SELECT key FROM ner_cache WHERE key IN ({marks})", part
+                    )
+                )
+        return found
 
     def put_ner(self, key: str, mentions: Sequence[RawMention]) -> None:
         """Cache raw mentions for a content key."""
@@ -547,33 +618,52 @@ class Store:
 
     # -- linked results -------------------------------------------------------------------
     def replace_links(
-        self, entities: Mapping[str, Entity], mentions: Mapping[str, Sequence[Mention]]
+        self,
+        entities: Sequence[tuple[str, str]] | None,
+        mentions: Mapping[str, Sequence[Mention]],
     ) -> None:
-        """Replace all entities and linked mentions with a new linking result (only the rows
-        that differ are written: an update that changed a few articles rewrites a few rows)."""
-        new_entities = {e.id: json.dumps(asdict(e), ensure_ascii=False) for e in entities.values()}
-        new_mentions = {aid: _mention_rows(ms) for aid, ms in mentions.items()}
-        counts = {aid: len({m.entity for m in ms}) for aid, ms in mentions.items()}
-        # entities: rewritten whole when anything differs, in the new order (readers resolve
-        # a name shared by two entities to the first one they meet)
-        old_entities = self.db.execute("SELECT id, data FROM entities ORDER BY rowid").fetchall()
-        if [tuple(r) for r in old_entities] != list(new_entities.items()):
+        """Write a linking result: the entity rows `(id, JSON)` in their order (None: they did
+        not change; readers resolve a name two entities share to the first one they meet) and
+        the linked mentions of the articles whose mentions may have changed (only rows that
+        differ are written), with their headers' entity counts."""
+        if entities is not None:
             self.db.execute("DELETE FROM entities")
-            self.db.executemany("INSERT INTO entities VALUES (?, ?)", list(new_entities.items()))
-        # mentions: looked up by article, so only the rows that differ are written
-        old = dict(self.db.execute("SELECT article, data FROM mentions").fetchall())
-        self.db.executemany(
-            "DELETE FROM mentions WHERE article=?", [(k,) for k in old.keys() - new_mentions.keys()]
-        )
+            self.db.executemany("INSERT INTO entities VALUES (?, ?)", list(entities))
+        new = {aid: _mention_rows(ms) for aid, ms in mentions.items()}
+        old: dict[str, str] = {}
+        ids = list(new)
+        for i in range(0, len(ids), 500):
+            part = ids[i : i + 500]
+            marks = ",".join("?" * len(part))
+            old.update(
+                self.db.execute(
+                    f"SELECT article, data FROM mentions WHERE article IN ({marks})", part
+                ).fetchall()
+            )
         self.db.executemany(
             "INSERT OR REPLACE INTO mentions VALUES (?, ?)",
-            [(k, v) for k, v in new_mentions.items() if old.get(k) != v],
+            [(k, v) for k, v in new.items() if old.get(k) != v],
         )
-        old_counts = dict(self.db.execute("SELECT id, entities FROM headers").fetchall())
         self.db.executemany(
             "UPDATE headers SET entities = ? WHERE id = ?",
-            [(counts.get(aid, 0), aid) for aid, n in old_counts.items() if counts.get(aid, 0) != n],
+            [(len({m.entity for m in ms}), aid) for aid, ms in mentions.items()],
         )
+
+    def mentions_of(self, article_id: str) -> list[Mention]:
+        """The linked mentions of one article (none if it has no row)."""
+        with _reading(self.path):
+            row = self.db.execute(
+                "SELECT data FROM mentions WHERE article=?", (article_id,)
+            ).fetchone()
+            return _mentions_from(row[0]) if row else []
+
+    def entity_rows(self) -> list[tuple[str, str]]:
+        """The entity rows `(id, JSON)` in their stored order."""
+        with _reading(self.path):
+            return [
+                (str(r[0]), str(r[1]))
+                for r in self.db.execute("SELECT id, data FROM entities ORDER BY rowid")
+            ]
 
     def entities(self) -> dict[str, Entity]:
         """Every entity by id."""

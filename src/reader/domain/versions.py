@@ -8,7 +8,7 @@ code it names changes what it produces for the same input.
 from __future__ import annotations
 
 #: `cleaning.clean`: headline, date, boilerplate removal, paragraphs, bylines and their facts.
-CLEANING_VERSION = 2
+CLEANING_VERSION = 3
 #: The Whoosh schema and analysis of `reader.domain.search` (a mismatch rebuilds the index).
 SEARCH_SCHEMA_VERSION = 2
 #: The file, in the search index's folder, that records its schema version.

@@ -22,6 +22,7 @@ from textual.widgets import Header, Label, ProgressBar
 
 from reader.domain.sanitize import sanitize_inline
 from reader.ui.app_corrections import CorrectionsMixin
+from reader.ui.app_entity_rows import EntityRowsMixin
 from reader.ui.app_keys import KeymapMixin
 from reader.ui.app_loading import LoadingMixin
 from reader.ui.app_navigation import NavigationMixin
@@ -106,6 +107,7 @@ class MainScreen(PaneSwitcher):
 class ReaderApp(
     LoadingMixin,
     NavigationMixin,
+    EntityRowsMixin,
     PanesMixin,
     QuotesMixin,
     SearchMixin,

@@ -15,8 +15,7 @@ from typing import TYPE_CHECKING
 
 from textual.app import App
 
-from reader.domain.model import Match, MentionRef, Relation, SearchResult
-from reader.domain.novelty import NoveltyIndex
+from reader.domain.model import Match, Relation, SearchResult
 from reader.ui.history import History, Location
 from reader.ui.related_finder import RelatedFinder
 from reader.ui.state import StateStore
@@ -25,7 +24,10 @@ from reader.ui.themes import load_themes
 
 if TYPE_CHECKING:  # imported by the loading worker, not before the first frame
     from reader.domain.library import Library
+    from reader.domain.model import Entity
+    from reader.domain.novelty import NoveltyIndex
     from reader.domain.quotes.types import Quote
+    from reader.ui.app_entity_rows import EntityRows
 
 
 class ReaderBase(App[None]):
@@ -60,11 +62,9 @@ class ReaderBase(App[None]):
         self.history = History()
         self.current: str | None = None
         self.selected_entity: str | None = None
-        self._refs_cache: dict[str, list[MentionRef]] = {}
-        self._ref_keys_cache: dict[str, list[tuple[int, int, int]]] = {}
+        self._entity_rows: dict[str, EntityRows] = {}  # the panel's rows, per entity
         self._related_cache: dict[str, list[Relation]] = {}
         self._related_finder = RelatedFinder(self.post_message)
-        self._order_index: dict[str, int] = {}
         self._reading_top: int | None = None  # where `r` was pressed to show removed text
         # what is new to the person (app_novelty.py)
         self.novelty_index: NoveltyIndex | None = None
@@ -97,8 +97,9 @@ class ReaderBase(App[None]):
         def here(self) -> Location | None:
             """Where the reader is now."""
 
-        def refs(self, entity_id: str) -> list[MentionRef]:
-            """Every mention of the entity across the corpus."""
+        # -- the selected entity's panel rows (app_entity_rows.py)
+        def show_entity_rows(self, entity: Entity) -> None:
+            """Show the entity in the panel (its rows now or from a worker)."""
 
         def _show(self, article_id: str, *, force: bool = False) -> None: ...
 

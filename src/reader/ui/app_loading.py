@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
+from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widgets import Label, ProgressBar
 from textual.worker import get_current_worker
@@ -24,13 +25,19 @@ from reader.ui.source_list import SourceList, SourceOptions
 from reader.ui.xref_panel import XrefPanel
 
 if TYPE_CHECKING:  # imported by the loading worker, not before the first frame
+    from reader.domain.first_screen import FirstScreen
     from reader.domain.library import Library
 
 PROGRESS_INTERVAL = 0.1  # seconds between progress messages from the indexing worker
 # The loading worker waits (at most this long) for the list to be painted before it checks the
 # index, so that its work does not slow down that frame.
 LIST_PAINT_WAIT = 1.0
-# Loading starts after the first frame, or after this long if no frame was seen.
+#: Above this many articles the quotation groups are built when first needed, not at start.
+QUOTES_WARM_MAX = 20_000
+#: Rows of the list read for the first screen (more than a tall terminal shows).
+FIRST_SCREEN_ROWS = 100
+# After the first screen, loading starts once it is painted, or after this long if no frame was
+# seen.
 FIRST_PAINT_WAIT = 0.5
 
 
@@ -57,16 +64,21 @@ class LoadingMixin(ReaderBase):
             self.install_library(self._given_library, final=True)
         else:
             self.sub_title = "opening…"
-            # Started as soon as the first frame is painted: the thread holds the GIL most of
-            # the time (objects built from the store), and overlapping it with Textual's
-            # start-up delayed that frame more than it advanced the list.
-            self._after_paint(self._start_loading)
-            self.set_timer(FIRST_PAINT_WAIT, self._start_loading)  # should no paint be seen
+            # What the first screen shows is read now (a few queries: the first frame shows
+            # it rather than empty panes); the whole library is opened by the worker once that
+            # frame is painted (it builds objects from the store, holding the GIL).
+            if self._show_first_screen():
+                self._after_paint(self._start_loading)
+                self.set_timer(FIRST_PAINT_WAIT, self._start_loading)  # should no paint be seen
+            else:
+                self._start_loading()
         self.query_one(SourceOptions).focus()
 
     def _after_paint(self, callback: Callable[[], object]) -> None:
         """Call `callback` once the screen has next been painted (its layout-refresh signal
-        comes right after the compositor's update)."""
+        comes right after the compositor's update). Nothing once the app is shutting down."""
+        if not self.is_running:
+            return
         signal = self.screen.screen_layout_refresh_signal  # the screen on top paints next
         signal.unsubscribe(self)  # one subscription per screen
         signal.subscribe(self, self._painted)
@@ -104,8 +116,9 @@ class LoadingMixin(ReaderBase):
         def should_stop() -> bool:
             return worker.is_cancelled or self._stop.is_set()
 
-        # Show what the index holds first (the list is what the reader waits for), then check
-        # that it is current: if not, it stays on screen, marked "indexing…", during update().
+        # Show what the index holds first (the first screen, then the whole list: what the
+        # reader waits for), then check that it is current: if not, it stays on screen, marked
+        # "indexing…", during update().
         opened: Library | None = None
         damaged = False
         if not rebuild:
@@ -180,10 +193,55 @@ class LoadingMixin(ReaderBase):
         self._warm_search(library)
         self._warm_quotes(library)
 
+    def _show_first_screen(self) -> bool:
+        """Read and show the first rows and the article to open (True), before the whole
+        library is opened; False if there is nothing to show (no index yet, or unreadable)."""
+        from reader.domain.first_screen import read_first_screen
+
+        remembered = self.state.position(self.corpus)
+        try:
+            screen = read_first_screen(
+                self.index_dir, FIRST_SCREEN_ROWS, remembered[0] if remembered else None
+            )
+        except Exception:
+            return False
+        if not screen.rows:
+            return False
+        self._first_screen(screen, remembered)
+        return True
+
+    def _first_screen(self, screen: FirstScreen, remembered: tuple[str, int] | None) -> None:
+        """Show the first rows and the article while the whole library is being opened (keys
+        that need the library wait for it)."""
+        infos = {i.id: i for i in screen.rows}
+        self.query_one(SourceList).set_articles(
+            screen.rows,
+            self.state.read_articles(self.corpus),
+            lambda aid: infos[aid].entities or 0,
+        )
+        article = screen.article
+        if article is not None:
+            shown = [m for m in screen.mentions if m.entity not in screen.hidden]
+            self.current = article.id  # the library, once open, shows it again where it is
+            self.query_one(ArticleView).show(
+                article,
+                [m for m in shown if m.field == "title"],
+                [m for m in shown if m.field == "text"],
+            )
+            if remembered and remembered[0] == article.id and remembered[1]:
+                self.query_one(ArticleView).scroll_to_offset("text", remembered[1])
+            self.query_one(SourceList).mark(article.id)
+        self.sub_title = f"{screen.total} articles · opening…"
+
     @staticmethod
     def _warm_quotes(library: Library) -> None:
         """Group the same quotations across articles now, in the worker, rather than when
-        the first quotation is selected (a failure here shows again, and is handled, then)."""
+        the first quotation is selected (a failure here shows again, and is handled, then).
+        Not on a big corpus: it holds the interpreter for seconds per 10,000 articles (keys
+        wait) and ~100 MB per 10,000 articles; a worker groups them when a quotation is first
+        selected (`app_quotes`)."""
+        if len(library.infos) > QUOTES_WARM_MAX:
+            return
         with contextlib.suppress(Exception):
             library.quote_groups()
 
@@ -253,7 +311,10 @@ class LoadingMixin(ReaderBase):
 
     def on_library_ready(self, message: LibraryReady) -> None:
         """Swap in a freshly opened library."""
-        self.install_library(message.library, final=message.final)
+        try:
+            self.install_library(message.library, final=message.final)
+        except NoMatches:  # arriving while the app shuts down (its panes are gone)
+            return
         if message.read_only:
             self.sub_title = f"{len(message.library.articles)} articles · index read-only"
         for notice in message.notices:
@@ -270,11 +331,9 @@ class LoadingMixin(ReaderBase):
         previous, self.library = self.library, library
         if previous is not None:
             previous.close()  # its snapshot of the store; a worker still using it gets errors
-        self._refs_cache.clear()
-        self._ref_keys_cache.clear()
+        self._entity_rows.clear()
         self._related_cache.clear()
         order = library.order()
-        self._order_index = {aid: i for i, aid in enumerate(order)}
         sources = self.query_one(SourceList)
         sources.set_articles(
             [library.infos[a] for a in order],

@@ -3,15 +3,11 @@ follow an entity across the corpus."""
 
 from __future__ import annotations
 
-from bisect import bisect_right
-
-from reader.domain.model import MentionRef
 from reader.domain.sanitize import sanitize_inline
 from reader.ui.app_base import ReaderBase
 from reader.ui.article_view import ArticleView
 from reader.ui.history import Location
 from reader.ui.source_list import SourceList
-from reader.ui.xref_panel import MAX_MENTION_ROWS
 
 
 class NavigationMixin(ReaderBase):
@@ -77,23 +73,6 @@ class NavigationMixin(ReaderBase):
         """A location at the top of `article_id` (for `goto`)."""
         return Location(article_id)
 
-    def refs(self, entity_id: str) -> list[MentionRef]:
-        """Every mention of the entity across the corpus (cached per library)."""
-        cached = self._refs_cache.get(entity_id)
-        if cached is None and self.library is not None:
-            try:
-                # contexts only for the rows the panel lists: `]` needs just the positions
-                cached = list(self.library.entity_mentions(entity_id, contexts=MAX_MENTION_ROWS))
-            except Exception as exc:
-                self.log.warning(f"entity_mentions() failed: {exc!r}")
-                cached = []
-            self._refs_cache[entity_id] = cached
-            self._ref_keys_cache[entity_id] = [
-                (self._order_index.get(r.article, -1), 0 if r.field == "title" else 1, r.start)
-                for r in cached
-            ]
-        return cached or []
-
     # -- actions: mentions and entities -----------------------------------------------------
     def action_mention(self, delta: int) -> None:
         """e / E: next or previous mention in this article."""
@@ -106,7 +85,8 @@ class NavigationMixin(ReaderBase):
             self.notify(f"That was the {where} mention in this article.", timeout=2, markup=False)
 
     def action_entity_step(self, delta: int) -> None:
-        """] / [: next or previous mention of the selected entity, across articles."""
+        """] / [: next or previous mention of the selected entity, across articles (one or
+        two articles' mention lists are read, whatever the size of the corpus)."""
         view = self.query_one(ArticleView)
         mention = view.selected_mention
         entity_id = mention.entity if mention is not None else self.selected_entity
@@ -115,39 +95,34 @@ class NavigationMixin(ReaderBase):
                 "Select a mention first (e or enter), then ] follows its entity.", timeout=3
             )
             return
-        refs = self.refs(entity_id)
-        keys = self._ref_keys_cache.get(entity_id, [])
-        if not refs:
-            return
-        here_index = self._order_index.get(self.current, -1)
         if mention is not None and mention.entity == entity_id:
-            here = (here_index, 0 if mention.field == "title" else 1, mention.start)
-        else:
+            fld, offset = mention.field, mention.start
+        else:  # from the top of the screen: the first mention at or below it (above it)
             top = view.top_offset() or 0
-            here = (here_index, 1, top - 1 if delta > 0 else top)
-        pos = bisect_right(keys, here)
-        if delta > 0:
-            target = pos if pos < len(keys) else None
-        else:
-            target = pos - 1
-            if target >= 0 and keys[target] == here:
-                target -= 1
-            if target < 0:
-                target = None
-        if target is None:  # past either end of the corpus: wrap around, and say so
+            fld, offset = "text", (top - 1 if delta > 0 else top)
+        try:
+            found = self.library.step_entity(entity_id, self.current, fld, offset, delta)
+        except Exception as exc:  # an unreadable row
+            self.log.warning(f"step_entity() failed: {exc!r}")
+            found = None
+        if found is None:
+            return
+        if found.wrapped:  # past either end of the corpus: say so
             ent = self.library.entities.get(entity_id)
             name = sanitize_inline(ent.name) if ent else entity_id
-            target = 0 if delta > 0 else len(refs) - 1
             where = "first" if delta > 0 else "last"
             self.notify(f"Wrapped to the {where} mention of {name}.", timeout=2, markup=False)
-        ref = refs[target]
+        ref = found.ref
         self.goto(Location(ref.article, ref.field, ref.start), record=ref.article != self.current)
 
     def goto_entity(self, entity_id: str) -> None:
         """Palette: jump to the entity's first mention."""
-        refs = self.refs(entity_id)
-        if refs:
-            self.goto(Location(refs[0].article, refs[0].field, refs[0].start))
+        if self.library is None:
+            return
+        found = self.library.step_entity(entity_id, "", "title", -1, 1)
+        if found is not None:
+            ref = found.ref
+            self.goto(Location(ref.article, ref.field, ref.start))
 
     def open_from_palette(self, article_id: str) -> None:
         """Palette: open an article."""

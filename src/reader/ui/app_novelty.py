@@ -8,6 +8,7 @@ After that, opening an article updates only the articles sharing something with 
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -21,18 +22,24 @@ if TYPE_CHECKING:
     from reader.domain.library import Library
 
 #: Up to this many articles the novelty index is built on the spot (a few ms per article).
-NOVELTY_SYNC_MAX = 300
+NOVELTY_SYNC_MAX = 100
+#: The novelty worker waits until no key has been pressed for this long (seconds).
+KEYS_QUIET = 0.5
 
 
 def build_novelty_index(
     library: Library,
     should_stop: Callable[[], bool] | None = None,
     read: set[str] | None = None,
+    pause: Callable[[], object] | None = None,
 ) -> NoveltyIndex | None:
     """Every article of `library` reduced to its `NoveltyDoc` (None when stopped early); with
-    `read`, every article's new fraction is worked out too (so sorting by it costs nothing)."""
+    `read`, every article's new fraction is worked out too (so sorting by it costs nothing).
+    `pause()` is called before each article (a worker waits there while keys are pressed)."""
     index = NoveltyIndex()
     for aid in library.order():
+        if pause is not None:
+            pause()
         if should_stop is not None and should_stop():
             return None
         try:
@@ -64,11 +71,21 @@ class NoveltyMixin(ReaderBase):
         read = set(self.query_one(SourceList).read)
 
         def work() -> None:
-            found = build_novelty_index(library, self._stop.is_set, read)
+            found = build_novelty_index(library, self._stop.is_set, read, self._keys_quiet)
             if found is not None:
                 self.post_message(NoveltyReady(library, found))
 
         self.run_worker(work, thread=True, name="novelty", group="novelty", exclusive=True)
+
+    def _keys_quiet(self) -> None:
+        """In a background worker: wait while keys are being pressed. The worker holds the
+        interpreter most of the time it runs (a 100,000-article corpus keeps it busy for
+        minutes), and the key's handler and the frame after it need it more."""
+        while (
+            time.monotonic() - getattr(self, "last_key_time", 0.0) < KEYS_QUIET
+            and not self._stop.is_set()
+        ):
+            time.sleep(0.02)
 
     def on_novelty_ready(self, message: NoveltyReady) -> None:
         """The worker's index: use it if its library is still the one shown."""

@@ -27,7 +27,7 @@ from reader.ui.xref_panel import XrefOptions, XrefPanel
 
 # Up to this many articles, related articles are computed on the spot (no "finding…" flash);
 # beyond, in a thread worker (the first call scores the article against the whole corpus).
-RELATED_SYNC_MAX = 300
+RELATED_SYNC_MAX = 100
 
 
 class PanesMixin(ReaderBase):
@@ -44,13 +44,14 @@ class PanesMixin(ReaderBase):
             if relations is None and len(library.articles) <= RELATED_SYNC_MAX:
                 relations = related_or_none(library, article_id, self.log.warning)
                 self._related_cache[article_id] = relations
-        panel.show_article(article_id, relations)
+        entity = library.entities.get(self.selected_entity or "") if library else None
+        following = entity is not None and not entity.hidden
+        panel.show_article(article_id, relations, rebuild=not following)
         if relations is None and library is not None:
             # once the article is on screen: the search competes with painting it
             self.call_after_refresh(self._related_finder.request, library, article_id)
-        entity = library.entities.get(self.selected_entity or "") if library else None
-        if entity is not None and not entity.hidden:
-            panel.show_entity(entity, self.refs(entity.id), self.entity_quotes(entity.id))
+        if entity is not None and following:
+            self.show_entity_rows(entity)
         elif self.selected_entity is not None:  # gone (merged away) or hidden since
             self.selected_entity = None
 
@@ -88,7 +89,7 @@ class PanesMixin(ReaderBase):
             or panel.entity.id != entity.id
         ):
             self.selected_entity = entity.id
-            panel.show_entity(entity, self.refs(entity.id), self.entity_quotes(entity.id))
+            self.show_entity_rows(entity)
         panel.set_current(message.article, message.mention.field, message.mention.start)
         self.state.set_position(self.corpus, message.article, message.mention.start)
 

@@ -4,14 +4,23 @@ Quotes section."""
 
 from __future__ import annotations
 
+import contextlib
+from typing import TYPE_CHECKING
+
 from textual import on
+from textual.css.query import NoMatches
 
 from reader.domain.quotes.types import Quote
 from reader.ui.app_base import ReaderBase
+from reader.ui.app_loading import QUOTES_WARM_MAX
 from reader.ui.article_view import ArticleView
 from reader.ui.history import Location
+from reader.ui.messages import SameQuoteReady
 from reader.ui.quote_marks import QuoteJumpRequested, QuoteSelected
 from reader.ui.xref_panel import XrefPanel
+
+if TYPE_CHECKING:
+    from reader.domain.library import Library
 
 
 class QuotesMixin(ReaderBase):
@@ -52,6 +61,20 @@ class QuotesMixin(ReaderBase):
         lib = self.library
         if lib is None:
             return
+        if lib.quote_groups_ready() or len(lib.infos) <= QUOTES_WARM_MAX:
+            self._show_quote(message.article, message.quote, self._same(lib, message))
+            return
+        # a big corpus whose quotations are not grouped yet: the card now, the places later
+        self._show_quote(message.article, message.quote, [message.quote])
+
+        def work() -> None:
+            same = self._same(lib, message)
+            self.post_message(SameQuoteReady(lib, message.article, message.quote, same))
+
+        self.run_worker(work, thread=True, name="same-quote", group="same-quote", exclusive=True)
+
+    def _same(self, lib: Library, message: QuoteSelected) -> list[Quote]:
+        """Every place carrying the selected quotation (just it when that cannot be read)."""
         try:
             original = lib.quotes(message.article)
             index = next(
@@ -60,17 +83,27 @@ class QuotesMixin(ReaderBase):
                 if (q.field, q.start, q.end)
                 == (message.quote.field, message.quote.start, message.quote.end)
             )
-            same = lib.same_quote(message.article, index)
+            return lib.same_quote(message.article, index)
         except Exception as exc:
             self.log.warning(f"same_quote() failed: {exc!r}")
-            same = [message.quote]
+            return [message.quote]
+
+    def _show_quote(self, article: str, quote: Quote, same: list[Quote]) -> None:
+        lib = self.library
         speaker = None
-        if message.quote.speaker_entity is not None:
-            ent = lib.entities.get(message.quote.speaker_entity)
+        if lib is not None and quote.speaker_entity is not None:
+            ent = lib.entities.get(quote.speaker_entity)
             speaker = ent.name if ent is not None else None
         panel = self.query_one(XrefPanel)
-        panel.show_quote(message.quote, same, speaker)
-        panel.set_current_quote(message.article, message.quote.field, message.quote.start)
+        panel.show_quote(quote, same, speaker)
+        panel.set_current_quote(article, quote.field, quote.start)
+
+    def on_same_quote_ready(self, message: SameQuoteReady) -> None:
+        """The places carrying a quotation were found: list them if it is still shown."""
+        with contextlib.suppress(NoMatches):  # arriving while the app shuts down
+            panel = self.query_one(XrefPanel)
+            if message.library is self.library and panel.quote == message.quote:
+                self._show_quote(message.article, message.quote, message.same)
 
     @on(QuoteJumpRequested)
     def _quote_jump(self, message: QuoteJumpRequested) -> None:

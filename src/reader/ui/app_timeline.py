@@ -7,21 +7,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from reader.domain.timeline import TimelineEntry, build_timeline
 from reader.ui.app_base import ReaderBase
 from reader.ui.history import Location
 from reader.ui.messages import TimelineReady
-from reader.ui.timeline_layout import (
-    GUTTER,
-    EntryText,
-    TimelineLayout,
-    entry_text,
-    layout_timeline,
-)
-from reader.ui.timeline_screen import TimelineScreen
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the timeline's modules are imported when it is first asked for
     from reader.domain.library import Library
+    from reader.domain.timeline import TimelineEntry
+    from reader.ui.timeline_layout import EntryText, TimelineLayout
 
 #: Up to this many articles the timeline is computed on the spot.
 TIMELINE_SYNC_MAX = 500
@@ -81,6 +74,8 @@ class QuoteHooks:
 
 def compute_timeline(library: Library) -> tuple[list[TimelineEntry], QuoteHooks]:
     """The library's timeline (no article text is read) and its quotations."""
+    from reader.domain.timeline import build_timeline
+
     quotes = QuoteHooks(library)
     return build_timeline(library.story_items(quotes.groups)), quotes
 
@@ -99,6 +94,8 @@ class TimelineData:
 
 def prepare_timeline(library: Library, width: int | None = None) -> TimelineData:
     """Everything the timeline screen needs of `library`; laid out at `width` when given."""
+    from reader.ui.timeline_layout import entry_text, layout_timeline
+
     entries, quotes = compute_timeline(library)
     entities = library.entities
 
@@ -132,6 +129,8 @@ class TimelineMixin(ReaderBase):
 
     def _timeline_width(self) -> int:
         """The width the timeline's lines will have (the screen, less scrollbar and gutter)."""
+        from reader.ui.timeline_layout import GUTTER
+
         return max(1, self.size.width - SCROLLBAR - GUTTER)
 
     def action_timeline(self) -> None:
@@ -162,6 +161,8 @@ class TimelineMixin(ReaderBase):
             self._open_timeline(data)
 
     def _open_timeline(self, data: TimelineData) -> None:
+        from reader.ui.timeline_screen import TimelineScreen
+
         self._timeline = data
         if isinstance(self.screen, TimelineScreen):
             return

@@ -14,15 +14,17 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.message import Message
 from textual.screen import ModalScreen
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from reader.domain.sanitize import sanitize_inline
-from reader.domain.watch import FileChanges, change_summary, file_changes
 from reader.ui.messages import IndexProgress
+
+if TYPE_CHECKING:  # the pipeline is imported when the watcher first looks
+    from reader.domain.watch import FileChanges
 
 WATCH_INTERVAL = 2.0  # seconds between looks (at least)
 QUIET_AFTER_KEY = 1.0  # no look within this long of a key press
@@ -122,6 +124,8 @@ class CorpusWatcher:
             return
         post: Callable[[Message], bool] = app.post_message
         try:
+            from reader.domain.watch import file_changes  # (the pipeline: not before it runs)
+
             changes = file_changes(app.paths, app.index_dir)
             last = [0.0]
 
@@ -151,6 +155,8 @@ class CorpusWatcher:
         """Swap in the updated library and say what changed; returns the notice."""
         self.failures = 0
         new_ids = frozenset(message.library.articles)
+        from reader.domain.watch import change_summary
+
         summary = change_summary(self._old_ids, new_ids, message.changes)
         self.app.install_library(message.library, final=True)
         self.app.notify(summary, title="Corpus changed", markup=False, timeout=5)

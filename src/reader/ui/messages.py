@@ -115,3 +115,24 @@ class TimelineReady(Message):
         super().__init__()
         self.library = library
         self.entries = entries
+
+
+class EntityRowsReady(Message):
+    """A worker found the panel rows of `entity` in `library` (`rows`: an `EntityRows`)."""
+
+    def __init__(self, library: Any, entity: str, rows: Any) -> None:
+        super().__init__()
+        self.library = library
+        self.entity = entity
+        self.rows = rows
+
+
+class SameQuoteReady(Message):
+    """A worker found every place carrying `quote` (`same`), in `library`."""
+
+    def __init__(self, library: Any, article: str, quote: Any, same: list[Any]) -> None:
+        super().__init__()
+        self.library = library
+        self.article = article
+        self.quote = quote
+        self.same = same

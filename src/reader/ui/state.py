@@ -25,6 +25,10 @@ class StateStore:
     def __init__(self, folder: Path) -> None:
         self.path = folder / "state.sqlite"
         self._db: sqlite3.Connection | None = None
+        # what this process last wrote: the same write again is skipped (each costs a
+        # transaction on the UI thread, and `]` across articles asked for three)
+        self._marked: set[tuple[str, str]] = set()
+        self._position: tuple[str, str, int] | None = None
         try:
             folder.mkdir(parents=True, exist_ok=True)
             self._db = self._open()
@@ -84,7 +88,10 @@ class StateStore:
 
     def mark_read(self, corpus: str, article: str) -> None:
         """Remember that `article` was opened."""
+        if (corpus, article) in self._marked:
+            return
         self._write("INSERT OR IGNORE INTO read (corpus, article) VALUES (?, ?)", (corpus, article))
+        self._marked.add((corpus, article))
 
     # -- position -------------------------------------------------------------------------
     def position(self, corpus: str) -> tuple[str, int] | None:
@@ -97,6 +104,9 @@ class StateStore:
 
     def set_position(self, corpus: str, article: str, offset: int) -> None:
         """Remember where the reader is."""
+        if self._position == (corpus, article, offset):
+            return
+        self._position = (corpus, article, offset)
         self._write(
             "INSERT OR REPLACE INTO position (corpus, article, offset) VALUES (?, ?, ?)",
             (corpus, article, offset),

@@ -107,13 +107,14 @@ def canonical_color(key: str, value: object) -> str:
 
 
 def parse_theme(
-    data: dict[str, object], fallback_name: str, path: Path | None = None
+    data: dict[str, object], fallback_name: str, path: Path | None = None, *, check: bool = True
 ) -> ReaderTheme:
     """Build a theme from parsed TOML (`name`, `dark`, `[colors]`, `[entities]`).
 
-    Every colour is converted to `#rrggbb` or refused (see `canonical_color`), and the whole
-    theme is checked by building Textual's colour system from it, so that a theme that loads
-    never fails later while the screen is drawn."""
+    Every colour is converted to `#rrggbb` or refused (see `canonical_color`), and (with
+    `check`: a user's theme) the whole theme is checked by building Textual's colour system
+    from it, so that a theme that loads never fails later while the screen is drawn. The
+    bundled themes skip that check (a unit test makes it; it cost ~5 ms each on every start)."""
     name = check_name(sanitize_inline(str(data.get("name") or fallback_name)).strip())
     colors = data.get("colors", {})
     entities = data.get("entities", {})
@@ -130,14 +131,15 @@ def parse_theme(
         if key in entities:
             ents[key] = canonical_color(key, entities[key])
     theme = Theme(name=name, dark=bool(data.get("dark", True)), **values)  # type: ignore[arg-type]
-    try:
-        theme.to_color_system().generate()
-    except Exception as exc:
-        raise ThemeError(f"Textual cannot use these colours: {exc}") from exc
+    if check:
+        try:
+            theme.to_color_system().generate()
+        except Exception as exc:
+            raise ThemeError(f"Textual cannot use these colours: {exc}") from exc
     return ReaderTheme(theme=theme, entities=ents, path=path)
 
 
-def load_theme_file(path: Path) -> ReaderTheme:
+def load_theme_file(path: Path, *, check: bool = True) -> ReaderTheme:
     """Read one `*.toml` theme file (ThemeError with a readable reason on failure).
 
     Opened as config files are (`config_files.read_config_text`): a FIFO, a device or a file
@@ -151,7 +153,7 @@ def load_theme_file(path: Path) -> ReaderTheme:
         raise ThemeError(exc.reason) from exc
     except tomllib.TOMLDecodeError as exc:
         raise ThemeError(str(exc)) from exc
-    return parse_theme(data, path.stem, path)
+    return parse_theme(data, path.stem, path, check=check)
 
 
 def theme_dirs() -> list[Path]:
@@ -173,6 +175,7 @@ def load_themes(dirs: Iterable[Path] | None = None) -> tuple[dict[str, ReaderThe
     def skip(path: Path, reason: str) -> None:
         notices.append(f"theme {sanitize_inline(path.name)} skipped: {sanitize_inline(reason)}")
 
+    bundled = bundled_themes()
     for folder in theme_dirs() if dirs is None else dirs:
         try:
             files = sorted(folder.glob("*.toml"))
@@ -180,7 +183,7 @@ def load_themes(dirs: Iterable[Path] | None = None) -> tuple[dict[str, ReaderThe
             continue
         for path in files:
             try:
-                loaded = load_theme_file(path)
+                loaded = load_theme_file(path, check=folder != bundled)
             except ThemeError as exc:
                 skip(path, str(exc))
                 continue

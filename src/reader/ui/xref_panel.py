@@ -23,13 +23,23 @@ from reader.domain.model import Entity, Field, MentionRef, Relation
 from reader.domain.quotes.types import Quote
 from reader.ui.messages import ClearEntity, CompareRequested, JumpRequested
 from reader.ui.quote_marks import QuoteJumpRequested
-from reader.ui.quote_rows import QuoteRow, entity_quote_rows, quote_card, same_quote_rows
+from reader.ui.quote_rows import (
+    MAX_QUOTE_ROWS,
+    QuoteRow,
+    entity_quote_rows,
+    quote_card,
+    same_quote_rows,
+)
 from reader.ui.styles import LABEL_NAMES, EntityStyles
 from reader.ui.text import highlight_span, plain, shorten
 
 MAX_MENTION_ROWS = 1000
 #: Mention rows listed around the current mention before "… more" rows.
 MENTION_WINDOW = 4
+#: An entity's quotations listed (from the first in the current article) before a "… more" row:
+#: a speaker quoted 200 times would otherwise push everything else off the panel, and every
+#: rebuild of the panel would lay out each of them again.
+QUOTE_WINDOW = 3
 CURRENT_MARK = "▶ "
 #: Characters of context around a listed mention (the whole list fits a screen or two).
 MENTION_CONTEXT = 110
@@ -45,6 +55,7 @@ class Target:
     related: bool = False
     quote: bool = False
     expand: bool = False  # the "… more mentions" row: list them all
+    expand_quotes: bool = False  # the "… more quotations" row: list them all
 
 
 class XrefOptions(OptionList):
@@ -80,6 +91,8 @@ class XrefPanel(Vertical):
         self.article: str | None = None
         self.entity: Entity | None = None
         self._refs: list[MentionRef] = []
+        self._refs_pending = False
+        self._refs_total = 0
         self._relations: list[Relation] = []
         self._relations_pending = False
         self._targets: dict[str, Target] = {}
@@ -88,6 +101,7 @@ class XrefPanel(Vertical):
         self._current: tuple[str, str, int] | None = None
         self._current_oid: str | None = None
         self._expanded = False
+        self._quotes_expanded = False
         #: the selected quotation, the places carrying it, and the entity's quotations
         self.quote: Quote | None = None
         self._same: list[Quote] = []
@@ -120,18 +134,24 @@ class XrefPanel(Vertical):
         return out
 
     # -- content ----------------------------------------------------------------------------
-    def show_article(self, article_id: str, relations: list[Relation] | None) -> None:
+    def show_article(
+        self, article_id: str, relations: list[Relation] | None, *, rebuild: bool = True
+    ) -> None:
         """Show what the article as a whole relates to (clears the entity section).
 
-        `relations` None means they are still being found (see `set_relations`).
+        `relations` None means they are still being found (see `set_relations`); without
+        `rebuild`, the rows are left for the `show_entity` that follows (one layout, not two).
         """
         self.article = article_id
         self.entity = None
         self.quote = None
         self._refs = []
+        self._refs_pending = False
+        self._refs_total = 0
         self._relations = relations or []
         self._relations_pending = relations is None
-        self._rebuild()
+        if rebuild:
+            self._rebuild()
 
     def set_relations(self, article_id: str, relations: list[Relation]) -> None:
         """The related articles of `article_id` have been found: list them (keeps the rest)."""
@@ -147,15 +167,26 @@ class XrefPanel(Vertical):
                 options.highlighted = options.get_option_index(keep)
 
     def show_entity(
-        self, entity: Entity | None, refs: list[MentionRef], quotes: list[Quote] | None = None
+        self,
+        entity: Entity | None,
+        refs: list[MentionRef] | None,
+        quotes: list[Quote] | None = None,
+        *,
+        total: int | None = None,
     ) -> None:
-        """Show `entity`'s card, its quotations and its mentions above the related articles."""
+        """Show `entity`'s card, its quotations and its mentions above the related articles.
+
+        `refs` are its first mentions in reading order (None: still being found, "finding…"
+        is listed); `total` how many it has in all (default: as many as `refs`)."""
         if entity is None or self.entity is None or entity.id != self.entity.id:
             self._expanded = False
+            self._quotes_expanded = False
             self._current = None
         self.entity = entity
         self.quote = None
-        self._refs = refs
+        self._refs_pending = refs is None
+        self._refs = refs or []
+        self._refs_total = len(self._refs) if total is None else max(total, len(self._refs))
         self._entity_quotes = quotes or []
         self._rebuild()
 
@@ -210,6 +241,18 @@ class XrefPanel(Vertical):
                     break
         start = max(0, min(here - MENTION_WINDOW // 3, count - MENTION_WINDOW))
         return start, start + MENTION_WINDOW
+
+    def _quote_window(self) -> tuple[int, int]:
+        """The slice of the entity's quotations to list: all when expanded or few, else a few
+        from the first one in the current article (or from the first)."""
+        count = min(len(self._entity_quotes), MAX_QUOTE_ROWS)
+        if self._quotes_expanded or count <= QUOTE_WINDOW + 1:
+            return 0, count
+        here = next(
+            (i for i, q in enumerate(self._entity_quotes[:count]) if q.article == self.article), 0
+        )
+        start = max(0, min(here, count - QUOTE_WINDOW))
+        return start, start + QUOTE_WINDOW
 
     def set_current_quote(self, article: str, fld: Field, start: int) -> None:
         """Move the row cursor to the quotation at (`article`, `fld`, `start`), if listed."""
@@ -271,14 +314,23 @@ class XrefPanel(Vertical):
             options.append(
                 Option(Text(f"Quotes ({len(self._entity_quotes)})", "bold"), disabled=True)
             )
-            rows = entity_quote_rows(self.library, self._entity_quotes, self.article)
+            first, last = self._quote_window()
+            if first > 0:
+                options.append(self._more_quotes_row(f"… {first} earlier: list all"))
+            shown_quotes = self._entity_quotes[first:last]
+            rows = entity_quote_rows(self.library, shown_quotes, self.article)
             self._add_quote_rows(options, rows)
+            more = min(len(self._entity_quotes), MAX_QUOTE_ROWS) - last
+            if more > 0:
+                options.append(self._more_quotes_row(f"… {more} more: list all"))
         if self.entity is not None:
             shown = self._refs[:MAX_MENTION_ROWS]
-            heading = f"Mentions ({len(self._refs)})"
-            if len(self._refs) > len(shown):
+            heading = f"Mentions ({self._refs_total})"
+            if self._refs_total > len(shown) and not self._refs_pending:
                 heading += f", first {len(shown)} listed"
             options.append(Option(Text(heading, "bold"), disabled=True))
+            if self._refs_pending:
+                options.append(Option(Text("  finding…", "dim"), disabled=True))
             first, last = self._window()
             if first > 0:
                 options.append(self._more_row("more-before", f"… {first} earlier: list all"))
@@ -347,6 +399,12 @@ class XrefPanel(Vertical):
         self._targets[oid] = Target("", expand=True)
         return Option(Text(label, "dim italic"), id=oid)
 
+    def _more_quotes_row(self, label: str) -> Option:
+        """A row that lists every quotation of the entity when chosen."""
+        oid = f"more-quotes-{len(self._targets)}"
+        self._targets[oid] = Target("", expand_quotes=True)
+        return Option(Text(label, "dim italic"), id=oid)
+
     def _add_quote_rows(self, options: list[Option | None], rows: list[QuoteRow]) -> None:
         for row, article, fld, start in rows:
             oid = f"q{len([k for k in self._targets if k.startswith('q')])}"
@@ -359,8 +417,11 @@ class XrefPanel(Vertical):
         """Enter or click on a row jumps there."""
         event.stop()
         target = self._targets.get(event.option.id or "")
-        if target is not None and target.expand:
-            self._expanded = True
+        if target is not None and (target.expand or target.expand_quotes):
+            if target.expand:
+                self._expanded = True
+            else:
+                self._quotes_expanded = True
             self._rebuild()
             return
         if target is not None and target.quote and target.offset is not None:
@@ -372,7 +433,12 @@ class XrefPanel(Vertical):
         """Ask for the compare view with the highlighted row's article."""
         option = self.options.highlighted_option
         target = self._targets.get(option.id or "") if option else None
-        if target is None or target.expand or target.article == self.article:
+        if (
+            target is None
+            or target.expand
+            or target.expand_quotes
+            or target.article == self.article
+        ):
             self.app.notify(
                 "Highlight a related article (or another article's mention) to compare.",
                 severity="warning",

@@ -80,7 +80,15 @@ _SENTENCE_OPENERS = frozenset(
     ]
 )
 _WORD = re.compile(r"\S+")
-_RUBRIC_WORD = re.compile(rf"([{_UP}][{_LO}]+(?:-[{_LO}]+)?)\s+(?=[{_UP}0-9])")
+_RUBRIC_WORD = re.compile(
+    rf"(?<![\w-])([{_UP}](?:[{_LO}]++(?:-[{_UP}]?[{_LO}]++)*+|[{_UP}]{{3,}}+))"
+    rf"(?<!\s)\s++(?=[{_UP}0-9])"
+)
+#: rubrics in capitals before a span on its line: `SANTÉ / `, `ÉCONOMIE - `
+_SHOUTED_PREFIX = re.compile(rf"(?:[{_UP}]{{2,}}+[\s/|•·–—-]*+)++")
+_BAR_AFTER = re.compile(r"(?:(?<!\s)\s++)?\|")
+_LOWER_NEXT = re.compile(rf"(?<!\s)\s++[{_LO}]")
+_CAPITALISED_WORD = re.compile(rf"[{_UP}][{_LO}]+")
 _HEADER_MARK = re.compile(r"\s:\s|\|")
 
 
@@ -119,13 +127,21 @@ def split_boundaries(text: str, span: Span) -> list[Span]:
 def drop_rubric(
     text: str, span: Span, line_starts: Collection[int], names: Collection[str]
 ) -> Span:
-    """`Politique Élections européennes`, `Rugby XV de France` at the start of a line: a
-    capitalised common noun glued before another capitalised word, on a header line (one
-    with ` : ` or `|` after the span), is the page's rubric, not part of the name (unless the
-    article writes that word capitalised mid-sentence; never on a person)."""
+    """`Politique Élections européennes`, `Rugby XV de France` at the start of a line (or
+    after a rubric in capitals, `SANTÉ / AGRICULTURE Grippe aviaire`): a capitalised common
+    noun glued before another capitalised word, on a header line (one with ` : ` or `|`
+    after the span), is the page's rubric, not part of the name (unless the article writes
+    that word capitalised mid-sentence; never on a person). On the page's first line, a
+    place's name glued before a capitalised common noun is the rubric too (`Bretagne
+    Inondations : …`, `Lorient Conseil municipal : …`), and a name alone before the first
+    `|` of a line (`Bretagne | Urgences fermées…`). What is left once the rubric is off is
+    dropped (an empty span) when it is only a common noun and lowercase words."""
     start, end, label = span
-    if start not in line_starts:
+    line = text.rfind("\n", 0, start) + 1
+    if start not in line_starts and not _SHOUTED_PREFIX.fullmatch(text, line, start):
         return span
+    if _BAR_AFTER.match(text, end) and len(text[start:end].split()) <= 3 and start == line:
+        return start, start, label  # `Bretagne | Urgences fermées…`: the rubric
     first = text[start:end].split()[0] if text[start:end].split() else ""
     if label == "PER" and not (first.endswith("s") and is_common_noun(first[:-1])):
         return span  # `Marine Le Pen`; but `Entreprises Carrefour` is a plural rubric
@@ -134,15 +150,78 @@ def drop_rubric(
         return span  # a rubric is glued to a headline: `Rubrique Titre : …`, `… | …`
     from reader.domain.entities.names import INSTITUTION_HEADS
 
+    first_line = line == 0
+    dropped = False
     for _ in range(2):  # `Outre-mer Cyclone Tama`: a rubric, then a kind of thing
         m = _RUBRIC_WORD.match(text, start, end)
-        if not m or m.group(1) in names:
+        if not m:
             break
         word = m.group(1)
-        if word.lower() in INSTITUTION_HEADS or not is_common_noun(word):
+        common = (
+            not _named_elsewhere(text, word, names)
+            and word.lower() not in INSTITUTION_HEADS
+            and is_common_noun(word)
+        )
+        if not common and not (first_line and _before_common_noun(text, m.end(), end, names)):
             break
         start = m.end()
+        dropped = True
+    if dropped and _only_common_words(text, start, end, names):
+        return start, start, label
     return start, end, label
+
+
+def is_rubric_at(text: str, start: int, end: int) -> bool:
+    """Whether the name at `[start, end)` is a page's rubric glued before its headline: at a
+    line start before the line's first `|`, or at the start of the page before a capitalised
+    common noun on a header line (`Bretagne | Urgences…`, `Lorient Inondations : …`)."""
+    line = text.rfind("\n", 0, start) + 1
+    if start != line:
+        return False
+    if _BAR_AFTER.match(text, end):
+        return True
+    stop = text.find("\n", end)
+    header = _HEADER_MARK.search(text[end : stop if stop >= 0 else len(text)])
+    m = _CAPITALISED_WORD.match(text, end + 1) if text[end : end + 1] == " " else None
+    return bool(line == 0 and header and m and is_common_noun(m.group()))
+
+
+def _before_common_noun(text: str, pos: int, end: int, names: Collection[str]) -> bool:
+    """Whether the span's next word, at `pos`, is a capitalised common noun that starts the
+    headline: plural (`Inondations`), or before a lowercase adjective (`Conseil municipal`)
+    or a name (`Cyclone Tama`) — not a name's own word (`Lille Métropole`)."""
+    m = _CAPITALISED_WORD.match(text, pos, end)
+    if not m or _named_elsewhere(text, m.group(), names) or not is_common_noun(m.group()):
+        return False
+    word = m.group()
+    after = text[m.end() : m.end() + 30].split()
+    nxt = after[0] if after else ""
+    return (
+        word.endswith(("s", "x"))
+        or (nxt[:1].islower() and is_adjective(nxt))
+        or (nxt[:1].isupper() and m.end() < end)
+    )
+
+
+def _only_common_words(text: str, start: int, end: int, names: Collection[str]) -> bool:
+    """A common noun then lowercase words (`Conseil municipal`, `Grippe aviaire`), or a
+    plural common noun alone (`Inondations`; a singular one may be a company's name:
+    `Carrefour : …`)."""
+    ws = text[start:end].split()
+    if len(ws) == 1 and not ws[0].endswith(("s", "x")) and not _LOWER_NEXT.match(text, end):
+        return False
+    return (
+        bool(ws)
+        and not _named_elsewhere(text, ws[0], names)
+        and is_common_noun(ws[0])
+        and all(w[:1].islower() for w in ws[1:])
+    )
+
+
+def _named_elsewhere(text: str, word: str, names: Collection[str]) -> bool:
+    """Whether the text writes `word` capitalised in mid-sentence (`names`) more than in the
+    one place under scrutiny (a glued header line counts as mid-sentence)."""
+    return word in names and text.count(word) > 1
 
 
 _LOWER_TOKEN = re.compile(rf"(?<=\s)[{_UP}{_LO}][{_LO}]+(?=[\s,.;:!?]|$)")

@@ -5,8 +5,8 @@
   lemmas), read with `srsly` (a spaCy dependency) without loading the pipeline.
 - **Place names**: the French names of the countries of ISO 3166-1 and of the subdivisions of
   France (ISO 3166-2:FR) that `pycountry` ships.
-- Closed classes of French that no package lists: the days and months (never names), and the
-  seats of power French news uses for the institution they house (ORG, see the guidelines).
+- Closed classes of French that no package lists: the days and months (never names) here;
+  the seats of power and the other hand-written vocabulary in `vocabulary`.
 
 None of these lists is drawn from the articles the rules are measured on.
 """
@@ -19,6 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from reader.domain.entities.version import MODEL_NAME
+from reader.domain.entities.vocabulary import SEATS_OF_POWER
 
 #: days and months: capitalised at a line start or in a dateline, never an entity
 CALENDAR_WORDS = frozenset(
@@ -49,33 +50,6 @@ CALENDAR_WORDS = frozenset(
         "été",
         "automne",
         "hiver",
-    ]
-)
-
-#: seats of power that stand for an institution (guidelines §3: `Kremlin`, `Maison Blanche`):
-#: the French presidency, government, ministries and assemblies by the name of their building
-#: or street, and the usual foreign ones
-SEATS_OF_POWER = frozenset(
-    [
-        "élysée",
-        "matignon",
-        "bercy",
-        "beauvau",
-        "quai d'orsay",
-        "palais-bourbon",
-        "palais bourbon",
-        "palais-royal",
-        "palais du luxembourg",
-        "hôtel de brienne",
-        "hôtel de lassay",
-        "kremlin",
-        "maison blanche",
-        "maison-blanche",
-        "pentagone",
-        "downing street",
-        "capitole",
-        "quirinal",
-        "chancellerie",
     ]
 )
 
@@ -272,6 +246,25 @@ def country_names() -> frozenset[str]:
 def is_country(text: str) -> bool:
     """A sovereign country or territory of ISO 3166-1, by its French name."""
     return place_key(text) in country_names()
+
+
+@functools.cache
+def french_subdivision_names() -> frozenset[str]:
+    """Names of France's regions, departments and overseas collectivities (ISO 3166-2:FR,
+    by `pycountry`), lowercase with `’` as `'`: some are also ISO 3166-1 territories
+    (`Nouvelle-Calédonie`, `Polynésie française`) without being sovereign countries."""
+    try:
+        import pycountry
+    except ImportError:  # pragma: no cover - pinned dependency
+        return frozenset()
+    subdivisions = pycountry.subdivisions.get(country_code="FR")  # type: ignore[no-untyped-call]
+    return frozenset(place_key(sub.name) for sub in subdivisions or ())
+
+
+def is_sovereign_country(text: str) -> bool:
+    """A country of ISO 3166-1 that is not also a French subdivision (ISO 3166-2:FR)."""
+    key = place_key(text)
+    return key in country_names() and key not in french_subdivision_names()
 
 
 def is_place_name(text: str) -> bool:

@@ -11,22 +11,31 @@ General French rules (issue 12, classes 3 and 4), on spans already trimmed by `r
 - `loi Le Meur`: a law named after a person is one MISC mention, `loi` included;
 - `CHU de Lille`: an acronym + `de` + a place is one organisation;
 - a name opened by an article written with a capital in mid-sentence (`Les Écologistes`,
-  `La France insoumise`) keeps its article (the capital says it is part of the name).
+  `La France insoumise`) keeps its article (the capital says it is part of the name);
+- a number closing an organisation's name (`Terre Vive 44,`), a body named after a person
+  with hyphens (`Hôpital Georges-Pompidou`), a federated state by its place (`État de Borno`
+  → `Borno`), a team glued before a person the text names (two mentions);
+- a name the text gives is the same name wherever it recurs (`known_names`: the pieces of a
+  person's full name replaced, a missed occurrence added, never a page's rubric).
 """
 
 from __future__ import annotations
 
+import collections
 import re
 from collections.abc import Collection
 
+from reader.domain.entities.boundaries import is_rubric_at
 from reader.domain.entities.lexicon import (
     is_adjective,
     is_common_noun,
     is_country,
     is_place_name,
+    is_sovereign_country,
     is_verb_form,
 )
 from reader.domain.entities.normalize import ELISIONS, STOP_WORDS, is_title_case
+from reader.domain.entities.vocabulary import SERVICES
 
 #: (start, end, label) offsets into the field's string
 Span = tuple[int, int, str]
@@ -341,7 +350,7 @@ def local_bodies(text: str, spans: list[Span]) -> list[Span]:
         ):
             s2, e2, lab2 = spans[i + 1]
             place = text[s2:e2]
-            if lab2 == "LOC" and _OF_GAP.fullmatch(text[e:s2]) and not is_country(place):
+            if lab2 == "LOC" and _OF_GAP.fullmatch(text[e:s2]) and not is_sovereign_country(place):
                 out.append((s, e2, lab))
                 i += 2
                 continue
@@ -372,11 +381,6 @@ def ministries_and_laws(text: str, spans: list[Span]) -> list[Span]:
             continue
         new.append((m.start(), m.end(), "MISC"))
     return _replace(spans, new) if new else spans
-
-
-#: public services named by a common acronym: `le CHU`, `le Samu` are common nouns, `CHU de
-#: Lille`, `Samu du Gard` the names of one of them
-SERVICES = frozenset(["chu", "chru", "chr", "samu", "smur", "sdis", "crous", "caf", "cpam"])
 
 
 def is_bare_service(word: str) -> bool:
@@ -418,7 +422,10 @@ def capitalised_article(text: str, span: Span, line_starts: Collection[int]) -> 
     if not m:
         return orig
     a = s - (len(before) - m.start(1))
-    if a in line_starts or not _MID_SENTENCE.search(text[max(0, a - 3) : a]):
+    # `Les Écologistes doivent…`: at a sentence start too, a capitalised plural in `-istes`
+    # after `Les` is a party's name (no nationality ends so), its article included
+    party = m.group(1) == "Les" and " " not in text[s:e] and text[s:e].endswith("istes")
+    if not party and (a in line_starts or not _MID_SENTENCE.search(text[max(0, a - 3) : a])):
         return orig
     line = text.rfind("\n", 0, a) + 1
     stop = text.find("\n", e)
@@ -583,3 +590,159 @@ def first_name_before_particle(text: str, spans: list[Span]) -> list[Span]:
         out = [sp for sp in out if not (new_start <= sp[0] and sp[1] <= s)]
         out = [(new_start, e, "PER") if sp == (s, e, lab) else sp for sp in out]
     return sorted(out)
+
+
+#: a number of one to three digits closing a name, before punctuation or a separator
+_NUMBER_AFTER = re.compile(r" (\d{1,3})(?=[,.;:)»]|\s[|–—-]\s|$)", re.MULTILINE)
+
+
+def number_in_name(text: str, spans: list[Span]) -> list[Span]:
+    """`Terre Vive 44, un collectif…`, `Nantes Atlantique 2.`: a number right after the
+    name of an organisation or a named thing, and before punctuation, is part of the name
+    (a department's number, a series' number); not after a person or a place."""
+    out: list[Span] = []
+    for s, e, lab in spans:
+        m = _NUMBER_AFTER.match(text, e) if lab in ("ORG", "MISC") else None
+        out.append((s, m.end(), lab) if m else (s, e, lab))
+    return out
+
+
+_STATE_OF = re.compile(r"(?:É|E)tat\s+(?:de\s+|du\s+|d['’]\s*)(?=[A-ZÀ-Ý])")
+
+
+def state_of_place(text: str, span: Span) -> Span:
+    """`État de Borno`, `État du Texas` → `Borno`, `Texas`: a federated state is named by its
+    place (the capitalised `État` is the descriptor); `État de Palestine`, a country's
+    official name (`pycountry`: `Palestine, État de`), stays whole."""
+    s, e, _label = span
+    m = _STATE_OF.match(text, s, e)
+    if m and m.end() < e and not is_place_name(text[m.end() : e]):
+        return m.end(), e, "LOC"
+    return span
+
+
+def person_after_name(text: str, spans: list[Span]) -> list[Span]:
+    """`Bahrain Victorious Lenny Martinez` → the team and `Lenny Martinez`: a span that ends
+    with the full name (two words or more) of a person the same text names on its own, after
+    a name of two words or more (or any name, when the span is not a person's), is two
+    mentions: the name before (an organisation when the model said person) and the person."""
+    people = {text[s:e] for s, e, lab in spans if lab == "PER" and len(text[s:e].split()) > 1}
+    if not people:
+        return spans
+    out: list[Span] = []
+    for s, e, lab in spans:
+        seg = text[s:e]
+        tail = next((p for p in people if seg.endswith(" " + p) and seg != p), None)
+        # a person's longer name (`Jean Paul Martin` beside `Paul Martin`) has one word more;
+        # a team or a body before a person has two or more
+        if tail is None or (lab == "PER" and len(seg.split()) - len(tail.split()) < 2):
+            out.append((s, e, lab))
+            continue
+        cut = e - len(tail)
+        out.append((s, s + len(seg[: cut - s].rstrip()), "ORG" if lab == "PER" else lab))
+        out.append((cut, e, "PER"))
+    return out
+
+
+def is_word_edge(text: str, pos: int) -> bool:
+    """Whether `pos` is not inside a word (nor a hyphenated or elided compound)."""
+    if pos <= 0 or pos >= len(text):
+        return True
+    before, after = text[pos - 1], text[pos]
+    if before in "'’" and after.isalnum():
+        elided = _ELIDED_BEFORE.search(text, max(0, pos - 8), pos - 1)
+        return elided is not None  # `l’Élysée`, `d’Orsay`; not `O’Brien`'s `Brien`
+    return not (before.isalnum() or before in "-'’") or not (after.isalnum() or after == "-")
+
+
+_ELIDED_BEFORE = re.compile(r"(?<![\w'’-])(?i:l|d|qu|jusqu|lorsqu|puisqu|n|s|j|c|m|t)$")
+
+
+def known_people(text: str, spans: list[Span]) -> list[Span]:
+    """`Erwan` (LOC) + `Corre` (LOC) where the text has named `Erwan Le Corre` (PER): every
+    other whole-word occurrence of a person's full name (two words or more) that the text
+    gives is that person, replacing the pieces of it found there (never a span that runs
+    past the name)."""
+    people = {text[s:e] for s, e, lab in spans if lab == "PER" and len(text[s:e].split()) > 1}
+    if not people:
+        return spans
+    out = list(spans)
+    for name in sorted(people, key=len, reverse=True):
+        pos = text.find(name)
+        while pos >= 0:
+            end = pos + len(name)
+            inside = [sp for sp in out if sp[0] < end and pos < sp[1]]
+            if (
+                is_word_edge(text, pos)
+                and is_word_edge(text, end)
+                and inside != [(pos, end, "PER")]
+                and all(pos <= sp[0] and sp[1] <= end for sp in inside)
+            ):
+                out = sorted([sp for sp in out if sp not in inside] + [(pos, end, "PER")])
+            pos = text.find(name, end)
+    return out
+
+
+def known_names(text: str, spans: list[Span]) -> list[Span]:
+    """Every other whole-word occurrence of a name this text gives (`Twitter` named as the
+    platform, then `source : Twitter`), where the model found nothing: the same name, with
+    the label the text's mentions of it mostly have. (A person's full name also replaces the
+    pieces of it found there: `known_people`.)"""
+    spans = known_people(text, spans)
+    labels: dict[str, collections.Counter[str]] = {}
+    for s, e, lab in spans:
+        name = text[s:e]
+        if len(name) > 2 and not name.isdigit() and any(c.isupper() for c in name):
+            labels.setdefault(name, collections.Counter())[lab] += 1
+    new: list[Span] = []
+    taken = [(s, e) for s, e, _ in spans]
+    for name in sorted(labels, key=len, reverse=True):
+        lab = labels[name].most_common(1)[0][0]
+        pos = text.find(name)
+        while pos >= 0:
+            end = pos + len(name)
+            if (
+                is_word_edge(text, pos)
+                and is_word_edge(text, end)
+                and all(end <= a or pos >= b for a, b in taken)
+                and not is_rubric_at(text, pos, end)
+            ):
+                new.append((pos, end, lab))
+                taken.append((pos, end))
+            pos = text.find(name, end)
+    return sorted(spans + new) if new else spans
+
+
+#: a person's name as French writes it in the name of a place or a body dedicated to them:
+#: hyphenated capitalised parts (`Georges-Pompidou`, `Paul-Émile-Victor`)
+_DEDICATION = re.compile(rf"[{_UP}][{_LO}]+(?:-[{_UP}][{_LO}]+)+")
+#: capitalised heads of buildings named after a person, besides the institutions'
+_BUILDING_HEADS = frozenset(["stade", "lycée", "hôpital", "gymnase", "complexe", "salle"])
+
+
+def dedicated_names(text: str, spans: list[Span]) -> list[Span]:
+    """`Institut polaire français Paul-Émile-Victor`, `Hôpital Georges-Pompidou`: an
+    institution's name (a capitalised head, its lowercase complement) right followed by a
+    person's name written with hyphens — the French way of naming a place or a body after
+    someone — is one organisation, the hyphenated name included."""
+    spans = sorted(spans)
+    out: list[Span] = []
+    i = 0
+    while i < len(spans):
+        s, e, lab = spans[i]
+        ws = text[s:e].split()
+        head = ws[0].lower() if ws else ""
+        if (
+            i + 1 < len(spans)
+            and ws[0][:1].isupper()
+            and (head in INSTITUTION_HEADS or head in _BUILDING_HEADS)
+            and all(w[:1].islower() for w in ws[1:])
+        ):
+            s2, e2, _lab2 = spans[i + 1]
+            if text[e:s2] == " " and _DEDICATION.fullmatch(text, s2, e2):
+                out.append((s, e2, "ORG"))
+                i += 2
+                continue
+        out.append((s, e, lab))
+        i += 1
+    return out

@@ -14,6 +14,8 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from reader.domain.entities.boundaries import is_rubric_at
+from reader.domain.entities.names import is_word_edge
 from reader.domain.entities.normalize import (
     capitalised_vocabulary,
     is_title_case,
@@ -228,12 +230,19 @@ class Extractor:
                     for m in title_m
                     if any(w in names or (w.isupper() and len(w) > 1) for w in m.text.split())
                 ]
+            if art.title_derived:
+                # the derived title repeats the lede, whose names are the text's: the repair
+                # rules (acronyms, names the text gives) must not find them a second time
+                title_m = []
+            else:
+                title_m = title_m + names_from_text(art.title, title_m, text_m, art.text)
+                title_m.sort(key=lambda m: m.start)
             out.append(title_m + text_m)
             if cues is not None:
                 found = field_cues[k]
                 cues.append(
                     {
-                        (m.field, m.start, m.end): found[m.field == "text"][(m.start, m.end)]
+                        (m.field, m.start, m.end): found[m.field == "text"].get((m.start, m.end))
                         for m in out[-1]
                     }
                 )
@@ -260,3 +269,33 @@ class Extractor:
             for k in order:
                 advance(k, [next(tags) for _ in asking[k]])
         return [d if d is not None else [] for d in done]
+
+
+def names_from_text(
+    title: str, title_m: Sequence[RawMention], text_m: Sequence[RawMention], text: str
+) -> list[RawMention]:
+    """Names of the text the model missed in the headline (``Carrefour : bénéfice en
+    recul…``, a kicker the model reads as a common noun): every whole-word occurrence in
+    the headline of a mention of the text, when the text writes its first word capitalised
+    in mid-sentence (evidence that it is a name), and no headline mention overlaps it."""
+    taken = [(m.start, m.end) for m in title_m]
+    names = capitalised_vocabulary(text)
+    out: list[RawMention] = []
+    seen: set[str] = set()
+    for m in sorted(text_m, key=lambda m: -len(m.text)):
+        if m.text in seen or not m.text.split() or m.text.split()[0] not in names:
+            continue
+        seen.add(m.text)
+        pos = title.find(m.text)
+        while pos >= 0:
+            end = pos + len(m.text)
+            if (
+                is_word_edge(title, pos)
+                and is_word_edge(title, end)
+                and all(end <= a or pos >= b for a, b in taken)
+                and not is_rubric_at(title, pos, end)
+            ):
+                out.append(RawMention("title", pos, end, m.text, m.label))
+                taken.append((pos, end))
+            pos = title.find(m.text, end)
+    return out

@@ -12,6 +12,7 @@ from collections.abc import Callable, Collection, Generator, Iterable, Sequence
 from dataclasses import dataclass
 
 from reader.domain.entities.boundaries import cut_at_verb, drop_rubric, split_boundaries
+from reader.domain.entities.cues import context_cue
 from reader.domain.entities.kinds import (
     context_org_cue,
     is_common_word_heading,
@@ -19,31 +20,43 @@ from reader.domain.entities.kinds import (
     lexical_cue,
     list_vote,
     parenthesised_after_person,
+    person_before_affiliation,
     relabel,
     speaker_cue,
     split_regnal,
     strains,
     with_year,
 )
-from reader.domain.entities.lexicon import is_country, is_place_name
+from reader.domain.entities.lexicon import (
+    is_adjective,
+    is_common_noun,
+    is_country,
+    is_place_name,
+)
 from reader.domain.entities.lineups import team_sheets
 from reader.domain.entities.names import (
     INSTITUTION_HEADS,
     acronym_of_place,
     capitalised_article,
+    dedicated_names,
     drop_lowercase_head,
     event_names,
     extend_institutions,
     feature_of_country,
     first_name_before_particle,
     is_bare_service,
+    known_names,
     lands_and_fifteens,
     local_bodies,
     ministries_and_laws,
+    number_in_name,
+    person_after_name,
+    state_of_place,
     surname_particle,
     whole_apostrophe_words,
 )
 from reader.domain.entities.normalize import STOP_WORDS, LazyCapitalised
+from reader.domain.entities.vocabulary import SINGLE_INSTITUTIONS
 from reader.domain.model import LABELS, Field, Label, RawMention
 from reader.domain.textnorm import ends_with_mark
 
@@ -79,7 +92,7 @@ _HONORIFIC_BEFORE = re.compile(
     r"(?:^|[\s(«\"'’])(?:M\.|MM\.|Mme|Mmes|Mlle|Mgr|Dr|Monsieur|Madame)\s*$"
 )
 _FUNCTION_BEFORE = re.compile(
-    rf"(?:^|\s)(?:[Pp]résidente?|[Pp]remier ministre|[Pp]remière ministre|[Mm]inistre|"
+    rf"(?:^|[\s'’])(?:[Pp]résidente?|[Pp]remier ministre|[Pp]remière ministre|[Mm]inistre|"
     rf"[Cc]hancelière?|[Pp]orte-parole|[Ss]ecrétaire général|[Ss]énateur|[Dd]éputée?|"
     rf"[Cc]onseiller|[Cc]onseillère|[Hh]omologue|[Dd]irigeante?|[Pp]ape|[Rr]oi|[Rr]eine|"
     rf"[Gg]énéral|PDG|[Rr]éalisat(?:eur|rice)|[Cc]inéaste|[Cc]omédienne?|[Aa]ct(?:eur|rice)|"
@@ -87,7 +100,8 @@ _FUNCTION_BEFORE = re.compile(
     rf"[Aa]vocate?(?: générale?)?|[Pp]rocureure?|[Pp]réf(?:et|ète)|[Mm]aire|[Ee]ntraîneu(?:r|se)|"
     rf"[Jj]oueu(?:r|se)|[Aa]ttaquant|[Ii]nfirmi(?:er|ère)|[Mm]édecin|[Cc]hercheu(?:r|se)|"
     rf"[Pp]olitologue|[Ss]ociologue|[Hh]istorienne?|[Ss]yndicaliste|[Mm]ilitante?|"
-    rf"[Dd]irect(?:eur|rice)|[Ff]ondat(?:eur|rice)|[Pp]résentat(?:eur|rice))"
+    rf"[Dd]irect(?:eur|rice)|[Ff]ondat(?:eur|rice)|[Pp]résentat(?:eur|rice)|[Aa]rbitre|"
+    rf"[Ss]électionneu(?:r|se)|[Cc]apitaine|[Ss]kipper|[Nn]avigat(?:eur|rice))"
     rf"(?:\s++(?!(?:de|du|des|la|le|les|et|à|au|aux|en|d|l|chez|pour|sur|avec|dans|par|selon)\b)[{_LO}]+(?:-[{_LO}]+)?)?\s*+,?\s*+$"
 )
 #: job titles written as acronyms (`le PDG`, `la DRH`): never a name
@@ -155,7 +169,8 @@ _DEMONYM_SUFFIX = re.compile(
     r"ards?|ardes?|ins|ines)$"
 )
 _LOC_DEMONYM_SUFFIX = re.compile(r"(?:ands|ais|ois|ains|iens|ens|ards|ols|ites|ans)$")
-_SENT_END_MARKS = ".!?…:»\n"
+#: `|` and `•` separate the parts of a glued page line (`Justice | Saisie par…`)
+_SENT_END_MARKS = ".!?…:»\n|•"
 _SENT_OPENERS = '«"“([–—-'
 _TIME_BEFORE = re.compile(r"\d{1,2}\s*h(?:\s*\d{2})?\s*$|\d{1,2}:\d{2}\s*$|heure\s*$", re.I)
 _INSTITUTION_HEADS = INSTITUTION_HEADS
@@ -184,14 +199,22 @@ _MR_NAME = re.compile(
     rf"(?:\s+[{_UP}][{_LO}]+(?:-[{_UP}][{_LO}]+)*)?)"
 )
 _ROMAN = re.compile(r"^[IVXLCDM]+$")
+#: a site's name: `lemonde.fr`, `Cybermalveillance.gouv.fr` (a capital first, a sub-domain
+#: such as `.gouv`)
 _DOMAIN = re.compile(
-    r"(?<![\w@/.-])[a-z0-9][a-z0-9-]{1,62}\.(?:com|fr|org|net|info|eu|io|ru|uk|de|be|ch|ca)"
+    r"(?<![\w@/.-])[A-Za-z0-9][a-z0-9-]{1,62}(?:\.(?:gouv|asso|presse|co))?"
+    r"\.(?:com|fr|org|net|info|eu|io|ru|uk|de|be|ch|ca)"
     r"(?![\w-]|\.[a-z])"
 )
 # `MISE À JOUR 5: `, `UPDATE 3 - `: a shouted header glued in front of a name
 _SHOUT_PREFIX = re.compile(
     rf"^(?:(?:[{_UP}]+\s+)+[{_UP}]{{2,}}(?:\s+\d+)?\s*[:.\-–—]?\s*"
     rf"|[{_UP}]{{2,}}(?:\s+\d+\s*[:.\-–—]?|\s*[:.–—]|\s+-)\s*)(?=[{_UP}][{_LO}])"
+)
+#: an interjection opening a span, with its preposition: `Merci à la`, `Vive la`, `Bravo aux`
+_INTERJECTION_HEAD = re.compile(
+    r"(?:Merci|Bravo|Bonjour|Bonsoir|Salut|Adieu|Bienvenue|Vive|Vivent)"
+    r"\s++(?:(?:à|au|aux|pour)\s++)?(?:(?:la|le|les)\s++|l['’])?"
 )
 #: `CGT-Cheminots`, `SUD-Rail`, `CFE-CGC`: an acronym joined by a hyphen to a name
 _HYPHEN_ACRONYM = re.compile(
@@ -264,14 +287,18 @@ _LEADING_FUNCTION = re.compile(
     r"(?=[A-ZÀ-Ý]|(?:les|la|le|l['’]|des|du|au|aux)\s*[A-ZÀ-Ý])"
 )
 #: single-word assemblies written with a capital: `le Sénat`, `le Parlement`
-_SINGLE_INSTITUTIONS = frozenset(["sénat", "parlement", "congrès", "assemblée"])
+_SINGLE_INSTITUTIONS = SINGLE_INSTITUTIONS
+#: those of them that name one body on their own, capitalised (`l’Assemblée` may be the
+#: start of a longer name the model missed, so it is not recovered alone)
+_ASSEMBLY = re.compile(r"(?<![\w'’-])(?:Sénat|Parlement|Congrès)(?![\w'’-])")
+_NEXT_WORD = re.compile(r"(?<!\s)\s++(\w++)")
 #: a plural demonym after a determiner: `des Français`, `les Stéphanois`
 _PLURAL_DEMONYM = re.compile(
     r"(?:ais|ois|ains|iens|éens|ands|ols|ites|ans|ards|ins|ens|ins|ons|ots|ys)$"
 )
 _DEMONYM_DET_BEFORE = re.compile(
     r"(?:\b(?:les|des|aux|ces|nos|vos|leurs|mes|tes|ses|deux|trois|plusieurs|nombreux|"
-    r"certains|[Ll]es|[Dd]es|[Aa]ux|[Cc]es)|\d)\s*$"
+    r"certains|seuls|seules|autres|[Ll]es|[Dd]es|[Aa]ux|[Cc]es)|\d)\s*$"
 )
 _SINGULAR_DEMONYM = re.compile(r"(?:ien|ienne|ais|aise|ois|oise|ain|aine|and|ande|éen|éenne)$")
 _DEMONYM_ART_BEFORE = re.compile(
@@ -323,6 +350,8 @@ _SPACE_CAPITAL = re.compile(rf"\s[{_UP}]")
 _CAPITALS_2_6 = re.compile(rf"[{_UP}]{{2,6}}")
 _OPEN_PAREN = re.compile(r"(?<!\s)\s*+\(")
 _HYPHEN_APOS = re.compile(r"[-'’]")
+#: a capital inside a word after a lowercase letter: `BioNTech`, `AstraZeneca`
+_CAMEL = re.compile(rf"[{_LO}][{_UP}]")
 _OF_TAIL = re.compile(r"\s(?:de la|de l['’]|des|du|de)\s*(?=\S+$|\S+\s\S+$)")
 
 
@@ -471,7 +500,8 @@ def strip_leading(text: str, span: Span) -> tuple[Span, str | None]:
             changed = True
             continue
         m = _LOWER_HEAD_OF.match(seg)
-        if m and not _TITLE_WORD_RE.match(seg):
+        # `général de Gaulle` is a person's name; `émir du Qatar` a title and a place
+        if m and (label != "PER" or not _TITLE_WORD_RE.match(seg)):
             start += m.end()
             changed = True
             if seg.split()[0] in _PLACE_HEADS and " " not in text[start:end].strip():
@@ -559,8 +589,8 @@ def is_demonym(word: str, label: str, lower_words: Collection[str]) -> bool:
     """`Russes`, `Américains`: a capitalised people-noun, by its lowercase adjective in the text
     or by a demonym suffix on a MISC/PER span."""
     low = word.lower()
-    if not word[:1].isupper() or " " in word:
-        return False
+    if not word[:1].isupper() or " " in word or low.endswith(("iste", "istes")):
+        return False  # `des Écologistes`, `les Socialistes`: a party, no nation ends so
     stem = low[:-1] if low.endswith("s") else low
     variants = {low, stem, stem + "e", stem + "es", stem + "s", stem + "ne", stem + "nes"}
     if stem.endswith("e"):
@@ -571,6 +601,23 @@ def is_demonym(word: str, label: str, lower_words: Collection[str]) -> bool:
         # `les Allemands` beside `allemand`; not `Philippines` beside `philippine`
         return bool(_LOC_DEMONYM_SUFFIX.search(low))
     return label in ("MISC", "PER") and low.endswith("s") and bool(_DEMONYM_SUFFIX.search(low))
+
+
+_DEFINITE_BEFORE = re.compile(r"(?:\b(?:le|la|du|au|de la)\s|\b[lL][’'])$")
+_NAME_AFTER = re.compile(rf"(?<!\s)\s++[{_UP}]")
+
+
+def is_sea_name(text: str, span: Span) -> bool:
+    """`du Pacifique`, `l’Atlantique`, `la Baltique`: an adjective in `-ique` used as a noun
+    after a definite article, with no name after it, is an ocean or a sea (`le Britannique
+    Lewis Hamilton`, a nationality before a name, is not)."""
+    start, end, _ = span
+    seg = text[start:end]
+    return (
+        seg.endswith("ique")
+        and bool(_DEFINITE_BEFORE.search(text[max(0, start - 6) : start]))
+        and not _NAME_AFTER.match(text, end)
+    )
 
 
 def is_demonym_in_context(text: str, span: Span) -> bool:
@@ -653,8 +700,12 @@ def reject_verdict(text: str, span: Span, lower_words: Collection[str]) -> bool 
         seg[:1].isupper() and is_place_name(seg)
     ):
         return True  # `nord-est`; but `le Nord`, the French department, is a place
-    if is_demonym(seg, label, lower_words) or is_lexical_demonym(seg):
+    if is_demonym(seg, label, lower_words) or (
+        is_lexical_demonym(seg) and not is_sea_name(text, span)
+    ):
         return True
+    if "-" in seg and " " not in seg and all(is_lexical_demonym(p) for p in seg.split("-")):
+        return True  # `le Nigérian-Américain Daniel Okafor`: two nationalities
     if is_shouting(text, start, end):
         return True
     if seg.isupper() and _TIME_BEFORE.search(text[max(0, start - 12) : start]):
@@ -687,6 +738,8 @@ def label_cue(text: str, start: int, end: int) -> str | None:
     `l’agence Y` / `porte-parole du Y` / a head such as `Maison`, `Conseil` → ORG."""
     before = text[max(0, start - 80) : start]
     seg = text[start:end]
+    if _DOMAIN.fullmatch(seg):
+        return "ORG"  # a site is named by its domain: `Service-public.gouv.fr`
     lexical = lexical_cue(text, start, end)
     if lexical is not None:
         return lexical
@@ -694,6 +747,9 @@ def label_cue(text: str, start: int, end: int) -> str | None:
         return "PER"
     if speaker_cue(text, start, end):
         return "PER"
+    context = context_cue(text, start, end)
+    if context is not None:
+        return context
     if _HYPHEN_ACRONYM.fullmatch(seg):
         return "ORG"
     if _ACRONYM_NUMBER.match(seg):
@@ -720,7 +776,8 @@ def label_cue(text: str, start: int, end: int) -> str | None:
         _FUNCTION_BEFORE.search(before) or (len(ws) > 1 and _HONORIFIC_BEFORE.search(before))
     ):
         return "ORG"
-    if _FUNCTION_BEFORE.search(before) and seg[:1].isupper() and len(seg.split()) <= 3:
+    person_shaped = seg[:1].isupper() and not seg.isupper()  # `président LFI`: a party
+    if _FUNCTION_BEFORE.search(before) and person_shaped and len(seg.split()) <= 3:
         # `président Biden`, `porte-parole du Kremlin, Dmitri Peskov`
         return "PER"
     m = _DATELINE.match(text[max(0, start - 60) : end + 40] if start < 60 else "")
@@ -825,6 +882,12 @@ def recover(text: str, spans: Sequence[Span], line_starts: Iterable[int]) -> lis
         if free(s, e):
             out.append((s, e, "ORG"))
             taken.append((s, e))
+    for m in _ASSEMBLY.finditer(text):
+        s, e = m.span()
+        nxt = _NEXT_WORD.match(text, e)
+        if free(s, e) and not (nxt and is_adjective(nxt.group(1))):
+            out.append((s, e, "ORG"))  # `le président du Sénat`; not `Parlement européen`
+            taken.append((s, e))
     return out
 
 
@@ -841,6 +904,9 @@ def repair_span(text: str, span: Span) -> list[Piece]:
         m = _SHOUT_PREFIX.match(text[sp[0] : sp[1]])
         if m and m.end() < sp[1] - sp[0]:
             sp = (sp[0] + m.end(), sp[1], sp[2])
+        m = _INTERJECTION_HEAD.match(text, sp[0], sp[1])
+        if m and m.end() < sp[1]:
+            sp = (m.end(), sp[1], sp[2])  # `Merci à la France` → `France`
         cue: str | None = None
         for _ in range(4):
             sp2, c = strip_leading(text, sp)
@@ -856,7 +922,9 @@ def repair_span(text: str, span: Span) -> list[Piece]:
 
 def split_pairs(text: str, spans: list[Span]) -> list[Span]:
     """`Biden-Poutine` → `Biden`, `Poutine` when both halves are names on their own elsewhere
-    in the same text (so `Royaume-Uni`, `Jean-Pierre`, `Maison-Blanche` stay whole)."""
+    in the same text (so `Royaume-Uni`, `Jean-Pierre`, `Maison-Blanche` stay whole); and two
+    companies joined by a hyphen when one half is a brand in camel case (`Pfizer-BioNTech`:
+    a French compound name never has a capital inside one of its words)."""
     singles = {fold_simple(text[s:e]) for s, e, _ in spans if "-" not in text[s:e]}
     out: list[Span] = []
     for s, e, lab in spans:
@@ -867,31 +935,55 @@ def split_pairs(text: str, spans: list[Span]) -> list[Span]:
             and lab != "LOC"  # `Tahiti-Faa'a`: places joined by a hyphen are one place
             and len(parts) == 2
             and all(p[:1].isupper() and len(p) > 1 for p in parts)
-            and all(fold_simple(p) in singles for p in parts)
         ):
-            mid = s + len(parts[0])
-            out.append((s, mid, lab))
-            out.append((mid + 1, e, lab))
+            brands = lab != "PER" and any(_CAMEL.search(p) for p in parts)
+            if brands or all(fold_simple(p) in singles for p in parts):
+                lab = "ORG" if brands else lab
+                mid = s + len(parts[0])
+                out.append((s, mid, lab))
+                out.append((mid + 1, e, lab))
+                continue
+            out.append((s, e, lab))
         else:
             out.append((s, e, lab))
     return out
 
 
+def _ends_with_proper_name(body: str) -> bool:
+    """`Ca’ Foscari`, `Institut Alfred-Wegener`: two words or more, the last one capitalised
+    and neither an institution's nor an event's head (`Grand Prix` de Monaco stays whole)."""
+    ws = body.split()
+    return (
+        len(ws) >= 2
+        and ws[-1][:1].isupper()
+        and ws[-1].lower() not in _INSTITUTION_HEADS
+        and ws[-1].lower() not in _EVENT_HEADS
+        and ws[-1].lower() not in ("prix", "grand")
+    )
+
+
 def split_of_place(text: str, spans: list[Span]) -> list[Span]:
     """`Conseil de sécurité nationale des États-Unis` → the body and `États-Unis`, when the
     tail after `de/du/des/de la/de l’` is a place named on its own in the same text and the
-    body is an institution name of at least two words."""
+    body is an institution name of at least two words, or a name complete in itself (`Ca’
+    Foscari de Venise` → `Ca’ Foscari`, `Venise`)."""
     places = {fold_simple(text[s:e]) for s, e, lab in spans if lab == "LOC"}
     out: list[Span] = []
     for s, e, lab in spans:
         seg = text[s:e]
         m = _OF_TAIL.search(seg)
-        if m and lab in ("ORG", "MISC") and seg.split()[0].lower() in _INSTITUTION_HEADS:
+        named_body = bool(m) and _ends_with_proper_name(seg[: m.start()] if m else "")
+        if (
+            m
+            and lab in ("ORG", "MISC", "LOC")
+            and (seg.split()[0].lower() in _INSTITUTION_HEADS or (named_body and lab != "MISC"))
+        ):
             tail = seg[m.end() :]
             body = seg[: m.start()]
             keep_whole = body.split()[-1][:1].islower() and not is_country(tail)
             if fold_simple(tail) in places and len(body.split()) >= 2 and not keep_whole:
-                out.append((s, s + m.start(), lab))
+                # the body of `Ca’ Foscari de Venise` is what is in the place, not a place
+                out.append((s, s + m.start(), "ORG" if lab == "LOC" else lab))
                 out.append((s + m.end(), e, "LOC"))
                 continue
         out.append((s, e, lab))
@@ -905,16 +997,45 @@ PosQueries = list[tuple[int, int]]
 RepairSteps = Generator[PosQueries, list[str | None], list[RawMention]]
 
 
+_LOWER_AFTER = re.compile(rf"(?<!\s)\s++[{_LO}]")
+
+
+def common_by_pos(text: str, span: Span, tag: str | None, names: Collection[str]) -> bool:
+    """Whether a sentence-initial word whose part of speech is `tag` is an ordinary word: a
+    verb, adjective, pronoun… (`COMMON_POS`), or a noun the lexicon knows as a common noun
+    that runs on into lowercase words (`Réfection de la toiture`, `« Séparation confirmée »`)
+    and that the text never writes capitalised in mid-sentence (`Amman`, tagged a proper
+    noun, stays; so does `Orange` where the text names the company again)."""
+    if tag in COMMON_POS:
+        return True
+    seg = text[span[0] : span[1]]
+    return bool(
+        tag == "NOUN"
+        and " " not in seg
+        and seg not in names
+        and is_common_noun(seg)
+        and not is_place_name(seg)
+        and _LOWER_AFTER.match(text, span[1])
+    )
+
+
 def _keep(
-    text: str, spans: list[Span], lower_words: Collection[str], exempt: Collection[Span] = ()
+    text: str,
+    spans: list[Span],
+    lower_words: Collection[str],
+    exempt: Collection[Span] = (),
+    names: Collection[str] = (),
 ) -> Generator[PosQueries, list[str | None], list[Span]]:
     """The spans `reject` lets through (those in `exempt` always), asking the tagger once for
-    every span only a part of speech decides."""
+    every span only a part of speech decides (`common_by_pos`)."""
     verdicts = [False if sp in exempt else reject_verdict(text, sp, lower_words) for sp in spans]
     ask = [(sp[0], sp[1]) for sp, v in zip(spans, verdicts, strict=True) if v is None]
     if ask:
         tags = iter((yield ask))
-        verdicts = [next(tags) in COMMON_POS if v is None else v for v in verdicts]
+        verdicts = [
+            common_by_pos(text, sp, next(tags), names) if v is None else v
+            for sp, v in zip(spans, verdicts, strict=True)
+        ]
     return [sp for sp, v in zip(spans, verdicts, strict=True) if not v]
 
 
@@ -942,12 +1063,13 @@ def repair_steps(
         for p in repair_span(text, whole_apostrophe_words(text, span)):
             label = p.cue or relabel(text, p.start, p.end, p.label)
             sp = drop_rubric(text, (p.start, p.end, label), start_set, names)
-            sp = feature_of_country(text, drop_lowercase_head(text, sp))
+            sp = feature_of_country(text, drop_lowercase_head(text, state_of_place(text, sp)))
             sp = surname_particle(text, sp)
             pieces.append(capitalised_article(text, sp, start_set))
     pieces = split_of_place(text, split_pairs(text, extend_institutions(text, pieces)))
+    pieces = person_after_name(text, pieces)
     pieces = [sp for sp in pieces if not is_common_word_heading(text, *sp, names=names)]
-    kept = yield from _keep(text, pieces, lower_words)
+    kept = yield from _keep(text, pieces, lower_words, names=names)
     # a single word that ends a multi-word person name of this text is that surname, even at
     # a sentence start where it could pass for a verb (`Starmer s’envolera…`)
     surnames = {
@@ -968,14 +1090,14 @@ def repair_steps(
             for sp in recover(text, kept, starts)
             if sp in exempt or not is_common_word_heading(text, *sp, names=names)
         ]
-        kept += yield from _keep(text, found, lower_words, exempt)
+        kept += yield from _keep(text, found, lower_words, exempt, names)
     kept = acronym_of_place(text, strains(text, ministries_and_laws(text, kept)))
     kept = lands_and_fifteens(text, event_names(text, kept))
-    kept = first_name_before_particle(text, kept)
-    kept = split_regnal(text, with_year(text, local_bodies(text, kept)))
+    kept = known_names(text, first_name_before_particle(text, dedicated_names(text, kept)))
+    kept = split_regnal(text, with_year(text, number_in_name(text, local_bodies(text, kept))))
     kept = [sp for sp in kept if not is_bare_service(text[sp[0] : sp[1]])]
     kept = acronym_after_name(text, merge_acronym_heads(text, kept))
-    kept = parenthesised_after_person(text, kept)
+    kept = parenthesised_after_person(text, person_before_affiliation(text, kept))
     # structural label cues override the model
     relabelled: list[Span] = []
     cue_of: dict[tuple[int, int], str | None] = {}

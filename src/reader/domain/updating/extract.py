@@ -3,7 +3,6 @@ processes when there are many articles; committed chunk by chunk."""
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,31 +18,25 @@ from reader.domain.updating.common import (
     StopCheck,
     check,
 )
+from reader.domain.updating.corpus_view import CorpusView, RawMentions
 from reader.domain.updating.state import UpdaterState
 
 if TYPE_CHECKING:
     from reader.domain.entities.ner import Cues
 
 
-def _ner_key(article: Article, version: str) -> str:
-    """Cache key of an article's raw mentions: everything extraction depends on."""
-    shape = f"{int(article.title_derived)}:{article.paragraphs}"
-    payload = f"{version}\0{shape}\0{article.title}\0{article.text}"
-    payload_bytes = payload.encode("utf-8", "surrogatepass")
-    return hashlib.sha256(payload_bytes).hexdigest()
-
-
 class ExtractStage(UpdaterState):
     """Finds the raw mentions of every article (new content only is analysed)."""
 
     def _analyse(
-        self, store: Store, corpus: dict[str, Article]
-    ) -> tuple[dict[str, list[RawMention]], dict[str, list[RawMention]]]:
-        """Raw mentions for every article: from the cache, else from spaCy (new content only)."""
+        self, store: Store, corpus: CorpusView
+    ) -> tuple[dict[str, list[RawMention]], RawMentions]:
+        """Raw mentions for every article: from the cache (read when asked), else from spaCy
+        (new content only)."""
         from reader.domain.entities.version import MODEL_VERSION
 
-        keys = self.ner_keys = {aid: _ner_key(a, MODEL_VERSION) for aid, a in corpus.items()}
-        cached = store.cached_ner(set(keys.values()))
+        keys = self.ner_keys = {aid: corpus.ner_key(aid, MODEL_VERSION) for aid in corpus}
+        cached = store.ner_keys_present(set(keys.values()))
         missing = [corpus[aid] for aid, key in sorted(keys.items()) if key not in cached]
         fresh: dict[str, list[RawMention]] = {}
         if missing:
@@ -57,7 +50,7 @@ class ExtractStage(UpdaterState):
                     # queued after every extraction task: the first worker done with them
                     # finds the shared passages (they need only the texts) while this process
                     # links and indexes
-                    texts = {aid: a.text for aid, a in corpus.items()}
+                    texts = {aid: corpus[aid].text for aid in corpus}
                     from reader.domain.updating.passages import passages_worker
 
                     self.passages_job = self.pool.apply_async(
@@ -77,8 +70,7 @@ class ExtractStage(UpdaterState):
                 self.say("finding entities", len(fresh), len(missing))
             self.say("finding entities", len(missing), len(missing))
             self.report.analysed = len(missing)
-        raw = {aid: cached.get(key) or fresh.get(key, []) for aid, key in keys.items()}
-        return fresh, raw
+        return fresh, RawMentions(store, keys, fresh)
 
 
 #: Fewest articles to analyse for which extraction runs in worker processes (each loads the

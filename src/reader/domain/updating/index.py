@@ -17,31 +17,34 @@ from reader.domain.updating.common import (
 from reader.domain.updating.state import UpdaterState
 
 if TYPE_CHECKING:
-    from reader.domain.entities.linking import LinkResult
     from reader.domain.search import IndexDoc, SearchIndex
+    from reader.domain.updating.corpus_view import CorpusView
+    from reader.domain.updating.link import LinkUpdate
 
 
 class IndexStage(UpdaterState):
     """Brings the search index up to date."""
 
     def _index(
-        self, store: Store, corpus: dict[str, Article], linked: LinkResult, schema_changed: bool
+        self, store: Store, corpus: CorpusView, linked: LinkUpdate, schema_changed: bool
     ) -> dict[str, str]:
-        """Send Whoosh the documents whose text or entity terms changed; return terms hashes."""
+        """Send Whoosh the documents whose text or entity terms changed; return the terms
+        hashes that changed (linking gives the mentions of the articles that may have)."""
         from reader.domain.search import IndexBusy, IndexCorrupt, SearchIndex
 
         self._check()
         terms_before = store.terms_hashes()
         terms_after: dict[str, str] = {}
         terms_of: dict[str, list[str]] = {}
-        for aid in corpus:
-            terms = entity_terms(linked.mentions.get(aid, []))
+        for aid, mentions in linked.mentions.items():
+            terms = entity_terms(mentions)
             terms_of[aid] = terms
             terms_after[aid] = hashlib.sha256("\n".join(terms).encode()).hexdigest()
         directory = self.index_dir / SEARCH_DIR
         try:
             try:
                 self._send(
+                    store,
                     SearchIndex.open_or_create(directory),
                     corpus,
                     terms_of,
@@ -53,6 +56,7 @@ class IndexStage(UpdaterState):
                 self._check()
                 self.report.notices.append(f"The search index was damaged ({exc}); rebuilt it.")
                 self._send(
+                    store,
                     SearchIndex.create(directory, reason=str(exc)),
                     corpus,
                     terms_of,
@@ -67,13 +71,14 @@ class IndexStage(UpdaterState):
                 "The search index is locked by another program; search may miss the latest "
                 "changes until the next update."
             )
-            return {aid: h for aid, h in terms_before.items() if h is not None and aid in corpus}
+            return {}
         return terms_after
 
     def _send(
         self,
+        store: Store,
         index: SearchIndex,
-        corpus: dict[str, Article],
+        corpus: CorpusView,
         terms_of: dict[str, list[str]],
         terms_before: Mapping[str, str | None],
         terms_after: dict[str, str],
@@ -92,17 +97,28 @@ class IndexStage(UpdaterState):
                 for aid in corpus
                 if aid in self.changed
                 or aid not in indexed
-                or indexed[aid] != corpus[aid].content_hash
-                or terms_before.get(aid) != terms_after[aid]
+                or indexed[aid] != corpus.content_hash(aid)
+                or terms_before.get(aid) != terms_after.get(aid, terms_before.get(aid))
                 or schema_changed
             }
             delete = sorted((indexed.keys() - set(corpus)) | (self.removed & indexed.keys()))
-            docs = [_index_doc(corpus[aid], terms_of[aid]) for aid in sorted(send)]
+            docs = [
+                _index_doc(corpus[aid], self._terms(store, aid, terms_of)) for aid in sorted(send)
+            ]
             if docs or delete:
                 self.say("indexing", 0, len(docs))
                 index.update(docs, delete, progress=lambda d, t: self.say("indexing", d, t))
         finally:
             index.close()
+
+
+    def _terms(self, store: Store, aid: str, terms_of: dict[str, list[str]]) -> list[str]:
+        """An article's entity terms: from linking's result when it redid the article, else
+        from its stored linked mentions."""
+        terms = terms_of.get(aid)
+        if terms is None:
+            terms = terms_of[aid] = entity_terms(store.mentions_of(aid))
+        return terms
 
 
 def entity_terms(mentions: Sequence[Mention]) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from reader.domain.model import Article, RawMention
@@ -16,7 +17,7 @@ class QuotesStage(UpdaterState):
     """Finds the quotations of new or changed articles."""
 
     def _quotes(
-        self, store: Store, corpus: dict[str, Article], raw: dict[str, list[RawMention]]
+        self, store: Store, corpus: Mapping[str, Article], raw: Mapping[str, list[RawMention]]
     ) -> dict[str, tuple[str, list[RawQuote]]]:
         """Quotations of every article whose text, mentions or quote rules changed (regular
         expressions on the text and its raw mentions: no model). Keyed by the article's NER key
@@ -27,8 +28,8 @@ class QuotesStage(UpdaterState):
         self._check()
         stored = store.quote_keys()
         out: dict[str, tuple[str, list[RawQuote]]] = {}
-        for aid, article in corpus.items():
+        for aid in corpus:
             key = f"{QUOTES_VERSION}:{self.ner_keys[aid]}"
             if stored.get(aid) != key:
-                out[aid] = (key, extract_quotes(article, raw.get(aid, [])))
+                out[aid] = (key, extract_quotes(corpus[aid], raw.get(aid, [])))
         return out

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
 from reader.domain.discovery import SourceFile
@@ -29,7 +29,7 @@ class ReadStage(UpdaterState):
         self,
         found: dict[str, tuple[SourceFile, str]],
         manifest: dict[str, FileEntry],
-        stored: dict[str, Article],
+        stored: Mapping[str, Article],
     ) -> None:
         from reader.domain.corpus import articles_from_bytes
         from reader.domain.discovery import FileRefused, display_path, read_bytes_safely

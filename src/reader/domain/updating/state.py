@@ -17,7 +17,7 @@ from reader.domain.updating.common import (
 )
 
 if TYPE_CHECKING:
-    from reader.domain.xref.passages import PassageIndex
+    from reader.domain.xref.passage_store import PassageStore
 
 
 class UpdaterState:
@@ -48,8 +48,8 @@ class UpdaterState:
         self.passages_job: Any = None
         #: label cues of the mentions just extracted, by (article id, field, start, end)
         self.cues: dict[tuple[str, str, int, int], str | None] = {}
-        #: the shared-passage index over the corpus after this run (saved after the commit)
-        self.passage_index: PassageIndex | None = None
+        #: the shared-passage index kept for the next run (written before the commit)
+        self.passage_store: PassageStore | None = None
         #: article id → key of its content in the NER cache, and in the evidence cache
         self.ner_keys: dict[str, str] = {}
         self.evidence_keys: dict[str, str] = {}

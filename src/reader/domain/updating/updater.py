@@ -6,6 +6,7 @@ import shutil
 import time
 from typing import TYPE_CHECKING
 
+from reader.domain.entities.version import MODEL_VERSION
 from reader.domain.model import (
     Problem,
 )
@@ -17,6 +18,7 @@ from reader.domain.updating.common import (
     store_files,
     versions,
 )
+from reader.domain.updating.corpus_view import CorpusView, StoredArticles
 from reader.domain.updating.extract import ExtractStage
 from reader.domain.updating.index import IndexStage
 from reader.domain.updating.link import LinkStage
@@ -35,9 +37,11 @@ class Updater(ReadStage, ExtractStage, QuotesStage, LinkStage, IndexStage, Passa
     def run(self, rebuild: bool) -> UpdateReport:
         started = time.perf_counter()
         if rebuild:
-            from reader.domain.xref import passage_cache
+            from reader.domain.updating import link_cache
+            from reader.domain.xref import passage_store
 
-            passage_cache.discard(self.index_dir)
+            passage_store.discard(self.index_dir)
+            link_cache.discard(self.index_dir)
             shutil.rmtree(self.index_dir / SEARCH_DIR, ignore_errors=True)
             for path in store_files(self.index_dir):
                 path.unlink(missing_ok=True)
@@ -61,7 +65,7 @@ class Updater(ReadStage, ExtractStage, QuotesStage, LinkStage, IndexStage, Passa
         found, problems = scan(self.paths)
         recorded = store.manifest()
         manifest = {} if reread_all else recorded
-        stored = store.articles()
+        stored = StoredArticles(store)
         self._read_files(found, manifest, stored)
         gone = recorded.keys() - found.keys()
         rows = dict(self.file_rows)
@@ -75,28 +79,41 @@ class Updater(ReadStage, ExtractStage, QuotesStage, LinkStage, IndexStage, Passa
             problems.extend(Problem(path, reason) for path, reason in entry.problems)
         self.report.problems = problems
 
-        corpus = {k: v for k, v in stored.items() if k not in self.removed}
-        corpus.update(self.changed)
+        corpus = CorpusView(stored, self.changed, self.removed)
         _fresh, raw = self._analyse(store, corpus)  # committed chunk by chunk
         quotes = self._quotes(store, corpus, raw)
-        linked, evidence = self._link(store, corpus, raw)
+        linked = self._link(store, corpus, raw)
         terms_after = self._index(store, corpus, linked, "search_schema" in stale)
-        touched, passages = self._passages(corpus)
+        touched, passages = self._passages(store, corpus)
 
         self._check()
+        # written first; the commit records its token (a run killed in between leaves a
+        # cache the next update does not use)
+        from reader.domain.updating import link_cache
+        from reader.domain.xref.passage_store import META_KEY as PASSAGE_KEY
+
+        token = link_cache.save(self.index_dir, linked.state)
+        ptoken = self.passage_store.save() if self.passage_store is not None else None
         with store.transaction():
             for aid in self.removed:
                 store.delete_article(aid)
             for name in gone:
                 store.delete_file(name)
             for article in self.changed.values():
-                store.put_article(article, article.path)
+                store.put_article(
+                    article, article.path, (MODEL_VERSION, self.ner_keys[article.id])
+                )
+            for aid, keys in corpus.backfill.items():
+                store.set_article_keys(aid, keys)
             for aid, (qkey, qs) in quotes.items():
                 store.put_quotes(aid, qkey, qs)
             for name, entry in self.file_rows:
                 store.put_file(name, entry)
-            store.replace_links(linked.entities, linked.mentions)
-            for key, ev in evidence.items():
+            store.replace_links(linked.entity_rows, linked.mentions)
+            store.set_meta(link_cache.META_KEY, token or "")
+            if self.passage_store is not None:
+                store.set_meta(PASSAGE_KEY, ptoken or "")
+            for key, ev in linked.evidence.items():
                 store.put_evidence(key, ev)
             store.prune_evidence(self.evidence_keys.values())
             for aid, th in terms_after.items():
@@ -106,9 +123,3 @@ class Updater(ReadStage, ExtractStage, QuotesStage, LinkStage, IndexStage, Passa
             for key, value in wanted.items():
                 store.set_meta(f"version:{key}", value)
             store.set_meta("complete", "0" if self.search_pending else "1")
-        if self.passage_index is not None:
-            from reader.domain.xref import passage_cache
-
-            self.passage_index.compact()
-            hashes = {aid: a.content_hash for aid, a in corpus.items()}
-            passage_cache.save(self.index_dir, self.passage_index, hashes)

@@ -39,13 +39,17 @@ def entity_mentions_in(
     article: Callable[[str], Article],
     mentions: Mapping[str, Sequence[Mention]],
     contexts: int | None = None,
+    limit: int | None = None,
 ) -> list[MentionRef]:
     """`entity_mentions` over article ids in reading order, each article read with `article`
     only when one of its mentions needs a context: with `contexts`, only the first that many
     mentions get one (the others an empty `context`), which keeps a corpus-wide entity cheap
-    when only its first mentions are shown."""
+    when only its first mentions are shown. With `limit`, the articles after the one that
+    brings the count to `limit` are not looked at (the last article's mentions are all kept)."""
     refs: list[MentionRef] = []
     for article_id in order:
+        if limit is not None and len(refs) >= limit:
+            break
         own = [m for m in mentions.get(article_id, ()) if m.entity == entity_id]
         if not own:
             continue

@@ -562,18 +562,18 @@ def passages_for(
     focus = [c for c in changed if c in texts]
     if index is None:
         index = PassageIndex()
-        to_add = list(texts.items())
+        to_add = list(texts)
     else:
         for gone in [k for k in index.ids() if k not in texts]:
             index.remove(gone)
-        to_add = [(k, v) for k, v in texts.items() if k not in index or k in changed]
+        to_add = [k for k in texts if k not in index or k in changed]
     total = len(to_add) + len(focus)
-    for done, (aid, text) in enumerate(to_add):
+    for done, aid in enumerate(to_add):
         if done % 256 == 0:
             _check(should_stop)
             if progress is not None:
                 progress(done, total)
-        index.add(aid, text)
+        index.add(aid, texts[aid])
 
     def step(done: int, _total: int) -> None:
         if progress is not None:
