@@ -146,3 +146,74 @@ def test_is_current_uses_it_and_still_sees_an_edit_in_place(
     p.write_text(p.read_text(encoding="utf-8") + " Ajout.", encoding="utf-8")  # folder unchanged
     assert not pipeline.is_current([corpus], index)
     assert scans
+
+
+def _count_file_stats(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    from reader.domain.store import Store
+
+    calls: list[int] = []
+    real = Store.file_stats
+    monkeypatch.setattr(Store, "file_stats", lambda self: calls.append(1) or real(self))
+    return calls
+
+
+def test_an_unchanged_store_is_not_read_for_file_stats(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    index = tmp_path / "index"
+    _age(corpus)
+    pipeline.update([corpus], index)
+    assert pipeline.is_current([corpus], index)  # full check; writes the snapshot
+    calls = _count_file_stats(monkeypatch)
+    assert pipeline.is_current([corpus], index) and not calls
+    p = corpus / "sub" / "c.txt"
+    p.write_text(p.read_text(encoding="utf-8") + " Ajout.", encoding="utf-8")  # folder unchanged
+    assert not pipeline.is_current([corpus], index)
+
+
+def test_a_changed_store_is_read_again(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+
+    index = tmp_path / "index"
+    _age(corpus)
+    pipeline.update([corpus], index)
+    assert pipeline.is_current([corpus], index)
+    db = sqlite3.connect(index / pipeline.STORE_NAME)
+    with db:  # the store now records another size for one file (the corpus is as it was)
+        db.execute("UPDATE files SET size = size + 1 WHERE rowid = (SELECT min(rowid) FROM files)")
+    db.close()  # the last connection: its log is checkpointed into the file and removed
+    assert stat_cache.store_stamp(index) is not None
+    calls = _count_file_stats(monkeypatch)
+    assert not pipeline.is_current([corpus], index)
+    assert calls
+
+
+def test_pending_log_frames_mean_the_store_is_read(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+
+    index = tmp_path / "index"
+    _age(corpus)
+    pipeline.update([corpus], index)
+    assert pipeline.is_current([corpus], index)
+    db = sqlite3.connect(index / pipeline.STORE_NAME)  # kept open: its commit stays in the log
+    db.execute("PRAGMA wal_autocheckpoint=0")
+    with db:
+        db.execute("UPDATE files SET size = size + 1 WHERE rowid = (SELECT min(rowid) FROM files)")
+    assert os.path.getsize(str(index / pipeline.STORE_NAME) + "-wal") > 0
+    assert stat_cache.store_stamp(index) is None
+    calls = _count_file_stats(monkeypatch)
+    assert not pipeline.is_current([corpus], index)
+    assert calls
+    db.close()
+
+
+def test_a_file_name_that_is_not_utf8_is_remembered(corpus: Path, tmp_path: Path) -> None:
+    with open(os.path.join(os.fsencode(corpus), b"bad\xe9name.txt"), "wb") as f:
+        f.write(b"Mauvais nom.")
+    index = tmp_path / "index"
+    recorded = _snapshot(corpus, index)  # written, read back, and vouches for the corpus
+    assert any("\udce9" in name for name in recorded)

@@ -8,7 +8,6 @@ imported only to open the reader; spaCy only when some article has to be analyse
 from __future__ import annotations
 
 import argparse
-import difflib
 import os
 import sys
 import textwrap
@@ -172,6 +171,8 @@ def _resolve_paths(raw: Sequence[str]) -> list[Path]:
     for p in paths:
         if not p.exists():
             shown = sanitize_inline(str(p))
+            import difflib
+
             close = difflib.get_close_matches(str(p), SUBCOMMANDS, n=1, cutoff=0.6)
             if close and "/" not in str(p):
                 raise UsageError(
@@ -312,27 +313,6 @@ def _library(args: argparse.Namespace, *, verbose: bool = False) -> Any:
     return library
 
 
-def _search(args: argparse.Namespace, library: Any) -> Any:
-    """Run the query; a search index found damaged while reading it is rebuilt, then the
-    query runs again. A rejected query is a usage error (exit 2)."""
-    from reader.domain import pipeline
-    from reader.domain.search import IndexCorrupt, IndexNeedsRebuild, QueryError
-
-    try:
-        try:
-            return library.search(args.query, args.limit)
-        except (IndexCorrupt, IndexNeedsRebuild) as exc:
-            print(
-                f"reader: {sanitize_inline(str(exc))}; rebuilding the search index", file=sys.stderr
-            )
-        paths, index_dir = _corpus(args)
-        with _StderrProgress() as progress:
-            pipeline.update(paths, index_dir, progress=progress, rebuild_search=True)
-        return pipeline.open_search(index_dir).search(args.query, args.limit)
-    except QueryError as exc:
-        raise UsageError(f"query rejected: {exc}") from exc
-
-
 def _dump(obj: Any) -> None:
     from reader.domain.sanitize import dumps
 
@@ -365,85 +345,10 @@ def cmd_index(args: argparse.Namespace) -> int:
 
 def cmd_search(args: argparse.Namespace) -> int:
     """`reader search QUERY`: a table of hits on a terminal, tab-separated lines when piped,
-    or JSON."""
-    if args.query is None:
-        raise UsageError("search needs a QUERY: reader search QUERY [PATH ...] (reader search -h)")
-    if args.limit < 1:
-        raise UsageError("--limit must be at least 1")
-    from reader.domain import pipeline
+    or JSON (`reader.cli_search`)."""
+    from reader.cli_search import cmd_search as run
 
-    paths, index_dir = _corpus(args)
-    # The search opens the index next and rebuilds it if it is damaged: no need to open it twice.
-    _bring_up_to_date(paths, index_dir, verify_search=False)
-    result = _search(args, pipeline.open_search(index_dir))
-    if args.json:
-        _dump(
-            {
-                "query": result.query,
-                "total": result.total,
-                "suggestion": result.suggestion,
-                "hits": [
-                    {
-                        "article": h.article,
-                        "title": h.title,
-                        "score": round(h.score, 4),
-                        "snippet": h.snippet,
-                        "matches": [
-                            {"start": m.start, "end": m.end} for m in h.matches if m.field == "text"
-                        ],
-                    }
-                    for h in result.hits
-                ],
-            }
-        )
-        return EXIT_OK
-    if not is_terminal():
-        from reader.domain.search import snippet_spans
-
-        if result.suggestion:
-            print(f"reader: did you mean: {sanitize_inline(result.suggestion)}?", file=sys.stderr)
-        if not result.hits:
-            print(f"reader: no results for {sanitize_inline(args.query)}", file=sys.stderr)
-        write_rows(
-            (h.article, f"{h.score:.2f}", h.title, snippet_spans(h.snippet)[0]) for h in result.hits
-        )
-        return EXIT_OK
-    from rich.table import Table
-    from rich.text import Text
-
-    console = _console()
-    if result.suggestion:
-        console.print(Text(f"Did you mean: {sanitize_inline(result.suggestion)}?", style="italic"))
-    if not result.hits:
-        console.print(Text(f"No results for {sanitize_inline(args.query)}."))
-        return EXIT_OK
-    table = Table(title=f"{result.total} article(s) match", show_lines=False)
-    table.add_column("article", no_wrap=True)
-    table.add_column("title")
-    table.add_column("score", justify="right")
-    table.add_column("snippet")
-    for h in result.hits:
-        table.add_row(
-            Text(sanitize_inline(h.article)),
-            Text(sanitize_inline(h.title)),
-            Text(f"{h.score:.2f}"),
-            _snippet_text(h.snippet),
-        )
-    console.print(table)
-    return EXIT_OK
-
-
-def _snippet_text(snippet: str) -> Any:
-    """A snippet as Rich Text, with the search module's hit markers styled."""
-    from rich.text import Text
-
-    from reader.domain.search import snippet_spans
-
-    plain, spans = snippet_spans(snippet)
-    text = Text(sanitize_inline(plain))
-    for start, end in spans:
-        text.stylize("bold reverse", start, end)
-    return text
+    return run(args)
 
 
 def cmd_entities(args: argparse.Namespace) -> int:

@@ -188,6 +188,9 @@ class SearchResult(Sanitised):
     total: int
     hits: list[Hit]
     suggestion: str | None = None
+    #: False when the matching articles were not counted (`total` is then only the number of
+    #: hits: a caller that does not show the total need not pay for counting).
+    total_exact: bool = True
 
 
 #: Records built from already-sanitised text (offsets, labels, ids, slices of an article's

@@ -171,14 +171,24 @@ class EntityResolver:
     """Maps a queried entity name (an `entity_term`) to the id of the entity bearing it."""
 
     def __init__(self, entities: Iterable[Entity]) -> None:
-        from reader.domain.search.analysis import entity_term
-
         self._ids: dict[str, str] = {}
         self._names: dict[str, list[str]] = {}
-        for ent in entities:
-            self._names[ent.id] = [ent.name, *ent.aliases]
-            for name in (ent.id, ent.name, *ent.aliases):
-                self._ids.setdefault(entity_term(name), ent.id)
+        self._add((ent.id, ent.name, ent.aliases) for ent in entities)
+
+    @classmethod
+    def from_names(cls, names: Iterable[tuple[str, str, Sequence[str]]]) -> EntityResolver:
+        """A resolver from (id, name, aliases) triples (`Store.entity_names`)."""
+        resolver = cls(())
+        resolver._add(names)
+        return resolver
+
+    def _add(self, names: Iterable[tuple[str, str, Sequence[str]]]) -> None:
+        from reader.domain.search.analysis import entity_term
+
+        for eid, name, aliases in names:
+            self._names[eid] = [name, *aliases]
+            for n in (eid, name, *aliases):
+                self._ids.setdefault(entity_term(n), eid)
 
     def __call__(self, term: str) -> str | None:
         return self._ids.get(term)
@@ -196,24 +206,38 @@ class SearchOnly:
     index_dir: Path
     notices: list[str] = field(default_factory=list)
 
-    def search(self, query: str, limit: int = 20) -> SearchResult:
-        """Run a query (see `SearchIndex.search`); `entity:` names resolve through the store."""
+    def search(self, query: str, limit: int = 20, *, count: str = "exact") -> SearchResult:
+        """Run a query (see `SearchIndex.search`: `count` is "exact", "estimate" or "none");
+        `entity:` names resolve through the store."""
         from reader.domain.search import SearchIndex
 
         resolver: EntityResolver | None = None
         if "entity:" in query.casefold():
-            store = open_store(self.index_dir, read_only_ok=True)
-            try:
-                resolver = EntityResolver(store.entities().values())
-            finally:
-                store.close()
+            resolver = _entity_resolver(self.index_dir)
         with SearchIndex.open(self.index_dir / SEARCH_DIR) as index:
             return index.search(
                 query,
                 limit,
                 entity_id=resolver,
                 entity_names=resolver.names if resolver is not None else None,
+                count=count,  # type: ignore[arg-type]
             )
+
+
+def _entity_resolver(index_dir: Path) -> EntityResolver:
+    """The resolver of `entity:` names, from the entities' names only. The store is opened
+    without its whole-file check (it reads every page: ~1 s at 100,000 articles); if a row
+    turns out damaged, it is opened again with the check, which moves a damaged store aside."""
+    for check in (False, True):
+        store = open_store(index_dir, read_only_ok=True, check=check)
+        try:
+            return EntityResolver.from_names(store.entity_names())
+        except StoreCorrupt:
+            if check:
+                raise
+        finally:
+            store.close()
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
 def open_search(index_dir: Path) -> SearchOnly:

@@ -14,6 +14,13 @@ inode and ctime. `still_current` then only stats those folders and files:
   snapshot (ctime moves on every write and cannot be set back, so an edit that keeps the size
   and restores the mtime is still seen; a file replaced by another gets another inode).
 
+The store's side of the comparison (each file's size and mtime as recorded: `Store.file_stats`,
+~40 % of the check) is read only when needed: the snapshot also keeps each file's size and mtime
+and the store file's identity (`store_stamp`: device, inode, size, mtime, ctime). While the
+store is that very file (and holds no pending write-ahead log frames: every commit is in it),
+its records are the ones the full check compared, so the snapshot's own sizes and mtimes stand
+in for them.
+
 It answers only "yes, current" or "don't know" (the caller then runs the full check), so it can
 never call a stale index current where the full check would not. Racy timestamps: a snapshot
 whose folders or files changed less than `MARGIN_NS` before it was taken is not written (a
@@ -28,14 +35,14 @@ import json
 import os
 import stat
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from reader.domain.discovery import DEFAULT_MAX_BYTES, _Walker, walk_paths
 
 CACHE_NAME = "stat-cache.json"
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 MARGIN_NS = 2_000_000_000
 
 
@@ -54,6 +61,25 @@ def scan(
     return walker, assign_ids(walker.files), taken
 
 
+def store_stamp(index_dir: Path) -> list[int] | None:
+    """The store file's identity (device, inode, size, mtime, ctime), or None when it is
+    missing or its write-ahead log holds frames (commits not yet in the file itself)."""
+    from reader.domain.updating.common import STORE_NAME
+
+    path = os.path.join(index_dir, STORE_NAME)
+    try:
+        st = os.stat(path)
+        try:
+            pending = os.stat(path + "-wal").st_size
+        except FileNotFoundError:
+            pending = 0
+    except OSError:
+        return None
+    if pending:
+        return None
+    return [st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns]
+
+
 def remember(
     index_dir: Path,
     paths: Sequence[Path],
@@ -70,16 +96,21 @@ def remember(
     if not trusted:
         forget(index_dir)
         return False
+    stamp = store_stamp(index_dir)
+    if stamp is not None and max(stamp[3], stamp[4]) >= recent:
+        stamp = None  # written just now: a later write could keep its timestamps
     data = {
         "version": CACHE_VERSION,
         "paths": _given(paths),
         "max_bytes": max_bytes,
         "folders": walker.folders,
-        "files": walker.identities,
+        "files": {f.file: [*walker.identities[f.file], f.size, f.mtime_ns] for f in walker.files},
+        "store": stamp,
     }
     tmp = index_dir / f".{CACHE_NAME}.{os.getpid()}.tmp"
     try:
-        tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        # ASCII: a file name that is not UTF-8 (lone surrogates) survives the round trip.
+        tmp.write_text(json.dumps(data), encoding="ascii")
         os.replace(tmp, target)
     except OSError:
         with contextlib.suppress(OSError):
@@ -105,25 +136,32 @@ def _load(index_dir: Path) -> dict[str, Any] | None:
 def still_current(
     index_dir: Path,
     paths: Sequence[Path],
-    recorded: Mapping[str, tuple[int, int, str]],
+    recorded: Mapping[str, tuple[int, int, str]] | Callable[[], Mapping[str, tuple[int, int, str]]],
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> bool:
     """True when the snapshot proves that the corpus is still what `recorded` (the store's
-    path → (size, mtime_ns, id)) says; False means "run the full check"."""
+    path → (size, mtime_ns, id), or a function reading it, called only if the store changed
+    since the snapshot) says; False means "run the full check"."""
     data = _load(index_dir)
     if data is None or data.get("paths") != _given(paths) or data.get("max_bytes") != max_bytes:
         return False
     try:
         files: dict[str, list[int]] = data["files"]
-        if files.keys() != recorded.keys():
-            return False
+        stamp = data["store"]
+        own = stamp is not None and stamp == store_stamp(index_dir)
+        stats: Mapping[str, tuple[int, int, str]] = {}
+        if not own:
+            stats = recorded() if callable(recorded) else recorded
+            if files.keys() != stats.keys():
+                return False
         for folder, dev, ino, mtime in data["folders"]:
             st = os.stat(folder)
             if (st.st_dev, st.st_ino, st.st_mtime_ns) != (dev, ino, mtime):
                 return False
-        for name, (ino, ctime) in files.items():
+        for name, (ino, ctime, size, mtime) in files.items():
             st = os.stat(name)
-            size, mtime, _ = recorded[name]
+            if not own:
+                size, mtime, _ = stats[name]
             if (
                 not stat.S_ISREG(st.st_mode)
                 or (st.st_size, st.st_mtime_ns) != (size, mtime)

@@ -673,6 +673,21 @@ class Store:
                 for row in self.db.execute("SELECT id, data FROM entities")
             }
 
+    def entity_names(self) -> list[tuple[str, str, list[str]]]:
+        """(id, name, aliases) of every entity, read without building `Entity` records (what a
+        search resolving `entity:` names needs; the stored text was sanitised when written)."""
+        with _reading(self.path):
+            out: list[tuple[str, str, list[str]]] = []
+            for eid, name, aliases in self.db.execute(
+                "SELECT id, json_extract(data, '$.name'), json_extract(data, '$.aliases') "
+                "FROM entities"
+            ):
+                names = json.loads(aliases)
+                if not isinstance(name, str) or not isinstance(names, list):
+                    raise ValueError(f"entity {eid!r} without a name or aliases")
+                out.append((eid, name, [str(a) for a in names]))
+            return out
+
     def mentions(self) -> dict[str, list[Mention]]:
         """Linked mentions by article id."""
         with _reading(self.path):

@@ -90,7 +90,8 @@ class SearchMixin(ReaderBase):
         note = (note + " " if note else "") + f"Hit {pos + 1} of {count}"
         result = self.search_result
         if result is not None and result.total > len(result.hits):
-            note += f" in the best {len(result.hits)} of {result.total} articles"
+            about = "" if result.total_exact else "about "
+            note += f" in the best {len(result.hits)} of {about}{result.total} articles"
         self.notify(note + ".", timeout=2 if "Wrapped" in note else 1.5)
 
     def _apply_search_highlight(self) -> None:
@@ -157,7 +158,9 @@ class SearchMixin(ReaderBase):
         hits = [*result.hits, *new]
         # Nothing beyond what is loaded (the index changed under us): stop asking.
         total = answer.total if new else len(hits)
-        self.search_result = SearchResult(result.query, total, hits, result.suggestion)
+        self.search_result = SearchResult(
+            result.query, total, hits, result.suggestion, answer.total_exact or not new
+        )
         if not new:
             if self.search_hits:
                 self._goto_hit(0, "Wrapped to the first hit.")

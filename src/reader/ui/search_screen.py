@@ -153,10 +153,12 @@ class SearchScreen(ModalScreen[SearchChoice | None]):
             return
         self.result = answer
         message.remove_class("-error")
-        status = Text(f"{answer.total} article{'s' if answer.total != 1 else ''} match")
+        # An estimated total (a phrase with many candidates: `search.phrase_top`) says so.
+        about = "" if answer.total_exact else "about "
+        status = Text(f"{about}{answer.total} article{'s' if answer.total != 1 else ''} match")
         if answer.total > len(answer.hits):
             status.append(
-                f" · best {len(answer.hits)} of {answer.total} listed (n goes on past them)",
+                f" · best {len(answer.hits)} of {about}{answer.total} listed (n goes on past them)",
                 "dim",
             )
         message.update(status)

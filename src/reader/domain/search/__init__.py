@@ -14,14 +14,18 @@ Public API (everything else is internal):
 
 from __future__ import annotations
 
-from reader.domain.search.errors import (
+from reader.domain.search.lean_imports import whoosh_imported
+
+whoosh_imported()  # before any Whoosh import: without the modules it never uses (see there)
+
+from reader.domain.search.errors import (  # noqa: E402
     IndexBusy,
     IndexCorrupt,
     IndexNeedsRebuild,
     QueryError,
     SearchError,
 )
-from reader.domain.search.index import (
+from reader.domain.search.index import (  # noqa: E402
     MAX_QUERY_CHARS,
     SCHEMA_VERSION,
     IndexDoc,

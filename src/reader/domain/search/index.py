@@ -35,7 +35,7 @@ import os
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from whoosh import index as windex
 from whoosh import query as wq
@@ -58,6 +58,7 @@ from reader.domain.search.documents import (
 from reader.domain.search.errors import IndexBusy, IndexCorrupt, IndexNeedsRebuild, QueryError
 from reader.domain.search.mapped import install as _install_mapped_segments
 from reader.domain.search.parallel import Helper, pool_limit, write_batch
+from reader.domain.search.phrase_top import top_phrase_hits
 from reader.domain.search.phrases import count_hits, fast_phrases
 from reader.domain.search.query import (
     FUZZY_UNSUPPORTED,
@@ -111,6 +112,9 @@ __all__ = [
 ]
 
 _install_mapped_segments()  # segments are read through the map, not copied (see `mapped`)
+
+#: How a search counts the matching articles (see `SearchIndex.search`).
+Count = Literal["exact", "estimate", "none"]
 
 #: Bump whenever the schema or the analysis changes: an index with another version is rebuilt.
 SCHEMA_VERSION = SEARCH_SCHEMA_VERSION  # bump it in `reader.domain.versions`
@@ -307,6 +311,7 @@ class SearchIndex:
         titles: Mapping[str, str] | None = None,
         entity_id: Callable[[str], str | None] | None = None,
         entity_names: Callable[[str], Sequence[str]] | None = None,
+        count: Count = "estimate",
     ) -> SearchResult:
         """Run `query`; hits best first (BM25F), each a `SearchHit` with a plain `Snippet`,
         its `snippet_matches`, and `matches` (offsets into the article's text, or its title with
@@ -314,15 +319,18 @@ class SearchIndex:
         snippets, titles and offsets. `entity_id` maps a queried entity name (an `entity_term`)
         to the entity's id, so that `entity:NAME` finds every article mentioning the entity
         under any of its names; `entity_names` gives an entity id's names, whose occurrences in
-        a hit are its matches (without it, the queried name's own occurrences are). Raises
-        `QueryError` (rejected query) or `IndexCorrupt`."""
+        a hit are its matches (without it, the queried name's own occurrences are). `count`:
+        "exact" counts every matching article; "estimate" (the default) may estimate the total
+        of a phrase with many candidates (`phrase_top`: the hits stay exact); "none" does not
+        count (`total` is the number of hits). `total_exact` says which the result holds.
+        Raises `QueryError` (rejected query) or `IndexCorrupt`."""
         with self._lock:  # the parser is shared too
             q = self.parse(query)
             names = entity_phrases(q, entity_id, entity_names)
             if entity_id is not None:
                 q = expand_entities(q, entity_id)
             result: SearchResult = self._guarded(
-                lambda s: self._run(s, query, q, max(1, limit), texts, titles, names)
+                lambda s: self._run(s, query, q, max(1, limit), texts, titles, names, count)
             )
             return result
 
@@ -370,15 +378,25 @@ class SearchIndex:
         texts: Mapping[str, str] | None,
         titles: Mapping[str, str] | None,
         entity_names: Sequence[tuple[str, ...]] = (),
+        count: Count = "estimate",
     ) -> SearchResult:
-        results = searcher.search(q, limit=limit)
-        total = count_hits(searcher, q)
+        top = None
+        if count != "exact":
+            top = top_phrase_hits(searcher, q, limit, estimate=count == "estimate")
+        found: list[tuple[float, int]]
+        if top is not None:
+            found, total, exact = top.hits, top.total, False  # "none": total = len(hits)
+        else:
+            results = searcher.search(q, limit=limit)
+            found = [(hit.score, hit.docnum) for hit in results]
+            exact = count != "none"
+            total = count_hits(searcher, q) if exact else len(found)
         terms, phrases = positive_terms(q, searcher.reader())
         for fieldname in TEXT_FIELDS:  # an entity's names are matches wherever they occur
             phrases[fieldname].extend(entity_names)
         hits: list[Hit] = []
-        for hit in results:
-            stored = hit.fields()
+        for score, docnum in found:
+            stored = searcher.stored_fields(docnum)
             doc_id = stored["id"]
             title = titles.get(doc_id) if titles is not None else None
             if title is None:
@@ -393,14 +411,16 @@ class SearchIndex:
                 SearchHit(
                     article=doc_id,
                     title=title,
-                    score=round(float(hit.score), 4),
+                    score=round(float(score), 4),
                     snippet=Snippet(snippet, spans),
                     matches=title_matches + matches,
                     snippet_matches=spans,
                 )
             )
         suggestion = suggest_query(searcher.reader(), query, q, self._plain_analyzer)
-        return SearchResult(query=query, total=total, hits=hits, suggestion=suggestion)
+        return SearchResult(
+            query=query, total=total, hits=hits, suggestion=suggestion, total_exact=exact
+        )
 
 
 # -- helpers ------------------------------------------------------------------------------------

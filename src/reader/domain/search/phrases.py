@@ -23,7 +23,7 @@ from whoosh.columns import NumericColumn
 from whoosh.formats import Positions
 from whoosh.matching.mcore import ListMatcher, ReadTooFar
 from whoosh.matching.wrappers import FilterMatcher
-from whoosh.scoring import WeightLengthScorer
+from whoosh.scoring import BM25FScorer, WeightLengthScorer
 from whoosh.system import _INT_SIZE
 from whoosh.util.numeric import byte_to_length
 
@@ -43,8 +43,12 @@ def _postings(
     wts: list[float] = []
     if isinstance(m, W3LeafMatcher):
         while m.is_active():
-            m._read_ids()
-            ids.extend(m._ids)
+            if m._data is None:
+                m._read_data()
+            # `_read_ids` without its generator: the block holds the ids' deltas (or, with
+            # `_byteids`, the ids themselves).
+            raw = m._data[0]
+            ids.extend(raw if m._byteids else accumulate(raw))
             if values:
                 m._read_values()
                 vals.extend(m._values)
@@ -149,6 +153,54 @@ def _plain_positions(field: Any) -> bool:
     return type(field.format) in (Positions, FrenchPositions)
 
 
+def _columns(
+    scorers: Sequence[Any], weights: Sequence[Sequence[float]], lengths: Sequence[Any]
+) -> list[list[float]]:
+    """`scorer._score(weight, length)` of each document for each word's scorer. For Whoosh's
+    BM25F scorers of one field, as comprehensions of the very expression of
+    `whoosh.scoring.bm25` (the same floats), its length part computed once per document."""
+    if (
+        not all(type(sc) is BM25FScorer and type(sc)._score is BM25FScorer._score for sc in scorers)
+        or len({(sc.avgfl, sc.B, sc.K1) for sc in scorers}) != 1
+    ):
+        return [list(map(sc._score, weights[k], lengths)) for k, sc in enumerate(scorers)]
+    avgfl, b, k1 = scorers[0].avgfl, scorers[0].B, scorers[0].K1
+    # bm25 = idf * ((tf * (K1 + 1)) / (tf + K1 * ((1 - B) + B * fl / avgfl)))
+    norms = [k1 * ((1 - b) + b * fl / avgfl) for fl in lengths]
+    k1p = k1 + 1
+    return [
+        [sc.idf * ((tf * k1p) / (tf + norm)) for tf, norm in zip(weights[k], norms, strict=True)]
+        for k, sc in enumerate(scorers)
+    ]
+
+
+def holds_phrase(values: Sequence[Any], doc: int) -> bool:
+    """True when candidate `doc` has the phrase's words in order: `values[k]` maps each
+    document to word k's posting value (its positions)."""
+    # Positions p of the first word such that word k is at p + k for every k.
+    start = set(_positions(values[0][doc]))
+    last = len(values) - 1
+    for k in range(1, len(values)):
+        shifted = map((-k).__add__, _positions(values[k][doc]))
+        if k == last:
+            return not start.isdisjoint(shifted)
+        start.intersection_update(shifted)
+        if not start:
+            return False
+    return True
+
+
+class _Weighted:
+    """A searcher seen with another weighting (what a query context may ask for)."""
+
+    def __init__(self, searcher: Any, weighting: Any) -> None:
+        self._searcher = searcher
+        self.weighting = weighting
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._searcher, name)
+
+
 class FastPhrase(wq.Phrase):  # type: ignore[misc]
     """A `whoosh.query.Phrase` matched as set operations: per segment, the documents holding
     every word are intersected from whole posting lists, their positions checked once
@@ -172,6 +224,22 @@ class FastPhrase(wq.Phrase):  # type: ignore[misc]
         return set(found[0]) if found else set()
 
     def _compute(self, reader: Any) -> tuple[list[int], list[list[float]]] | None:
+        gathered = self.gather(reader)
+        if gathered is None:
+            return None
+        docs, weights, values = gathered
+        if values:
+            kept = [i for i, doc in enumerate(docs) if holds_phrase(values, doc)]
+            if len(kept) < len(docs):
+                docs = [docs[i] for i in kept]
+                weights = [[column[i] for i in kept] for column in weights]
+        return docs, weights
+
+    def gather(self, reader: Any) -> tuple[list[int], list[list[float]], list[Any]] | None:
+        """The phrase's candidates in segment `reader` (sorted live documents holding every
+        word, not yet checked for the words' order), each word's weight in them, and each
+        word's posting values by document for `holds_phrase` (empty for a one-word phrase,
+        whose candidates all match). None when a word is not in the segment."""
         field = reader.schema[self.fieldname]
         words: list[bytes] = []
         for word in self.words:
@@ -189,29 +257,46 @@ class FastPhrase(wq.Phrase):  # type: ignore[misc]
             candidates.intersection_update(ids)
         if reader.has_deletions():
             candidates.difference_update(reader.deleted_docs_set)
-        if many and candidates:
-            values = [dict(zip(ids, vals, strict=True)) for ids, vals, _ in lists]
-            first, rest = values[0], [(k, values[k]) for k in range(1, len(values))]
-            found: set[int] = set()
-            for doc in candidates:
-                # Positions p of the first word such that word k is at p + k for every k.
-                start = set(_positions(first[doc]))
-                for k, by_doc in rest:
-                    shifted = map((-k).__add__, _positions(by_doc[doc]))
-                    if k == len(values) - 1:
-                        if not start.isdisjoint(shifted):
-                            found.add(doc)
-                        break
-                    start.intersection_update(shifted)
-                    if not start:
-                        break
-            candidates = found
         docs = sorted(candidates)
         weights = []
         for ids, _, wts in lists:
             by_doc = dict(zip(ids, wts, strict=True))
             weights.append([by_doc[d] for d in docs])
-        return docs, weights
+        values = [dict(zip(ids, vals, strict=True)) for ids, vals, _ in lists] if many else []
+        return docs, weights, values
+
+    def scores(self, searcher: Any, docs: list[int], weights: list[list[float]]) -> list[float]:
+        """The score Whoosh gives each of `docs` (segment documents holding the phrase, with
+        each word's weight in them) for this phrase, its boost included."""
+        field = searcher.schema[self.fieldname]
+        weighting = searcher.weighting
+        scorers = [
+            weighting.scorer(searcher, self.fieldname, field.to_bytes(w)) for w in self.words
+        ]
+        if all(type(sc).score is WeightLengthScorer.score for sc in scorers):
+            # BM25F and the like: `score` is `_score(weight, field length)`; the length is
+            # the same for every word of the phrase, so look it up once per document.
+            lengths = _field_lengths(searcher, self.fieldname, docs)
+            if lengths is None:
+                dfl = scorers[0].dfl
+                lengths = [dfl(d) for d in docs]
+            columns = _columns(scorers, weights, lengths)
+        else:
+            posting = _Posting()
+            columns = []
+            for k, sc in enumerate(scorers):
+                column = []
+                for doc, weight in zip(docs, weights[k], strict=True):
+                    posting._id, posting._weight = doc, weight
+                    column.append(sc.score(posting))
+                columns.append(column)
+        if len(columns) == 2:  # `_tree_sum` of two
+            scores = [a + b for a, b in zip(*columns, strict=True)]
+        else:
+            scores = [_tree_sum(parts) for parts in zip(*columns, strict=True)]
+        if self.boost != 1.0:  # as `WrappingMatcher(boost=…)` scores
+            scores = [score * self.boost for score in scores]
+        return scores
 
     def matcher(self, searcher: Any, context: Any = None) -> Any:
         schema = searcher.schema
@@ -226,34 +311,11 @@ class FastPhrase(wq.Phrase):  # type: ignore[misc]
         if not found or not found[0]:
             return matching.NullMatcher()
         docs, weights = found
-        field = schema[self.fieldname]
-        # As `Term.matcher` then `Searcher.postings` choose it.
+        # As `Term.matcher` then `Searcher.postings` choose the weighting.
         weighting = (context.weighting if context is not None else None) or searcher.weighting
-        scorers = [
-            weighting.scorer(searcher, self.fieldname, field.to_bytes(w)) for w in self.words
-        ]
-        if all(type(sc).score is WeightLengthScorer.score for sc in scorers):
-            # BM25F and the like: `score` is `_score(weight, field length)`; the length is
-            # the same for every word of the phrase, so look it up once per document.
-            lengths = _field_lengths(searcher, self.fieldname, docs)
-            if lengths is None:
-                dfl = scorers[0].dfl
-                lengths = [dfl(d) for d in docs]
-            columns = [list(map(sc._score, weights[k], lengths)) for k, sc in enumerate(scorers)]
-        else:
-            posting = _Posting()
-            columns = []
-            for k, sc in enumerate(scorers):
-                column = []
-                for doc, weight in zip(docs, weights[k], strict=True):
-                    posting._id, posting._weight = doc, weight
-                    column.append(sc.score(posting))
-                columns.append(column)
-        scores = [_tree_sum(parts) for parts in zip(*columns, strict=True)]
-        m: Any = _ScoredDocs(docs, scores)
-        if self.boost != 1.0:
-            m = matching.WrappingMatcher(m, boost=self.boost)
-        return m
+        if weighting is not searcher.weighting:
+            searcher = _Weighted(searcher, weighting)
+        return _ScoredDocs(docs, self.scores(searcher, docs, weights))
 
 
 class _Unsupported(Exception):

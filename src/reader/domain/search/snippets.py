@@ -12,13 +12,16 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 
 from reader.domain.model import Field, Match
-from reader.domain.search.analysis import analyse_word, find_words, term_map
+from reader.domain.search.analysis import analyse_word, find_words
+from reader.domain.search.stem_filter import stem_prefix, stems_for
 
 #: Characters of article text shown in a snippet (before the ellipses are added).
 SNIPPET_CHARS = 240
 #: Characters of context kept before the first match of a snippet.
 SNIPPET_LEAD = 60
 ELLIPSIS = "…"
+#: The term given to a word that cannot be a query word (no real term contains a NUL).
+_NO_TERM = "\x00"
 
 
 def find_matches(
@@ -36,7 +39,10 @@ def find_matches(
     if not text or (not terms and not phrases):
         return []
     words = find_words(text)
-    term_of = {w: t for w, t in term_map(words, stem=True).items() if t}
+    # Only the words that may stem to a query word are stemmed (`stems_for`); the others get
+    # a term that matches nothing but still counts as a word between phrase words.
+    prefixes = tuple({stem_prefix(t) for t in terms} | {stem_prefix(w) for p in phrases for w in p})
+    term_of = stems_for(set(words), prefixes, _NO_TERM)
     present = set(term_of.values())
     wanted = {w for w, t in term_of.items() if t in terms} if terms else set()
     live = [tuple(p) for p in phrases if p and all(word in present for word in p)]

@@ -69,8 +69,9 @@ def is_current(paths: Sequence[Path], index_dir: Path, *, verify_search: bool = 
         for key, value in versions(paths).items():
             if store.get_meta(f"version:{key}") != value:
                 return False
-        recorded = store.file_stats()
-        if not stat_cache.still_current(index_dir, paths, recorded):
+        # The store's records are read only if the snapshot cannot vouch for them.
+        if not stat_cache.still_current(index_dir, paths, store.file_stats):
+            recorded = store.file_stats()
             walk, ids, taken = stat_cache.scan(paths)
             found = {src.file: (src, ids[src.file]) for src in walk.files}
             if found.keys() != recorded.keys():
