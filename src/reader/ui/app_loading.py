@@ -312,21 +312,20 @@ class LoadingMixin(ReaderBase):
     def on_library_ready(self, message: LibraryReady) -> None:
         """Swap in a freshly opened library."""
         try:
-            self.install_library(message.library, final=message.final)
+            self.install_library(message.library, final=message.final, read_only=message.read_only)
         except NoMatches:  # arriving while the app shuts down (its panes are gone)
             return
-        if message.read_only:
-            self.sub_title = f"{len(message.library.articles)} articles · index read-only"
         for notice in message.notices:
             self.notify(sanitize_inline(notice), markup=False, timeout=5)
 
-    def install_library(self, library: Library, *, final: bool) -> None:
+    def install_library(self, library: Library, *, final: bool, read_only: bool = False) -> None:
         """Show `library`: fill the list, keep (or restore) the current article.
 
-        The library already shown, now known to be current, only updates the status line.
+        The library already shown, now known to be current (or, `read_only`, known to stay as
+        it is because the index cannot be written), only updates the status line.
         """
         if library is self.library:
-            self._show_status(library, final)
+            self._show_status(library, final, read_only)
             return
         previous, self.library = self.library, library
         if previous is not None:
@@ -344,7 +343,7 @@ class LoadingMixin(ReaderBase):
         self._start_novelty(library)
         self._after_paint(self._list_painted.set)
         self.query_one(XrefPanel).library = library
-        self._show_status(library, final)
+        self._show_status(library, final, read_only)
         current = self.current
         if current is not None and current in library.articles:
             view = self.query_one(ArticleView)
@@ -363,13 +362,15 @@ class LoadingMixin(ReaderBase):
         else:
             self._show(order[0])
 
-    def _show_status(self, library: Library, final: bool) -> None:
+    def _show_status(self, library: Library, final: bool, read_only: bool = False) -> None:
         """The header's sub-title (article count, index state, skipped files)."""
         if final:
             self.indexing = False
             self.query_one("#indexing").display = False
         problems = len(library.problems)
-        if final:
+        if read_only:
+            state = "index read-only"
+        elif final:
             state = "index current"
         else:
             state = "indexing…" if self.indexing else "checking the index…"
