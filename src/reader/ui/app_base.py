@@ -88,9 +88,7 @@ class ReaderBase(App[None]):
         def _after_paint(self, callback: Callable[[], object]) -> None: ...
 
         # -- navigation (app_navigation.py)
-        def install_library(
-            self, library: Library, *, final: bool, read_only: bool = False
-        ) -> None:
+        def install_library(self, library: Library, *, final: bool) -> None:
             """Show `library`."""
 
         def goto(self, loc: Location, *, record: bool = True, select: bool = True) -> None:

@@ -312,20 +312,21 @@ class LoadingMixin(ReaderBase):
     def on_library_ready(self, message: LibraryReady) -> None:
         """Swap in a freshly opened library."""
         try:
-            self.install_library(message.library, final=message.final, read_only=message.read_only)
+            self.install_library(message.library, final=message.final)
         except NoMatches:  # arriving while the app shuts down (its panes are gone)
             return
+        if message.read_only:
+            self.sub_title = f"{len(message.library.articles)} articles · index read-only"
         for notice in message.notices:
             self.notify(sanitize_inline(notice), markup=False, timeout=5)
 
-    def install_library(self, library: Library, *, final: bool, read_only: bool = False) -> None:
+    def install_library(self, library: Library, *, final: bool) -> None:
         """Show `library`: fill the list, keep (or restore) the current article.
 
-        The library already shown, now known to be current (or, `read_only`, known to stay as
-        it is because the index cannot be written), only updates the status line.
+        The library already shown, now known to be current, only updates the status line.
         """
         if library is self.library:
-            self._show_status(library, final, read_only)
+            self._show_status(library, final)
             return
         previous, self.library = self.library, library
         if previous is not None:
@@ -343,7 +344,7 @@ class LoadingMixin(ReaderBase):
         self._start_novelty(library)
         self._after_paint(self._list_painted.set)
         self.query_one(XrefPanel).library = library
-        self._show_status(library, final, read_only)
+        self._show_status(library, final)
         current = self.current
         if current is not None and current in library.articles:
             view = self.query_one(ArticleView)
@@ -362,15 +363,13 @@ class LoadingMixin(ReaderBase):
         else:
             self._show(order[0])
 
-    def _show_status(self, library: Library, final: bool, read_only: bool = False) -> None:
+    def _show_status(self, library: Library, final: bool) -> None:
         """The header's sub-title (article count, index state, skipped files)."""
         if final:
             self.indexing = False
             self.query_one("#indexing").display = False
         problems = len(library.problems)
-        if read_only:
-            state = "index read-only"
-        elif final:
+        if final:
             state = "index current"
         else:
             state = "indexing…" if self.indexing else "checking the index…"
